@@ -1,0 +1,1 @@
+"""Text -> annotated doc. The only sub-package that imports spaCy."""
