@@ -1,1 +1,47 @@
-"""Text -> annotated doc. The only sub-package that imports spaCy."""
+"""Text -> annotated doc -> records. The only sub-package that imports spaCy.
+
+Public front: :func:`extract` turns one :class:`~extractor.types.Article` into
+an :class:`~extractor.types.Extraction`; :func:`extract_many` streams many.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from .. import __version__
+from ..types import Article, Extraction
+
+
+def _doc_to_extraction(article: Article, doc, version: str) -> Extraction:
+    return Extraction(
+        article=article,
+        officials=tuple(doc._.pantau_officials.officials),
+        places=tuple(doc._.pantau_places.places),
+        dates=tuple(doc._.pantau_dates),
+        events=tuple(doc._.pantau_events),
+        quotes=tuple(doc._.pantau_quotes),
+        extractor_version=__version__,
+        model_version=version,
+    )
+
+
+def extract(article: Article) -> Extraction:
+    return next(extract_many([article]))
+
+
+def extract_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:
+    from .pipeline import load, model_version
+
+    nlp = load()
+    version = model_version(nlp)
+
+    def docs():
+        for a in articles:
+            d = nlp.make_doc(a.text)
+            d.user_data["article"] = a
+            d.user_data["published"] = a.published
+            d.user_data["dateline"] = a.dateline
+            yield d
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        yield _doc_to_extraction(doc.user_data["article"], doc, version)

@@ -1,0 +1,320 @@
+"""Command line: thin verbs over the package. ``pantau`` and
+``python pipeline.py`` are the same program.
+
+User mistakes end with one line ``error: ...`` on stderr and a non-zero exit
+(2 for bad usage, 1 for everything else); never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Iterable, Optional
+
+import click
+
+from . import __version__
+from .errors import Msg, PantauError
+
+DEFAULT_DB = "pantau.db"
+DEFAULT_CONFIG = str(Path(__file__).resolve().parent.parent / "corpus" / "sources.toml")
+
+
+def _date(ctx, param, value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(Msg.DATE_FORMAT.format(value=value))
+
+
+db_option = click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+                         help="SQLite database file.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="pantau")
+def cli() -> None:
+    """pantau: election-security records from Indonesian regional news.
+
+    Fetches news, extracts officials, ranks, dates, places and events, and
+    stores them with provenance in SQLite.
+    """
+
+
+# ----------------------------------------------------------------------------- run / ingest
+@cli.command()
+@click.option("--config", "config_path", default=DEFAULT_CONFIG, show_default="corpus/sources.toml",
+              help="Sources and settings (TOML).")
+@click.option("--demo", is_flag=True, help="Crawl the sample site bundled in corpus/demo_site, served on 127.0.0.1.")
+@db_option
+@click.option("--since", callback=_date, help="Only articles published on or after YYYY-MM-DD (where dated).")
+@click.option("--until", callback=_date, help="Only articles published on or before YYYY-MM-DD (where dated).")
+@click.option("--refresh", is_flag=True, help="Fetch and extract again what is already stored.")
+@click.option("--all", "extract_all", is_flag=True, help="Extract below the relevance threshold too.")
+@click.option("--dry-run", is_flag=True, help="List what would be fetched; fetch and store nothing.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Extraction processes.")
+def run(config_path, demo, db, since, until, refresh, extract_all, dry_run, workers):
+    """Discover, fetch, parse, extract and store (the batch)."""
+    from .config import load_settings, Settings
+    from .run import run_batch
+
+    if demo:
+        from .demo import DEMO_PORT, serve, demo_settings
+
+        with serve(port=DEMO_PORT) as server:
+            settings = demo_settings(server.base, Settings())
+            _run(settings, db, since, until, refresh, extract_all, dry_run, workers, "run --demo")
+        return
+    _run(load_settings(config_path), db, since, until, refresh, extract_all, dry_run, workers, "run")
+
+
+def _run(settings, db, since, until, refresh, extract_all, dry_run, workers, command):
+    from .run import run_batch
+    from .store import Store
+
+    if not settings.sources:
+        raise click.UsageError("the config names no [[source]]")
+    with Store(db) as store, _progress() as tick:
+        summary, planned = run_batch(settings, store, since=since, until=until, refresh=refresh,
+                                     extract_all=extract_all, dry_run=dry_run, workers=workers, progress=tick,
+                                     command=command)
+    if dry_run:
+        for url in planned:
+            click.echo(url)
+        click.echo(f"{len(planned)} URLs would be fetched", err=True)
+        return
+    _summary(summary, db)
+
+
+@cli.command()
+@click.argument("path", type=click.Path())
+@db_option
+@click.option("--refresh", is_flag=True, help="Extract again what is already stored.")
+@click.option("--all", "extract_all", is_flag=True, help="Extract below the relevance threshold too.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Extraction processes.")
+def ingest(path, db, refresh, extract_all, workers):
+    """Store local input: a folder of .html/.txt files, or a JSONL file
+    (one article per line: url, title, published, and text or html)."""
+    from .run import Summary, process, read_local
+    from .store import Store
+
+    items = read_local(path)
+    first = next(items, None)  # surface a bad path before opening the database
+    import itertools
+
+    with Store(db) as store, _progress() as tick:
+        summary = Summary()
+        run_id = store.start_run("ingest", {"path": str(path)})
+        process(itertools.chain([first] if first else [], items), store, run_id, summary,
+                extract_all=extract_all, refresh=refresh, workers=workers, progress=tick)
+        store.finish_run(run_id, summary.as_dict())
+    _summary(summary, db)
+
+
+# ----------------------------------------------------------------------------- single articles
+@cli.command("extract-text")
+@click.argument("file", type=click.File("r", encoding="utf-8", errors="replace"))
+@click.option("--published", callback=_date, help="Publication date YYYY-MM-DD (anchors 'kemarin', '(4/12)').")
+@click.option("--url", default="", help="URL to record as the article's.")
+@click.option("--title", default="", help="Title (a repeated title line is dropped from the text).")
+def extract_text(file, published, url, title):
+    """Print the records of one plain-text article as JSON (no database)."""
+    from .html import article_from_text
+
+    _print_extraction(article_from_text(file.read(), url or f"file:{file.name}", title=title, published=published))
+
+
+@cli.command("extract-html")
+@click.argument("file", type=click.File("rb"))
+@click.option("--url", default="", help="URL to record as the article's.")
+@click.option("--published", callback=_date, help="Override the page's publication date.")
+def extract_html(file, url, published):
+    """Print the records of one HTML page as JSON (no database)."""
+    from .html import article_from_html
+    from .types import Article
+
+    art = article_from_html(file.read(), url or f"file:{file.name}")
+    if published:
+        art = Article(**{**art.__dict__, "published": published})
+    _print_extraction(art)
+
+
+def _print_extraction(article) -> None:
+    from .nlp import extract
+    from .records import to_contract
+
+    click.echo(json.dumps(to_contract(extract(article)), ensure_ascii=False, indent=2))
+
+
+# ----------------------------------------------------------------------------- reading
+@cli.command()
+@click.argument("name", required=False, type=click.Choice(["officials", "events", "places", "articles"]))
+@db_option
+@click.option("--sql", help="Read-only SQL instead of a canned query.")
+@click.option("--province", help="Province name (substring, e.g. 'Sumatera Selatan').")
+@click.option("--since", callback=_date, help="On or after YYYY-MM-DD.")
+@click.option("--until", callback=_date, help="On or before YYYY-MM-DD.")
+@click.option("--rank", help="Canonical rank, e.g. AKBP (officials).")
+@click.option("--institution", help="Polri, TNI, KPU, Bawaslu, ... (officials).")
+@click.option("--event-type", help="Event type, e.g. recap_security (events).")
+@click.option("--search", help="Full-text search in article titles and texts (FTS5 syntax).")
+@click.option("--limit", type=click.IntRange(1), help="At most this many rows.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def query(name, db, sql, province, since, until, rank, institution, event_type, search, limit, fmt):
+    """Canned queries (officials, events, places, articles) or --sql."""
+    from .queries import Filters, run_canned, run_sql
+
+    if bool(name) == bool(sql):
+        raise click.UsageError("give a query name or --sql, not both and not neither")
+    if sql:
+        cols, rows = run_sql(db, sql)
+    else:
+        cols, rows = run_canned(db, name, Filters(province, since, until, rank, institution, search, event_type, limit))
+    _emit(cols, rows, fmt)
+
+
+def _emit(cols: list[str], rows: Iterable[tuple], fmt: str) -> None:
+    out = click.get_text_stream("stdout")
+    if fmt == "csv":
+        w = csv.writer(out)
+        w.writerow(cols)
+        w.writerows(rows)
+    elif fmt == "json":
+        click.echo(json.dumps([dict(zip(cols, r)) for r in rows], ensure_ascii=False, indent=2))
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        t = Table(*cols, show_lines=False)
+        n = 0
+        for r in rows:
+            t.add_row(*("" if v is None else str(v) for v in r))
+            n += 1
+        Console().print(t)
+        click.echo(f"{n} rows", err=True)
+
+
+@cli.command()
+@click.argument("table")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Directory to write to.")
+def export(table, db, fmt, out_dir):
+    """Export TABLE (or 'all') to CSV or JSONL files in --out, streaming."""
+    from .queries import run_sql
+    from .store import TABLES
+
+    names = list(TABLES) if table == "all" else [table]
+    for n in names:
+        if n not in TABLES:
+            raise PantauError(Msg.UNKNOWN_TABLE.format(name=n, choices=", ".join(("all",) + TABLES)))
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    for n in names:
+        cols, rows = run_sql(db, f"select * from [{n}]")
+        path = out / f"{n}.{fmt}"
+        count = 0
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            if fmt == "csv":
+                w = csv.writer(fh)
+                w.writerow(cols)
+                for r in rows:
+                    w.writerow(r)
+                    count += 1
+            else:
+                for r in rows:
+                    fh.write(json.dumps(dict(zip(cols, r)), ensure_ascii=False) + "\n")
+                    count += 1
+        click.echo(f"{path}: {count} rows")
+
+
+@cli.command()
+@db_option
+@click.option("--errors", "show_errors", is_flag=True, help="List the recorded errors (URL, stage, message).")
+def stats(db, show_errors):
+    """Row counts per table, runs, and errors by stage."""
+    from .queries import run_sql
+
+    cols, rows = run_sql(db, "select name from sqlite_master where type = 'table' and name not like '%fts%' "
+                             "and name not like 'sqlite_%' order by name")
+    tables = [r[0] for r in rows]
+    counts = []
+    for t in tables:
+        _, r = run_sql(db, f"select count(*) from [{t}]")
+        counts.append((t, next(r)[0]))
+    _emit(["table", "rows"], counts, "table")
+    _, by_stage = run_sql(db, "select stage, count(*) from errors group by stage order by 2 desc")
+    by_stage = list(by_stage)
+    if by_stage:
+        _emit(["stage", "errors"], by_stage, "table")
+    if show_errors:
+        cols, rows = run_sql(db, "select at, stage, url, message from errors order by id")
+        _emit(cols, rows, "table")
+
+
+# ----------------------------------------------------------------------------- output helpers
+class _progress:
+    """A rich progress line with live counters (quiet when not a terminal)."""
+
+    def __enter__(self):
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self.counts: dict[str, int] = {}
+        self.p = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                          transient=True, disable=not sys.stderr.isatty(), console=_stderr_console())
+        self.p.__enter__()
+        self.task = self.p.add_task("starting")
+        return self.tick
+
+    def tick(self, name: str, n: int = 1) -> None:
+        self.counts[name] = self.counts.get(name, 0) + n
+        self.p.update(self.task, description="  ".join(f"{k} {v}" for k, v in self.counts.items()))
+
+    def __exit__(self, *exc):
+        self.p.__exit__(*exc)
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _summary(summary, db) -> None:
+    d = summary.as_dict()
+    line = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in d.items())
+    click.echo(f"{line} -> {db}")
+    for url, stage, msg in summary.error_list[:10]:
+        click.echo(f"  error [{stage}] {msg}", err=True)
+    if len(summary.error_list) > 10:
+        click.echo(f"  ... {len(summary.error_list) - 10} more: pantau stats --errors --db {db}", err=True)
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    try:
+        cli.main(args=argv, prog_name="pantau", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.Abort:
+        click.echo("error: aborted", err=True)
+        return 130
+    except click.UsageError as exc:
+        click.echo(f"error: {exc.format_message()}" + (f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""),
+                   err=True)
+        return 2
+    except click.ClickException as exc:
+        click.echo(f"error: {exc.format_message()}", err=True)
+        return exc.exit_code
+    except PantauError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return 1
+    except KeyboardInterrupt:
+        click.echo("error: interrupted", err=True)
+        return 130
+    return 0

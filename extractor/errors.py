@@ -1,0 +1,121 @@
+"""The exception tree and every user-facing error message, in one place.
+
+Foreign errors (httpx, sqlite3, lxml, tomllib, ...) are translated into these
+where they enter the package, with the original kept as ``__cause__``.
+
+    PantauError
+    ├── ConfigError          bad settings or sources file
+    ├── InputError           a local input file that cannot be read
+    ├── FetchError           network, HTTP status, robots, content type, size
+    │   ├── RobotsDisallowed
+    │   ├── HTTPStatusError
+    │   ├── ContentTypeError
+    │   └── BodyTooLarge
+    ├── ParseError           page -> article
+    ├── ExtractError         article -> records
+    └── StoreError           SQLite
+        ├── SchemaVersionError
+        └── ReadOnlyError
+"""
+
+from __future__ import annotations
+
+
+class Msg:
+    """Message templates. Keep wording here so the CLI and tests share it."""
+
+    CONFIG_NOT_FOUND = "config file not found: {path}"
+    CONFIG_SYNTAX = "config file {path} is not valid TOML: {detail}"
+    CONFIG_VALUE = "config {path}: {key}: {detail}"
+    INPUT_NOT_FOUND = "input not found: {path}"
+    INPUT_EMPTY = "input {path} holds no .html, .htm or .txt files"
+    INPUT_JSONL = "{path} line {line}: {detail}"
+    INPUT_UNREADABLE = "cannot read {path}: {detail}"
+    DATE_FORMAT = "{value!r} is not a date in YYYY-MM-DD form"
+    FETCH_NETWORK = "{url}: network error: {detail}"
+    FETCH_STATUS = "{url}: HTTP {status}"
+    FETCH_ROBOTS = "{url}: disallowed by robots.txt"
+    FETCH_TYPE = "{url}: content type {ctype!r} is not HTML"
+    FETCH_TOO_LARGE = "{url}: body larger than {limit} bytes"
+    FETCH_REDIRECTS = "{url}: more than {limit} redirects"
+    PARSE_EMPTY = "no article text found"
+    PARSE_BINARY = "input is binary, not HTML or text"
+    PARSE_HTML = "HTML could not be parsed: {detail}"
+    DB_NOT_FOUND = "database not found: {path}"
+    DB_SCHEMA = "database {path} has schema version {found}, this pantau expects {expected}; {hint}"
+    DB_NOT_PANTAU = "{path} is not a pantau database (no schema version)"
+    SQL_READ_ONLY = "the --sql connection is read-only: {detail}"
+    SQL_ERROR = "SQL error: {detail}"
+    UNKNOWN_TABLE = "unknown table or view {name!r}; choose from: {choices}"
+
+
+class PantauError(Exception):
+    """Base of every error pantau raises on purpose.
+
+    ``stage`` names the pipeline stage (``discover``, ``fetch``, ``parse``,
+    ``extract``, ``store``) and is what the errors table records.
+    """
+
+    stage = "pantau"
+
+    def __init__(self, message: str, *, url: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.url = url
+
+    def __str__(self) -> str:  # one clear line
+        return self.message
+
+
+class ConfigError(PantauError):
+    stage = "config"
+
+
+class InputError(PantauError):
+    stage = "input"
+
+
+class FetchError(PantauError):
+    stage = "fetch"
+
+    #: whether a later run may succeed (network faults, 5xx) or not (404, robots)
+    retryable = True
+
+
+class RobotsDisallowed(FetchError):
+    retryable = False
+
+
+class HTTPStatusError(FetchError):
+    def __init__(self, message: str, *, url: str | None = None, status: int = 0):
+        super().__init__(message, url=url)
+        self.status = status
+        self.retryable = status >= 500 or status == 429
+
+
+class ContentTypeError(FetchError):
+    retryable = False
+
+
+class BodyTooLarge(FetchError):
+    retryable = False
+
+
+class ParseError(PantauError):
+    stage = "parse"
+
+
+class ExtractError(PantauError):
+    stage = "extract"
+
+
+class StoreError(PantauError):
+    stage = "store"
+
+
+class SchemaVersionError(StoreError):
+    pass
+
+
+class ReadOnlyError(StoreError):
+    pass

@@ -1,0 +1,200 @@
+"""Date expressions: detect spans with our own patterns, parse with dateparser,
+resolve against the article's published date.
+
+Handled: ``Sabtu (30/11/2024)``, ``(28/11/24)``, ``Rabu (4/12)``, ``(27-11-2024)``,
+``30 November 2024``, ``Senin, 2 Desember 2024``, ``30 Nov``, ``28-30 November
+2024`` (range: both ends), ``kemarin``, ``hari ini``, ``besok``, ``lusa``,
+``Senin lalu``, ``Senin mendatang``, and a following ``pukul 13.00 WIB``.
+Not dates: bare years (``Pilkada 2024``), unit codes (``Kodim 0412``),
+numbers without a day and month.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Optional
+
+from ..types import DateMention
+
+DAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "jum’at": 4, "sabtu": 5, "minggu": 6, "ahad": 6}
+MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "peb": 2, "maret": 3, "mar": 3, "april": 4, "apr": 4,
+    "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "agus": 8,
+    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "nopember": 11, "nop": 11,
+    "desember": 12, "des": 12,
+}
+_DAY = r"(?P<day>Senin|Selasa|Rabu|Kamis|Jum'?’?at|Sabtu|Minggu|Ahad)"
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_YEAR = r"(?P<year>(?:19|2[0O])[0-9O]{2})"
+_TIME = r"(?:\s*,?\s*(?:pukul|jam|pkl\.?)\s*(?P<time>\d{1,2}[.:]\d{2})(?:\s*(?P<tz>WIB|WITA|WIT))?)?"
+
+NUMERIC = re.compile(
+    rf"(?:{_DAY}\s*,?\s*)?\(\s*(?P<d>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\s*[/\-.]\s*(?P<m>\d{{1,2}})(?:\s*[/\-.]\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)"
+    rf"|(?:{_DAY.replace('day', 'day_b')}\s*,?\s*)(?P<d_b>\d{{1,2}})\s*[/\-]\s*(?P<m_b>\d{{1,2}})(?:\s*[/\-]\s*(?P<y_b>\d{{4}}|\d{{2}}))?(?![\d/])"
+    rf"|(?<![\d/.])(?P<d_c>\d{{1,2}})/(?P<m_c>\d{{1,2}})/(?P<y_c>20\d{{2}})(?![\d/])",
+    re.IGNORECASE,
+)
+LONG = re.compile(
+    rf"(?:{_DAY}\s*,?\s*)?(?:(?:tanggal|tgl\.?)\s+)?(?<![\d])(?P<d>\d{{1,2}})(?:\s*(?:[-–]|s\.?d\.?|sampai|hingga)\s*(?P<d2>\d{{1,2}}))?\s+(?P<month>{_MONTH})\.?(?![a-z])(?:\s*,?\s*{_YEAR})?",
+    re.IGNORECASE,
+)
+RELATIVE = re.compile(
+    rf"(?<![\w])(?:(?P<kemarin>kemarin)(?!\s+(?:sore|malam|pagi|siang))?|(?P<hariini>hari\s+ini)|(?P<besok>besok)|(?P<lusa>lusa)"
+    rf"|(?:hari\s+)?{_DAY}\s+(?P<dir>lalu|kemarin|mendatang|depan)|(?P<kemarinlusa>kemarin\s+lusa))(?![\w])",
+    re.IGNORECASE,
+)
+TIME_AFTER = re.compile(_TIME, re.IGNORECASE)
+
+
+def _iso(d: dt.date) -> str:
+    return d.isoformat()
+
+
+@lru_cache(maxsize=4096)
+def _parse(day: int, month: int, year: int) -> Optional[dt.date]:
+    """Parse with dateparser (Indonesian settings) — strict: no guessing."""
+    import dateparser
+
+    got = dateparser.parse(
+        f"{day:02d}/{month:02d}/{year:04d}",
+        date_formats=["%d/%m/%Y"],
+        languages=["id"],
+        settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
+    )
+    return got.date() if got else None
+
+
+def _year(y: Optional[str], month: int, day: int, anchor: Optional[dt.date]) -> Optional[int]:
+    if y:
+        y = y.upper().replace("O", "0")
+        n = int(y)
+        return n + 2000 if n < 100 else n
+    if anchor is None:
+        return None
+    # closest to the anchor within a year
+    best = None
+    for cand in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            d = dt.date(cand, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((d - anchor).days) < abs((best - anchor).days):
+            best = d
+    return best.year if best else None
+
+
+def _weekday_flag(day_name: Optional[str], d: dt.date) -> Optional[str]:
+    if not day_name:
+        return None
+    want = DAYS.get(day_name.lower().replace("’", "'"), DAYS.get(day_name.lower().replace("'", "").replace("’", "")))
+    if want is None:
+        return None
+    return None if d.weekday() == want else "weekday_mismatch"
+
+
+def find_dates(text: str, published: Optional[str] = None) -> list[DateMention]:
+    """All date mentions, in text order. ``published`` anchors relative and
+    year-less dates; without it, only complete dates are returned."""
+    anchor = _to_date(published)
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start, end, d: Optional[dt.date], day_name=None, flag=None):
+        if d is None or any(s < end and start < e for s, e in taken):
+            return
+        tm = TIME_AFTER.match(text, end)
+        time = None
+        if tm and tm.group("time"):
+            time = tm.group("time").replace(":", ".") + (f" {tm.group('tz').upper()}" if tm.group("tz") else "")
+        taken.append((start, end))
+        found.append(DateMention(_iso(d), text[start:end], start, end, time, flag or _weekday_flag(day_name, d)))
+
+    # complete dates first: they also anchor year-less ones
+    complete: list[dt.date] = []
+    for m in LONG.finditer(text):
+        month = MONTHS[m.group("month").lower()]
+        y = m.group("year")
+        year = _year(y, month, int(m.group("d")), anchor)
+        if year is None:
+            continue
+        if not y and not _looks_like_date_context(text, m):
+            continue
+        d1 = _safe(int(m.group("d")), month, year)
+        if m.group("d2"):
+            d2 = _safe(int(m.group("d2")), month, year)
+            if d1 and d2 and d2 >= d1:
+                add(m.start(), m.end(), d1, flag="range")
+                found.append(DateMention(_iso(d2), text[m.start():m.end()], m.start(), m.end(), None, "range"))
+                complete += [d1, d2]
+            continue
+        add(m.start(), m.end(), d1, m.group("day"))
+        if d1 and y:
+            complete.append(d1)
+    for m in NUMERIC.finditer(text):
+        g = m.groupdict()
+        d, mo, y = (g["d"], g["m"], g["y"]) if g["d"] else (g["d_b"], g["m_b"], g["y_b"]) if g["d_b"] else (g["d_c"], g["m_c"], g["y_c"])
+        day_name = g["day"] or g["day_b"]
+        month = int(mo)
+        if not 1 <= month <= 12:
+            continue
+        year = _year(y, month, int(d), anchor or (complete[0] if complete else None))
+        if year is None:
+            continue
+        dd = _safe(int(d), month, year)
+        if g.get("d2") and dd:
+            d2 = _safe(int(g["d2"]), month, year)
+            if d2 and d2 >= dd:
+                add(m.start(), m.end(), dd, flag="range")
+                found.append(DateMention(_iso(d2), text[m.start():m.end()], m.start(), m.end(), None, "range"))
+            continue
+        add(m.start(), m.end(), dd, day_name)
+    if anchor:
+        for m in RELATIVE.finditer(text):
+            g = m.groupdict()
+            if g["kemarinlusa"]:
+                d = anchor - dt.timedelta(days=2)
+            elif g["kemarin"]:
+                d = anchor - dt.timedelta(days=1)
+            elif g["hariini"]:
+                d = anchor
+            elif g["besok"]:
+                d = anchor + dt.timedelta(days=1)
+            elif g["lusa"]:
+                d = anchor + dt.timedelta(days=2)
+            else:
+                want = DAYS[g["day"].lower().replace("’", "'")] if g["day"].lower().replace("’", "'") in DAYS else DAYS["jumat"]
+                if g["dir"].lower() in ("lalu", "kemarin"):
+                    delta = (anchor.weekday() - want) % 7 or 7
+                    d = anchor - dt.timedelta(days=delta)
+                else:
+                    delta = (want - anchor.weekday()) % 7 or 7
+                    d = anchor + dt.timedelta(days=delta)
+            add(m.start(), m.end(), d)
+    found.sort(key=lambda x: (x.start, x.date))
+    return found
+
+
+def _looks_like_date_context(text: str, m: re.Match) -> bool:
+    """A year-less "30 Nov" needs a day name, "tanggal", or a full month name."""
+    if m.group("day"):
+        return True
+    if re.match(r"(?:tanggal|tgl)", m.group(0), re.IGNORECASE):
+        return True
+    return len(m.group("month")) >= 3 and m.group("month")[0].isupper()
+
+
+def _safe(d: int, m: int, y: int) -> Optional[dt.date]:
+    if not (1 <= d <= 31 and 1 <= m <= 12 and 1900 < y < 2100):
+        return None
+    return _parse(d, m, y)
+
+
+def _to_date(value: Optional[str]) -> Optional[dt.date]:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None

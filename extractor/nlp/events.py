@@ -1,0 +1,119 @@
+"""Events: type (from the taxonomy in ``lexicons/events.toml``), trigger,
+date, place, actors, forces and personnel.
+
+A trigger counts only in a sentence without one of its type's negative cues
+(hypotheticals, drills, voter-list plenaries). One event per (type, date,
+place) per article; its trigger is the first one seen.
+Date: a date in the trigger's sentence, else the nearest earlier date in the
+paragraph, else the article's lead date, else the published date.
+Place: the most specific region named in the sentence (several kecamatan:
+their kabupaten), else the article's primary region.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..types import DateMention, Event, Official
+from .gazetteer import Region, gazetteer
+from .lexicon import lexicon
+from .numbers import WORD_NUMBER, digits_to_int, words_to_int
+from .text import Sentence, sentences
+
+
+def _personnel_re():
+    lex = lexicon()
+    nouns = "|".join(lex.personnel["nouns"])
+    vague = "|".join(sorted(lex.personnel["vague"], key=len, reverse=True))
+    return re.compile(
+        rf"(?:(?P<num>\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:\s*\((?:[a-z ]+)\))?|(?P<words>{WORD_NUMBER.pattern})|(?P<vague>{vague}))"
+        rf"\s+(?:orang\s+)?(?:(?:gabungan|pasukan)\s+)?(?:{nouns})\b",
+        re.IGNORECASE,
+    )
+
+
+_PERSONNEL = None
+
+
+def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[int, int, Region]],
+                primary: Optional[Region], officials: list[Official], published: Optional[str]) -> list[Event]:
+    global _PERSONNEL
+    if _PERSONNEL is None:
+        _PERSONNEL = _personnel_re()
+    lex = lexicon()
+    sents = sentences(text)
+    usable = [d for d in dates if d.flag not in ("range",)]
+    lead = usable[0].date if usable else (published[:10] if published else None)
+    events: dict[tuple, Event] = {}
+    for sent in sents:
+        for et in lex.event_types:
+            m = et.triggers.search(sent.text)
+            if not m:
+                continue
+            if et.negative and et.negative.search(sent.text):
+                continue
+            start, end = sent.start + m.start(), sent.start + m.end()
+            date = _date_for(text, sent, usable, lead)
+            region = _place_for(sent, place_spans, primary)
+            personnel, approx = _personnel(sent.text)
+            actors = tuple(o.name for o in officials if any(sent.start <= s < sent.end for s, e in o.mentions))
+            forces = tuple(name for name, rx in lex.forces.items() if rx.search(sent.text))
+            key = (et.name, date, region.code if region else None)
+            ev = events.get(key)
+            if ev is None:
+                events[key] = Event(et.name, text[start:end], start, end, date, region.name if region else None,
+                                    region.code if region else None, actors, forces, personnel, approx)
+            else:
+                events[key] = Event(ev.type, ev.trigger, ev.start, ev.end, ev.date, ev.place, ev.place_code,
+                                    tuple(dict.fromkeys(ev.actors + actors)), tuple(dict.fromkeys(ev.forces + forces)),
+                                    max(filter(None, (ev.personnel, personnel)), default=None),
+                                    ev.personnel_approx and approx if ev.personnel and personnel else ev.personnel_approx or approx)
+    return sorted(events.values(), key=lambda e: e.start)
+
+
+def _date_for(text: str, sent: Sentence, dates: list[DateMention], lead: Optional[str]) -> Optional[str]:
+    inside = [d for d in dates if sent.start <= d.start < sent.end]
+    if inside:
+        return inside[0].date
+    para = text.rfind("\n\n", 0, sent.start)
+    before = [d for d in dates if para <= d.start < sent.start]
+    if before:
+        return before[-1].date
+    return lead
+
+
+def _place_for(sent: Sentence, spans, primary: Optional[Region]) -> Optional[Region]:
+    inside = [r for s, e, r in spans if sent.start <= s < sent.end and r.level >= 2]
+    if not inside:
+        return primary
+    deepest = max(r.level for r in inside)
+    at = list(dict.fromkeys(r for r in inside if r.level == deepest))
+    if len(at) == 1:
+        return at[0]
+    # several: their common parent
+    common = at[0].code.split(".")
+    for r in at[1:]:
+        parts = r.code.split(".")
+        n = 0
+        while n < min(len(common), len(parts)) and common[n] == parts[n]:
+            n += 1
+        common = common[:n]
+    if len(common) >= 2:
+        return gazetteer().by_code.get(".".join(common[:2]) if len(common) < 3 else ".".join(common))
+    return primary
+
+
+def _personnel(s: str) -> tuple[Optional[int], bool]:
+    lex = lexicon()
+    best, approx = None, False
+    for m in _PERSONNEL.finditer(s):
+        if m.group("num"):
+            n, a = digits_to_int(m.group("num")), False
+        elif m.group("words"):
+            n, a = words_to_int(m.group("words")), False
+        else:
+            n, a = lex.personnel["vague"][m.group("vague").lower()], True
+        if n and (best is None or n > best):
+            best, approx = n, a
+    return best, approx

@@ -1,0 +1,161 @@
+"""Language data: loads the TOML lexicons once and compiles their patterns.
+
+Nothing here knows about spaCy or articles; the extraction modules import the
+compiled ``Lexicon`` and stay free of word lists.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+
+def _load(name: str) -> dict:
+    raw = resources.files(__package__).joinpath("lexicons", name).read_bytes()
+    return tomllib.loads(raw.decode("utf-8"))
+
+
+def degree_key(text: str) -> str:
+    """``"S.I.K.,"`` -> ``"SIK"``: the letters of a written degree, upper-cased."""
+    return re.sub(r"[^A-Za-z]", "", text).upper()
+
+
+def _alt(words) -> str:
+    """Regex alternation, longest first, with flexible inner whitespace."""
+    uniq = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in uniq)
+
+
+@dataclass(frozen=True)
+class Rank:
+    short: str
+    full: str
+    institution: str
+    branch: str
+    tier: str
+    order: int
+
+
+@dataclass(frozen=True)
+class Position:
+    short: str
+    institution: str
+    unit: str
+    takes_region: bool
+    sub: bool
+
+
+@dataclass(frozen=True)
+class EventType:
+    name: str
+    triggers: re.Pattern
+    negative: Optional[re.Pattern]
+
+
+class Lexicon:
+    """All compiled language data. Build once with :func:`lexicon`."""
+
+    def __init__(self) -> None:
+        self._ranks()
+        self._positions()
+        self._degrees()
+        self._events()
+        self._places()
+        self.units = _load("units.toml")["unit"]
+
+    # ranks ---------------------------------------------------------------
+    def _ranks(self) -> None:
+        data = _load("ranks.toml")
+        self.rank_by_variant: dict[str, list[Rank]] = {}
+        variants = []
+        for r in data["rank"]:
+            rank = Rank(r["short"], r["full"], r["institution"], r.get("branch", ""), r["tier"], r["order"])
+            for v in set(r["variants"]) | {r["short"]}:
+                for form in {v, v.upper(), v.title(), v.lower() if len(v) > 4 else v}:
+                    variants.append(form)
+                    self.rank_by_variant.setdefault(_norm_ws(form).lower(), [])
+                    if rank not in self.rank_by_variant[_norm_ws(form).lower()]:
+                        self.rank_by_variant[_norm_ws(form).lower()].append(rank)
+        self.corps_by_variant = {}
+        for code, vs in data["corps"].items():
+            for v in vs:
+                self.corps_by_variant[_norm_ws(v).lower()] = code
+        sfx = data["suffixes"]
+        inst = _alt(sfx["polri"] + sfx["tni"])
+        retired = _alt(sfx["retired"])
+        corps = _alt(v for vs in data["corps"].values() for v in vs)
+        # rank [Pol.|TNI] [(Purn.)] [corps] ; the dot after a rank is optional
+        self.rank_re = re.compile(
+            rf"(?<![\w.])(?P<rank>{_alt(variants)})\.?"
+            rf"(?P<inst>\s+(?:{inst})(?![\w]))?"
+            rf"(?P<ret>\s*(?:{retired}))?"
+            rf"(?P<corps>\s+(?:{corps})(?![\w]))?"
+            r"(?![\w])"
+        )
+
+    def rank(self, written: str, suffix: str = "") -> Optional[Rank]:
+        """Resolve a written rank (+ its ``Pol.``/``TNI`` suffix) to one Rank."""
+        cands = self.rank_by_variant.get(_norm_ws(written).lower().rstrip("."), [])
+        if not cands:
+            return None
+        if len(cands) == 1:
+            return cands[0]
+        want = "Polri" if re.match(r"\s*Pol", suffix) else "TNI" if "TNI" in suffix else None
+        for c in cands:
+            if want and c.institution == want:
+                return c
+        return cands[0]
+
+    # positions -----------------------------------------------------------
+    def _positions(self) -> None:
+        data = _load("positions.toml")
+        self.position_by_variant: dict[str, Position] = {}
+        for p in data["position"]:
+            pos = Position(p["short"], p["institution"], p.get("unit", ""), p.get("takes_region", False), p.get("sub", False))
+            for v in set(p["variants"]) | {p["short"]}:
+                self.position_by_variant[_norm_ws(v).lower()] = pos
+        self.position_re = re.compile(rf"(?<![\w])(?:{_alt(self.position_by_variant)})(?![\w])", re.IGNORECASE)
+
+    def position(self, written: str) -> Optional[Position]:
+        return self.position_by_variant.get(_norm_ws(written).lower().rstrip("."))
+
+    # degrees -------------------------------------------------------------
+    def _degrees(self) -> None:
+        data = _load("degrees.toml")
+        self.degree_after = dict(data["after"])
+        self.degree_before = dict(data["before"])
+        self.honorifics = dict(data["honorific"])
+
+    # events --------------------------------------------------------------
+    def _events(self) -> None:
+        data = _load("events.toml")
+        self.event_types: list[EventType] = []
+        for name, spec in data["types"].items():
+            trig = re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{t})" for t in spec["triggers"]) + r")(?![\w])", re.IGNORECASE)
+            neg = None
+            if spec.get("negative"):
+                neg = re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{t})" for t in spec["negative"]) + r")", re.IGNORECASE)
+            self.event_types.append(EventType(name, trig, neg))
+        self.forces = {k: re.compile(rf"(?<![\w])(?:{_alt(v)})(?![\w])", re.IGNORECASE) for k, v in data["forces"].items()}
+        self.personnel = data["personnel"]
+
+    # places --------------------------------------------------------------
+    def _places(self) -> None:
+        data = _load("places.toml")
+        self.province_aliases: dict[str, str] = dict(data["provinces"])
+        self.regency_aliases: dict[str, list[str]] = dict(data["regencies"])
+        self.common_place_words = frozenset(w.lower() for w in data["common_words"]["words"])
+        self.venue_heads = tuple(data["venues"]["heads"])
+
+
+def _norm_ws(s: str) -> str:
+    return re.sub(r"\s+", " ", s.strip())
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon()

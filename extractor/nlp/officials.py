@@ -1,0 +1,518 @@
+"""Officials: name, rank, position, unit, degrees and every mention.
+
+Anchors, strongest first:
+  1. a rank followed by a name: ``AKBP Jhoni Eka Putra SH SIK MSi``;
+  2. a position (+ region or unit) followed by a rank: ``Kapolres Muara Enim
+     AKBP ...``, ``Komandan Kodim (Dandim) 0412/LU, Letkol Inf ...``;
+  3. a position followed by a name with no rank (civilians): ``Ketua PPK
+     Lawang Kidul Aris Munandar``;
+  4. a name in apposition before a position: ``Aris Munandar, Ketua PPK ...``.
+Then ``X melalui/lewat/mewakili Y`` links Y to X's unit, later short forms
+(``AKP Situmorang``, ``kata Arfin``, ``Kapolres``) become mentions of the
+person already named, and candidates for the same person are merged.
+Never guesses: a rank or position the text does not state stays empty.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..types import Official
+from .gazetteer import LEVEL_TYPES, gazetteer
+from .lexicon import Position, degree_key, lexicon
+from .text import is_cap
+
+# Capitalised words that never belong to a person's name.
+_STOP = {
+    "pol", "polisi", "tni", "purn", "bersama", "beserta", "dan", "saat", "selaku", "sebagai", "melalui", "mewakili",
+    "lewat", "dalam", "di", "ke", "dari", "pada", "yang", "ini", "itu", "para", "kepada", "untuk", "dengan", "atas",
+    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad", "januari", "februari", "maret",
+    "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember", "ketua", "wakil",
+    "kepala", "komandan", "anggota", "polres", "polda", "polsek", "polresta", "kodim", "koramil", "korem", "kodam",
+    "kpu", "bawaslu", "ppk", "pps", "kpps", "panwascam", "pilkada", "pemilu", "psu", "tps", "humas", "ops", "sat",
+    "satuan", "bagian", "seksi", "unit", "operasi", "kabupaten", "kota", "kecamatan", "desa", "kelurahan", "provinsi",
+    "kab", "kec", "kel", "pj", "plt", "bupati", "camat", "gubernur", "sementara", "menurut", "kata", "ujar", "jelas",
+    "selain", "adapun", "sedangkan", "sementara", "namun", "tidak", "hal", "kegiatan", "pengamanan", "personel",
+    "brimob", "satbrimob", "mapolres", "wib", "wita", "wit", "rapat", "pleno", "apel", "the", "news", "rilis",
+    "editor", "foto", "reporter", "penulis", "sumber", "baca", "juga", "paslon", "calon", "pasangan", "nomor", "urut",
+    "jajaran", "perwira", "bintara", "pejabat", "utama", "selatan", "utara", "barat", "timur", "tengah", "raya",
+    "ri", "republik", "indonesia", "negara", "mabes", "polri", "jenderal", "kompi", "peleton", "ssk", "sst",
+}
+_SPEECH = r"(?:kata|ujar|ucap|jelas|tegas|ungkap|tutur|imbuh|tambah|sebut|terang|pungkas|lanjut|papar|beber|urai|tandas|harap|pinta|ajak|katakan|sampaikan)(?:nya)?"
+_LINK = re.compile(r"^[\s,]*(?:yang\s+)?(?:melalui|lewat|mewakili|diwakili(?:\s+oleh)?|didampingi(?:\s+oleh)?|yang\s+diwakili(?:\s+oleh)?)\s+$", re.IGNORECASE)
+_PRE_TITLES = {"dr", "drs", "dra", "ir", "prof", "drh", "drg"}
+_HONORIFICS = {"h": "H.", "hj": "Hj.", "kh": "K.H.", "haji": "H.", "hajjah": "Hj."}
+_NAME_TOKEN = re.compile(r"(?:[A-Z][A-Za-z'’`\-]*|[A-Z]{1,4}\.|[A-Z]\.[A-Z]\.?|I|Ni|I Gusti|'[A-Z][a-z]+)$")
+_TOK = re.compile(r"\(H\.C\.?\)|[^\s,;:()“”\"]+|[,;:()“”\"]")
+_GLUED_DEGREE = re.compile(r"^([A-Z][a-z'’]+)\.([A-Z]\.?\s?[A-Za-z].*)$")
+_CODE = re.compile(r"\d{2,4}(?:[-/]\d{1,3})?(?:/[A-Za-z][A-Za-z\-]*)?$")
+_UNIT_HEADS = {
+    "polres", "polresta", "polrestabes", "polda", "polsek", "polsekta", "kodim", "koramil", "korem", "kodam", "kpu",
+    "kpud", "kip", "bawaslu", "ppk", "pps", "kpps", "panwascam", "panwaslih", "lanal", "lanud", "lantamal", "satbrimob",
+    "brimob", "yonif", "satpol", "pemkab", "pemkot", "pemprov", "dprd", "dprk", "kejari", "kejati",
+}
+_ADMIN = {"kabupaten": "kabupaten", "kab": "kabupaten", "kota": "kota", "kecamatan": "kecamatan", "kec": "kecamatan",
+          "provinsi": "provinsi", "prov": "provinsi", "desa": "desa", "kelurahan": "kelurahan", "kel": "kelurahan"}
+_TEMPLATE_LEVEL = {"Polda": "provinsi", "Pemprov": "provinsi", "Kodam": "provinsi", "Polsek": "kecamatan",
+                   "Koramil": "kecamatan", "PPK": "kecamatan", "Panwascam": "kecamatan", "Kecamatan": "kecamatan",
+                   "PPS": "desa", "KPPS": "desa", "Desa": "desa", "Kelurahan": "kelurahan"}
+
+
+@dataclass
+class _Cand:
+    name: str
+    start: int
+    end: int
+    rank: Optional[str] = None
+    rank_full: Optional[str] = None
+    corps: Optional[str] = None
+    institution: Optional[str] = None
+    position: Optional[Position] = None
+    unit: Optional[str] = None
+    degrees: list[str] = field(default_factory=list)
+    honorific: Optional[str] = None
+    span_start: int = 0  # whole mention incl. position and rank
+    span_end: int = 0
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    principal: Optional["_Cand"] = None
+
+    @property
+    def tokens(self) -> list[str]:
+        return [t.lower().rstrip(".") for t in self.name.split()]
+
+
+@dataclass
+class OfficialsResult:
+    officials: list[Official]
+    #: per official (same order): the span of every mention, for quotes
+    mention_spans: list[list[tuple[int, int]]]
+
+
+def _tokens(text: str, start: int, limit: int = 160):
+    """Tokens after ``start`` (commas etc. separate), splitting glued degrees."""
+    out = []
+    for m in _TOK.finditer(text, start, min(len(text), start + limit)):
+        t, s = m.group(), m.start()
+        g = _GLUED_DEGREE.match(t)
+        if g and degree_key(g.group(2)) in lexicon().degree_after:
+            out.append((s, s + len(g.group(1)), g.group(1)))
+            out.append((s + len(g.group(1)) + 1, m.end(), g.group(2)))
+            continue
+        out.append((s, m.end(), t))
+    return out
+
+
+def _is_degree(tok: str) -> bool:
+    k = degree_key(tok)
+    lex = lexicon()
+    return bool(k) and (k in lex.degree_after or (k in lex.degree_before and tok.endswith(".")))
+
+
+def _parse_degrees(text: str, toks, i) -> tuple[list[str], int, int]:
+    """Degrees from token ``i``: ``SH SIK MSi``, ``S.H., S.I.K.``, ``M M``, ``. S. E,``."""
+    lex = lexicon()
+    found: list[str] = []
+    end = toks[i - 1][1] if i > 0 else 0
+    while i < len(toks):
+        t = toks[i][2]
+        if t in (",", ".") or t == ";":
+            i += 1
+            continue
+        hit = None
+        for n in (3, 2, 1):  # split degrees: "M M", "S. E"
+            if i + n > len(toks):
+                continue
+            parts = [x[2] for x in toks[i:i + n]]
+            if any(p in (",", ";", "(", ")", "“", "”", '"') for p in parts):
+                continue
+            k = degree_key("".join(parts))
+            if n > 1 and not all(len(degree_key(p)) <= 3 for p in parts):
+                continue
+            if k in lex.degree_after and (n == 1 or all(re.fullmatch(r"[A-Za-z]{1,3}\.?", p) for p in parts)):
+                hit = (lex.degree_after[k], n)
+                break
+        if not hit:
+            break
+        found.append(hit[0])
+        end = toks[i + hit[1] - 1][1]
+        i += hit[1]
+    # step back over trailing commas so the caller sees them
+    while i > 0 and i <= len(toks) and toks[i - 1][2] in (",", ".") and toks[i - 1][1] > end:
+        i -= 1
+    return found, end, i
+
+
+def _parse_name(text: str, start: int, *, after_rank: bool):
+    """Name at ``start``: [titles] tokens [degrees]. Returns dict or None."""
+    lex = lexicon()
+    toks = _tokens(text, start)
+    i = 0
+    titles, honorific = [], None
+    while i < len(toks):
+        t = toks[i][2]
+        low = t.lower().rstrip(".")
+        if low in _PRE_TITLES and (t.endswith(".") or low in ("dr", "drs", "ir", "prof")):
+            titles.append(lex.degree_before.get(low.upper(), t))
+            i += 1
+            if i < len(toks) and toks[i][2].startswith("(H.C"):
+                i += 1
+            continue
+        if low in _HONORIFICS and i + 1 < len(toks) and is_cap(toks[i + 1][2]) and toks[i + 1][2] not in (",",):
+            honorific = _HONORIFICS[low]
+            i += 1
+            continue
+        break
+    name_toks = []
+    while i < len(toks) and len(name_toks) < 6:
+        s, e, t = toks[i]
+        if name_toks and text[toks[i - 1][1]:s] not in (" ",):
+            break
+        bare = t.rstrip(".")
+        low = bare.lower()
+        if not is_cap(t) or low in _STOP or not _NAME_TOKEN.match(t if len(bare) <= 3 else bare) or any(ch.isdigit() for ch in t):
+            break
+        if name_toks and _is_degree(t) and (t.isupper() or "." in t or degree_key(t) in ("MSI", "MH", "MM", "SSOS", "SPD", "SKOM", "MPD", "MKN", "MAP")):
+            break
+        if lex.position(bare) or lex.rank_re.fullmatch(t):
+            break
+        name_toks.append((s, e, t))
+        i += 1
+        if t.endswith(".") and len(bare) > 3:  # sentence end: "Situmorang."
+            break
+    if not name_toks:
+        return None
+    # a trailing initial-looking token followed by nothing is fine; strip final dots of long words
+    n_start = name_toks[0][0]
+    last = name_toks[-1]
+    n_end = last[1] - (1 if last[2].endswith(".") and len(last[2].rstrip(".")) > 3 else 0)
+    name = " ".join(t if not (t.endswith(".") and len(t.rstrip(".")) > 3) else t.rstrip(".") for _, _, t in name_toks)
+    degrees, d_end, j = _parse_degrees(text, toks, i)
+    return {
+        "name": name, "start": n_start, "end": n_end, "degrees": titles + degrees, "honorific": honorific,
+        "after": max(n_end, d_end), "toks": toks, "next": j,
+    }
+
+
+def _parse_tail(text: str, start: int, pos: Position):
+    """Region/unit written after a position. Returns (unit or None, end)."""
+    toks = _tokens(text, start, 120)
+    i, end = 0, start
+    unit_written, region, region_type, code = None, None, None, None
+    while i < len(toks):
+        s, e, t = toks[i]
+        low = t.lower().rstrip(".")
+        if t == "(":  # "(Dandim)", "(Sumsel)"
+            j = i + 1
+            while j < len(toks) and toks[j][2] != ")" and j - i <= 4:
+                j += 1
+            if j < len(toks) and toks[j][2] == ")":
+                inner = text[toks[i][1]:toks[j][0]].strip()
+                if region is None:
+                    hit = gazetteer().lookup(inner, ("provinsi", "kabupaten", "kota"))
+                    if hit:
+                        region, region_type = hit[0].name, hit[0].type
+                i, end = j + 1, toks[j][1]
+                continue
+            break
+        if t == "," and i + 1 < len(toks) and toks[i + 1][2].lower() in _UNIT_HEADS:
+            i += 1
+            continue
+        if low in _UNIT_HEADS and is_cap(t):
+            head = t.rstrip(".")
+            j = i + 1
+            if j < len(toks) and _CODE.match(toks[j][2].rstrip(".,")):
+                code = toks[j][2].rstrip(".,")
+                unit_written = f"{head} {_expand_code(code)}"
+                i, end = j + 1, toks[j][1]
+                continue
+            r = _region_at(text, toks, j)
+            if r:
+                reg, j2 = r
+                unit_written = f"{head} {reg.name}" if head.lower() not in ("kpu", "bawaslu") or reg.type not in ("kota",) else f"{head} Kota {reg.name}"
+                region, region_type = reg.name, reg.type
+                i, end = j2, toks[j2 - 1][1]
+                continue
+            unit_written = head
+            i, end = j, e
+            continue
+        if _CODE.match(t.rstrip(".,")) and any(ch.isdigit() for ch in t) and code is None:
+            code = t.rstrip(".,")
+            i, end = i + 1, e
+            continue
+        r = _region_at(text, toks, i, _level_types(pos))
+        if r and region is None:
+            reg, j2 = r
+            region, region_type = reg.name, reg.type
+            i, end = j2, toks[j2 - 1][1]
+            continue
+        break
+    unit = unit_written
+    if unit is None and pos.unit and (region or code):
+        head = pos.unit.split(" ")[0]
+        if code:
+            unit = f"{head} {_expand_code(code)}"
+        elif "{region}" in pos.unit:
+            prefix = "Kota " if region_type == "kota" and head in ("KPU", "Bawaslu", "Pemkot") else ""
+            unit = pos.unit.replace("{region}", prefix + region)
+    elif unit is None and pos.unit and "{region}" not in pos.unit:
+        unit = pos.unit
+    return unit, end, i, toks
+
+
+def _level_types(pos: Position) -> tuple[str, ...]:
+    level = _TEMPLATE_LEVEL.get(pos.unit.split(" ")[0]) if pos.unit else None
+    return LEVEL_TYPES[level] + ("kabupaten", "kota") if level else ("provinsi", "kabupaten", "kota")
+
+
+def _region_at(text, toks, i, types=("provinsi", "kabupaten", "kota")):
+    """A region name at token ``i`` (optionally after an admin prefix)."""
+    if i >= len(toks):
+        return None
+    low = toks[i][2].lower().rstrip(".")
+    k = i
+    if low in _ADMIN and k + 1 < len(toks):
+        types = LEVEL_TYPES[_ADMIN[low]]
+        k += 1
+    best = None
+    j = k
+    while j < len(toks) and j - k < 5:
+        s, e, t = toks[j]
+        if not is_cap(t) or (j > k and text[toks[j - 1][1]:s] != " "):
+            break
+        cands = gazetteer().lookup(text[toks[k][0]:e].rstrip("."), types)
+        if cands:
+            best = (cands[0], j + 1)
+        j += 1
+    if best is None and k > i:  # "Kecamatan X" with X unknown to the gazetteer
+        return None
+    return best
+
+
+def _expand_code(code: str) -> str:
+    """``0412/LU`` -> ``0412/Lampung Utara`` when the suffix is a known alias."""
+    if "/" not in code:
+        return code
+    num, suffix = code.rsplit("/", 1)
+    hit = gazetteer().lookup(suffix, ("kabupaten", "kota"))
+    if hit and not suffix.isdigit():
+        return f"{num}/{hit[0].name}"
+    return code
+
+
+def find_officials(text: str, *, exclude: list[tuple[int, int]] = ()) -> OfficialsResult:
+    lex = lexicon()
+    cands: list[_Cand] = []
+    used: list[tuple[int, int]] = []
+
+    def free(s, e):
+        return not any(a < e and s < b for a, b in used) and not any(a < e and s < b for a, b in exclude)
+
+    # 1. rank + name
+    rank_at: dict[int, _Cand] = {}
+    for m in lex.rank_re.finditer(text):
+        rank = lex.rank(m.group("rank"), m.group("inst") or "")
+        if rank is None:
+            continue
+        if m.group("rank")[0].islower() and len(m.group("rank")) > 4:  # "kolonel" in running text
+            continue
+        pn = _parse_name(text, m.end(), after_rank=True)
+        if not pn or not free(m.start(), pn["end"]):
+            continue
+        corps = None
+        if m.group("corps"):
+            corps = lex.corps_by_variant.get(re.sub(r"\s+", " ", m.group("corps").strip()).lower())
+        c = _Cand(pn["name"], pn["start"], pn["end"], rank.short, rank.full, corps, rank.institution,
+                  degrees=pn["degrees"], honorific=pn["honorific"], span_start=m.start(), span_end=pn["after"])
+        _apposition(text, c, pn)
+        cands.append(c)
+        rank_at[m.start()] = c
+        used.append((m.start(), pn["end"]))
+
+    # 2./3. position (+ tail) + rank | name
+    role_only: list[tuple[int, int, Position]] = []
+    for m in lex.position_re.finditer(text):
+        pos = lex.position(m.group())
+        if pos is None or not free(m.start(), m.end()):
+            continue
+        if m.group()[0].islower() and m.group().lower() in ("camat", "bupati", "gubernur", "lurah", "presiden"):
+            role_only.append((m.start(), m.end(), pos))
+            continue
+        unit, tail_end, ti, toks = _parse_tail(text, m.end(), pos)
+        j = ti
+        while j < len(toks) and toks[j][2] == ",":
+            j += 1
+        nxt = toks[j][0] if j < len(toks) else len(text)
+        linked = rank_at.get(nxt)
+        if linked is None:  # misspelled region: a rank a few tokens on
+            for k in range(j, min(j + 4, len(toks))):
+                if toks[k][0] in rank_at and not re.search(r"[.;]\s", text[m.end():toks[k][0]]):
+                    linked = rank_at[toks[k][0]]
+                    break
+        if linked is not None:
+            if linked.position is None:
+                linked.position = pos
+                linked.unit = unit or linked.unit
+                linked.span_start = min(linked.span_start, m.start())
+                if linked.institution is None:
+                    linked.institution = pos.institution
+            continue
+        if j < len(toks) and is_cap(toks[j][2]) and not re.search(r"[.;]\s*$", text[tail_end:nxt]):
+            pn = _parse_name(text, nxt, after_rank=False)
+            if pn and _plausible_civilian(text, pn) and free(pn["start"], pn["end"]):
+                c = _Cand(pn["name"], pn["start"], pn["end"], None, None, None, pos.institution, pos, unit,
+                          pn["degrees"], pn["honorific"], m.start(), pn["after"])
+                cands.append(c)
+                used.append((m.start(), pn["end"]))
+                continue
+        role_only.append((m.start(), m.end(), pos))
+
+    # 4. "Name, Ketua PPK X" apposition without rank
+    for s, e, pos in list(role_only):
+        before = text[max(0, s - 60):s]
+        am = re.search(r"((?:[A-Z][\w'’\-]*\.?\s){0,4}[A-Z][\w'’\-]+)\s*,\s*(?:selaku\s+)?$", before)
+        if not am:
+            continue
+        ns = s - len(before) + am.start(1)
+        pn = _parse_name(text, ns, after_rank=False)
+        if not pn or pn["end"] > s or not free(pn["start"], pn["end"]) or len(pn["name"].split()) < 2:
+            continue
+        if not _plausible_civilian(text, pn, apposition=True):
+            continue
+        unit, *_ = _parse_tail(text, e, pos)
+        cands.append(_Cand(pn["name"], pn["start"], pn["end"], None, None, None, pos.institution, pos, unit,
+                           pn["degrees"], pn["honorific"], pn["start"], e))
+        used.append((pn["start"], e))
+        role_only.remove((s, e, pos))
+
+    cands.sort(key=lambda c: c.start)
+    heads = [_parse_tail(text, e, pos)[0] for s, e, pos in role_only if not pos.sub]
+    _links(text, cands, [u for u in heads if u])
+    officials = _merge(cands)
+    _later_mentions(text, officials, role_only)
+    return _finish(officials)
+
+
+def _apposition(text: str, c: _Cand, pn) -> None:
+    """``Pelda Name, Babinsa Koramil X`` / ``Name selaku Kasi Humas``."""
+    m = re.compile(r"\s*(?:,|\bselaku\b|\bsebagai\b)\s*").match(text, pn["after"])
+    if not m:
+        return
+    pm = lexicon().position_re.match(text, m.end())
+    if pm and pm.group()[0].isupper():
+        pos = lexicon().position(pm.group())
+        if pos:
+            c.position = pos
+            c.unit, tail_end, *_ = _parse_tail(text, pm.end(), pos)
+            c.span_end = tail_end
+            if c.institution is None:
+                c.institution = pos.institution
+
+
+def _plausible_civilian(text: str, pn, apposition: bool = False) -> bool:
+    """A name found without a rank must not be a place, unit or role."""
+    name = pn["name"]
+    toks = name.split()
+    if any(t.lower().rstrip(".") in _STOP for t in toks):
+        return False
+    if gazetteer().lookup(name, ("provinsi", "kabupaten", "kota", "kecamatan")):
+        return False
+    if len(toks) == 1 and len(toks[0]) < 3:
+        return False
+    if all(t.isupper() and len(t) <= 5 for t in toks):  # acronyms: KPU, PPK, TPS
+        return False
+    after = text[pn["after"]:pn["after"] + 3]
+    return apposition or after[:1] in (",", " ", ".", "") or after.startswith("\n")
+
+
+def _links(text: str, cands: list[_Cand], unnamed_heads: list[str] = ()) -> None:
+    """``X melalui Y``: Y speaks for X and belongs to X's unit."""
+    for a, b in zip(cands, cands[1:]):
+        between = text[a.span_end:b.span_start]
+        if len(between) < 40 and _LINK.match(between):
+            b.principal = a
+            if b.unit is None and b.position is not None and b.position.sub and a.unit:
+                b.unit = a.unit
+    # sub-positions (Kasi Humas, Kabag Ops) without region: the article's head unit of that kind
+    heads: dict[str, set[str]] = {}
+    for u in unnamed_heads:
+        heads.setdefault(u.split(" ")[0], set()).add(u)
+    for c in cands:
+        if c.unit and c.position and not c.position.sub:
+            heads.setdefault(c.unit.split(" ")[0], set()).add(c.unit)
+    for c in cands:
+        if c.unit is None and c.position is not None and c.position.sub and c.position.unit:
+            head = c.position.unit.split(" ")[0]
+            if len(heads.get(head, ())) == 1:
+                c.unit = next(iter(heads[head]))
+
+
+def _compatible(a: _Cand, b: _Cand) -> bool:
+    return a.rank is None or b.rank is None or a.rank == b.rank
+
+
+def _merge(cands: list[_Cand]) -> list[_Cand]:
+    out: list[_Cand] = []
+    for c in sorted(cands, key=lambda c: (-len(c.tokens), c.start)):
+        ct = c.tokens
+        target = None
+        for o in out:
+            ot = o.tokens
+            if ct == ot or (set(ct) <= set(ot) and _compatible(o, c) and _distinctive(ct)):
+                target = o
+                break
+        if target is None:
+            c.mentions.append((c.start, c.end))
+            out.append(c)
+            continue
+        target.mentions.append((c.start, c.end))
+        for attr in ("rank", "rank_full", "corps", "institution", "position", "unit", "honorific"):
+            if getattr(target, attr) is None and getattr(c, attr) is not None:
+                setattr(target, attr, getattr(c, attr))
+        if len(c.degrees) > len(target.degrees):
+            target.degrees = c.degrees
+        if target.principal is None and c.principal is not None:
+            target.principal = c.principal
+        if c.start < target.start:  # the first mention decides the order
+            target.start = c.start
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _distinctive(tokens: list[str]) -> bool:
+    return any(len(t) >= 3 for t in tokens)
+
+
+def _later_mentions(text: str, officials: list[_Cand], role_only) -> None:
+    """Role-only and bare-name references to someone already named."""
+    for s, e, pos in role_only:
+        holders = [o for o in officials if o.position is pos and o.start < s]
+        if len(holders) == 1:
+            holders[0].mentions.append((s, e))
+    taken = {span for o in officials for span in o.mentions}
+    for o in officials:
+        for tok in set(o.name.split()):
+            if len(tok) < 4 or tok.lower() in _STOP:
+                continue
+            others = [x for x in officials if x is not o and tok.lower() in x.tokens]
+            if others:
+                continue  # shared token: ambiguous
+            for m in re.finditer(rf"(?<![\w]){re.escape(tok)}(?![\w])", text):
+                if any(a <= m.start() < b for a, b in taken) or any(x.start <= m.start() < x.end for x in officials):
+                    continue
+                o.mentions.append((m.start(), m.end()))
+                taken.add((m.start(), m.end()))
+
+
+def _finish(officials: list[_Cand]) -> OfficialsResult:
+    out, spans = [], []
+    for o in officials:
+        mentions = tuple(sorted(set(o.mentions)))
+        out.append(Official(
+            name=o.name, rank=o.rank, rank_full=o.rank_full, corps=o.corps, institution=o.institution,
+            position=o.position.short if o.position else None, unit=o.unit, degrees=tuple(dict.fromkeys(o.degrees)),
+            honorific=o.honorific, mentions=mentions,
+        ))
+        spans.append(list(mentions))
+    return OfficialsResult(out, spans)

@@ -1,0 +1,131 @@
+"""The spaCy pipeline: tokenizer (+ trained NER when shipped) and pantau's
+rule components, registered by versioned name.
+
+Each component separates ``match(doc)`` (find candidates, pure) from
+``set_annotations(doc, found)`` (write them to ``doc._``), spaCy-style.
+Component order matters: dates -> places -> officials -> quotes -> events.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .dates import find_dates
+from .events import find_events
+from .officials import find_officials
+from .places import find_places
+from .quotes import find_quotes
+
+MODEL_DIR = Path(__file__).parent / "models" / "ner-id"
+RULES_VERSION = "rules-1"
+
+for _name in ("pantau_dates", "pantau_places", "pantau_officials", "pantau_quotes", "pantau_events"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def _published(doc: Doc):
+    return doc.user_data.get("published")
+
+
+class _Component:
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+
+class DateComponent(_Component):
+    def match(self, doc):
+        return find_dates(doc.text, _published(doc))
+
+    def set_annotations(self, doc, found):
+        doc._.pantau_dates = found
+
+
+class PlaceComponent(_Component):
+    def match(self, doc):
+        return find_places(doc.text, dateline=doc.user_data.get("dateline", ""))
+
+    def set_annotations(self, doc, found):
+        doc._.pantau_places = found
+
+
+class OfficialComponent(_Component):
+    def match(self, doc):
+        return find_officials(doc.text)
+
+    def set_annotations(self, doc, found):
+        doc._.pantau_officials = found
+
+
+class QuoteComponent(_Component):
+    def match(self, doc):
+        return find_quotes(doc.text, doc._.pantau_officials.officials)
+
+    def set_annotations(self, doc, found):
+        doc._.pantau_quotes = found
+
+
+class EventComponent(_Component):
+    def match(self, doc):
+        places = doc._.pantau_places
+        return find_events(doc.text, dates=doc._.pantau_dates, place_spans=places.spans, primary=places.primary,
+                           officials=doc._.pantau_officials.officials, published=_published(doc))
+
+    def set_annotations(self, doc, found):
+        doc._.pantau_events = found
+
+
+@Language.factory("pantau_dates_v1")
+def _make_dates(nlp, name):
+    return DateComponent()
+
+
+@Language.factory("pantau_places_v1")
+def _make_places(nlp, name):
+    return PlaceComponent()
+
+
+@Language.factory("pantau_officials_v1")
+def _make_officials(nlp, name):
+    return OfficialComponent()
+
+
+@Language.factory("pantau_quotes_v1")
+def _make_quotes(nlp, name):
+    return QuoteComponent()
+
+
+@Language.factory("pantau_events_v1")
+def _make_events(nlp, name):
+    return EventComponent()
+
+
+COMPONENTS = ("pantau_dates_v1", "pantau_places_v1", "pantau_officials_v1", "pantau_quotes_v1", "pantau_events_v1")
+
+
+def _base() -> Language:
+    """Tuned tokenizer; the trained NER is added by the NER issue's model."""
+    try:
+        from .tokenizer import make_nlp
+    except ImportError:
+        return spacy.blank("id")
+    return make_nlp()
+
+
+@lru_cache(maxsize=1)
+def load() -> Language:
+    nlp = _base()
+    for factory in COMPONENTS:
+        nlp.add_pipe(factory, name=factory.rsplit("_", 1)[0])
+    return nlp
+
+
+def model_version(nlp: Language) -> str:
+    meta = nlp.meta
+    return f"{meta.get('name', 'blank')}-{meta.get('version', '0')}+{RULES_VERSION}"

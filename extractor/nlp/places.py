@@ -1,0 +1,264 @@
+"""Places: Kemendagri regions (with codes) and venues.
+
+Three ways a region is mentioned:
+  * with an admin prefix: ``Kabupaten Muara Enim``, ``Kab. OKU``, ``Kec. Lawang
+    Kidul``, ``Desa Tanjung Raja``, ``se-Kabupaten X``, lists ``Kecamatan A, B
+    dan C``;
+  * inside a unit or body: ``Polres Muara Enim``, ``Polda Sumsel``, ``Kodim
+    0412/LU``, ``KPU Kota Palembang``, ``PPK Lawang Kidul``;
+  * bare, for provinces and kabupaten/kota only (``Palembang``, ``Sumsel``),
+    never for a word from the common-words list.
+Ambiguous names are resolved by the other places of the article (same
+kabupaten, then same province), then by the larger region.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..types import Place
+from .gazetteer import LEVEL_TYPES, Region, gazetteer
+from .lexicon import lexicon
+from .text import is_cap
+
+_PREFIXES = {
+    "provinsi": "provinsi", "prov": "provinsi", "propinsi": "provinsi",
+    "kabupaten": "kabupaten", "kab": "kabupaten",
+    "kota": "kota", "kotamadya": "kota",
+    "kecamatan": "kecamatan", "kec": "kecamatan", "distrik": "kecamatan",
+    "desa": "desa", "kelurahan": "kelurahan", "kel": "kelurahan", "nagari": "desa", "gampong": "desa", "kampung": "desa",
+}
+# units and bodies: head -> admin level of the name that follows
+_UNIT_LEVEL = {
+    "polda": "provinsi", "mapolda": "provinsi", "kodam": "provinsi", "pemprov": "provinsi",
+    "polres": "kabupaten", "polresta": "kota", "polrestabes": "kota", "mapolres": "kabupaten", "mapolresta": "kota",
+    "kodim": "kabupaten", "makodim": "kabupaten", "korem": "kabupaten", "kpu": "kabupaten", "kpud": "kabupaten", "kip": "kabupaten",
+    "bawaslu": "kabupaten", "pemkab": "kabupaten", "pemkot": "kota", "kejari": "kabupaten", "dprd": "kabupaten",
+    "polsek": "kecamatan", "mapolsek": "kecamatan", "koramil": "kecamatan", "ppk": "kecamatan", "panwascam": "kecamatan",
+    "pps": "desa",
+}
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*\.?|[(),/]")
+_CODE = re.compile(r"\d{2,4}(?:-\d{1,3})?/([A-Za-z][A-Za-z\-]*)")
+_JOINERS = {"dan", "serta", ","}
+_NOT_NAME = {"dan", "serta", "di", "ke", "dari", "yang", "pada", "untuk", "dengan", "se"}
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    cands: list[Region]
+    how: str  # prefix, unit, bare, dateline
+    types: tuple[str, ...] = ()
+    chosen: Optional[Region] = None
+
+
+@dataclass
+class PlaceResult:
+    places: list[Place] = field(default_factory=list)
+    primary: Optional[Region] = None
+    #: (start, end, Region) for each resolved region mention, for other stages
+    spans: list[tuple[int, int, Region]] = field(default_factory=list)
+
+
+def _tokens(text: str):
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def _longest(text, toks, i, types, aliases=True, max_words=5):
+    """Longest run of capitalised tokens from ``i`` that names a region."""
+    best = None
+    j = i
+    while j < len(toks) and j - i < max_words:
+        s, e, w = toks[j]
+        if not (is_cap(w) or w[0].isdigit() and j > i):
+            break
+        if j > i and text[toks[j - 1][1]:s] not in (" ", "-"):
+            break
+        name = text[toks[i][0]:e].rstrip(".")
+        cands = gazetteer().lookup(name, types, aliases)
+        if cands:
+            best = (j, cands)
+        j += 1
+    return best
+
+
+def find_places(text: str, *, exclude: list[tuple[int, int]] = (), dateline: str = "") -> PlaceResult:
+    lex = lexicon()
+    toks = _tokens(text)
+    mentions: list[_Mention] = []
+    covered = [False] * len(toks)
+
+    def blocked(s, e):
+        return any(a < e and s < b for a, b in exclude)
+
+    i = 0
+    while i < len(toks):
+        s, e, w = toks[i]
+        low = w.lower().rstrip(".")
+        if low.startswith("se-"):
+            low = low[3:]
+        # 1. admin prefix
+        if low in _PREFIXES and i + 1 < len(toks) and (is_cap(w) or w.lower().startswith("se-") or low in ("kab", "kec", "kel")):
+            types = LEVEL_TYPES[_PREFIXES[low]]
+            if low == "kota":
+                types = ("kota",)
+            k = i + 1
+            while True:
+                hit = _longest(text, toks, k, types, aliases=_PREFIXES[low] in ("provinsi", "kabupaten", "kota"))
+                if not hit:
+                    break
+                j, cands = hit
+                mentions.append(_Mention(toks[k][0], toks[j][1], cands, "prefix", types))
+                for x in range(i, j + 1):
+                    covered[x] = True
+                # list: "Kecamatan A, B dan C"
+                nxt = j + 1
+                if nxt + 1 < len(toks) and toks[nxt][2] in (",",) or (nxt < len(toks) and toks[nxt][2].lower() in ("dan", "serta")):
+                    k2 = nxt + 1
+                    if k2 < len(toks) and toks[k2][2].lower() in ("dan", "serta"):
+                        k2 += 1
+                    if k2 < len(toks) and toks[k2][2].lower().rstrip(".") in _PREFIXES:
+                        break
+                    if k2 < len(toks) and _longest(text, toks, k2, types, aliases=False):
+                        k = k2
+                        i = j
+                        continue
+                break
+            i = max(i + 1, k)
+            continue
+        # 2. unit or body
+        if low in _UNIT_LEVEL and (is_cap(w) or w.isupper()) and i + 1 < len(toks):
+            level = _UNIT_LEVEL[low]
+            k = i + 1
+            m = _CODE.match(text, toks[k][0]) if toks[k][2][0].isdigit() else None
+            if m:  # Kodim 0412/LU, Koramil 0804-13/Tembuku
+                cands = gazetteer().lookup(m.group(1), LEVEL_TYPES["kabupaten" if low in ("kodim", "makodim", "korem") else "kecamatan"])
+                if cands:
+                    mentions.append(_Mention(m.start(1), m.end(1), cands, "unit", LEVEL_TYPES[level]))
+                while k < len(toks) and toks[k][0] < m.end():
+                    k += 1
+                i = k
+                continue
+            nlow = toks[k][2].lower().rstrip(".")
+            if nlow in _PREFIXES:  # KPU Kabupaten X: the prefix rule takes it
+                i += 1
+                continue
+            hit = _longest(text, toks, k, LEVEL_TYPES[level] + (("kabupaten", "kota") if level == "kecamatan" else ()))
+            if hit:
+                j, cands = hit
+                mentions.append(_Mention(toks[k][0], toks[j][1], cands, "unit", LEVEL_TYPES[level]))
+                for x in range(i, j + 1):
+                    covered[x] = True
+                i = j + 1
+                continue
+        i += 1
+
+    # 3. bare provinces and kabupaten/kota
+    i = 0
+    while i < len(toks):
+        s, e, w = toks[i]
+        if covered[i] or not is_cap(w) or w.lower().rstrip(".") in lex.common_place_words and not _multi(text, toks, i):
+            i += 1
+            continue
+        bare = w[3:] if w.lower().startswith("se-") else w
+        hit = _longest(text, toks, i, ("provinsi", "kabupaten", "kota"))
+        if hit and not blocked(s, toks[hit[0]][1]):
+            j, cands = hit
+            name = text[s:toks[j][1]].rstrip(".")
+            if not (j == i and name.lower() in lex.common_place_words):
+                mentions.append(_Mention(s + (len(w) - len(bare)), toks[j][1], cands, "bare", ("provinsi", "kabupaten", "kota")))
+            i = j + 1
+            continue
+        i += 1
+
+    # 4. the dateline ("MUARA ENIM -", "Puruk Cahu –") names a place too
+    if dateline:
+        pos = text.find(dateline)
+        cands = gazetteer().lookup(dateline.title(), ("kabupaten", "kota", "kecamatan", "provinsi"))
+        if pos >= 0 and cands and not any(m.start <= pos < m.end for m in mentions):
+            mentions.append(_Mention(pos, pos + len(dateline), cands, "dateline", ()))
+
+    mentions = [m for m in mentions if not blocked(m.start, m.end)]
+    _resolve(mentions)
+    return _collect(text, mentions)
+
+
+def _multi(text, toks, i) -> bool:
+    """A common word may still start a multi-word region name (Tanjung Enim)."""
+    hit = _longest(text, toks, i, ("provinsi", "kabupaten", "kota"))
+    return bool(hit and hit[0] > i)
+
+
+def _resolve(mentions: list[_Mention]) -> None:
+    # anchors: mentions with a single candidate
+    votes_kab: Counter = Counter()
+    votes_prov: Counter = Counter()
+    for m in mentions:
+        if len(m.cands) == 1:
+            m.chosen = m.cands[0]
+            _vote(m.chosen, votes_kab, votes_prov, 2 if m.how in ("unit", "prefix") else 1)
+    for m in mentions:
+        if m.chosen:
+            continue
+        scored = []
+        for c in m.cands:
+            score = 0.0
+            kab = ".".join(c.code.split(".")[:2])
+            prov = c.code.split(".")[0]
+            score += 3 * votes_kab.get(kab, 0) + 1.5 * votes_prov.get(prov, 0)
+            if m.types and c.type == m.types[0]:
+                score += 2
+            score -= 0.5 * c.level
+            scored.append((score, c))
+        scored.sort(key=lambda x: -x[0])
+        if len(scored) > 1 and scored[0][0] == scored[1][0] and scored[0][1].level >= 4:
+            m.chosen = None  # a desa name with no context: leave it uncoded
+            m.cands = [scored[0][1]]
+        else:
+            m.chosen = scored[0][1]
+        if m.chosen:
+            _vote(m.chosen, votes_kab, votes_prov, 1)
+
+
+def _vote(r: Region, kab: Counter, prov: Counter, w: int) -> None:
+    parts = r.code.split(".")
+    prov[parts[0]] += w
+    if len(parts) >= 2:
+        kab[".".join(parts[:2])] += w
+
+
+def _collect(text: str, mentions: list[_Mention]) -> PlaceResult:
+    res = PlaceResult()
+    by_key: dict[tuple, dict] = {}
+    kab_count: Counter = Counter()
+    for m in sorted(mentions, key=lambda m: m.start):
+        r = m.chosen
+        if r is None:
+            c = m.cands[0]
+            k = ("", c.name, c.type)
+            entry = by_key.setdefault(k, {"name": c.name, "type": _ptype(c.type), "code": None, "province": None, "mentions": []})
+        else:
+            k = (r.code,)
+            entry = by_key.setdefault(k, {"name": r.name, "type": _ptype(r.type), "code": r.code, "province": r.province, "mentions": []})
+            res.spans.append((m.start, m.end, r))
+            if r.level >= 2:
+                kab_count[".".join(r.code.split(".")[:2])] += 2 if r.level == 2 else 1
+        entry["mentions"].append((m.start, m.end))
+    for entry in by_key.values():
+        entry["mentions"] = tuple(entry["mentions"])
+        res.places.append(Place(**entry))
+    if kab_count:
+        code = max(kab_count, key=lambda c: (kab_count[c], -min(s for s, e, r in res.spans if r.code.startswith(c))))
+        res.primary = gazetteer().by_code.get(code)
+    else:
+        provs = [r for s, e, r in res.spans if r.level == 1]
+        res.primary = provs[0] if provs else None
+    return res
+
+
+def _ptype(t: str) -> str:
+    return {"distrik": "kecamatan", "desa_adat": "desa"}.get(t, t)

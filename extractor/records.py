@@ -1,0 +1,63 @@
+"""Pure functions over extraction records: the JSON contract of
+``extract-text``/``extract-html``, and the keys that merge one person's
+mentions across articles. No I/O here."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict
+from typing import Any
+
+from .types import Extraction, Official
+
+CONTRACT_KEYS = ("article", "officials", "places", "dates", "events", "quotes")
+
+
+def to_contract(ex: Extraction) -> dict[str, Any]:
+    """The documented JSON shape (README, issue 'Foundation'). Extra keys are
+    additive; the contract keys are always present."""
+    a = ex.article
+    return {
+        "article": {"url": a.url, "title": a.title, "published": a.published, "text": a.text,
+                    "canonical_url": a.canonical_url, "dateline": a.dateline},
+        "officials": [
+            {"name": o.name, "rank": o.rank, "rank_full": o.rank_full, "corps": o.corps, "institution": o.institution,
+             "position": o.position, "unit": o.unit, "degrees": list(o.degrees), "honorific": o.honorific,
+             "mentions": [list(m) for m in o.mentions]}
+            for o in ex.officials
+        ],
+        "places": [
+            {"name": p.name, "type": p.type, "code": p.code, "province": p.province,
+             "mentions": [list(m) for m in p.mentions]}
+            for p in ex.places
+        ],
+        "dates": [{"date": d.date, "text": d.text, "start": d.start, "end": d.end, "time": d.time, "flag": d.flag}
+                  for d in ex.dates],
+        "events": [
+            {"type": e.type, "date": e.date, "place": e.place, "place_code": e.place_code, "actors": list(e.actors),
+             "forces": list(e.forces), "personnel": e.personnel, "personnel_approx": e.personnel_approx,
+             "trigger": e.trigger, "start": e.start, "end": e.end}
+            for e in ex.events
+        ],
+        "quotes": [{"speaker": q.speaker, "text": q.text, "start": q.start, "end": q.end} for q in ex.quotes],
+        "extractor_version": ex.extractor_version,
+        "model_version": ex.model_version,
+    }
+
+
+def normalise_name(name: str) -> str:
+    """Case-, accent- and punctuation-insensitive form of a person name."""
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z ]", " ", s.lower())).strip()
+
+
+def official_key(o: Official) -> str:
+    """Identity of a person across articles: normalised name + institution.
+    Two people who share only a first name or a surname never share a key,
+    since the key holds the whole name as written in its fullest form."""
+    return f"{normalise_name(o.name)}|{o.institution or ''}"
+
+
+def as_dict(obj) -> dict:
+    return asdict(obj)

@@ -1,0 +1,156 @@
+"""Typed records passed between stages. All frozen: a stage makes new ones.
+
+Flow: Source -> PageRef (discovered URL) -> FetchedPage -> Article -> Extraction
+(officials, places, dates, events, quotes) -> SQLite rows.
+
+Character offsets (``start``/``end``, ``mentions``) always index
+``Article.text``: the cleaned text, with paragraphs separated by one blank
+line ("\\n\\n"). They are half-open ``[start, end)`` Python string indices.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+Offsets = tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A listing/tag/search page whose links matching ``link_pattern`` are articles."""
+
+    url: str
+    link_pattern: str = ""
+    pages: int = 1
+    page_param: str = ""  # e.g. "page" -> ?page=2; "" -> no pagination
+
+
+@dataclass(frozen=True)
+class Source:
+    """One outlet (or local input) as configured in ``sources.toml``."""
+
+    name: str
+    home: str = ""
+    region: str = ""
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    listings: tuple[Listing, ...] = ()
+    urls: tuple[str, ...] = ()
+    rate_limit: Optional[float] = None  # requests per second per host; None = settings default
+    profile: str = ""  # site profile name; "" = chosen by host, else generic
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """A discovered article URL, with what discovery knew about it."""
+
+    url: str
+    source: str
+    published: Optional[str] = None  # ISO date from a feed or sitemap
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class FetchedPage:
+    """Raw response for one article URL (possibly several joined pages)."""
+
+    url: str
+    final_url: str
+    status: int
+    content_type: str
+    body: bytes
+    encoding: Optional[str]
+    fetched_at: str
+    source: str = ""
+    etag: str = ""
+    last_modified: str = ""
+
+
+@dataclass(frozen=True)
+class Article:
+    """Clean text plus metadata: the unit of extraction."""
+
+    url: str
+    text: str
+    title: str = ""
+    published: Optional[str] = None  # ISO date (YYYY-MM-DD) or datetime
+    canonical_url: str = ""
+    outlet: str = ""
+    language: str = "id"
+    dateline: str = ""
+    html_hash: str = ""
+    fetched_at: str = ""
+    source: str = ""
+    #: what was dropped as junk, as (line text) - kept for inspection, not stored
+    junk: tuple[str, ...] = field(default=(), compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Official:
+    name: str
+    rank: Optional[str] = None
+    rank_full: Optional[str] = None
+    corps: Optional[str] = None
+    institution: Optional[str] = None
+    position: Optional[str] = None
+    unit: Optional[str] = None
+    degrees: tuple[str, ...] = ()
+    honorific: Optional[str] = None
+    mentions: Offsets = ()
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    type: str
+    code: Optional[str] = None
+    province: Optional[str] = None
+    mentions: Offsets = ()
+
+
+@dataclass(frozen=True)
+class DateMention:
+    date: str
+    text: str
+    start: int
+    end: int
+    time: Optional[str] = None  # "13.00 WIB" when stated with the date
+    flag: Optional[str] = None  # e.g. "weekday_mismatch"
+
+
+@dataclass(frozen=True)
+class Event:
+    type: str
+    trigger: str
+    start: int
+    end: int
+    date: Optional[str] = None
+    place: Optional[str] = None
+    place_code: Optional[str] = None
+    actors: tuple[str, ...] = ()
+    forces: tuple[str, ...] = ()
+    personnel: Optional[int] = None
+    personnel_approx: bool = False
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    start: int
+    end: int
+    speaker: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one article."""
+
+    article: Article
+    officials: tuple[Official, ...] = ()
+    places: tuple[Place, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    extractor_version: str = ""
+    model_version: str = ""

@@ -1,0 +1,9 @@
+#!/usr/bin/env python3
+"""Entry script: ``python pipeline.py --help``. Same program as ``pantau``."""
+
+import sys
+
+from extractor.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
