@@ -1,0 +1,34 @@
+"""Shared fixtures: a fresh SQLite file per test, the demo site on a real
+local HTTP server, and the bundled sample article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "corpus" / "demo_site"
+SAMPLE_HTML = DEMO / "berita" / "polres-muara-enim-amankan-pleno-rekapitulasi-ppk.html"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.db"
+
+
+@pytest.fixture
+def demo_server():
+    from extractor.demo import serve
+
+    with serve(DEMO) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def sample_extraction():
+    from extractor.html import article_from_html
+    from extractor.nlp import extract
+
+    art = article_from_html(SAMPLE_HTML.read_bytes(), "https://warta.example/berita/muara-enim.html")
+    return extract(art)

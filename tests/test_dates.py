@@ -1,0 +1,38 @@
+from extractor.nlp.dates import find_dates
+
+
+def _dates(text, published="2024-12-01"):
+    return [(d.date, d.text) for d in find_dates(text, published)]
+
+
+def test_numeric_and_long_forms():
+    got = _dates("Sabtu (30/11/2024), Kamis (28/11/24), Rabu (4/12), (27-11-2024), 2 Desember 2024, "
+                 "Senin, 2 desember 2O24.")
+    assert [d for d, _ in got] == ["2024-11-30", "2024-11-28", "2024-12-04", "2024-11-27", "2024-12-02", "2024-12-02"]
+
+
+def test_relative_dates_need_an_anchor():
+    assert _dates("kemarin dan Senin lalu serta besok", "2024-12-01") == [
+        ("2024-11-30", "kemarin"), ("2024-11-25", "Senin lalu"), ("2024-12-02", "besok")]
+    assert _dates("kemarin dan besok", None) == []
+
+
+def test_years_in_names_and_unit_codes_are_not_dates():
+    assert _dates("Pilkada Serentak 2024 dan Pemilu 2024 diamankan Kodim 0412/LU dan 1.250 personel "
+                  "pukul 13.00 WIB") == []
+
+
+def test_time_and_weekday_flag():
+    d = find_dates("Senin (29/8/2024) pukul 13.00 WIB rapat dimulai.", None)[0]
+    assert d.date == "2024-08-29" and d.time == "13.00 WIB" and d.flag == "weekday_mismatch"
+    ok = find_dates("Sabtu (30/11/2024)", None)[0]
+    assert ok.flag is None
+
+
+def test_ranges_give_both_ends():
+    got = find_dates("Operasi berlangsung 28-30 November 2024.", None)
+    assert [(d.date, d.flag) for d in got] == [("2024-11-28", "range"), ("2024-11-30", "range")]
+
+
+def test_yearless_date_takes_the_nearest_year():
+    assert _dates("Rabu (1/1)", "2024-12-30")[0][0] == "2025-01-01"

@@ -1,0 +1,40 @@
+from extractor.html import article_from_text
+from extractor.nlp import extract
+
+
+def _extract(text, published="2024-11-30"):
+    return extract(article_from_text(text, "u", published=published))
+
+
+def test_event_types_dates_places_personnel():
+    ex = _extract("LAHAT - Sebanyak 312 personel Polres Lahat mengikuti apel gelar pasukan pengamanan TPS, "
+                  "Selasa (26/11/2024). Rabu (27/11/2024) kotak suara didistribusikan dengan pengawalan ketat ke "
+                  "Kecamatan Merapi Barat.")
+    ev = {e.type: e for e in ex.events}
+    assert ev["readiness_parade"].date == "2024-11-26" and ev["readiness_parade"].personnel == 312
+    assert ev["logistics_escort"].date == "2024-11-27"
+    assert ev["logistics_escort"].place == "Merapi Barat"
+
+
+def test_traps_hypotheticals_drills_and_cyber_patrols():
+    ex = _extract("Polres menggelar patroli siber untuk menangkal hoaks. Polisi mengantisipasi jika terjadi unjuk "
+                  "rasa di kantor KPU. Dalam simulasi Sispamkota, massa ricuh dan anarkis.")
+    types = {e.type for e in ex.events}
+    assert "disinformation" in types and "readiness_parade" in types
+    assert not types & {"patrol", "protest", "clash"}
+
+
+def test_personnel_in_words_and_vague():
+    ex = _extract("Ratusan personel gabungan menggelar patroli di Kota Palembang.")
+    p = next(e for e in ex.events if e.type == "patrol")
+    assert (p.personnel, p.personnel_approx) == (100, True)
+    ex = _extract("Seratus lima puluh personel mengamankan rapat pleno rekapitulasi di Kota Palembang.")
+    assert next(e for e in ex.events if e.type == "recap_security").personnel == 150
+
+
+def test_quotes_speaker_after_before_and_nya():
+    ex = _extract("Kapolres Lahat AKBP Kurniawan Azwar mengatakan, “Semua TPS kami jaga dengan ketat.”\n\n"
+                  "“Netralitas harga mati bagi anggota,” tegasnya.\n\n"
+                  "Ketua KPU Lahat Misrawati hadir. “Logistik sudah tiba di semua PPS,” kata Misrawati.")
+    assert [(q.speaker, q.text.split()[0]) for q in ex.quotes] == [
+        ("Kurniawan Azwar", "Semua"), ("Kurniawan Azwar", "Netralitas"), ("Misrawati", "Logistik")]

@@ -1,0 +1,61 @@
+import pytest
+
+from extractor.nlp.officials import find_officials
+
+
+def one(text):
+    got = find_officials(text).officials
+    assert len(got) == 1, got
+    return got[0]
+
+
+@pytest.mark.parametrize("text,name,rank,position,unit,degrees", [
+    ("Kapolres Muara Enim AKBP Jhoni Eka Putra SH SIK MSi mengatakan", "Jhoni Eka Putra", "AKBP", "Kapolres",
+     "Polres Muara Enim", ("S.H.", "S.I.K.", "M.Si.")),
+    ("Kombes Pol. Budi Santosa, S.I.K.,M.H., bergerak ke lokasi.", "Budi Santosa", "Kombes", None, None,
+     ("S.I.K.", "M.H.")),
+    ("Kepala Kepolisian Resor Lahat AKBP Kurniawan Azwar, S.I.K., M.H. memastikan", "Kurniawan Azwar", "AKBP",
+     "Kapolres", "Polres Lahat", ("S.I.K.", "M.H.")),
+    ("Komandan Kodim (Dandim) 0412/LU, Letkol Inf Andi Wijaya, S.E., mengerahkan", "Andi Wijaya", "Letkol", "Dandim",
+     "Kodim 0412/Lampung Utara", ("S.E.",)),
+    ("Kapolresta Palembang Kombespol Dr. Harryo Sugihhartono,S.I.K.,MH memimpin", "Harryo Sugihhartono", "Kombes",
+     "Kapolresta", "Polresta Palembang", ("Dr.", "S.I.K.", "M.H.")),
+    ("Wadir Pam Obvit Polda Sumsel AKBP H Rizal,S.I.K, M M hadir", "Rizal", "AKBP", "Wadir Pam Obvit",
+     "Polda Sumatera Selatan", ("S.I.K.", "M.M.")),
+    ("Aris Munandar, Ketua PPK Lawang Kidul, mengatakan", "Aris Munandar", None, "Ketua PPK", "PPK Lawang Kidul", ()),
+    ("Ketua KPU Kabupaten Lahat, Misrawati, mengatakan", "Misrawati", None, "Ketua KPU", "KPU Lahat", ()),
+    ("ujar Pelda Suparman, Babinsa Koramil Lawang Kidul, kemarin", "Suparman", "Pelda", "Babinsa", None, ()),
+])
+def test_patterns(text, name, rank, position, unit, degrees):
+    o = one(text)
+    assert (o.name, o.rank, o.position, o.degrees) == (name, rank, position, degrees)
+    if unit:
+        assert o.unit == unit
+
+
+def test_corps_and_institution():
+    o = one("Danramil 0804/13 Tembuku Kapten Inf I Made Sudarsana mengatakan")
+    assert (o.name, o.rank, o.corps, o.institution) == ("I Made Sudarsana", "Kapten", "Inf", "TNI")
+    assert one("Letkol Laut (P) Ahmad Rizki hadir").corps == "P"
+    assert one("Brigjen Pol Andi Rian hadir").institution == "Polri"
+    assert one("Brigjen TNI Andi Rian hadir").institution == "TNI"
+
+
+def test_melalui_links_spokesperson_to_the_unit_and_later_mentions_merge():
+    text = ("Kapolres Muara Enim AKBP Jhoni Eka Putra melalui Kasi Humas AKP RTM Situmorang mengatakan aman. "
+            "Menurut AKP Situmorang, pleno lancar. Kapolres juga memantau.")
+    got = {o.name: o for o in find_officials(text).officials}
+    assert set(got) == {"Jhoni Eka Putra", "RTM Situmorang"}
+    assert got["RTM Situmorang"].unit == "Polres Muara Enim"
+    assert len(got["RTM Situmorang"].mentions) == 2
+    assert len(got["Jhoni Eka Putra"].mentions) == 2  # + "Kapolres"
+
+
+def test_unnamed_roles_and_lowercase_ranks_are_not_officials():
+    assert find_officials("Kegiatan didampingi Pj Bupati, Dandim, Kajari serta Ketua KPU setempat.").officials == []
+    assert find_officials("Para perwira berpangkat kolonel dan mayor hadir.").officials == []
+
+
+def test_never_guesses_a_rank():
+    o = one("Bupati Muara Enim Edison mengatakan situasi aman.")
+    assert (o.name, o.rank, o.position) == ("Edison", None, "Bupati")

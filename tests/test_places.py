@@ -1,0 +1,36 @@
+from extractor.nlp.places import find_places
+
+
+def _places(text, **kw):
+    return {(p.name, p.type, p.code) for p in find_places(text, **kw).places}
+
+
+def test_prefixes_units_aliases_and_lists():
+    got = _places("Polres Muara Enim mengamankan pleno di Kecamatan Lawang Kidul, Tanjung Agung dan Semende "
+                  "Darat Laut se-Kabupaten Muara Enim, Sumsel. Dandim 0412/LU juga hadir di Kab. OKU Timur.")
+    assert ("Muara Enim", "kabupaten", "16.03") in got
+    assert ("Lawang Kidul", "kecamatan", "16.03.07") in got
+    assert ("Tanjung Agung", "kecamatan", "16.03.01") in got
+    assert ("Sumatera Selatan", "provinsi", "16") in got
+    assert ("Lampung Utara", "kabupaten", "18.03") in got
+    assert ("Ogan Komering Ulu Timur", "kabupaten", "16.08") in got
+
+
+def test_kecamatan_sharing_its_kabupaten_name():
+    got = _places("Rapat pleno PPK Kecamatan Muara Enim di Kabupaten Muara Enim.")
+    assert ("Muara Enim", "kecamatan", "16.03.02") in got and ("Muara Enim", "kabupaten", "16.03") in got
+
+
+def test_ambiguous_alias_resolved_by_context():
+    assert ("Murung Raya", "kabupaten", "62.12") in _places("Personel Polres Mura di Kalteng siaga. Puruk Cahu aman.")
+    assert ("Musi Rawas", "kabupaten", "16.05") in _places("Personel Polres Mura di Sumsel siaga.")
+
+
+def test_common_words_are_not_places():
+    assert _places("Situasi aman dan kondusif, warga hidup rukun di kampung baru yang sejahtera.") == set()
+
+
+def test_primary_region():
+    res = find_places("Kapolres Lahat hadir di Kecamatan Merapi Barat. Polres Lahat menurunkan personel. "
+                      "Kapolda Sumsel memantau.")
+    assert res.primary.code == "16.04"

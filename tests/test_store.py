@@ -1,0 +1,84 @@
+"""SQLite store: schema, idempotency, replacement, errors, versions. A real
+file per test."""
+
+import sqlite3
+
+import pytest
+
+from extractor.errors import SchemaVersionError
+from extractor.store import SCHEMA_VERSION, Store
+from extractor.types import Article, Extraction, Official, Place
+
+
+def _ex(art, officials=("Jhoni Eka Putra",)):
+    return Extraction(
+        article=art,
+        officials=tuple(Official(n, rank="AKBP", institution="Polri", position="Kapolres",
+                                 unit="Polres Muara Enim", degrees=("S.H.",), mentions=((0, 5),)) for n in officials),
+        places=(Place("Muara Enim", "kabupaten", "16.03", "Sumatera Selatan", ((6, 16),)),),
+        extractor_version="t", model_version="m",
+    )
+
+
+ART = Article(url="https://x.example/a", text="Jhoni Muara Enim aman.", title="A", published="2024-11-30")
+
+
+def test_schema_wal_and_fts(db_path):
+    with Store(db_path) as s:
+        assert s.schema_version == SCHEMA_VERSION
+        s.save(ART, 0.9, _ex(ART))
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("select count(*) from articles_fts where articles_fts match 'aman'").fetchone()[0] == 1
+
+
+def test_saving_twice_adds_nothing(db_path):
+    with Store(db_path) as s:
+        s.save(ART, 0.9, _ex(ART))
+        first = s.counts()
+        s.save(ART, 0.9, _ex(ART))
+        assert s.counts() == first
+        assert s.is_current(ART)
+
+
+def test_changed_article_replaces_its_rows(db_path):
+    with Store(db_path) as s:
+        s.save(ART, 0.9, _ex(ART, ("Jhoni Eka Putra", "RTM Situmorang")))
+        assert s.db["officials"].count == 2
+        changed = Article(**{**ART.__dict__, "text": ART.text + " Lagi."})
+        s.save(changed, 0.9, _ex(changed))
+        assert s.db["official_mentions"].count == 1
+        assert s.db["officials"].count == 1  # the person no article mentions any more is gone
+        assert [r["first_seen"] for r in s.db["officials"].rows] == ["2024-11-30"]
+
+
+def test_one_person_across_articles(db_path):
+    with Store(db_path) as s:
+        s.save(ART, 0.9, _ex(ART))
+        b = Article(url="https://x.example/b", text="Jhoni lagi.", published="2024-12-05")
+        s.save(b, 0.9, _ex(b))
+        row = next(s.db["officials"].rows)
+        assert s.db["officials"].count == 1
+        assert (row["first_seen"], row["last_seen"]) == ("2024-11-30", "2024-12-05")
+
+
+def test_errors_are_rows(db_path):
+    with Store(db_path) as s:
+        s.record_error("https://x.example/bad", "parse", ValueError("no text"))
+        row = next(s.db["errors"].rows)
+    assert (row["url"], row["stage"], row["error_type"], row["message"]) == (
+        "https://x.example/bad", "parse", "ValueError", "no text")
+
+
+def test_newer_or_foreign_database_is_refused_untouched(db_path, tmp_path):
+    with Store(db_path) as s:
+        s.db["meta"].update("schema_version", {"value": str(SCHEMA_VERSION + 1)})
+    with pytest.raises(SchemaVersionError):
+        Store(db_path)
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("create table mine (x)")
+    conn.commit()
+    with pytest.raises(SchemaVersionError):
+        Store(other)
+    assert sqlite3.connect(other).execute("select name from sqlite_master").fetchall() == [("mine",)]
