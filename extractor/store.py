@@ -26,9 +26,6 @@ from .errors import Msg, SchemaVersionError, StoreError
 from .records import official_key
 from .types import Article, Extraction, Source
 
-SCHEMA_VERSION = 1
-
-
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
@@ -94,7 +91,10 @@ def _migrate_1(db: sqlite_utils.Database) -> None:
         db[t].create_index(["article_id"])
 
 
+#: (version, function) in order; add a new function for every schema change,
+#: never edit an applied one. The schema version is the last entry's.
 MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [(1, _migrate_1)]
+SCHEMA_VERSION = max(v for v, _ in MIGRATIONS)
 
 #: tables a user may export or query by name
 TABLES = ("articles", "officials", "official_mentions", "places", "place_mentions", "date_mentions", "events",
