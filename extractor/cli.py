@@ -258,6 +258,31 @@ def stats(db, show_errors):
         _emit(cols, rows, "table")
 
 
+# ----------------------------------------------------------------------------- measuring
+@cli.command("eval")
+@click.option("--gold", "gold_path", default=str(Path(__file__).resolve().parent.parent / "corpus" / "dev" / "gold.jsonl"),
+              show_default="corpus/dev/gold.jsonl", help="Gold annotations (JSONL).")
+@click.option("--split", type=click.Choice(["dev", "check", "all"]), default="dev", show_default=True,
+              help="Which part of the gold file to score.")
+@click.option("--diff", "show_diff", is_flag=True, help="List each article's misses and false positives.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def eval_cmd(gold_path, split, show_diff, as_json):
+    """Precision/recall/F1 of the extraction against gold annotations."""
+    from .evaluate import evaluate, format_diff, format_report, load_gold
+
+    report = evaluate(load_gold(gold_path, split), with_diff=show_diff)
+    if as_json:
+        out = report.summary()
+        if show_diff:
+            out["diff"] = report.diffs
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    if show_diff:
+        click.echo(format_diff(report))
+        click.echo()
+    click.echo(format_report(report))
+
+
 # ----------------------------------------------------------------------------- output helpers
 class _progress:
     """A rich progress line with live counters (quiet when not a terminal)."""

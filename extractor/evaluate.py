@@ -1,0 +1,215 @@
+"""Extraction quality against gold annotations (``corpus/dev/gold.jsonl``).
+
+Per field, micro-averaged over articles:
+  * officials matched by normalised name (case, dots and spacing ignored);
+    rank and position accuracy over the matched pairs;
+  * places matched by normalised name (type breaks ties); code accuracy over
+    the matched pairs;
+  * dates as sets of ISO dates;
+  * event types as multisets of types per article.
+Each gold line is an article in the extract-text JSON shape plus ``id`` and
+``split``; the article text goes through the same cleaning as ``extract-text``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+from .errors import InputError, Msg
+from .records import normalise_name
+
+
+@dataclass
+class PRF:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, tp: int, fp: int, fn: int) -> None:
+        self.tp += tp
+        self.fp += fp
+        self.fn += fn
+
+    @property
+    def p(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def r(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f(self) -> float:
+        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
+
+    def as_dict(self) -> dict:
+        return {"p": round(self.p, 4), "r": round(self.r, 4), "f": round(self.f, 4),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+@dataclass
+class Acc:
+    right: int = 0
+    total: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.right += int(ok)
+        self.total += 1
+
+    @property
+    def value(self) -> float:
+        return self.right / self.total if self.total else 1.0
+
+    def as_dict(self) -> dict:
+        return {"acc": round(self.value, 4), "right": self.right, "total": self.total}
+
+
+@dataclass
+class Report:
+    articles: int = 0
+    officials: PRF = field(default_factory=PRF)
+    rank: Acc = field(default_factory=Acc)
+    position: Acc = field(default_factory=Acc)
+    places: PRF = field(default_factory=PRF)
+    place_code: Acc = field(default_factory=Acc)
+    dates: PRF = field(default_factory=PRF)
+    events: PRF = field(default_factory=PRF)
+    diffs: list[dict] = field(default_factory=list)
+
+    def summary(self) -> dict:
+        return {
+            "articles": self.articles,
+            "officials": self.officials.as_dict(), "rank_accuracy": self.rank.as_dict(),
+            "position_accuracy": self.position.as_dict(), "places": self.places.as_dict(),
+            "place_code_accuracy": self.place_code.as_dict(), "dates": self.dates.as_dict(),
+            "event_types": self.events.as_dict(),
+        }
+
+
+def load_gold(path: str | Path, split: str = "all") -> list[dict]:
+    p = Path(path)
+    if not p.exists():
+        raise InputError(Msg.INPUT_NOT_FOUND.format(path=p))
+    out = []
+    for n, line in enumerate(p.read_text("utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            obj["article"]["text"]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise InputError(Msg.INPUT_JSONL.format(path=p, line=n, detail=f"not a gold article: {exc}")) from exc
+        if split == "all" or obj.get("split", "dev") == split:
+            out.append(obj)
+    return out
+
+
+def _norm(s: Optional[str]) -> str:
+    return normalise_name(s or "")
+
+
+def _pos(s: Optional[str]) -> str:
+    return (s or "").lower().replace(" ", "")
+
+
+def _match(gold: list[dict], pred: list[dict], key, tie=None) -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
+    """Greedy one-to-one matching by key (then by tie-breaker)."""
+    pairs, left = [], list(pred)
+    unmatched = []
+    for g in gold:
+        cands = [p for p in left if key(p) == key(g)]
+        if tie and len(cands) > 1:
+            cands.sort(key=lambda p: tie(p) != tie(g))
+        if cands:
+            pairs.append((g, cands[0]))
+            left.remove(cands[0])
+        else:
+            unmatched.append(g)
+    return pairs, unmatched, left
+
+
+def score_article(report: Report, gold: dict, pred: dict, with_diff: bool) -> None:
+    report.articles += 1
+    diff: dict = {"id": gold.get("id"), "url": gold["article"].get("url")}
+    # officials
+    pairs, missed, extra = _match(gold.get("officials", []), pred["officials"], lambda o: _norm(o["name"]))
+    report.officials.add(len(pairs), len(extra), len(missed))
+    wrong = []
+    for g, p in pairs:
+        report.rank.add((g.get("rank") or None) == (p.get("rank") or None))
+        report.position.add(_pos(g.get("position")) == _pos(p.get("position")))
+        if (g.get("rank") or None) != (p.get("rank") or None) or _pos(g.get("position")) != _pos(p.get("position")):
+            wrong.append(f"{g['name']}: rank {p.get('rank')}/{g.get('rank')} position {p.get('position')}/{g.get('position')}")
+    diff["officials"] = {"missed": [o["name"] for o in missed], "extra": [o["name"] for o in extra], "wrong": wrong}
+    # places
+    pairs, missed, extra = _match(gold.get("places", []), pred["places"], lambda p: _norm(p["name"]),
+                                  tie=lambda p: p.get("type"))
+    report.places.add(len(pairs), len(extra), len(missed))
+    bad_codes = []
+    for g, p in pairs:
+        ok = (g.get("code") or None) == (p.get("code") or None)
+        report.place_code.add(ok)
+        if not ok:
+            bad_codes.append(f"{g['name']}: {p.get('code')} (gold {g.get('code')})")
+    diff["places"] = {"missed": [f"{p['name']} ({p.get('type')})" for p in missed],
+                      "extra": [f"{p['name']} ({p.get('type')})" for p in extra], "wrong_code": bad_codes}
+    # dates
+    g_dates = {d["date"] for d in gold.get("dates", []) if d.get("date")}
+    p_dates = {d["date"] for d in pred["dates"]}
+    report.dates.add(len(g_dates & p_dates), len(p_dates - g_dates), len(g_dates - p_dates))
+    diff["dates"] = {"missed": sorted(g_dates - p_dates), "extra": sorted(p_dates - g_dates)}
+    # event types
+    g_ev = Counter(e["type"] for e in gold.get("events", []))
+    p_ev = Counter(e["type"] for e in pred["events"])
+    tp = sum((g_ev & p_ev).values())
+    report.events.add(tp, sum(p_ev.values()) - tp, sum(g_ev.values()) - tp)
+    diff["events"] = {"missed": sorted((g_ev - p_ev).elements()), "extra": sorted((p_ev - g_ev).elements())}
+    if with_diff:
+        report.diffs.append(diff)
+
+
+def evaluate(gold: Iterable[dict], *, with_diff: bool = False) -> Report:
+    from .html import article_from_text
+    from .nlp import extract_many
+    from .records import to_contract
+
+    items = list(gold)
+    articles = [article_from_text(g["article"]["text"], g["article"].get("url") or g.get("id", ""),
+                                  title=g["article"].get("title") or "", published=g["article"].get("published"))
+                for g in items]
+    report = Report()
+    for g, ex in zip(items, extract_many(articles)):
+        score_article(report, g, to_contract(ex), with_diff)
+    return report
+
+
+def format_report(report: Report) -> str:
+    s = report.summary()
+    lines = [f"articles: {s['articles']}", f"{'field':<16} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn"]
+    for name, key in (("officials", "officials"), ("places", "places"), ("dates", "dates"),
+                      ("event types", "event_types")):
+        d = s[key]
+        lines.append(f"{name:<16} {d['p']:>6.3f} {d['r']:>6.3f} {d['f']:>6.3f}   {d['tp']}/{d['fp']}/{d['fn']}")
+    for name, key in (("rank acc", "rank_accuracy"), ("position acc", "position_accuracy"),
+                      ("place code acc", "place_code_accuracy")):
+        d = s[key]
+        lines.append(f"{name:<16} {d['acc']:>6.3f}   ({d['right']}/{d['total']} matched)")
+    return "\n".join(lines)
+
+
+def format_diff(report: Report) -> str:
+    out = []
+    for d in report.diffs:
+        parts = []
+        for field_name in ("officials", "places", "dates", "events"):
+            for kind, items in d[field_name].items():
+                if items:
+                    parts.append(f"  {field_name} {kind}: {', '.join(map(str, items))}")
+        if parts:
+            out.append(f"{d['id']}  {d['url']}")
+            out.extend(parts)
+    return "\n".join(out)

@@ -1,0 +1,51 @@
+"""The eval command: arithmetic on a tiny gold file written here."""
+
+import json
+
+from extractor.cli import main
+from extractor.evaluate import PRF, evaluate, load_gold
+
+TEXT = ("LAHAT - Kapolres Lahat AKBP Kurniawan Azwar memimpin apel gelar pasukan pengamanan TPS Pilkada "
+        "Serentak 2024, Selasa (26/11/2024).\n\nBACA JUGA: Kapolres Bogor AKBP Fulan Tinjau TPS")
+
+
+def gold_line(**over):
+    g = {"id": "t-1", "split": "dev",
+         "article": {"url": "https://x.example/1", "title": "", "published": "2024-11-26", "text": TEXT},
+         "officials": [{"name": "Kurniawan Azwar", "rank": "AKBP", "position": "Kapolres"}],
+         "places": [{"name": "Lahat", "type": "kabupaten", "code": "16.04"}],
+         "dates": [{"date": "2024-11-26"}],
+         "events": [{"type": "readiness_parade"}, {"type": "polling_security"}]}
+    g.update(over)
+    return json.dumps(g)
+
+
+def test_prf_arithmetic():
+    m = PRF()
+    m.add(3, 1, 2)
+    assert (round(m.p, 3), round(m.r, 3), round(m.f, 3)) == (0.75, 0.6, 0.667)
+
+
+def test_perfect_and_imperfect_gold(tmp_path):
+    f = tmp_path / "gold.jsonl"
+    f.write_text(gold_line() + "\n" + gold_line(id="t-2", split="check", officials=[
+        {"name": "Kurniawan Azwar", "rank": "Kompol", "position": "Kapolres"}, {"name": "Orang Lain"}],
+        dates=[{"date": "2024-11-27"}]) + "\n", "utf-8")
+    dev = evaluate(load_gold(f, "dev")).summary()
+    assert dev["officials"]["f"] == 1.0 and dev["places"]["f"] == 1.0 and dev["dates"]["f"] == 1.0
+    assert dev["event_types"]["f"] == 1.0 and dev["place_code_accuracy"]["acc"] == 1.0
+    check = evaluate(load_gold(f, "check"), with_diff=True)
+    s = check.summary()
+    assert (s["officials"]["tp"], s["officials"]["fn"]) == (1, 1)
+    assert s["rank_accuracy"]["acc"] == 0.0 and s["dates"]["f"] == 0.0
+    assert check.diffs[0]["officials"]["missed"] == ["Orang Lain"]
+
+
+def test_eval_cli_json_and_diff(tmp_path, capsys):
+    f = tmp_path / "gold.jsonl"
+    f.write_text(gold_line() + "\n", "utf-8")
+    assert main(["eval", "--gold", str(f), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["articles"] == 1 and out["officials"]["f"] == 1.0
+    assert main(["eval", "--gold", str(f), "--diff"]) == 0
+    assert "officials" in capsys.readouterr().out
