@@ -10,9 +10,11 @@ goes on.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import multiprocessing as mp
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Union
 
@@ -57,64 +59,109 @@ class Failure:
     error: BaseException
 
 
-Item = Union[Article, Failure]
+@dataclass(frozen=True)
+class RawPage:
+    """A page not parsed yet: parsing happens in the extraction workers."""
+
+    url: str
+    content: Union[bytes, str]
+    kind: str = "html"  # "html" or "text"
+    title: str = ""
+    published: Optional[str] = None
+    source: str = ""
+    encoding: Optional[str] = None
+    fetched_at: str = ""
+
+    @property
+    def content_hash(self) -> str:
+        """Equal to the ``html_hash`` the parsed Article will carry."""
+        raw = self.content if isinstance(self.content, bytes) else self.content.encode("utf-8")
+        return hashlib.sha256(raw).hexdigest()
+
+    def parse(self) -> Article:
+        if self.kind == "text":
+            text = self.content.decode("utf-8", "replace") if isinstance(self.content, bytes) else self.content
+            return article_from_text(text, self.url, title=self.title, published=self.published, source=self.source)
+        art = article_from_html(self.content, self.url, encoding=self.encoding, source=self.source,
+                                fetched_at=self.fetched_at)
+        if self.title or (self.published and not art.published):
+            art = replace(art, title=self.title or art.title, published=art.published or self.published)
+        return art
+
+
+Item = Union[Article, RawPage, Failure]
+Result = Union[tuple[Article, float, Optional[Extraction]], Failure]
 
 
 # --------------------------------------------------------------------------- extraction workers
-def _extract_one(article: Article) -> Union[Extraction, Failure]:
+def _work(item: Union[Article, RawPage], cut: float, extract_all: bool) -> Result:
+    """Parse (when raw), score and extract one article. Runs in a worker."""
     from .nlp import extract
 
+    stage = "parse"
     try:
-        return extract(article)
+        article = item.parse() if isinstance(item, RawPage) else item
+        rel = relevance(article.title, article.text)
+        stage = "extract"
+        ex = extract(article) if rel >= cut or extract_all else None
+        return article, rel, ex
+    except PantauError as exc:
+        return Failure(item.url, exc.stage if stage == "parse" else stage, exc)
     except Exception as exc:  # one bad article must not stop the batch
-        return Failure(article.url, "extract", exc)
+        return Failure(item.url, stage, exc)
 
 
-def _extract_stream(articles: Iterable[Article], workers: int) -> Iterator[Union[Extraction, Failure]]:
+def _results(items: Iterable[Union[Article, RawPage]], workers: int, cut: float, extract_all: bool):
+    """Results in input order. With several workers, batches are handed to a
+    fork pool as lists: only the main thread touches the database."""
     if workers <= 1:
-        for a in articles:
-            yield _extract_one(a)
+        for it in items:
+            yield _work(it, cut, extract_all)
         return
-    ctx = mp.get_context("fork")
     from .nlp.pipeline import load
 
     load()  # build once in the parent; forked workers inherit it
-    with ctx.Pool(workers) as pool:
-        yield from pool.imap(_extract_one, articles, chunksize=4)
+    fn = partial(_work, cut=cut, extract_all=extract_all)
+    batch_size = workers * 16
+    with mp.get_context("fork").Pool(workers) as pool:
+        batch: list = []
+        for it in items:
+            batch.append(it)
+            if len(batch) >= batch_size:
+                yield from pool.imap(fn, batch, chunksize=4)
+                batch = []
+        if batch:
+            yield from pool.imap(fn, batch, chunksize=4)
 
 
 def process(items: Iterable[Item], store: Store, run_id: Optional[int], summary: Summary, *,
             extract_all: bool = False, refresh: bool = False, workers: int = 1,
             threshold: Optional[float] = None, progress: Optional[Progress] = None) -> None:
-    """Score, extract and store articles; record failures. Articles already
-    stored with the same text by this version are skipped unless ``refresh``."""
+    """Parse, score, extract and store; record failures. What is already
+    stored from the same content by this version is skipped unless ``refresh``."""
     cut = default_threshold() if threshold is None else threshold
     tick = progress or (lambda name, n=1: None)
-    scores: dict[str, float] = {}  # relevance of the articles sent to extraction
 
-    def pending() -> Iterator[Article]:
+    def pending() -> Iterator[Union[Article, RawPage]]:
         for item in items:
             if isinstance(item, Failure):
                 _fail(store, run_id, summary, item, tick)
                 continue
-            if not refresh and store.is_current(item):
+            current = (store.is_current_hash(item.url, item.content_hash) if isinstance(item, RawPage)
+                       else store.is_current(item))
+            if current and not refresh:
                 summary.skipped += 1
                 tick("skipped", 1)
                 continue
-            rel = relevance(item.title, item.text)
-            summary.relevant += int(rel >= cut)
-            if rel >= cut or extract_all:
-                scores[item.url] = rel
-                yield item
-            else:
-                _store(store, item, rel, None, run_id, summary, tick)
+            yield item
 
-    for result in _extract_stream(pending(), workers):
+    for result in _results(pending(), workers, cut, extract_all):
         if isinstance(result, Failure):
             _fail(store, run_id, summary, result, tick)
             continue
-        rel = scores.pop(result.article.url, 0.0)
-        _store(store, result.article, rel, result, run_id, summary, tick)
+        article, rel, ex = result
+        summary.relevant += int(rel >= cut)
+        _store(store, article, rel, ex, run_id, summary, tick)
 
 
 def _store(store: Store, article: Article, rel: float, ex: Optional[Extraction], run_id, summary: Summary, tick) -> None:
@@ -251,10 +298,8 @@ def _read_file(f: Path) -> Item:
     try:
         raw = f.read_bytes()
         if f.suffix.lower() in (".html", ".htm"):
-            return article_from_html(raw, url, source="local")
-        return article_from_text(raw.decode("utf-8", "replace"), url, source="local")
-    except ParseError as exc:
-        return Failure(url, "parse", exc)
+            return RawPage(url, raw, "html", source="local")
+        return RawPage(url, raw.decode("utf-8", "replace"), "text", source="local")
     except OSError as exc:
         return Failure(url, "input", InputError(Msg.INPUT_UNREADABLE.format(path=f, detail=exc)))
 
@@ -273,17 +318,10 @@ def _read_jsonl(p: Path) -> Iterator[Item]:
                 yield Failure(url, "input", InputError(Msg.INPUT_JSONL.format(path=p, line=n, detail=exc)))
                 continue
             url = obj.get("url") or url
-            try:
-                if obj.get("html"):
-                    art = article_from_html(obj["html"], url, source="jsonl")
-                    if obj.get("title") or obj.get("published"):
-                        art = Article(**{**art.__dict__, "title": obj.get("title") or art.title,
-                                         "published": obj.get("published") or art.published})
-                elif obj.get("text"):
-                    art = article_from_text(obj["text"], url, title=obj.get("title", ""),
-                                            published=obj.get("published"), source="jsonl")
-                else:
-                    raise InputError(Msg.INPUT_JSONL.format(path=p, line=n, detail="needs 'text' or 'html'"))
-                yield art
-            except (ParseError, InputError) as exc:
-                yield Failure(url, exc.stage, exc)
+            kind = "html" if obj.get("html") else "text" if obj.get("text") else None
+            if kind is None:
+                yield Failure(url, "input", InputError(Msg.INPUT_JSONL.format(path=p, line=n,
+                                                                              detail="needs 'text' or 'html'")))
+                continue
+            yield RawPage(url, obj[kind], kind, title=obj.get("title") or "", published=obj.get("published"),
+                          source="jsonl")

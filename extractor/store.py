@@ -183,6 +183,11 @@ class Store:
         st = self.article_state(article.url)
         return bool(st and st["text_hash"] == text_hash(article.text) and st["extractor_version"] == __version__)
 
+    def is_current_hash(self, url: str, html_hash: str) -> bool:
+        """Stored from the same raw content by this extractor version."""
+        row = self.db.execute("select html_hash, extractor_version from articles where url = ?", [url]).fetchone()
+        return bool(row and row[0] == html_hash and row[1] == __version__)
+
     def save(self, article: Article, relevance: float, extraction: Optional[Extraction],
              run_id: Optional[int] = None) -> int:
         """Write the article and (when given) its extraction in one transaction,
