@@ -77,6 +77,7 @@ class _Cand:
     span_end: int = 0
     mentions: list[tuple[int, int]] = field(default_factory=list)
     principal: Optional["_Cand"] = None
+    position_from: str = ""  # "before" (Kapolres X AKBP Y) or "apposition" (AKBP Y, Kapolres X)
 
     @property
     def tokens(self) -> list[str]:
@@ -223,23 +224,27 @@ def _parse_tail(text: str, start: int, pos: Position):
             head = t.rstrip(".")
             j = i + 1
             if j < len(toks) and _CODE.match(toks[j][2].rstrip(".,")):
-                code = toks[j][2].rstrip(".,")
-                unit_written = f"{head} {_expand_code(code)}"
-                i, end = j + 1, toks[j][1]
+                c, j = _code_at(text, toks, j)
+                if unit_written is None:
+                    unit_written = f"{head} {_expand_code(c)}"
+                code = code or c
+                i, end = j, toks[j - 1][1]
                 continue
-            r = _region_at(text, toks, j)
+            r = _region_at(text, toks, j, _UNIT_TYPES.get(low, ("provinsi", "kabupaten", "kota")))
             if r:
                 reg, j2 = r
-                unit_written = f"{head} {reg.name}" if head.lower() not in ("kpu", "bawaslu") or reg.type not in ("kota",) else f"{head} Kota {reg.name}"
-                region, region_type = reg.name, reg.type
+                if unit_written is None:
+                    unit_written = (f"{head} Kota {reg.name}" if head.lower() in ("kpu", "bawaslu") and reg.type == "kota"
+                                    else f"{head} {reg.name}")
+                    region, region_type = reg.name, reg.type
                 i, end = j2, toks[j2 - 1][1]
                 continue
-            unit_written = head
+            unit_written = unit_written or head
             i, end = j, e
             continue
         if _CODE.match(t.rstrip(".,")) and any(ch.isdigit() for ch in t) and code is None:
-            code = t.rstrip(".,")
-            i, end = i + 1, e
+            code, i = _code_at(text, toks, i)
+            end = toks[i - 1][1]
             continue
         r = _region_at(text, toks, i, _level_types(pos))
         if r and region is None:
@@ -259,6 +264,28 @@ def _parse_tail(text: str, start: int, pos: Position):
     elif unit is None and pos.unit and "{region}" not in pos.unit:
         unit = pos.unit
     return unit, end, i, toks
+
+
+_UNIT_TYPES = {"polsek": ("kecamatan", "kabupaten", "kota"), "polsekta": ("kecamatan", "kota"),
+               "koramil": ("kecamatan", "kabupaten"), "ppk": ("kecamatan",), "panwascam": ("kecamatan",),
+               "pps": ("desa", "kelurahan"), "kpps": ("desa", "kelurahan")}
+
+
+def _code_at(text, toks, j):
+    """``0404/Muara Enim``: a unit code whose region may run over several words."""
+    code = toks[j][2].rstrip(".,")
+    k = j + 1
+    if "/" in code and not toks[j][2].endswith(","):
+        suffix = code.rsplit("/", 1)[1]
+        while k < len(toks) and is_cap(toks[k][2]) and text[toks[k - 1][1]:toks[k][0]] == " ":
+            longer = f"{suffix} {toks[k][2].rstrip('.,')}"
+            if not gazetteer().lookup(longer, ("kabupaten", "kota", "kecamatan")):
+                break
+            suffix, code = longer, code.rsplit("/", 1)[0] + "/" + longer
+            k += 1
+            if toks[k - 1][2].endswith((",", ".")):
+                break
+    return code, k
 
 
 def _level_types(pos: Position) -> tuple[str, ...]:
@@ -351,9 +378,10 @@ def find_officials(text: str, *, exclude: list[tuple[int, int]] = ()) -> Officia
                     linked = rank_at[toks[k][0]]
                     break
         if linked is not None:
-            if linked.position is None:
+            if linked.position is None or linked.position_from == "apposition":
+                linked.position_from = "before"
                 linked.position = pos
-                linked.unit = unit or linked.unit
+                linked.unit = unit
                 linked.span_start = min(linked.span_start, m.start())
                 if linked.institution is None:
                     linked.institution = pos.institution
@@ -404,6 +432,7 @@ def _apposition(text: str, c: _Cand, pn) -> None:
         pos = lexicon().position(pm.group())
         if pos:
             c.position = pos
+            c.position_from = "apposition"
             c.unit, tail_end, *_ = _parse_tail(text, pm.end(), pos)
             c.span_end = tail_end
             if c.institution is None:
