@@ -173,7 +173,25 @@ def find_dates(text: str, published: Optional[str] = None) -> list[DateMention]:
                     d = anchor + dt.timedelta(days=delta)
             add(m.start(), m.end(), d)
     found.sort(key=lambda x: (x.start, x.date))
-    return found
+    return _flag_ranges(text, found)
+
+
+_RANGE_BEFORE = re.compile(r"(?:mulai|sejak|dari|periode|berlangsung|selama)\s+(?:(?:hari\s+)?\w+,?\s+)?(?:tanggal\s+|tgl\.?\s+)?$", re.IGNORECASE)
+_RANGE_BETWEEN = re.compile(r"^\s*(?:sampai|hingga|s/d|s\.d\.?|-|–|—)\s*(?:dengan\s+)?(?:(?:hari\s+)?\w+,?\s+)?(?:tanggal\s+|tgl\.?\s+)?$", re.IGNORECASE)
+
+
+def _flag_ranges(text: str, found: list[DateMention]) -> list[DateMention]:
+    """``mulai 25 November sampai 5 Desember 2024``: both ends are a range,
+    the span of an operation rather than the day of an event."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if _RANGE_BETWEEN.match(text[a.end:b.start]) and (
+                _RANGE_BEFORE.search(text[max(0, a.start - 40):a.start]) or "sampai" in text[a.end:b.start]
+                or "hingga" in text[a.end:b.start]):
+            out[i] = DateMention(a.date, a.text, a.start, a.end, a.time, "range")
+            out[i + 1] = DateMention(b.date, b.text, b.start, b.end, b.time, "range")
+    return out
 
 
 def _looks_like_date_context(text: str, m: re.Match) -> bool:

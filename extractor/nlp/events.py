@@ -46,8 +46,11 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
     usable = [d for d in dates if d.flag not in ("range",)]
     lead = usable[0].date if usable else (published[:10] if published else None)
     events: dict[tuple, Event] = {}
+    drill = bool(lex.drill_cues.search(text))
     for sent in sents:
         for et in lex.event_types:
+            if drill and et.name in lex.drill_suppress:
+                continue
             m = et.triggers.search(sent.text)
             if not m:
                 continue
