@@ -2,8 +2,12 @@
 date, place, actors, forces and personnel.
 
 A trigger counts only in a sentence without one of its type's negative cues
-(hypotheticals, drills, voter-list plenaries). One event per (type, date,
-place) per article; its trigger is the first one seen.
+(hypotheticals, drills, voter-list plenaries). One event per type per article,
+plus one per other date stated in a trigger's own sentence; trigger and
+place come from the first sentence. Sentences that only plan, schedule or
+suppose (``[modality]`` cues) report no event. A type
+subsumed by another present type (``[subsumes]`` in the lexicon: polling
+security within a re-vote) is dropped.
 Date: a date in the trigger's sentence, else the nearest earlier date in the
 paragraph, else the article's lead date, else the published date.
 Place: the most specific region named in the sentence (several kecamatan:
@@ -48,6 +52,8 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
     events: dict[tuple, Event] = {}
     drill = bool(lex.drill_cues.search(text))
     for sent in sents:
+        if lex.modality is not None and lex.modality.search(sent.text):
+            continue
         for et in lex.event_types:
             if drill and et.name in lex.drill_suppress:
                 continue
@@ -62,7 +68,10 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
             personnel, approx = _personnel(sent.text)
             actors = tuple(o.name for o in officials if any(sent.start <= s < sent.end for s, e in o.mentions))
             forces = tuple(name for name, rx in lex.forces.items() if rx.search(sent.text))
-            key = (et.name, date, region.code if region else None)
+            # one event per type; a second only for another date stated in its own sentence
+            explicit = any(sent.start <= d.start < sent.end for d in usable)
+            same = [k for k in events if k[0] == et.name]
+            key = (et.name, date) if (explicit or not same) else same[0]
             ev = events.get(key)
             if ev is None:
                 events[key] = Event(et.name, text[start:end], start, end, date, region.name if region else None,
@@ -72,7 +81,9 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
                                     tuple(dict.fromkeys(ev.actors + actors)), tuple(dict.fromkeys(ev.forces + forces)),
                                     max(filter(None, (ev.personnel, personnel)), default=None),
                                     ev.personnel_approx and approx if ev.personnel and personnel else ev.personnel_approx or approx)
-    return sorted(events.values(), key=lambda e: e.start)
+    found = {e.type for e in events.values()}
+    dropped = {t for t in found for t2 in found if t in lex.event_subsumes.get(t2, ())}
+    return sorted((e for e in events.values() if e.type not in dropped), key=lambda e: e.start)
 
 
 def _date_for(text: str, sent: Sentence, dates: list[DateMention], lead: Optional[str]) -> Optional[str]:

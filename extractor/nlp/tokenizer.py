@@ -1,0 +1,186 @@
+"""Tokenizer tuned for Indonesian regional election-security news.
+
+``customize_tokenizer(nlp)`` adjusts the rules of a ``spacy.blank("id")``
+tokenizer in place; ``make_nlp()`` returns a blank "id" pipeline with it
+applied.  All rules are data, kept together at the top of this module:
+
+* ``ABBREVIATIONS`` / ``DEGREES``: special cases that stay one token
+  (``Kab.``, ``Pol.``, ``S.I.K.``, ``M.Si.`` ...).
+* ``GLUED_ABBREVIATIONS``: abbreviations that may be glued to the next
+  capitalised word (``Pol.Satake`` -> ``Pol.`` ``Satake``).
+* ``TOKEN_MATCH_PATTERNS``: whole strings that are never split (dates,
+  unit codes, reduplicated words).
+* ``EXTRA_PREFIXES`` / ``EXTRA_INFIXES`` and ``DROPPED_INFIXES``: changes to
+  spaCy's default Indonesian affix rules.
+
+The tokenizer never drops or rewrites characters, so ``doc.text`` is the
+input text and every token's ``idx`` points into it.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+import spacy
+from spacy.language import Language
+from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+# ---------------------------------------------------------------- rule data
+
+# Abbreviations that keep their final period.
+ABBREVIATIONS: tuple[str, ...] = (
+    "Kab.", "Kec.", "Kel.", "Kel.", "Ds.", "Dsn.", "Prov.", "Kota.", "Jl.", "Jln.",
+    "Gg.", "No.", "Nomor.", "RT.", "RW.", "Pol.", "Dr.", "Drs.", "Dra.", "Ir.",
+    "Prof.", "H.", "Hj.", "KH.", "drh.", "drg.", "dr.", "Purn.", "Inf.", "Kav.",
+    "Arm.", "Arh.", "Pnb.", "Bpk.", "Sdr.", "Tn.", "Ny.", "St.", "Tgl.", "Hlm.",
+    "kab.", "kec.", "kel.", "jl.", "no.", "KAB.", "KEC.", "JL.", "NO.",
+)
+
+# Academic degrees, written the way they appear after names.  Each entry is
+# added as written, and also without its final period.
+DEGREES: tuple[str, ...] = (
+    "S.H.", "S.I.K.", "S.IK.", "S.Sos.", "S.E.", "S.I.P.", "S.IP.", "S.Pd.",
+    "S.Pd.I.", "S.Ag.", "S.ST.", "S.St.Mk.", "S.TP.", "S.T.", "S.Kom.",
+    "S.K.M.", "S.Kep.", "S.H.I.", "S.AP.", "S.Pt.", "S.P.", "S.Si.", "S.Hut.",
+    "S.I.Kom.", "S.Psi.", "S.Ked.", "S.Hum.", "S.Ak.", "S.STP.", "S.Tr.K.",
+    "S.Th.", "S.Farm.", "S.Sn.", "S.Ds.", "S.Gz.", "S.Kel.", "S.Pi.",
+    "A.Md.", "M.H.", "M.Si.", "M.M.", "M.AP.", "M.Pd.", "M.Kn.", "M.Hum.",
+    "M.Kes.", "M.T.", "M.I.K.", "M.Tr.", "M.Tr.Opsla.", "M.Tr.Han.", "M.Han.",
+    "M.Sc.", "M.A.", "M.B.A.", "M.P.A.", "M.Si.P.", "M.IP.", "M.Ag.", "M.Kom.",
+    "M.P.H.", "M.S.E.", "M.Psi.", "M.Strat.", "M.Tr.Sosio.", "M.E.", "M.Ak.",
+    "M.Sos.", "M.I.Kom.", "Ph.D.", "Lc.", "S.Kes.", "S.IP.", "M.PA.",
+)
+
+# Abbreviations that are split off when glued to a following capital letter.
+GLUED_ABBREVIATIONS: tuple[str, ...] = (
+    "Pol.", "Kab.", "Kec.", "Kel.", "Jl.", "Jln.", "No.", "Dr.", "Drs.", "Dra.",
+    "Ir.", "Prof.", "H.", "Hj.", "KH.", "Prov.", "Ds.", "Gg.", "Bpk.",
+)
+
+# Unit and place words that are sometimes glued to the following name
+# (PolresKaur, masyarakatMuara): split before the capital letter.
+GLUED_HEADS: tuple[str, ...] = (
+    "Polres", "Polresta", "Polsek", "Polda", "Kodim", "Koramil", "Kapolres",
+    "Kapolresta", "Kapolsek", "Kapolda", "Dandim", "Danramil", "Kabupaten",
+    "Kecamatan", "Kota", "Desa", "masyarakat", "warga", "wilayah",
+)
+
+# Whole strings that are never split.
+TOKEN_MATCH_PATTERNS: tuple[str, ...] = (
+    # dates: 30/11/2024, 28/11/24, 4/12, 27-11-2024
+    r"\d{1,2}/\d{1,2}(?:/\d{2,4})?",
+    r"\d{1,2}-\d{1,2}-\d{2,4}",
+    # military/police unit codes: 0412/LU, 1626-03/Tembuku, 0804/13, 07/Bangli
+    r"\d{2,4}(?:-\d{2,3})?/[0-9A-Za-z]+",
+    # reduplication (case-insensitive): masing-masing, Desa-desa,
+    # kotak-kotaknya, berbondong-bondong, potong-memotong
+    r"[^\W\d_]*?(?P<redup>[^\W\d_]{2,})-"
+    r"(?:m[ae][mn]?g?y?|be|ber|te|ter|di|ke|se|pe|pe[mnr]|peng)?(?P=redup)[^\W\d_]*",
+)
+
+# spaCy's Indonesian tokenizer exceptions are ~16,000 entries, almost all
+# reduplicated words that the pattern above covers.  Loading them costs
+# seconds per pipeline, so hyphenated all-letter exceptions are dropped.
+def _keep_default_exception(text: str) -> bool:
+    return not ("-" in text and text.replace("-", "").isalpha())
+
+
+# Prefixes added before spaCy's: distributive "se-" (se-Kabupaten, se-Sumsel).
+EXTRA_PREFIXES: tuple[str, ...] = (r"[sS][eE]-(?=[^\W\d_])",)
+
+# Infixes added to spaCy's.
+EXTRA_INFIXES: tuple[str, ...] = (
+    # comma after an abbreviation period: S.I.K.,M.H.,bergerak
+    r"(?<=\.),(?=[^\W\d_])",
+    # comma glued between a word and a degree/initial: Putra,S.I.K.
+    r"(?<=[^\W\d_]),(?=[^\W\d_])",
+    # period gluing a name to a following degree: Sutrisno.S.I.P.
+    r"(?<=[a-z])\.(?=[A-Z]\.)",
+    # opening parenthesis glued to a word: Minggu(1/12)
+    r"(?<=[^\W\d_])\((?=\w)",
+    # closing parenthesis followed by a word: (Purn)Dr
+    r"(?<=\w)\)(?=[^\W\d_])",
+    # dashes between words: Teddy-Marjito, Kota—Warga
+    r"(?<=[^\W\d_])(?:-|–|—)(?=[^\W\d_])",
+) + tuple(
+    # zero-width split after a glued abbreviation: Pol.Satake
+    r"(?<=(?<![^\W\d_])" + re.escape(abbr) + r")(?=[A-Z])"
+    for abbr in GLUED_ABBREVIATIONS
+) + (
+    # "No.5" -> "No." "5"
+    r"(?<=(?<![^\W\d_])No\.)(?=\d)",
+) + tuple(
+    r"(?<=(?<![^\W\d_])" + head + r")(?=[A-Z][a-z])" for head in GLUED_HEADS
+)
+
+# spaCy default infixes dropped because they break dates and unit codes.
+DROPPED_INFIXES: tuple[str, ...] = (
+    r"(?<=[0-9])[\\/](?=[0-9%-])",
+)
+
+# ---------------------------------------------------------------- builders
+
+# Anchored at both ends and used through ``.match`` so that spaCy can
+# serialise it with the pipeline (it stores the pattern string).
+_TOKEN_MATCH = re.compile("(?i)(?:" + "|".join(TOKEN_MATCH_PATTERNS) + r")\Z")
+
+
+def _special_cases() -> Iterable[str]:
+    seen: set[str] = set()
+    for s in ABBREVIATIONS + DEGREES:
+        for form in (s, s.rstrip(".")):
+            if "." in form and form not in seen:
+                seen.add(form)
+                yield form
+
+
+def build_tokenizer(vocab) -> Tokenizer:
+    """A new tokenizer with spaCy's Indonesian rules plus pantau's changes."""
+    from spacy.lang.id import Indonesian
+
+    defaults = Indonesian.Defaults
+    rules = {k: v for k, v in defaults.tokenizer_exceptions.items() if _keep_default_exception(k)}
+    for form in _special_cases():
+        rules[form] = [{ORTH: form}]
+    prefixes = list(EXTRA_PREFIXES) + list(defaults.prefixes)
+    infixes = list(EXTRA_INFIXES) + [p for p in defaults.infixes if p not in DROPPED_INFIXES]
+    return Tokenizer(
+        vocab,
+        rules=rules,
+        prefix_search=compile_prefix_regex(prefixes).search,
+        suffix_search=compile_suffix_regex(defaults.suffixes).search,
+        infix_finditer=compile_infix_regex(infixes).finditer,
+        token_match=_TOKEN_MATCH.match,
+        url_match=defaults.url_match,
+    )
+
+
+def customize_tokenizer(nlp: Language) -> None:
+    """Give ``nlp`` pantau's tokenizer (spaCy's Indonesian rules, tuned).
+
+    The tokenizer object is replaced in one step: setting the rules one by
+    one on the existing tokenizer re-loads every special case each time."""
+    nlp.tokenizer = build_tokenizer(nlp.vocab)
+
+
+@spacy.registry.tokenizers("pantau.id_tokenizer.v1")
+def _create_tokenizer():
+    def create(nlp: Language) -> Tokenizer:
+        return build_tokenizer(nlp.vocab)
+    return create
+
+
+def make_nlp() -> Language:
+    """A blank Indonesian ("id") pipeline with the customised tokenizer."""
+    return spacy.blank("id", config={"nlp": {"tokenizer": {"@tokenizers": "pantau.id_tokenizer.v1"}}})
+
+
+@spacy.registry.callbacks("pantau.customize_tokenizer.v1")
+def _customize_callback():
+    """For spaCy configs: ``[initialize.before_init] @callbacks = ...``."""
+    def before_init(nlp: Language) -> Language:
+        customize_tokenizer(nlp)
+        return nlp
+    return before_init
