@@ -15,7 +15,7 @@ def gold_line(**over):
          "officials": [{"name": "Kurniawan Azwar", "rank": "AKBP", "position": "Kapolres"}],
          "places": [{"name": "Lahat", "type": "kabupaten", "code": "16.04"}],
          "dates": [{"date": "2024-11-26"}],
-         "events": [{"type": "readiness_parade"}, {"type": "polling_security"}]}
+         "events": [{"type": "readiness_parade"}]}
     g.update(over)
     return json.dumps(g)
 

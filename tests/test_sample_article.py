@@ -21,8 +21,10 @@ def test_two_officials_with_rank_position_unit_degrees(sample_extraction):
 def test_date_place_events(sample_extraction):
     ex = sample_extraction
     assert {d.date for d in ex.dates} == {"2024-11-30"}
-    places = {(p.name, p.type, p.code, p.province) for p in ex.places}
+    places = {(p.name, p.type, p.code, p.province) for p in ex.places if p.type != "venue"}
     assert places == {("Muara Enim", "kabupaten", "16.03", "Sumatera Selatan")}
+    venues = {(p.name, p.code) for p in ex.places if p.type == "venue"}
+    assert venues == {("Gudang KPU Kabupaten Muara Enim", "16.03")}
     assert {e.type for e in ex.events} == {"recap_security", "logistics_escort", "patrol"}
     recap = next(e for e in ex.events if e.type == "recap_security")
     assert (recap.date, recap.place_code, recap.personnel) == ("2024-11-30", "16.03", 174)

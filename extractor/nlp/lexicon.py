@@ -156,6 +156,7 @@ class Lexicon:
         self.regency_aliases: dict[str, list[str]] = dict(data["regencies"])
         self.common_place_words = frozenset(w.lower() for w in data["common_words"]["words"])
         self.venue_heads = tuple(data["venues"]["heads"])
+        self.venue_re = re.compile(rf"(?<![\w-])(?:{_alt(self.venue_heads)})(?![\w-])")
 
 
 def _norm_ws(s: str) -> str:

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..types import Place
+from ..types import Place  # noqa: I001
 from .gazetteer import LEVEL_TYPES, Region, gazetteer
 from .lexicon import lexicon
 from .text import is_cap
@@ -29,7 +29,8 @@ _PREFIXES = {
     "kabupaten": "kabupaten", "kab": "kabupaten",
     "kota": "kota", "kotamadya": "kota",
     "kecamatan": "kecamatan", "kec": "kecamatan", "distrik": "kecamatan",
-    "desa": "desa", "kelurahan": "kelurahan", "kel": "kelurahan", "nagari": "desa", "gampong": "desa", "kampung": "desa",
+    "desa": "desa", "kelurahan": "kelurahan", "kel": "kelurahan", "nagari": "desa", "gampong": "desa",
+    "kepenghuluan": "desa", "pekon": "desa",
 }
 # units and bodies: head -> admin level of the name that follows
 _UNIT_LEVEL = {
@@ -39,10 +40,16 @@ _UNIT_LEVEL = {
     "bawaslu": "kabupaten", "pemkab": "kabupaten", "pemkot": "kota", "kejari": "kabupaten", "dprd": "kabupaten",
     "polsek": "kecamatan", "mapolsek": "kecamatan", "koramil": "kecamatan", "ppk": "kecamatan", "panwascam": "kecamatan",
     "pps": "desa",
+    # positions name the region of their unit
+    "kapolda": "provinsi", "gubernur": "provinsi", "kapolres": "kabupaten", "kapolresta": "kota",
+    "kapolrestabes": "kota", "dandim": "kabupaten", "bupati": "kabupaten", "kapolsek": "kecamatan",
+    "danramil": "kecamatan", "camat": "kecamatan",
 }
+# Words before a name that make it a river, lake, island or street, not a region.
+_FEATURES = {"danau", "sungai", "gunung", "pulau", "selat", "teluk", "bukit", "jalan", "jl", "jln", "festival", "tanjung"}
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*\.?|[(),/]")
 _CODE = re.compile(r"\d{2,4}(?:-\d{1,3})?/([A-Za-z][A-Za-z\-]*)")
-_JOINERS = {"dan", "serta", ","}
+_JOINERS = {"dan", "serta", "hingga", "sampai", "atau"}
 _NOT_NAME = {"dan", "serta", "di", "ke", "dari", "yang", "pada", "untuk", "dengan", "se"}
 
 
@@ -54,6 +61,9 @@ class _Mention:
     how: str  # prefix, unit, bare, dateline
     types: tuple[str, ...] = ()
     chosen: Optional[Region] = None
+    #: same-named kecamatan, taken instead of a bare kabupaten/kota from another
+    #: province when the article's other places point into its kabupaten
+    alt: list[Region] = field(default_factory=list)
 
 
 @dataclass
@@ -104,9 +114,13 @@ def find_places(text: str, *, exclude: list[tuple[int, int]] = (), dateline: str
         # 1. admin prefix
         if low in _PREFIXES and i + 1 < len(toks) and (is_cap(w) or w.lower().startswith("se-") or low in ("kab", "kec", "kel")):
             types = LEVEL_TYPES[_PREFIXES[low]]
-            if low == "kota":
-                types = ("kota",)
+            if _PREFIXES[low] in ("kota", "kabupaten"):
+                types = (_PREFIXES[low],)
             k = i + 1
+            gap = text[e:toks[k][0]]
+            if len(gap) > 2 or "\n" in gap or (gap == "" and not w.endswith(".")):
+                i += 1
+                continue
             while True:
                 hit = _longest(text, toks, k, types, aliases=_PREFIXES[low] in ("provinsi", "kabupaten", "kota"))
                 if not hit:
@@ -117,12 +131,14 @@ def find_places(text: str, *, exclude: list[tuple[int, int]] = (), dateline: str
                     covered[x] = True
                 # list: "Kecamatan A, B dan C"
                 nxt = j + 1
-                if nxt + 1 < len(toks) and toks[nxt][2] in (",",) or (nxt < len(toks) and toks[nxt][2].lower() in ("dan", "serta")):
+                if nxt + 1 < len(toks) and toks[nxt][2] in (",",) or (nxt < len(toks) and toks[nxt][2].lower() in _JOINERS):
                     k2 = nxt + 1
-                    if k2 < len(toks) and toks[k2][2].lower() in ("dan", "serta"):
+                    if k2 < len(toks) and toks[k2][2].lower() in _JOINERS:
                         k2 += 1
                     if k2 < len(toks) and toks[k2][2].lower().rstrip(".") in _PREFIXES:
                         break
+                    if _PREFIXES[low] in ("kota", "kabupaten"):
+                        types = ("kabupaten", "kota")
                     if k2 < len(toks) and _longest(text, toks, k2, types, aliases=False):
                         k = k2
                         i = j
@@ -131,7 +147,8 @@ def find_places(text: str, *, exclude: list[tuple[int, int]] = (), dateline: str
             i = max(i + 1, k)
             continue
         # 2. unit or body
-        if low in _UNIT_LEVEL and (is_cap(w) or w.isupper()) and i + 1 < len(toks):
+        if low in _UNIT_LEVEL and (is_cap(w) or w.isupper()) and i + 1 < len(toks) \
+                and text[e:toks[i + 1][0]] == " ":
             level = _UNIT_LEVEL[low]
             k = i + 1
             m = _CODE.match(text, toks[k][0]) if toks[k][2][0].isdigit() else None
@@ -165,12 +182,17 @@ def find_places(text: str, *, exclude: list[tuple[int, int]] = (), dateline: str
             i += 1
             continue
         bare = w[3:] if w.lower().startswith("se-") else w
+        if i > 0 and toks[i - 1][2].lower().rstrip(".") in _FEATURES:
+            i += 1
+            continue
         hit = _longest(text, toks, i, ("provinsi", "kabupaten", "kota"))
         if hit and not blocked(s, toks[hit[0]][1]):
             j, cands = hit
             name = text[s:toks[j][1]].rstrip(".")
             if not (j == i and name.lower() in lex.common_place_words):
-                mentions.append(_Mention(s + (len(w) - len(bare)), toks[j][1], cands, "bare", ("provinsi", "kabupaten", "kota")))
+                kec = gazetteer().lookup(name, ("kecamatan",), aliases=False)
+                mentions.append(_Mention(s + (len(w) - len(bare)), toks[j][1], cands, "bare",
+                                         ("provinsi", "kabupaten", "kota"), alt=kec))
             i = j + 1
             continue
         i += 1
@@ -184,7 +206,116 @@ def find_places(text: str, *, exclude: list[tuple[int, int]] = (), dateline: str
 
     mentions = [m for m in mentions if not blocked(m.start, m.end)]
     _resolve(mentions)
-    return _collect(text, mentions)
+    mentions += _bare_kecamatan(text, toks, mentions, blocked)
+    res = _collect(text, mentions)
+    _venues(text, res, blocked)
+    return res
+
+
+def _bare_kecamatan(text, toks, mentions, blocked) -> list[_Mention]:
+    """Kecamatan named without a prefix (``PPK seperti Tanah Siang dan Laung
+    Tuhup``), accepted only inside a kabupaten/kota the article names."""
+    lex = lexicon()
+    kabs = {m.chosen.code[:5] for m in mentions if m.chosen and m.chosen.level >= 2}
+    if not kabs:
+        return []
+    taken = [(m.start, m.end) for m in mentions]
+    out = []
+    i = 0
+    while i < len(toks):
+        s, e, w = toks[i]
+        if not is_cap(w) or any(a <= s < b for a, b in taken):
+            i += 1
+            continue
+        hit = _longest(text, toks, i, ("kecamatan",), aliases=False)
+        if hit:
+            j, cands = hit
+            name = text[s:toks[j][1]].rstrip(".")
+            inside = [c for c in cands if c.code[:5] in kabs]
+            if inside and name.lower() not in lex.common_place_words and not blocked(s, toks[j][1]) \
+                    and not any(a < toks[j][1] and s < b for a, b in taken):
+                m = _Mention(s, toks[j][1], inside[:1], "bare-kecamatan", ("kecamatan",), inside[0])
+                out.append(m)
+                i = j + 1
+                continue
+        i += 1
+    return out
+
+
+_VENUE_NUM = re.compile(r"\d{1,3}[A-Za-z]?$")
+
+
+def _venues(text: str, res: "PlaceResult", blocked) -> None:
+    """``Aula Kantor Camat Lahat``, ``TPS 04 Kelurahan Tomuan``, ``Mapolres OKU``:
+    a head word and the capitalised words after it. Coded to the region named
+    inside it, else the one named right after it, else the primary region."""
+    lex = lexicon()
+    found: dict[str, list] = {}
+    spans: list[tuple[int, int]] = []
+    for m in lex.venue_re.finditer(text):
+        start = m.start()
+        if any(a <= start < b for a, b in spans) or _in_headline(text, start):
+            continue
+        before = text[max(0, start - 14):start].split()
+        if before and before[-1].lower().rstrip(".") in _PREFIXES:  # "Desa Pasar Saoh" is a desa
+            continue
+        toks = _tokens(text[m.end():m.end() + 120])
+        end = m.end()
+        n = 0
+        head = m.group().split()[0]
+        for s, e, w in toks:
+            gap = text[end:m.end() + s]
+            if gap not in (" ",) or n >= 7:
+                break
+            if head == "TPS" and n == 0:
+                if not _VENUE_NUM.match(w):
+                    break
+            elif not (is_cap(w) or (w[0].isdigit() and head != "TPS") or w.lower().rstrip(".") in ("kab", "kec", "kel")):
+                break
+            if w in ("(", ")", ",", "/") or w.lower().rstrip(".") in _NOT_NAME:
+                break
+            end = m.end() + e
+            n += 1
+            if w.endswith(".") and w.lower().rstrip(".") not in ("kab", "kec", "kel", "jl", "no") and len(w) > 3:
+                end -= 1  # the sentence ends here
+                break
+        name = text[start:end].rstrip(".,")
+        end = start + len(name)
+        if n == 0 or blocked(start, end) or (head == "TPS" and n < 1):
+            continue
+        region = _venue_region(text, start, end, res)
+        spans.append((start, end))
+        key = re.sub(r"\W+", " ", name.lower()).strip()
+        if head == "TPS":  # "TPS 04 Kelurahan Tomuan" ... later "TPS 04 Tomuan": one venue
+            num = key.split()[1]
+            key = next((k for k in found if k.split()[:2] == ["tps", num] and
+                        set(key.split()[2:]) <= set(k.split()[2:])), key)
+        entry = found.setdefault(key, [name, region, []])
+        entry[2].append((start, end))
+    for name, region, spans in found.values():
+        res.places.append(Place(name, "venue", region.code if region else None,
+                                region.province if region else None, tuple(spans)))
+
+
+def _in_headline(text: str, pos: int) -> bool:
+    """A title-case line (a related-article headline, a ticker) holds no venue."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    line = text[a:b if b >= 0 else len(text)]
+    ws = [w for w in line.split() if w[:1].isalpha()]
+    if len(ws) < 5 or line.rstrip().endswith((".", "\"", "”")):
+        return False
+    return sum(w[0].isupper() for w in ws) / len(ws) >= 0.75
+
+
+def _venue_region(text: str, start: int, end: int, res: "PlaceResult") -> Optional[Region]:
+    inside = [r for s, e, r in res.spans if start <= s < end]
+    if inside:
+        return max(inside, key=lambda r: r.level)
+    after = [r for s, e, r in res.spans if end <= s <= end + 40 and "." not in text[end:s] and "\n" not in text[end:s]]
+    if after:
+        return max(after, key=lambda r: r.level)
+    return res.primary
 
 
 def _multi(text, toks, i) -> bool:
@@ -222,6 +353,11 @@ def _resolve(mentions: list[_Mention]) -> None:
             m.chosen = scored[0][1]
         if m.chosen:
             _vote(m.chosen, votes_kab, votes_prov, 1)
+    for m in mentions:
+        if m.how == "bare" and m.alt and m.chosen and not votes_prov.get(m.chosen.code.split(".")[0], 0) > 1:
+            inside = [c for c in m.alt if votes_kab.get(c.code[:5], 0)]
+            if inside:
+                m.chosen = inside[0]
 
 
 def _vote(r: Region, kab: Counter, prov: Counter, w: int) -> None:
