@@ -39,12 +39,22 @@ _STOP = {
     "editor", "foto", "reporter", "penulis", "sumber", "baca", "juga", "paslon", "calon", "pasangan", "nomor", "urut",
     "jajaran", "perwira", "bintara", "pejabat", "utama", "selatan", "utara", "barat", "timur", "tengah", "raya",
     "ri", "republik", "indonesia", "negara", "mabes", "polri", "jenderal", "kompi", "peleton", "ssk", "sst",
+    "pulau", "pp", "nagari", "gampong", "kepenghuluan", "pekon", "dusun", "kampung", "tps", "forkopimda",
 }
 _SPEECH = r"(?:kata|ujar|ucap|jelas|tegas|ungkap|tutur|imbuh|tambah|sebut|terang|pungkas|lanjut|papar|beber|urai|tandas|harap|pinta|ajak|katakan|sampaikan)(?:nya)?"
 _LINK = re.compile(r"^[\s,]*(?:yang\s+)?(?:melalui|lewat|mewakili|diwakili(?:\s+oleh)?|didampingi(?:\s+oleh)?|yang\s+diwakili(?:\s+oleh)?)\s+$", re.IGNORECASE)
 _PRE_TITLES = {"dr", "drs", "dra", "ir", "prof", "drh", "drg"}
 _HONORIFICS = {"h": "H.", "hj": "Hj.", "kh": "K.H.", "haji": "H.", "hajjah": "Hj."}
-_NAME_TOKEN = re.compile(r"(?:[A-Z][A-Za-z'’`\-]*|[A-Z]{1,4}\.|[A-Z]\.[A-Z]\.?|I|Ni|I Gusti|'[A-Z][a-z]+)$")
+_NAME_TOKEN = re.compile(r"(?:[A-Z][A-Za-z'’`\-]*|[A-Z]{1,4}\.|[A-Z][a-z]{1,3}\.|[A-Z]\.[A-Z]\.?|'[A-Z][a-z]+)$")
+# lower-case particles inside a name: "Tiurma br Lumbantobing", "Ahmad bin Said"
+_PARTICLES = {"br", "boru", "bin", "binti", "van", "de", "da", "al", "el"}
+# Capitalised verbs of headlines ("Kapolres X Tinjau TPS") and sentence openers: never a name
+_HEADLINE_VERBS = {
+    "buka", "tinjau", "pimpin", "hadiri", "cek", "pantau", "kunjungi", "gelar", "amankan", "berikan", "sambangi",
+    "imbau", "minta", "ajak", "pastikan", "resmikan", "lantik", "terima", "serahkan", "kawal", "siagakan", "tegaskan",
+    "sebut", "apresiasi", "bagikan", "turun", "datangi", "temui", "kerahkan", "siapkan", "lepas", "periksa", "dukung",
+    "berdasarkan", "terkait", "sementara", "selanjutnya", "kemudian", "selain", "usai", "setelah", "sebelum",
+}
 _TOK = re.compile(r"\(H\.C\.?\)|[^\s,;:()“”\"]+|[,;:()“”\"]")
 _GLUED_DEGREE = re.compile(r"^([A-Z][a-z'’]+)\.([A-Z]\.?\s?[A-Za-z].*)$")
 _CODE = re.compile(r"\d{2,4}(?:[-/]\d{1,3})?(?:/[A-Za-z][A-Za-z\-]*)?$")
@@ -54,7 +64,8 @@ _UNIT_HEADS = {
     "brimob", "yonif", "satpol", "pemkab", "pemkot", "pemprov", "dprd", "dprk", "kejari", "kejati",
 }
 _ADMIN = {"kabupaten": "kabupaten", "kab": "kabupaten", "kota": "kota", "kecamatan": "kecamatan", "kec": "kecamatan",
-          "provinsi": "provinsi", "prov": "provinsi", "desa": "desa", "kelurahan": "kelurahan", "kel": "kelurahan"}
+          "provinsi": "provinsi", "prov": "provinsi", "desa": "desa", "kelurahan": "kelurahan", "kel": "kelurahan",
+          "nagari": "desa", "gampong": "desa", "kepenghuluan": "desa", "pekon": "desa"}
 _TEMPLATE_LEVEL = {"Polda": "provinsi", "Pemprov": "provinsi", "Kodam": "provinsi", "Polsek": "kecamatan",
                    "Koramil": "kecamatan", "PPK": "kecamatan", "Panwascam": "kecamatan", "Kecamatan": "kecamatan",
                    "PPS": "desa", "KPPS": "desa", "Desa": "desa", "Kelurahan": "kelurahan"}
@@ -170,9 +181,14 @@ def _parse_name(text: str, start: int, *, after_rank: bool):
         s, e, t = toks[i]
         if name_toks and text[toks[i - 1][1]:s] not in (" ",):
             break
+        if name_toks and t in _PARTICLES and i + 1 < len(toks) and is_cap(toks[i + 1][2]) \
+                and text[e:toks[i + 1][0]] == " ":
+            name_toks.append((s, e, t))
+            i += 1
+            continue
         bare = t.rstrip(".")
         low = bare.lower()
-        if not is_cap(t) or low in _STOP or not _NAME_TOKEN.match(t if len(bare) <= 3 else bare) or any(ch.isdigit() for ch in t):
+        if not is_cap(t) or low in _STOP or low in _HEADLINE_VERBS or not _NAME_TOKEN.match(t if len(bare) <= 3 else bare) or any(ch.isdigit() for ch in t):
             break
         if name_toks and _is_degree(t) and (t.isupper() or "." in t or degree_key(t) in ("MSI", "MH", "MM", "SSOS", "SPD", "SKOM", "MPD", "MKN", "MAP")):
             break
@@ -219,6 +235,15 @@ def _parse_tail(text: str, start: int, pos: Position):
             break
         if t == "," and i + 1 < len(toks) and toks[i + 1][2].lower() in _UNIT_HEADS:
             i += 1
+            continue
+        if t == "TPS" and i + 1 < len(toks) and re.fullmatch(r"\d{1,3}[A-Za-z]?,?", toks[i + 1][2]):
+            j = i + 2  # "Ketua KPPS TPS 04 Tomuan, ..."
+            if not toks[i + 1][2].endswith(",") and j < len(toks) and is_cap(toks[j][2]) and \
+                    gazetteer().lookup(toks[j][2].rstrip(".,"), ("desa", "kelurahan")):
+                j += 1
+            head = pos.unit.split(" ")[0] if pos.unit else "KPPS"
+            unit_written = unit_written or f"{head} " + text[s:toks[j - 1][1]].rstrip(",")
+            i, end = j, toks[j - 1][1]
             continue
         if low in _UNIT_HEADS and is_cap(t):
             head = t.rstrip(".")
@@ -373,7 +398,7 @@ def find_officials(text: str, *, exclude: list[tuple[int, int]] = ()) -> Officia
         nxt = toks[j][0] if j < len(toks) else len(text)
         linked = rank_at.get(nxt)
         if linked is None:  # misspelled region: a rank a few tokens on
-            for k in range(j, min(j + 4, len(toks))):
+            for k in range(j, min(j + 7, len(toks))):
                 if toks[k][0] in rank_at and not re.search(r"[.;]\s", text[m.end():toks[k][0]]):
                     linked = rank_at[toks[k][0]]
                     break
@@ -386,8 +411,16 @@ def find_officials(text: str, *, exclude: list[tuple[int, int]] = ()) -> Officia
                 if linked.institution is None:
                     linked.institution = pos.institution
             continue
-        if j < len(toks) and is_cap(toks[j][2]) and not re.search(r"[.;]\s*$", text[tail_end:nxt]):
+        gap = text[m.end():nxt]
+        if j < len(toks) and is_cap(toks[j][2]) and not re.search(r"[.;]\s*$", text[tail_end:nxt]) \
+                and "\n" not in gap and not text[:tail_end].endswith(".") and not _in_headline(text, m.start()):
             pn = _parse_name(text, nxt, after_rank=False)
+            if pn and len(pn["name"].split()) == 1 and text[pn["end"]:pn["end"] + 2] == ", ":
+                # "Ketua KPU Konkep, Sarlin Lakaya": the single word was an unknown region
+                nxt2 = pn["end"] + 2
+                pn2 = _parse_name(text, nxt2, after_rank=False) if is_cap(text[nxt2:nxt2 + 1]) else None
+                if pn2 and len(pn2["name"].split()) >= 2:
+                    pn = pn2
             if pn and _plausible_civilian(text, pn) and free(pn["start"], pn["end"]):
                 c = _Cand(pn["name"], pn["start"], pn["end"], None, None, None, pos.institution, pos, unit,
                           pn["degrees"], pn["honorific"], m.start(), pn["after"])
@@ -437,6 +470,17 @@ def _apposition(text: str, c: _Cand, pn) -> None:
             c.span_end = tail_end
             if c.institution is None:
                 c.institution = pos.institution
+
+
+def _in_headline(text: str, pos: int) -> bool:
+    """A title-case line (related-article headline, ticker) names nobody reliably."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    line = text[a:b if b >= 0 else len(text)]
+    ws = [w for w in line.split() if w[:1].isalpha()]
+    if len(ws) < 5 or line.rstrip().endswith((".", "\"", "”")):
+        return False
+    return sum(w[0].isupper() for w in ws) / len(ws) >= 0.75
 
 
 def _plausible_civilian(text: str, pn, apposition: bool = False) -> bool:
