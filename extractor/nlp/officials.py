@@ -22,7 +22,7 @@ from typing import Optional
 from ..types import Official
 from .gazetteer import LEVEL_TYPES, gazetteer
 from .lexicon import Position, degree_key, lexicon
-from .text import is_cap
+from .text import in_headline, is_cap
 
 # Capitalised words that never belong to a person's name.
 _STOP = {
@@ -413,7 +413,7 @@ def find_officials(text: str, *, exclude: list[tuple[int, int]] = ()) -> Officia
             continue
         gap = text[m.end():nxt]
         if j < len(toks) and is_cap(toks[j][2]) and not re.search(r"[.;]\s*$", text[tail_end:nxt]) \
-                and "\n" not in gap and not text[:tail_end].endswith(".") and not _in_headline(text, m.start()):
+                and "\n" not in gap and not text[:tail_end].endswith(".") and not in_headline(text, m.start()):
             pn = _parse_name(text, nxt, after_rank=False)
             if pn and len(pn["name"].split()) == 1 and text[pn["end"]:pn["end"] + 2] == ", ":
                 # "Ketua KPU Konkep, Sarlin Lakaya": the single word was an unknown region
@@ -470,17 +470,6 @@ def _apposition(text: str, c: _Cand, pn) -> None:
             c.span_end = tail_end
             if c.institution is None:
                 c.institution = pos.institution
-
-
-def _in_headline(text: str, pos: int) -> bool:
-    """A title-case line (related-article headline, ticker) names nobody reliably."""
-    a = text.rfind("\n", 0, pos) + 1
-    b = text.find("\n", pos)
-    line = text[a:b if b >= 0 else len(text)]
-    ws = [w for w in line.split() if w[:1].isalpha()]
-    if len(ws) < 5 or line.rstrip().endswith((".", "\"", "”")):
-        return False
-    return sum(w[0].isupper() for w in ws) / len(ws) >= 0.75
 
 
 def _plausible_civilian(text: str, pn, apposition: bool = False) -> bool:

@@ -22,7 +22,7 @@ from typing import Optional
 from ..types import Place  # noqa: I001
 from .gazetteer import LEVEL_TYPES, Region, gazetteer
 from .lexicon import lexicon
-from .text import is_cap
+from .text import in_headline, is_cap
 
 _PREFIXES = {
     "provinsi": "provinsi", "prov": "provinsi", "propinsi": "provinsi",
@@ -254,7 +254,7 @@ def _venues(text: str, res: "PlaceResult", blocked) -> None:
     spans: list[tuple[int, int]] = []
     for m in lex.venue_re.finditer(text):
         start = m.start()
-        if any(a <= start < b for a, b in spans) or _in_headline(text, start):
+        if any(a <= start < b for a, b in spans) or in_headline(text, start):
             continue
         before = text[max(0, start - 14):start].split()
         if before and before[-1].lower().rstrip(".") in _PREFIXES:  # "Desa Pasar Saoh" is a desa
@@ -295,17 +295,6 @@ def _venues(text: str, res: "PlaceResult", blocked) -> None:
     for name, region, spans in found.values():
         res.places.append(Place(name, "venue", region.code if region else None,
                                 region.province if region else None, tuple(spans)))
-
-
-def _in_headline(text: str, pos: int) -> bool:
-    """A title-case line (a related-article headline, a ticker) holds no venue."""
-    a = text.rfind("\n", 0, pos) + 1
-    b = text.find("\n", pos)
-    line = text[a:b if b >= 0 else len(text)]
-    ws = [w for w in line.split() if w[:1].isalpha()]
-    if len(ws) < 5 or line.rstrip().endswith((".", "\"", "”")):
-        return False
-    return sum(w[0].isupper() for w in ws) / len(ws) >= 0.75
 
 
 def _venue_region(text: str, start: int, end: int, res: "PlaceResult") -> Optional[Region]:

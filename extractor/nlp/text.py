@@ -82,3 +82,14 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
 
 def is_cap(w: str) -> bool:
     return bool(w) and (w[0].isupper() or (len(w) > 1 and w[0] in "'’" and w[1].isupper()))
+
+
+def in_headline(text: str, pos: int) -> bool:
+    """A title-case line (a related-article headline, a ticker) holds no venue."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    line = text[a:b if b >= 0 else len(text)]
+    ws = [w for w in line.split() if w[:1].isalpha() and not w.isupper()]
+    if len(ws) < 6 or line.rstrip().endswith((".", "\"", "”")):
+        return False
+    return sum(w[0].isupper() for w in ws) / len(ws) >= 0.8
