@@ -36,3 +36,20 @@ def test_ranges_give_both_ends():
 
 def test_yearless_date_takes_the_nearest_year():
     assert _dates("Rabu (1/1)", "2024-12-30")[0][0] == "2025-01-01"
+
+
+def test_bare_weekday_is_the_nearest_such_day_and_lowercase_minggu_is_a_week():
+    assert _dates("Distribusi dilanjutkan Minggu.", "2024-11-22") == [("2024-11-24", "Minggu")]
+    assert _dates("Massa datang Jumat malam.", "2024-02-24") == [("2024-02-23", "Jumat")]
+    assert _dates("Operasi digelar dua minggu lalu dan minggu depan.", "2024-02-24") == []
+
+
+def test_ordinal_day_counts_from_a_stated_start():
+    text = ("Pleno tingkat kota memasuki hari ketiga di hotel. Pleno yang dimulai Kamis (29/2/2024) itu dijaga ketat.")
+    assert sorted(d for d, _ in _dates(text, "2024-03-02")) == ["2024-02-29", "2024-03-02"]
+    assert [d for d, _ in _dates("Pleno memasuki hari ke-2, Kamis (5/12/2024).", None)] == ["2024-12-05"]
+    assert _dates("Pleno memasuki hari ketiga.", "2024-03-02") == []
+
+
+def test_letter_o_in_a_numeric_year():
+    assert _dates("Kamis (5/12/2O24)", None) == [("2024-12-05", "Kamis (5/12/2O24)")]

@@ -31,7 +31,7 @@ _YEAR = r"(?P<year>(?:19|2[0O])[0-9O]{2})"
 _TIME = r"(?:\s*,?\s*(?:pukul|jam|pkl\.?)\s*(?P<time>\d{1,2}[.:]\d{2})(?:\s*(?P<tz>WIB|WITA|WIT))?)?"
 
 NUMERIC = re.compile(
-    rf"(?:{_DAY}\s*,?\s*)?\(\s*(?P<d>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\s*[/\-.]\s*(?P<m>\d{{1,2}})(?:\s*[/\-.]\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)"
+    rf"(?:{_DAY}\s*,?\s*)?\(\s*(?P<d>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\s*[/\-.]\s*(?P<m>\d{{1,2}})(?:\s*[/\-.]\s*(?P<y>[12][0-9O]{{3}}|\d{{2}}))?\s*\)"
     rf"|(?:{_DAY.replace('day', 'day_b')}\s*,?\s*)(?P<d_b>\d{{1,2}})\s*[/\-]\s*(?P<m_b>\d{{1,2}})(?:\s*[/\-]\s*(?P<y_b>\d{{4}}|\d{{2}}))?(?![\d/])"
     rf"|(?<![\d/.])(?P<d_c>\d{{1,2}})/(?P<m_c>\d{{1,2}})/(?P<y_c>20\d{{2}})(?![\d/])",
     re.IGNORECASE,
@@ -41,10 +41,17 @@ LONG = re.compile(
     re.IGNORECASE,
 )
 RELATIVE = re.compile(
-    rf"(?<![\w])(?:(?P<kemarin>kemarin)(?!\s+(?:sore|malam|pagi|siang))?|(?P<hariini>hari\s+ini)|(?P<besok>besok)|(?P<lusa>lusa)"
-    rf"|(?:hari\s+)?{_DAY}\s+(?P<dir>lalu|kemarin|mendatang|depan)|(?P<kemarinlusa>kemarin\s+lusa))(?![\w])",
-    re.IGNORECASE,
+    rf"(?<![\w])(?:(?P<kemarin>[Kk]emarin)|(?P<hariini>[Hh]ari\s+ini)|(?P<besok>[Bb]esok)|(?P<lusa>[Ll]usa)"
+    rf"|(?:[Hh]ari\s+)?{_DAY}\s+(?P<dir>lalu|kemarin|mendatang|depan)|(?P<kemarinlusa>[Kk]emarin\s+lusa))(?![\w])",
 )
+# A capitalised day name alone ("Minggu", "Jumat malam"): the nearest such day
+# to the anchor. "minggu" in lower case is a week, never a day.
+BARE_DAY = re.compile(r"(?<![\w])(?:[Pp]ada\s+(?:[Hh]ari\s+)?|[Hh]ari\s+)?(?P<day>Senin|Selasa|Rabu|Kamis|Jum'?’?at|Sabtu|Minggu|Ahad)(?![\w])"
+                      r"(?!\s*(?:,|\()?\s*\d)(?!\s+(?:depan|lalu|ini|ke-?\d|kemarin|mendatang|pertama|kedua|terakhir))")
+ORDINAL_DAY = re.compile(r"(?<![\w])hari\s+(?:ke-?\s?(?P<n>\d{1,2})|(?P<w>pertama|kedua|ketiga|keempat|kelima|keenam|ketujuh))(?![\w])",
+                         re.IGNORECASE)
+_ORDINALS = {"pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6, "ketujuh": 7}
+_START_CUE = re.compile(r"(?:dimulai|mulai|sejak|dibuka|hari pertama|berlangsung sejak)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
 TIME_AFTER = re.compile(_TIME, re.IGNORECASE)
 
 
@@ -164,7 +171,7 @@ def find_dates(text: str, published: Optional[str] = None) -> list[DateMention]:
             elif g["lusa"]:
                 d = anchor + dt.timedelta(days=2)
             else:
-                want = DAYS[g["day"].lower().replace("’", "'")] if g["day"].lower().replace("’", "'") in DAYS else DAYS["jumat"]
+                want = _weekday(g["day"])
                 if g["dir"].lower() in ("lalu", "kemarin"):
                     delta = (anchor.weekday() - want) % 7 or 7
                     d = anchor - dt.timedelta(days=delta)
@@ -172,8 +179,27 @@ def find_dates(text: str, published: Optional[str] = None) -> list[DateMention]:
                     delta = (want - anchor.weekday()) % 7 or 7
                     d = anchor + dt.timedelta(days=delta)
             add(m.start(), m.end(), d)
+        for m in BARE_DAY.finditer(text):
+            want = _weekday(m.group("day"))
+            back = (anchor.weekday() - want) % 7
+            d = anchor - dt.timedelta(days=back) if back <= 3 else anchor + dt.timedelta(days=7 - back)
+            add(m.start(), m.end(), d)
+    for m in ORDINAL_DAY.finditer(text):
+        n = int(m.group("n")) if m.group("n") else _ORDINALS[m.group("w").lower()]
+        if re.match(r"\s*,?\s*(?:\w+\s*)?\(?\d", text[m.end():m.end() + 12]):
+            continue  # "hari ke-2, Kamis (5/12/2024)": the date is written out
+        para = (text.rfind("\n\n", 0, m.start()) + 1, (text.find("\n\n", m.end()) + 1 or len(text) + 1) - 1)
+        starts = [f for f in found if para[0] <= f.start < para[1] and f.flag is None
+                  and _START_CUE.search(text[max(0, f.start - 40):f.start])]
+        if starts and 1 <= n <= 31:
+            add(m.start(), m.end(), dt.date.fromisoformat(starts[0].date) + dt.timedelta(days=n - 1))
     found.sort(key=lambda x: (x.start, x.date))
     return _flag_ranges(text, found)
+
+
+def _weekday(name: str) -> int:
+    key = name.lower().replace("’", "'")
+    return DAYS.get(key, DAYS.get(key.replace("'", ""), 4))
 
 
 _RANGE_BEFORE = re.compile(r"(?:mulai|sejak|dari|periode|berlangsung|selama)\s+(?:(?:hari\s+)?\w+,?\s+)?(?:tanggal\s+|tgl\.?\s+)?$", re.IGNORECASE)
