@@ -52,8 +52,6 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
     events: dict[tuple, Event] = {}
     drill = bool(lex.drill_cues.search(text))
     for sent in sents:
-        if lex.modality is not None and lex.modality.search(sent.text):
-            continue
         for et in lex.event_types:
             if drill and et.name in lex.drill_suppress:
                 continue
@@ -62,6 +60,8 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
                 continue
             if et.negative and et.negative.search(sent.text):
                 continue
+            if _modal(sent.text, m.start(), m.end()):
+                continue
             start, end = sent.start + m.start(), sent.start + m.end()
             date = _date_for(text, sent, usable, lead)
             region = _place_for(sent, place_spans, primary)
@@ -69,9 +69,8 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
             actors = tuple(o.name for o in officials if any(sent.start <= s < sent.end for s, e in o.mentions))
             forces = tuple(name for name, rx in lex.forces.items() if rx.search(sent.text))
             # one event per type; a second only for another date stated in its own sentence
-            explicit = any(sent.start <= d.start < sent.end for d in usable)
             same = [k for k in events if k[0] == et.name]
-            key = (et.name, date) if (explicit or not same) else same[0]
+            key = (et.name, date) if not same or _another(text, sent, m, date, usable, published, lex) else same[0]
             ev = events.get(key)
             if ev is None:
                 events[key] = Event(et.name, text[start:end], start, end, date, region.name if region else None,
@@ -84,6 +83,37 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
     found = {e.type for e in events.values()}
     dropped = {t for t in found for t2 in found if t in lex.event_subsumes.get(t2, ())}
     return sorted((e for e in events.values() if e.type not in dropped), key=lambda e: e.start)
+
+
+_CLAUSE = re.compile(r"[,;:.!?]")
+_ANAPHOR = re.compile(r"\s+(?:ini|tersebut|itu)\b")
+
+
+def _another(text: str, sent: Sentence, m: re.Match, date: Optional[str], dates: list[DateMention],
+             published: Optional[str], lex) -> bool:
+    """Is this trigger a second event of its type? Only with its own date, in
+    the past, not "patroli ini" (the same one again), not inside a quote, and
+    not a modifier in a sentence that reports an event of another type."""
+    if not any(sent.start <= d.start < sent.end for d in dates):
+        return False
+    if published and date and date > published[:10]:
+        return False
+    if _ANAPHOR.match(sent.text, m.end()):
+        return False
+    if text.count("“", 0, sent.start) > text.count("”", 0, sent.start) or sent.text.lstrip().startswith(("“", '"')):
+        return False
+    return not any(o.triggers.search(sent.text) for o in lex.event_types if o.triggers is not m.re)
+
+
+def _modal(sentence: str, start: int, end: int) -> bool:
+    """A planning/hypothetical cue in the trigger's clause, before it or just after it."""
+    lex = lexicon()
+    if lex.modality is None:
+        return False
+    cut = max((m.end() for m in _CLAUSE.finditer(sentence, 0, start)), default=0)
+    stop = _CLAUSE.search(sentence, end)
+    after_end = min(stop.start() if stop else len(sentence), end + 25)
+    return bool(lex.modality.search(sentence, cut, start) or lex.modality.search(sentence, end, after_end))
 
 
 def _date_for(text: str, sent: Sentence, dates: list[DateMention], lead: Optional[str]) -> Optional[str]:
