@@ -59,3 +59,11 @@ def test_unnamed_roles_and_lowercase_ranks_are_not_officials():
 def test_never_guesses_a_rank():
     o = one("Bupati Muara Enim Edison mengatakan situasi aman.")
     assert (o.name, o.rank, o.position) == ("Edison", None, "Bupati")
+
+
+def test_misspelled_and_partial_re_mentions_merge_but_other_people_do_not():
+    text = ("Kapolres Lahat AKBP Kurniawan Azwar memimpin apel. Menurut AKBP Kurniwan, situasi aman. "
+            "Kasat Intelkam AKP Azwar Hadi juga hadir.")
+    got = {o.name: o for o in find_officials(text).officials}
+    assert set(got) == {"Kurniawan Azwar", "Azwar Hadi"}
+    assert len(got["Kurniawan Azwar"].mentions) == 2

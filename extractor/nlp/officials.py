@@ -521,7 +521,7 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
         target = None
         for o in out:
             ot = o.tokens
-            if ct == ot or (set(ct) <= set(ot) and _compatible(o, c) and _distinctive(ct)):
+            if ct == ot or (_within(ct, ot) and _compatible(o, c) and _distinctive(ct)):
                 target = o
                 break
         if target is None:
@@ -540,6 +540,25 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
             target.start = c.start
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _within(short: list[str], full: list[str]) -> bool:
+    """Every token of a short mention is in the full name, allowing one
+    dropped or changed letter in longer tokens ("Kurniwan" for "Kurniawan")."""
+    return all(t in full or (len(t) >= 5 and any(_one_edit(t, f) for f in full)) for t in short)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return a == b
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:]
 
 
 def _distinctive(tokens: list[str]) -> bool:
