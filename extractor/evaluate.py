@@ -6,7 +6,8 @@ Per field, micro-averaged over articles:
   * places matched by normalised name (type breaks ties); code accuracy over
     the matched pairs;
   * dates as sets of ISO dates;
-  * event types as multisets of types per article.
+  * event types as multisets of types per article;
+  * quotes matched by their first six words; speaker accuracy over the matches.
 Each gold line is an article in the extract-text JSON shape plus ``id`` and
 ``split``; the article text goes through the same cleaning as ``extract-text``.
 """
@@ -78,6 +79,8 @@ class Report:
     place_code: Acc = field(default_factory=Acc)
     dates: PRF = field(default_factory=PRF)
     events: PRF = field(default_factory=PRF)
+    quotes: PRF = field(default_factory=PRF)
+    speaker: Acc = field(default_factory=Acc)
     diffs: list[dict] = field(default_factory=list)
 
     def summary(self) -> dict:
@@ -86,7 +89,8 @@ class Report:
             "officials": self.officials.as_dict(), "rank_accuracy": self.rank.as_dict(),
             "position_accuracy": self.position.as_dict(), "places": self.places.as_dict(),
             "place_code_accuracy": self.place_code.as_dict(), "dates": self.dates.as_dict(),
-            "event_types": self.events.as_dict(),
+            "event_types": self.events.as_dict(), "quotes": self.quotes.as_dict(),
+            "speaker_accuracy": self.speaker.as_dict(),
         }
 
 
@@ -168,8 +172,23 @@ def score_article(report: Report, gold: dict, pred: dict, with_diff: bool) -> No
     tp = sum((g_ev & p_ev).values())
     report.events.add(tp, sum(p_ev.values()) - tp, sum(g_ev.values()) - tp)
     diff["events"] = {"missed": sorted((g_ev - p_ev).elements()), "extra": sorted((p_ev - g_ev).elements())}
+    # quotes: matched by their first words; the speaker by normalised name
+    pairs, missed, extra = _match(gold.get("quotes", []), pred["quotes"], lambda q: _quote_key(q["text"]))
+    report.quotes.add(len(pairs), len(extra), len(missed))
+    wrong_speaker = []
+    for g, p in pairs:
+        ok = _norm(g.get("speaker")) == _norm(p.get("speaker"))
+        report.speaker.add(ok)
+        if not ok:
+            wrong_speaker.append(f"{_quote_key(g['text'])}...: {p.get('speaker')} (gold {g.get('speaker')})")
+    diff["quotes"] = {"missed": [_quote_key(q["text"]) for q in missed], "extra": [_quote_key(q["text"]) for q in extra],
+                      "wrong_speaker": wrong_speaker}
     if with_diff:
         report.diffs.append(diff)
+
+
+def _quote_key(text: str) -> str:
+    return " ".join(_norm(text).split()[:6])
 
 
 def evaluate(gold: Iterable[dict], *, with_diff: bool = False) -> Report:
@@ -191,11 +210,11 @@ def format_report(report: Report) -> str:
     s = report.summary()
     lines = [f"articles: {s['articles']}", f"{'field':<16} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn"]
     for name, key in (("officials", "officials"), ("places", "places"), ("dates", "dates"),
-                      ("event types", "event_types")):
+                      ("event types", "event_types"), ("quotes", "quotes")):
         d = s[key]
         lines.append(f"{name:<16} {d['p']:>6.3f} {d['r']:>6.3f} {d['f']:>6.3f}   {d['tp']}/{d['fp']}/{d['fn']}")
     for name, key in (("rank acc", "rank_accuracy"), ("position acc", "position_accuracy"),
-                      ("place code acc", "place_code_accuracy")):
+                      ("place code acc", "place_code_accuracy"), ("speaker acc", "speaker_accuracy")):
         d = s[key]
         lines.append(f"{name:<16} {d['acc']:>6.3f}   ({d['right']}/{d['total']} matched)")
     return "\n".join(lines)
@@ -205,7 +224,7 @@ def format_diff(report: Report) -> str:
     out = []
     for d in report.diffs:
         parts = []
-        for field_name in ("officials", "places", "dates", "events"):
+        for field_name in ("officials", "places", "dates", "events", "quotes"):
             for kind, items in d[field_name].items():
                 if items:
                     parts.append(f"  {field_name} {kind}: {', '.join(map(str, items))}")

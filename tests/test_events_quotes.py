@@ -38,3 +38,10 @@ def test_quotes_speaker_after_before_and_nya():
                   "Ketua KPU Lahat Misrawati hadir. “Logistik sudah tiba di semua PPS,” kata Misrawati.")
     assert [(q.speaker, q.text.split()[0]) for q in ex.quotes] == [
         ("Kurniawan Azwar", "Semua"), ("Kurniawan Azwar", "Netralitas"), ("Misrawati", "Logistik")]
+
+
+def test_nya_quote_goes_to_the_subject_not_to_the_last_speaker():
+    ex = _extract("Kapolres Lahat AKBP Kurniawan Azwar mengatakan situasi aman. “Kami siaga penuh di semua TPS,” "
+                  "kata Kurniawan.\n\nKetua KPU Lahat, Misrawati, menyampaikan logistik sudah lengkap di PPS. "
+                  "“Tidak ada kekurangan surat suara sama sekali,” ujarnya.")
+    assert [q.speaker for q in ex.quotes] == ["Kurniawan Azwar", "Misrawati"]

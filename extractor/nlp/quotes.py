@@ -3,10 +3,12 @@
 A quote is text between curly (“…”) or straight ("…") quote marks; a quote
 that runs over several paragraphs (each opening with “, only the last one
 closing) is one quote. The speaker is, in order: the official named right
-after it with a speech verb (``ujar AKP Situmorang``, ``kata Kapolres``), the
-official named right before it (``Situmorang mengatakan, “…”``), the last
-speaker for ``-nya`` verbs (``tegasnya``), else the official mentioned last
-before it in the same paragraph.
+after it with a speech verb (``ujar AKP Situmorang``, ``kata Kapolres``); the
+official named before it in its paragraph when a speech verb leads into it
+(``Situmorang mengatakan, “…”``); for ``-nya`` verbs (``tegasnya``) or no
+attribution, the latest official named as a subject (at a sentence start, or
+followed by a speech verb) in this or the previous paragraph; a quote that
+directly follows another without attribution keeps its speaker.
 """
 
 from __future__ import annotations
@@ -55,31 +57,51 @@ def find_quotes(text: str, officials: list[Official]) -> list[Quote]:
     return out
 
 
+_SPEECH_NEAR = re.compile(
+    r"^[^“\"\n]{0,90}?\b(?:mengatakan|menyampaikan|menjelaskan|menegaskan|mengungkapkan|menuturkan|berkata|"
+    r"mengimbau|menambahkan|menyebut(?:kan)?|menerangkan|memaparkan|berpesan|mengajak|meminta|menekankan|"
+    r"mengingatkan|berharap|memastikan|membenarkan|menyatakan|mengaku|bilang)\b",
+    re.IGNORECASE,
+)
+_SUBJECT_LEAD = re.compile(r"(?:^|[.!?”\"]\s+|\n)(?:Menurut|Kata|Sementara(?: itu)?,?|Adapun|Di sisi lain,?)?\s*$")
+
+
 def _speaker(text: str, q: Quote, spans, last: Optional[int]) -> Optional[int]:
     after = text[q.end + 1: q.end + 90]
     vm = _VERB_AFTER.match(after)
-    if vm:
-        if vm.group("nya") or vm.group("dia"):
-            return last if last is not None else _before(text, q, spans)
+    if vm and not (vm.group("nya") or vm.group("dia")):
         base = q.end + 1 + vm.end()
         for s, e, i in spans:
             if base <= s <= base + 45:
                 return i
-        return last if last is not None else _before(text, q, spans)
-    # "X mengatakan, “...”"
+    # "X mengatakan, “...”" in the same paragraph
     para_start = text.rfind("\n", 0, q.start) + 1
     lead = text[para_start:q.start]
     if _VERB_BEFORE.search(lead):
         found = [i for s, e, i in spans if para_start <= s < q.start]
         if found:
             return found[-1]
-    return _before(text, q, spans) if last is None else last
+    # "..., ujarnya" / no attribution: the last subject before it
+    return _subject_before(text, q, spans) if not (last is not None and vm is None and _continues(text, q)) else last
 
 
-def _before(text: str, q: Quote, spans) -> Optional[int]:
-    para_start = text.rfind("\n\n", 0, q.start)
-    found = [i for s, e, i in spans if para_start <= s < q.start]
-    if found:
-        return found[-1]
+def _continues(text: str, q: Quote) -> bool:
+    """A quote paragraph right after another quote, with no attribution: same speaker."""
+    prev = text.rfind("”", 0, q.start - 1)
+    return prev >= 0 and text[prev + 1:q.start - 1].strip() == ""
+
+
+def _subject_before(text: str, q: Quote, spans) -> Optional[int]:
+    """The latest official named as a subject (sentence start, or followed by a
+    speech verb) in this or the previous paragraph; else the latest named."""
+    para = text.rfind("\n\n", 0, q.start)
+    prev_para = text.rfind("\n\n", 0, para) if para > 0 else -1
+    window = [(s, e, i) for s, e, i in spans if prev_para <= s < q.start]
+    subjects = [i for s, e, i in window
+                if _SPEECH_NEAR.match(text, e) or _SUBJECT_LEAD.search(text[max(0, s - 40):s])]
+    if subjects:
+        return subjects[-1]
+    if window:
+        return window[-1][2]
     found = [i for s, e, i in spans if s < q.start]
     return found[-1] if found else None
