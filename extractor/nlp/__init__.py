@@ -39,6 +39,7 @@ def extract_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[
         for a in articles:
             d = nlp.make_doc(a.text)
             d.user_data["article"] = a
+            d.user_data["text"] = a.text
             d.user_data["published"] = a.published
             d.user_data["dateline"] = a.dateline
             yield d

@@ -33,6 +33,14 @@ def _published(doc: Doc):
     return doc.user_data.get("published")
 
 
+def _text(doc: Doc) -> str:
+    """The doc's text, built once (``Doc.text`` joins every token each call)."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
 class _Component:
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
@@ -41,7 +49,7 @@ class _Component:
 
 class DateComponent(_Component):
     def match(self, doc):
-        return find_dates(doc.text, _published(doc))
+        return find_dates(_text(doc), _published(doc))
 
     def set_annotations(self, doc, found):
         doc._.pantau_dates = found
@@ -49,7 +57,7 @@ class DateComponent(_Component):
 
 class PlaceComponent(_Component):
     def match(self, doc):
-        return find_places(doc.text, dateline=doc.user_data.get("dateline", ""))
+        return find_places(_text(doc), dateline=doc.user_data.get("dateline", ""))
 
     def set_annotations(self, doc, found):
         doc._.pantau_places = found
@@ -57,7 +65,7 @@ class PlaceComponent(_Component):
 
 class OfficialComponent(_Component):
     def match(self, doc):
-        return find_officials(doc.text)
+        return find_officials(_text(doc))
 
     def set_annotations(self, doc, found):
         doc._.pantau_officials = found
@@ -65,7 +73,7 @@ class OfficialComponent(_Component):
 
 class QuoteComponent(_Component):
     def match(self, doc):
-        return find_quotes(doc.text, doc._.pantau_officials.officials)
+        return find_quotes(_text(doc), doc._.pantau_officials.officials)
 
     def set_annotations(self, doc, found):
         doc._.pantau_quotes = found
@@ -74,7 +82,7 @@ class QuoteComponent(_Component):
 class EventComponent(_Component):
     def match(self, doc):
         places = doc._.pantau_places
-        return find_events(doc.text, dates=doc._.pantau_dates, place_spans=places.spans, primary=places.primary,
+        return find_events(_text(doc), dates=doc._.pantau_dates, place_spans=places.spans, primary=places.primary,
                            officials=doc._.pantau_officials.officials, published=_published(doc))
 
     def set_annotations(self, doc, found):

@@ -1,0 +1,99 @@
+"""End-to-end throughput from stored HTML to SQLite, against the bare cost of
+getting and splitting the text (trafilatura.extract + spaCy blank("id")
+tokenizer) measured on the same pages in the same run.
+
+    python benchmarks/bench_e2e.py            # 2,000 articles; 1k and 10k for scaling
+    python benchmarks/bench_e2e.py --quick    # 300 articles, no 10k run
+
+Each pantau run is a fresh process (``pipeline.py ingest FILE --workers N``)
+into a fresh database; peak RSS is the largest process of that run. Prints
+one table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+from generate import generate  # noqa: E402
+
+
+def run_pantau(jsonl: Path, workers: int) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "bench.db"
+        cmd = [sys.executable, str(ROOT / "pipeline.py"), "ingest", str(jsonl), "--db", str(db), "--workers",
+               str(workers), "--all"]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        wall = time.perf_counter() - t0
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if proc.returncode != 0:
+            raise SystemExit(f"pantau failed: {proc.stderr[-2000:]}")
+        import sqlite3
+
+        conn = sqlite3.connect(db)
+        n = conn.execute("select count(*) from articles").fetchone()[0]
+        words = sum(len(t.split()) for (t,) in conn.execute("select text from articles"))
+        errors = conn.execute("select count(*) from errors").fetchone()[0]
+        return {"articles": n, "words": words, "wall": wall, "errors": errors,
+                "cpu": (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime),
+                "peak_rss_mb": after.ru_maxrss / 1024}
+
+
+def run_reference(jsonl: Path) -> dict:
+    import spacy
+    import trafilatura
+
+    pages = [json.loads(line)["html"] for line in jsonl.read_text("utf-8").splitlines()]
+    nlp = spacy.blank("id")
+    t0 = time.perf_counter()
+    words = 0
+    for page in pages:
+        text = trafilatura.extract(page) or ""
+        words += len(nlp(text))
+    return {"articles": len(pages), "wall": time.perf_counter() - t0, "tokens": words}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--n", type=int, default=2000)
+    args = ap.parse_args()
+    n = 300 if args.quick else args.n
+    out = HERE / "out"
+    main_file = generate(n, out / f"articles-{n}.jsonl")
+    rows = []
+    ref = run_reference(main_file)
+    for workers in (1, 2):
+        r = run_pantau(main_file, workers)
+        rows.append((f"pantau {n}, {workers} worker(s)", r))
+    per_ref = ref["wall"] / ref["articles"]
+    print(f"machine: {os.cpu_count()} cores; {time.strftime('%Y-%m-%d')}")
+    print(f"{'run':<28} {'articles/s':>10} {'words/s':>9} {'peak RSS MB':>11} {'x reference':>11} {'errors':>6}")
+    print(f"{'trafilatura+blank tokenizer':<28} {ref['articles'] / ref['wall']:>10.1f} {'':>9} {'':>11} {1.0:>11.2f}")
+    for name, r in rows:
+        per = r["wall"] / r["articles"]
+        print(f"{name:<28} {r['articles'] / r['wall']:>10.1f} {r['words'] / r['wall']:>9.0f} "
+              f"{r['peak_rss_mb']:>11.0f} {per / per_ref:>11.2f} {r['errors']:>6}")
+    if not args.quick:
+        small = run_pantau(generate(1000, out / "articles-1000.jsonl"), 2)
+        big = run_pantau(generate(10000, out / "articles-10000.jsonl"), 2)
+        print(f"scaling 10k/1k (2 workers): {big['wall'] / small['wall']:.2f}  "
+              f"(1k {small['wall']:.1f}s, 10k {big['wall']:.1f}s; 10k peak RSS {big['peak_rss_mb']:.0f} MB)")
+
+
+if __name__ == "__main__":
+    main()
