@@ -23,7 +23,8 @@ def to_contract(ex: Extraction) -> dict[str, Any]:
                     "canonical_url": a.canonical_url, "dateline": a.dateline},
         "officials": [
             {"name": o.name, "rank": o.rank, "rank_full": o.rank_full, "corps": o.corps, "institution": o.institution,
-             "position": o.position, "unit": o.unit, "degrees": list(o.degrees), "honorific": o.honorific,
+             "position": o.position, "unit": o.unit, "region": o.region, "region_code": o.region_code,
+             "degrees": list(o.degrees), "honorific": o.honorific,
              "mentions": [list(m) for m in o.mentions]}
             for o in ex.officials
         ],

@@ -44,16 +44,17 @@ def _migrate_1(db: sqlite_utils.Database) -> None:
     db["articles"].create_index(["published"])
     db["articles"].create_index(["source"])
     db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61")
-    db["officials"].create({"id": int, "key": str, "name": str, "institution": str, "rank": str, "position": str,
-                            "unit": str, "first_seen": str, "last_seen": str}, pk="id")
+    db["officials"].create({"id": int, "key": str, "name": str, "institution": str, "rank": str, "rank_order": int,
+                            "position": str, "unit": str, "region": str, "region_code": str, "province": str,
+                            "first_seen": str, "last_seen": str}, pk="id")
     db["officials"].create_index(["key"], unique=True)
     db["officials"].create_index(["institution"])
     db["officials"].create_index(["rank"])
     common = {"extractor_version": str, "model_version": str}
     db["official_mentions"].create({
         "id": int, "official_id": int, "article_id": int, "name": str, "rank": str, "rank_full": str, "corps": str,
-        "institution": str, "position": str, "unit": str, "degrees": str, "honorific": str, "start": int, "end": int,
-        "text": str, **common,
+        "institution": str, "position": str, "unit": str, "region": str, "region_code": str, "rank_order": int,
+        "degrees": str, "honorific": str, "start": int, "end": int, "text": str, **common,
     }, pk="id", foreign_keys=[("official_id", "officials", "id"), ("article_id", "articles", "id")])
     db["places"].create({"id": int, "key": str, "name": str, "type": str, "code": str, "province": str}, pk="id")
     db["places"].create_index(["key"], unique=True)
@@ -232,16 +233,12 @@ class Store:
         text = article.text
         oid_by_name: dict[str, int] = {}
         for o in ex.officials:
-            key = official_key(o)
-            existing = self.db.execute("select id from officials where key = ?", [key]).fetchone()
-            if existing:
-                oid = existing[0]
-            else:
-                oid = self.db["officials"].insert({"key": key, "name": o.name, "institution": o.institution}).last_pk
+            oid = self._person(o)
             oid_by_name[o.name] = oid
             self.db["official_mentions"].insert_all(
                 ({"official_id": oid, "article_id": aid, "name": o.name, "rank": o.rank, "rank_full": o.rank_full,
                   "corps": o.corps, "institution": o.institution, "position": o.position, "unit": o.unit,
+                  "region": o.region, "region_code": o.region_code, "rank_order": o.rank_order,
                   "degrees": json.dumps(list(o.degrees)), "honorific": o.honorific, "start": s, "end": e,
                   "text": text[s:e], **ver} for s, e in (o.mentions or ((0, 0),))))
             self._refresh_official(oid)
@@ -270,10 +267,30 @@ class Store:
             ({"article_id": aid, "official_id": oid_by_name.get(q.speaker), "speaker": q.speaker, "text": q.text,
               "start": q.start, "end": q.end, **ver} for q in ex.quotes))
 
+    def _person(self, o) -> int:
+        """The officials row for this person: same normalised full name and
+        institution, and a compatible history: ranks at most two steps apart
+        (a bigger jump is another person with the same name), and for local
+        civilian bodies (KPU, Bawaslu, PPK, Pemda, ...) the same province.
+        Police and military officers keep one row across transfers."""
+        key = official_key(o)
+        province = (o.region_code or "").split(".")[0] or None
+        rows = self.db.execute("select id, rank_order, province from officials where key = ? or key like ? order by id",
+                               [key, key + "#%"]).fetchall()
+        for oid, order, prov in rows:
+            if o.rank_order is not None and order is not None and abs(o.rank_order - order) > 2:
+                continue
+            if o.institution not in ("Polri", "TNI") and province and prov and province != prov:
+                continue
+            return oid
+        new_key = key if not rows else f"{key}#{len(rows) + 1}"
+        return self.db["officials"].insert({"key": new_key, "name": o.name, "institution": o.institution}).last_pk
+
     def _refresh_official(self, oid: int) -> None:
         """Latest rank/position/unit and first/last seen, from the mentions."""
         row = self.db.execute(
-            """select m.rank, m.position, m.unit from official_mentions m join articles a on a.id = m.article_id
+            """select m.rank, m.position, m.unit, m.rank_order, m.region, m.region_code
+               from official_mentions m join articles a on a.id = m.article_id
                where m.official_id = ? order by coalesce(a.published, '') desc, m.id desc limit 1""", [oid]).fetchone()
         seen = self.db.execute(
             """select min(a.published), max(a.published) from official_mentions m join articles a
@@ -283,7 +300,9 @@ class Store:
                             "(select 1 from quotes where official_id = ?) and not exists "
                             "(select 1 from event_actors where official_id = ?)", [oid, oid, oid])
             return
-        self.db["officials"].update(oid, {"rank": row[0], "position": row[1], "unit": row[2],
+        self.db["officials"].update(oid, {"rank": row[0], "position": row[1], "unit": row[2], "rank_order": row[3],
+                                          "region": row[4], "region_code": row[5],
+                                          "province": (row[5] or "").split(".")[0] or None,
                                           "first_seen": (seen[0] or "")[:10] or None,
                                           "last_seen": (seen[1] or "")[:10] or None})
 

@@ -98,6 +98,9 @@ class Official:
     degrees: tuple[str, ...] = ()
     honorific: Optional[str] = None
     mentions: Offsets = ()
+    region: Optional[str] = None  # the unit's region: "Muara Enim" for Polres Muara Enim
+    region_code: Optional[str] = None  # its Kemendagri code: "16.03"
+    rank_order: Optional[int] = None  # seniority within the institution (ranks.toml `order`)
 
 
 @dataclass(frozen=True)

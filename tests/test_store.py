@@ -82,3 +82,25 @@ def test_newer_or_foreign_database_is_refused_untouched(db_path, tmp_path):
     with pytest.raises(SchemaVersionError):
         Store(other)
     assert sqlite3.connect(other).execute("select name from sqlite_master").fetchall() == [("mine",)]
+
+
+def _one(art, name, **kw):
+    return Extraction(article=art, officials=(Official(name, mentions=((0, 5),), **kw),), extractor_version="t")
+
+
+def test_same_name_is_one_person_unless_history_says_otherwise(db_path):
+    arts = [Article(url=f"https://x.example/{i}", text=f"Teks {i} Budi Santoso.", published=f"2024-11-{10 + i}")
+            for i in range(5)]
+    with Store(db_path) as s:
+        # a police officer transferred to another province, one rank up: the same person
+        s.save(arts[0], 0.9, _one(arts[0], "Budi Santoso", institution="Polri", rank="AKP", rank_order=15,
+                                  region_code="16.03"))
+        s.save(arts[1], 0.9, _one(arts[1], "Budi Santoso", institution="Polri", rank="Kompol", rank_order=16,
+                                  region_code="32.04"))
+        # a Bharada with the same name: another person
+        s.save(arts[2], 0.9, _one(arts[2], "Budi Santoso", institution="Polri", rank="Bharada", rank_order=1))
+        # KPU chairs with the same name in two provinces: two people
+        s.save(arts[3], 0.9, _one(arts[3], "Budi Santoso", institution="KPU", region_code="11.01"))
+        s.save(arts[4], 0.9, _one(arts[4], "Budi Santoso", institution="KPU", region_code="51.02"))
+        rows = sorted((r["institution"], r["rank"]) for r in s.db["officials"].rows)
+    assert rows == [("KPU", None), ("KPU", None), ("Polri", "Bharada"), ("Polri", "Kompol")]

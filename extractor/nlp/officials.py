@@ -80,6 +80,7 @@ class _Cand:
     rank_full: Optional[str] = None
     corps: Optional[str] = None
     institution: Optional[str] = None
+    rank_order: Optional[int] = None
     position: Optional[Position] = None
     unit: Optional[str] = None
     degrees: list[str] = field(default_factory=list)
@@ -353,7 +354,9 @@ def _expand_code(code: str) -> str:
     return code
 
 
-def find_officials(text: str, *, exclude: list[tuple[int, int]] = ()) -> OfficialsResult:
+def find_officials(text: str, *, exclude: list[tuple[int, int]] = (), context: tuple[str, ...] = ()) -> OfficialsResult:
+    """Officials named in ``text``. ``context``: Kemendagri codes of the places
+    the article names, to tell apart same-named unit regions."""
     lex = lexicon()
     cands: list[_Cand] = []
     used: list[tuple[int, int]] = []
@@ -375,7 +378,7 @@ def find_officials(text: str, *, exclude: list[tuple[int, int]] = ()) -> Officia
         corps = None
         if m.group("corps"):
             corps = lex.corps_by_variant.get(re.sub(r"\s+", " ", m.group("corps").strip()).lower())
-        c = _Cand(pn["name"], pn["start"], pn["end"], rank.short, rank.full, corps, rank.institution,
+        c = _Cand(pn["name"], pn["start"], pn["end"], rank.short, rank.full, corps, rank.institution, rank.order,
                   degrees=pn["degrees"], honorific=pn["honorific"], span_start=m.start(), span_end=pn["after"])
         _apposition(text, c, pn)
         cands.append(c)
@@ -422,7 +425,7 @@ def find_officials(text: str, *, exclude: list[tuple[int, int]] = ()) -> Officia
                 if pn2 and len(pn2["name"].split()) >= 2:
                     pn = pn2
             if pn and _plausible_civilian(text, pn) and free(pn["start"], pn["end"]):
-                c = _Cand(pn["name"], pn["start"], pn["end"], None, None, None, pos.institution, pos, unit,
+                c = _Cand(pn["name"], pn["start"], pn["end"], None, None, None, pos.institution, None, pos, unit,
                           pn["degrees"], pn["honorific"], m.start(), pn["after"])
                 cands.append(c)
                 used.append((m.start(), pn["end"]))
@@ -442,7 +445,7 @@ def find_officials(text: str, *, exclude: list[tuple[int, int]] = ()) -> Officia
         if not _plausible_civilian(text, pn, apposition=True):
             continue
         unit, *_ = _parse_tail(text, e, pos)
-        cands.append(_Cand(pn["name"], pn["start"], pn["end"], None, None, None, pos.institution, pos, unit,
+        cands.append(_Cand(pn["name"], pn["start"], pn["end"], None, None, None, pos.institution, None, pos, unit,
                            pn["degrees"], pn["honorific"], pn["start"], e))
         used.append((pn["start"], e))
         role_only.remove((s, e, pos))
@@ -452,7 +455,7 @@ def find_officials(text: str, *, exclude: list[tuple[int, int]] = ()) -> Officia
     _links(text, cands, [u for u in heads if u])
     officials = _merge(cands)
     _later_mentions(text, officials, role_only)
-    return _finish(officials)
+    return _finish(officials, context)
 
 
 def _apposition(text: str, c: _Cand, pn) -> None:
@@ -529,7 +532,7 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
             out.append(c)
             continue
         target.mentions.append((c.start, c.end))
-        for attr in ("rank", "rank_full", "corps", "institution", "position", "unit", "honorific"):
+        for attr in ("rank", "rank_full", "corps", "institution", "rank_order", "position", "unit", "honorific"):
             if getattr(target, attr) is None and getattr(c, attr) is not None:
                 setattr(target, attr, getattr(c, attr))
         if len(c.degrees) > len(target.degrees):
@@ -586,14 +589,57 @@ def _later_mentions(text: str, officials: list[_Cand], role_only) -> None:
                 taken.add((m.start(), m.end()))
 
 
-def _finish(officials: list[_Cand]) -> OfficialsResult:
+_HEAD_LEVEL = {
+    "polda": "provinsi", "kodam": "provinsi", "pemprov": "provinsi", "satbrimob": "provinsi",
+    "polres": "kabupaten", "polresta": "kota", "polrestabes": "kota", "kodim": "kabupaten", "korem": "kabupaten",
+    "kpu": "kabupaten", "bawaslu": "kabupaten", "pemkab": "kabupaten", "pemkot": "kota", "kejari": "kabupaten",
+    "dprd": "kabupaten", "lanal": "kota", "lanud": "kota", "satpol": "kabupaten",
+    "polsek": "kecamatan", "koramil": "kecamatan", "ppk": "kecamatan", "panwascam": "kecamatan", "kecamatan": "kecamatan",
+    "pps": "desa", "kpps": "desa", "desa": "desa", "kelurahan": "kelurahan",
+}
+
+
+def unit_region(unit: Optional[str], context: tuple[str, ...] = ()):
+    """The region a unit is named after: ``Polres Muara Enim`` -> Kabupaten
+    Muara Enim; ``Kodim 0412/Lampung Utara`` -> Kabupaten Lampung Utara;
+    ``Polsek Kediri`` in an article about Tabanan -> Kecamatan Kediri (Bali)."""
+    if not unit or " " not in unit:
+        return None
+    head, rest = unit.split(" ", 1)
+    level = _HEAD_LEVEL.get(head.lower())
+    if level is None:
+        return None
+    if "/" in rest:  # Kodim 0412/Lampung Utara, Koramil 0804-13/Tembuku
+        rest = rest.rsplit("/", 1)[1]
+        level = "kabupaten" if head.lower() in ("kodim", "korem") else "kecamatan"
+    elif rest[:1].isdigit():
+        return None
+    m = re.match(r"(?:Kabupaten|Kab\.?|Kota|Provinsi|Kecamatan|Kec\.?)\s+", rest)
+    types = LEVEL_TYPES[level] if level in LEVEL_TYPES else (level,)
+    if m:
+        word = m.group().split()[0].lower().rstrip(".")
+        types = {"kota": ("kota",), "kabupaten": ("kabupaten",), "kab": ("kabupaten",), "provinsi": ("provinsi",),
+                 "kecamatan": ("kecamatan", "distrik"), "kec": ("kecamatan", "distrik")}[word]
+        rest = rest[m.end():]
+    cands = gazetteer().lookup(rest, types) or gazetteer().lookup(rest, ("kabupaten", "kota", "kecamatan"))
+    if not cands:
+        return None
+    for c in cands:
+        if any(code.startswith(c.code) or c.code.startswith(code) for code in context if len(code) >= 2):
+            return c
+    return cands[0]
+
+
+def _finish(officials: list[_Cand], context: tuple[str, ...] = ()) -> OfficialsResult:
     out, spans = [], []
     for o in officials:
         mentions = tuple(sorted(set(o.mentions)))
+        region = unit_region(o.unit, context)
         out.append(Official(
             name=o.name, rank=o.rank, rank_full=o.rank_full, corps=o.corps, institution=o.institution,
             position=o.position.short if o.position else None, unit=o.unit, degrees=tuple(dict.fromkeys(o.degrees)),
-            honorific=o.honorific, mentions=mentions,
+            honorific=o.honorific, mentions=mentions, region=region.name if region else None,
+            region_code=region.code if region else None, rank_order=o.rank_order,
         ))
         spans.append(list(mentions))
     return OfficialsResult(out, spans)

@@ -65,7 +65,8 @@ class PlaceComponent(_Component):
 
 class OfficialComponent(_Component):
     def match(self, doc):
-        return find_officials(_text(doc))
+        places = doc._.pantau_places
+        return find_officials(_text(doc), context=tuple(r.code for _, _, r in places.spans) if places else ())
 
     def set_annotations(self, doc, found):
         doc._.pantau_officials = found
