@@ -371,7 +371,9 @@ def _collect(text: str, mentions: list[_Mention]) -> PlaceResult:
             entry = by_key.setdefault(k, {"name": r.name, "type": _ptype(r.type), "code": r.code, "province": r.province, "mentions": []})
             res.spans.append((m.start, m.end, r))
             if r.level >= 2:
-                kab_count[".".join(r.code.split(".")[:2])] += 2 if r.level == 2 else 1
+                # units and prefixed names say where things happen; a dateline or a bare name less so
+                weight = 2 if m.how in ("unit", "prefix") else 1
+                kab_count[".".join(r.code.split(".")[:2])] += weight * (2 if r.level == 2 else 1)
         entry["mentions"].append((m.start, m.end))
     for entry in by_key.values():
         entry["mentions"] = tuple(entry["mentions"])
