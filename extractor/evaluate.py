@@ -6,7 +6,8 @@ Per field, micro-averaged over articles:
   * places matched by normalised name (type breaks ties); code accuracy over
     the matched pairs;
   * dates as sets of ISO dates;
-  * event types as multisets of types per article;
+  * event types as multisets of types per article; date and place-code
+    accuracy over events paired by type;
   * quotes matched by their first six words; speaker accuracy over the matches.
 Each gold line is an article in the extract-text JSON shape plus ``id`` and
 ``split``; the article text goes through the same cleaning as ``extract-text``.
@@ -79,6 +80,8 @@ class Report:
     place_code: Acc = field(default_factory=Acc)
     dates: PRF = field(default_factory=PRF)
     events: PRF = field(default_factory=PRF)
+    event_date: Acc = field(default_factory=Acc)
+    event_place: Acc = field(default_factory=Acc)
     quotes: PRF = field(default_factory=PRF)
     speaker: Acc = field(default_factory=Acc)
     diffs: list[dict] = field(default_factory=list)
@@ -89,7 +92,8 @@ class Report:
             "officials": self.officials.as_dict(), "rank_accuracy": self.rank.as_dict(),
             "position_accuracy": self.position.as_dict(), "places": self.places.as_dict(),
             "place_code_accuracy": self.place_code.as_dict(), "dates": self.dates.as_dict(),
-            "event_types": self.events.as_dict(), "quotes": self.quotes.as_dict(),
+            "event_types": self.events.as_dict(), "event_date_accuracy": self.event_date.as_dict(),
+            "event_place_accuracy": self.event_place.as_dict(), "quotes": self.quotes.as_dict(),
             "speaker_accuracy": self.speaker.as_dict(),
         }
 
@@ -172,6 +176,14 @@ def score_article(report: Report, gold: dict, pred: dict, with_diff: bool) -> No
     tp = sum((g_ev & p_ev).values())
     report.events.add(tp, sum(p_ev.values()) - tp, sum(g_ev.values()) - tp)
     diff["events"] = {"missed": sorted((g_ev - p_ev).elements()), "extra": sorted((p_ev - g_ev).elements())}
+    pairs, _, _ = _match(gold.get("events", []), pred["events"], lambda e: e["type"], tie=lambda e: e.get("date"))
+    wrong = []
+    for g, p in pairs:
+        report.event_date.add(g.get("date") == p.get("date"))
+        report.event_place.add((g.get("place_code") or None) == (p.get("place_code") or None))
+        if g.get("date") != p.get("date") or (g.get("place_code") or None) != (p.get("place_code") or None):
+            wrong.append(f"{g['type']}: {p.get('date')} {p.get('place')} (gold {g.get('date')} {g.get('place')})")
+    diff["events"]["wrong"] = wrong
     # quotes: matched by their first words; the speaker by normalised name
     pairs, missed, extra = _match(gold.get("quotes", []), pred["quotes"], lambda q: _quote_key(q["text"]))
     report.quotes.add(len(pairs), len(extra), len(missed))
@@ -214,7 +226,8 @@ def format_report(report: Report) -> str:
         d = s[key]
         lines.append(f"{name:<16} {d['p']:>6.3f} {d['r']:>6.3f} {d['f']:>6.3f}   {d['tp']}/{d['fp']}/{d['fn']}")
     for name, key in (("rank acc", "rank_accuracy"), ("position acc", "position_accuracy"),
-                      ("place code acc", "place_code_accuracy"), ("speaker acc", "speaker_accuracy")):
+                      ("place code acc", "place_code_accuracy"), ("event date acc", "event_date_accuracy"),
+                      ("event place acc", "event_place_accuracy"), ("speaker acc", "speaker_accuracy")):
         d = s[key]
         lines.append(f"{name:<16} {d['acc']:>6.3f}   ({d['right']}/{d['total']} matched)")
     return "\n".join(lines)

@@ -41,7 +41,8 @@ _PERSONNEL = None
 
 
 def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[int, int, Region]],
-                primary: Optional[Region], officials: list[Official], published: Optional[str]) -> list[Event]:
+                primary: Optional[Region], officials: list[Official], published: Optional[str],
+                dateline: Optional[tuple[int, int]] = None) -> list[Event]:
     global _PERSONNEL
     if _PERSONNEL is None:
         _PERSONNEL = _personnel_re()
@@ -64,7 +65,7 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
                 continue
             start, end = sent.start + m.start(), sent.start + m.end()
             date = _date_for(text, sent, usable, lead)
-            region = _place_for(sent, place_spans, primary)
+            region = _place_for(sent, place_spans, primary, skip=dateline)
             personnel, approx = _personnel(sent.text)
             actors = tuple(o.name for o in officials if any(sent.start <= s < sent.end for s, e in o.mentions))
             forces = tuple(name for name, rx in lex.forces.items() if rx.search(sent.text))
@@ -127,8 +128,12 @@ def _date_for(text: str, sent: Sentence, dates: list[DateMention], lead: Optiona
     return lead
 
 
-def _place_for(sent: Sentence, spans, primary: Optional[Region]) -> Optional[Region]:
-    inside = [r for s, e, r in spans if sent.start <= s < sent.end and r.level >= 2]
+def _place_for(sent: Sentence, spans, primary: Optional[Region], skip=None) -> Optional[Region]:
+    """Most specific region named in the sentence (not in its dateline), at
+    most a kecamatan: a desa stands for its kecamatan."""
+    gaz = gazetteer()
+    inside = [r if r.level <= 3 else gaz.by_code.get(r.parent, r) for s, e, r in spans
+              if sent.start <= s < sent.end and r.level >= 2 and not (skip and skip[0] <= s < skip[1])]
     if not inside:
         return primary
     deepest = max(r.level for r in inside)

@@ -84,7 +84,8 @@ class EventComponent(_Component):
     def match(self, doc):
         places = doc._.pantau_places
         return find_events(_text(doc), dates=doc._.pantau_dates, place_spans=places.spans, primary=places.primary,
-                           officials=doc._.pantau_officials.officials, published=_published(doc))
+                           officials=doc._.pantau_officials.officials, published=_published(doc),
+                           dateline=places.dateline)
 
     def set_annotations(self, doc, found):
         doc._.pantau_events = found

@@ -72,6 +72,8 @@ class PlaceResult:
     primary: Optional[Region] = None
     #: (start, end, Region) for each resolved region mention, for other stages
     spans: list[tuple[int, int, Region]] = field(default_factory=list)
+    #: where the dateline names the reporter's town, not where things happen
+    dateline: Optional[tuple[int, int]] = None
 
 
 def _tokens(text: str):
@@ -208,6 +210,10 @@ def find_places(text: str, *, exclude: list[tuple[int, int]] = (), dateline: str
     _resolve(mentions)
     mentions += _bare_kecamatan(text, toks, mentions, blocked)
     res = _collect(text, mentions)
+    res.dateline = next(((m.start, m.end) for m in mentions if m.how == "dateline"), None)
+    if dateline and res.dateline is None:
+        pos = text.find(dateline)
+        res.dateline = (pos, pos + len(dateline)) if 0 <= pos < 200 else None
     _venues(text, res, blocked)
     return res
 
