@@ -283,6 +283,40 @@ def eval_cmd(gold_path, split, show_diff, as_json):
     click.echo(format_report(report))
 
 
+@cli.command("eval-ner")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["conll", "tsv"]), default="conll", show_default=True,
+              help="conll: token, optional middle columns, tag last; tsv: token<TAB>tag.")
+@click.option("--label-map", default="", help="Rename gold labels, e.g. PERSON=PER,PLACE=LOC,ORGANISATION=ORG.")
+@click.option("--model", type=click.Path(exists=True, file_okay=False), help="Another spaCy pipeline directory.")
+def eval_ner(file, fmt, label_map, model):
+    """Exact-span NER precision/recall/F1 of the shipped model on a CoNLL file, as JSON."""
+    from .nlp.ner_eval import evaluate_file, parse_label_map
+    from .nlp.train import load_model
+
+    try:
+        mapping = parse_label_map(label_map or None)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--label-map")
+    try:
+        nlp = load_model(model)
+    except OSError as exc:
+        raise PantauError(f"cannot load the NER model: {exc}") from exc
+    result = evaluate_file(file, fmt, mapping, nlp=nlp)
+    click.echo(json.dumps(result, indent=2))
+
+
+@cli.command("train-ner", context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.pass_context
+def train_ner(ctx):
+    """Train the NER model (same as python -m extractor.nlp.train; --help there lists options)."""
+    from .nlp.train import main as train_main
+
+    code = train_main(list(ctx.args))
+    if code:
+        raise click.exceptions.Exit(code)
+
+
 # ----------------------------------------------------------------------------- output helpers
 class _progress:
     """A rich progress line with live counters (quiet when not a terminal)."""
