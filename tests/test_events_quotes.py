@@ -45,3 +45,13 @@ def test_nya_quote_goes_to_the_subject_not_to_the_last_speaker():
                   "kata Kurniawan.\n\nKetua KPU Lahat, Misrawati, menyampaikan logistik sudah lengkap di PPS. "
                   "“Tidak ada kekurangan surat suara sama sekali,” ujarnya.")
     assert [q.speaker for q in ex.quotes] == ["Kurniawan Azwar", "Misrawati"]
+
+
+def test_mismatched_quote_marks_closed_by_a_speech_verb():
+    from extractor.nlp.officials import find_officials
+    from extractor.nlp.quotes import find_quotes
+
+    text = ("Babinsa Koramil 07/Tembuku, Sertu Made Sujana memantau TPS.\n\n"
+            "“Kami siaga di TPS sejak pagi hari,“Ujar Sertu Made Sujana ( R 13)")
+    quotes = find_quotes(text, find_officials(text).officials)
+    assert [(q.text, q.speaker) for q in quotes] == [("Kami siaga di TPS sejak pagi hari,", "Made Sujana")]

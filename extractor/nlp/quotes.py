@@ -20,6 +20,9 @@ from ..types import Official, Quote
 
 _CURLY = re.compile(r"“([^”]{3,}?)”", re.S)
 _STRAIGHT = re.compile(r'"([^"\n]{3,}?)"')
+# mismatched marks that a speech verb closes: “…“ ujar X, "…” kata X
+_MIXED = re.compile(r'[“"]([^“”"\n]{3,}?)[“”"](?=\s*[,.]?\s*(?:ujar|kata|ucap|jelas|tegas|ungkap|tutur|imbuh|tambah|'
+                    r'sebut|terang|pungkas|lanjut|papar)\w*\b)', re.IGNORECASE)
 _VERB_AFTER = re.compile(
     r"^\s*[,.]?\s*(?:(?:kata|ujar|ucap|jelas|tegas|ungkap|tutur|imbuh|tambah|sebut|terang|pungkas|lanjut|papar|beber|"
     r"urai|tandas|harap|pinta|ajak|seru|kata\s+dia|ujar\s+dia)(?P<nya>nya)?|(?P<dia>katanya|ujarnya))\b",
@@ -37,7 +40,7 @@ def find_quotes(text: str, officials: list[Official]) -> list[Quote]:
     spans = sorted((s, e, i) for i, o in enumerate(officials) for s, e in o.mentions)
     quotes: list[Quote] = []
     taken: list[tuple[int, int]] = []
-    for rx in (_CURLY, _STRAIGHT):
+    for rx in (_CURLY, _STRAIGHT, _MIXED):
         for m in rx.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
