@@ -6,8 +6,8 @@ Per field, micro-averaged over articles:
   * places matched by normalised name (type breaks ties); code accuracy over
     the matched pairs;
   * dates as sets of ISO dates;
-  * event types as multisets of types per article; date and place-code
-    accuracy over events paired by type;
+  * event types as multisets of types per article; date, place-code and
+    personnel accuracy over events paired by type;
   * quotes matched by their first six words; speaker accuracy over the matches.
 Each gold line is an article in the extract-text JSON shape plus ``id`` and
 ``split``; the article text goes through the same cleaning as ``extract-text``.
@@ -82,6 +82,7 @@ class Report:
     events: PRF = field(default_factory=PRF)
     event_date: Acc = field(default_factory=Acc)
     event_place: Acc = field(default_factory=Acc)
+    event_personnel: Acc = field(default_factory=Acc)
     quotes: PRF = field(default_factory=PRF)
     speaker: Acc = field(default_factory=Acc)
     diffs: list[dict] = field(default_factory=list)
@@ -93,7 +94,8 @@ class Report:
             "position_accuracy": self.position.as_dict(), "places": self.places.as_dict(),
             "place_code_accuracy": self.place_code.as_dict(), "dates": self.dates.as_dict(),
             "event_types": self.events.as_dict(), "event_date_accuracy": self.event_date.as_dict(),
-            "event_place_accuracy": self.event_place.as_dict(), "quotes": self.quotes.as_dict(),
+            "event_place_accuracy": self.event_place.as_dict(),
+            "event_personnel_accuracy": self.event_personnel.as_dict(), "quotes": self.quotes.as_dict(),
             "speaker_accuracy": self.speaker.as_dict(),
         }
 
@@ -181,6 +183,7 @@ def score_article(report: Report, gold: dict, pred: dict, with_diff: bool) -> No
     for g, p in pairs:
         report.event_date.add(g.get("date") == p.get("date"))
         report.event_place.add((g.get("place_code") or None) == (p.get("place_code") or None))
+        report.event_personnel.add(g.get("personnel") == p.get("personnel"))
         if g.get("date") != p.get("date") or (g.get("place_code") or None) != (p.get("place_code") or None):
             wrong.append(f"{g['type']}: {p.get('date')} {p.get('place')} (gold {g.get('date')} {g.get('place')})")
     diff["events"]["wrong"] = wrong
@@ -227,7 +230,8 @@ def format_report(report: Report) -> str:
         lines.append(f"{name:<16} {d['p']:>6.3f} {d['r']:>6.3f} {d['f']:>6.3f}   {d['tp']}/{d['fp']}/{d['fn']}")
     for name, key in (("rank acc", "rank_accuracy"), ("position acc", "position_accuracy"),
                       ("place code acc", "place_code_accuracy"), ("event date acc", "event_date_accuracy"),
-                      ("event place acc", "event_place_accuracy"), ("speaker acc", "speaker_accuracy")):
+                      ("event place acc", "event_place_accuracy"), ("personnel acc", "event_personnel_accuracy"),
+                      ("speaker acc", "speaker_accuracy")):
         d = s[key]
         lines.append(f"{name:<16} {d['acc']:>6.3f}   ({d['right']}/{d['total']} matched)")
     return "\n".join(lines)

@@ -55,3 +55,12 @@ def test_mismatched_quote_marks_closed_by_a_speech_verb():
             "“Kami siaga di TPS sejak pagi hari,“Ujar Sertu Made Sujana ( R 13)")
     quotes = find_quotes(text, find_officials(text).officials)
     assert [(q.text, q.speaker) for q in quotes] == [("Kami siaga di TPS sejak pagi hari,", "Made Sujana")]
+
+
+def test_force_size_parts_add_up_and_come_from_the_paragraph():
+    ex = _extract("Polres Lahat menurunkan 290 personel dibantu 120 prajurit Kodim untuk mengamankan 534 TPS. "
+                  "Sebanyak 50 anggota KPPS juga hadir.\n\nSebanyak 800 personel terdiri dari 550 personel Polri dan "
+                  "250 prajurit TNI menggelar patroli skala besar di Kota Palembang.")
+    ev = {e.type: e for e in ex.events}
+    assert ev["polling_security"].personnel == 410
+    assert ev["patrol"].personnel == 800

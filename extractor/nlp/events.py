@@ -17,6 +17,7 @@ their kabupaten), else the article's primary region.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Optional
 
 from ..types import DateMention, Event, Official
@@ -32,7 +33,8 @@ def _personnel_re():
     vague = "|".join(sorted(lex.personnel["vague"], key=len, reverse=True))
     return re.compile(
         rf"(?:(?P<num>\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:\s*\((?:[a-z ]+)\))?|(?P<words>{WORD_NUMBER.pattern})|(?P<vague>{vague}))"
-        rf"\s+(?:orang\s+)?(?:(?:gabungan|pasukan)\s+)?(?:{nouns})\b",
+        rf"\s+(?:orang\s+)?(?:(?:gabungan|pasukan)\s+)?(?:{nouns})\b"
+        r"(?!\s+(?:KPPS|PPS|PPK|KPU|Bawaslu|DPRD|DPR|partai|masyarakat|keluarga|warga|saksi|pemilih))",
         re.IGNORECASE,
     )
 
@@ -43,9 +45,6 @@ _PERSONNEL = None
 def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[int, int, Region]],
                 primary: Optional[Region], officials: list[Official], published: Optional[str],
                 dateline: Optional[tuple[int, int]] = None) -> list[Event]:
-    global _PERSONNEL
-    if _PERSONNEL is None:
-        _PERSONNEL = _personnel_re()
     lex = lexicon()
     sents = sentences(text)
     usable = [d for d in dates if d.flag not in ("range",)]
@@ -83,7 +82,31 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
                                     ev.personnel_approx and approx if ev.personnel and personnel else ev.personnel_approx or approx)
     found = {e.type for e in events.values()}
     dropped = {t for t in found for t2 in found if t in lex.event_subsumes.get(t2, ())}
-    return sorted((e for e in events.values() if e.type not in dropped), key=lambda e: e.start)
+    kept = sorted((e for e in events.values() if e.type not in dropped), key=lambda e: e.start)
+    return [_with_force_size(text, sents, e) for e in kept]
+
+
+_DEPLOY = re.compile(r"(?:dikerahkan|diterjunkan|disiagakan|dilibatkan|disebar|ditempatkan|menerjunkan|mengerahkan|"
+                     r"menyiagakan|melibatkan|menurunkan|diturunkan|dikawal|mengawal|menyiapkan|disiapkan|mengamankan|"
+                     r"dijaga|menjaga|personel gabungan|sebanyak)", re.IGNORECASE)
+
+
+def _with_force_size(text: str, sents: list[Sentence], ev: Event) -> Event:
+    """An event of a deployment type whose own sentence gives no force size
+    takes the one stated in its paragraph, else the article's force statement
+    (the largest count in a sentence that deploys personnel)."""
+    lex = lexicon()
+    if ev.personnel is not None or ev.type not in lex.deployment_types:
+        return ev
+    para = (text.rfind("\n\n", 0, ev.start) + 1, text.find("\n\n", ev.end) % (len(text) + 1) or len(text))
+    in_para = [_personnel(s.text) for s in sents if para[0] <= s.start < para[1]]
+    in_para = [x for x in in_para if x[0]]
+    if not in_para:
+        in_para = [x for x in (_personnel(s.text) for s in sents if _DEPLOY.search(s.text)) if x[0]]
+    if not in_para:
+        return ev
+    n, approx = max(in_para, key=lambda x: x[0])
+    return replace(ev, personnel=n, personnel_approx=approx)
 
 
 _CLAUSE = re.compile(r"[,;:.!?]")
@@ -153,9 +176,19 @@ def _place_for(sent: Sentence, spans, primary: Optional[Region], skip=None) -> O
     return primary
 
 
+_PARTS_TOTAL = re.compile(r"terdiri|antaranya|meliputi|dari total|dari jumlah|masing-masing|termasuk", re.IGNORECASE)
+_PARTS_ADD = re.compile(r"^\W*(?:[\w.]+\s+){0,6}?(?:dibantu|ditambah|serta|dan|bersama|plus)\b", re.IGNORECASE)
+
+
 def _personnel(s: str) -> tuple[Optional[int], bool]:
+    """The force size a sentence states: one count, or parts joined by
+    'dibantu/ditambah/dan' added up ('290 personel dibantu 120 prajurit' =
+    410), but never when the sentence breaks a total down ('terdiri dari')."""
+    global _PERSONNEL
+    if _PERSONNEL is None:
+        _PERSONNEL = _personnel_re()
     lex = lexicon()
-    best, approx = None, False
+    found: list[tuple[int, bool, int, int]] = []
     for m in _PERSONNEL.finditer(s):
         if m.group("num"):
             n, a = digits_to_int(m.group("num")), False
@@ -163,6 +196,12 @@ def _personnel(s: str) -> tuple[Optional[int], bool]:
             n, a = words_to_int(m.group("words")), False
         else:
             n, a = lex.personnel["vague"][m.group("vague").lower()], True
-        if n and (best is None or n > best):
-            best, approx = n, a
-    return best, approx
+        if n:
+            found.append((n, a, m.start(), m.end()))
+    if not found:
+        return None, False
+    if len(found) > 1 and not _PARTS_TOTAL.search(s) and all(
+            _PARTS_ADD.match(s[a[3]:b[2]]) for a, b in zip(found, found[1:])):
+        return sum(f[0] for f in found), any(f[1] for f in found)
+    best = max(found, key=lambda f: f[0])
+    return best[0], best[1]
