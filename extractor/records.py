@@ -38,6 +38,7 @@ def to_contract(ex: Extraction) -> dict[str, Any]:
         "events": [
             {"type": e.type, "date": e.date, "place": e.place, "place_code": e.place_code, "actors": list(e.actors),
              "forces": list(e.forces), "personnel": e.personnel, "personnel_approx": e.personnel_approx,
+             "election": e.election, "stage": e.stage,
              "trigger": e.trigger, "start": e.start, "end": e.end}
             for e in ex.events
         ],

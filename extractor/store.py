@@ -69,7 +69,8 @@ def _migrate_1(db: sqlite_utils.Database) -> None:
     db["date_mentions"].create_index(["date"])
     db["events"].create({
         "id": int, "article_id": int, "type": str, "date": str, "place": str, "place_code": str,
-        "province": str, "personnel": int, "personnel_approx": int, "forces": str, "trigger": str, "start": int,
+        "province": str, "personnel": int, "personnel_approx": int, "forces": str, "election": str, "stage": str,
+        "trigger": str, "start": int,
         "end": int, **common,
     }, pk="id", foreign_keys=[("article_id", "articles", "id")])
     db["events"].create_index(["type"])
@@ -490,6 +491,7 @@ class Store:
                 "article_id": aid, "type": e.type, "date": e.date, "place": e.place, "place_code": e.place_code,
                 "province": province_of.get(e.place_code), "personnel": e.personnel,
                 "personnel_approx": int(e.personnel_approx), "forces": json.dumps(list(e.forces)),
+                "election": e.election, "stage": e.stage,
                 "trigger": e.trigger, "start": e.start, "end": e.end, **ver}).last_pk
             self.db["event_actors"].insert_all(
                 [{"event_id": eid, "official_id": oid_by_name.get(n), "name": n, "kind": "official"} for n in e.actors]

@@ -135,6 +135,8 @@ class Event:
     forces: tuple[str, ...] = ()
     personnel: Optional[int] = None
     personnel_approx: bool = False
+    election: Optional[str] = None  # "Pilkada 2024", "Pemilu 2024", "PSU Pilkada 2024"
+    stage: Optional[str] = None  # TPS, PPS, PPK, KPU kabupaten/kota, KPU provinsi
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,40 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
     found = {e.type for e in events.values()}
     dropped = {t for t in found for t2 in found if t in lex.event_subsumes.get(t2, ())}
     kept = sorted((e for e in events.values() if e.type not in dropped), key=lambda e: e.start)
-    return [_with_force_size(text, sents, e) for e in kept]
+    return [_with_election(text, sents, _with_force_size(text, sents, e)) for e in kept]
+
+
+_YEAR = re.compile(r"\s*(?:serentak\s+)?(20[0-9]{2})\b", re.IGNORECASE)
+
+
+def _election(s: str) -> Optional[str]:
+    """"PSU Pilkada 2024", "Pilkada 2024", "Pemilu 2024", "Pilkada": the
+    election a stretch of text names (re-votes name the election they repeat)."""
+    lex = lexicon()
+    found = {}
+    for name, rx in lex.elections:
+        m = rx.search(s)
+        if m:
+            y = _YEAR.match(s, m.end())
+            found[name] = f"{name} {y.group(1)}" if y else name
+    base = found.get("Pilkada") or found.get("Pemilu")
+    if "PSU" in found:
+        return f"PSU {base}" if base else "PSU"
+    return base
+
+
+def _with_election(text: str, sents: list[Sentence], ev: Event) -> Event:
+    lex = lexicon()
+    sent = next((s for s in sents if s.start <= ev.start < s.end), None)
+    election = (_election(sent.text) if sent else None) or _election(text)
+    if election and not any(ch.isdigit() for ch in election):
+        whole = _election(text)  # the year may be written elsewhere in the article
+        if whole and whole.split()[-1].isdigit() and whole.split()[:-1] == election.split():
+            election = whole
+    stage = next((name for name, rx in lex.stages if sent and rx.search(sent.text)), None)
+    if stage is None and ev.type in ("polling_security", "revote"):
+        stage = "TPS"
+    return replace(ev, election=election, stage=stage)
 
 
 _DEPLOY = re.compile(r"(?:dikerahkan|diterjunkan|disiagakan|dilibatkan|disebar|ditempatkan|menerjunkan|mengerahkan|"

@@ -142,6 +142,10 @@ class Lexicon:
             self.event_types.append(EventType(name, trig, neg))
         self.forces = {k: re.compile(rf"(?<![\w])(?:{_alt(v)})(?![\w])", re.IGNORECASE) for k, v in data["forces"].items()}
         self.personnel = data["personnel"]
+        self.elections = [(name, re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE))
+                          for name, pats in data.get("elections", {}).items()]
+        self.stages = [(name, re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE))
+                       for name, pats in data.get("stages", {}).items()]
         self.deployment_types = frozenset(self.personnel.get("deployment_types", ()))
         mod = data.get("modality", {}).get("negative", [])
         self.modality = re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{t})" for t in mod) + r")(?![\w])", re.IGNORECASE) if mod else None
