@@ -494,7 +494,8 @@ class Store:
                 "election": e.election, "stage": e.stage,
                 "trigger": e.trigger, "start": e.start, "end": e.end, **ver}).last_pk
             self.db["event_actors"].insert_all(
-                [{"event_id": eid, "official_id": oid_by_name.get(n), "name": n, "kind": "official"} for n in e.actors]
+                [{"event_id": eid, "official_id": oid_by_name.get(n), "name": n,
+                  "kind": "official" if n in oid_by_name else "unit"} for n in e.actors]
                 + [{"event_id": eid, "official_id": None, "name": f, "kind": "force"} for f in e.forces])
         self.db["quotes"].insert_all(
             ({"article_id": aid, "official_id": oid_by_name.get(q.speaker), "speaker": q.speaker, "text": q.text,

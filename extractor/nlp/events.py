@@ -67,6 +67,7 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
             region = _place_for(sent, place_spans, primary, skip=dateline)
             personnel, approx = _personnel(sent.text)
             actors = tuple(o.name for o in officials if any(sent.start <= s < sent.end for s, e in o.mentions))
+            actors += tuple(dict.fromkeys(u.group().strip() for u in lex.unit_re.finditer(sent.text)))
             forces = tuple(name for name, rx in lex.forces.items() if rx.search(sent.text))
             # one event per type; a second only for another date stated in its own sentence
             same = [k for k in events if k[0] == et.name]

@@ -66,6 +66,12 @@ class Lexicon:
         self._events()
         self._places()
         self.units = _load("units.toml")["unit"]
+        kinds = _alt(k for u in self.units for k in u["kind"] if not u.get("election_body"))
+        # a unit named with its number and/or region: Polres Muara Enim, Kodim 0412/LU, Satbrimob Polda Sumsel
+        self.unit_re = re.compile(
+            rf"(?<![\w])(?:{kinds})(?:\s+\d{{2,4}}(?:[-/]\d{{1,3}})?(?:/[A-Z][\w\-]*(?:\s[A-Z][\w\-]+)?)?"
+            rf"|(?:\s+(?:Polda|Kota|Kabupaten|Kab\.)?\s*[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?))"
+        )
 
     # ranks ---------------------------------------------------------------
     def _ranks(self) -> None:
