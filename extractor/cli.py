@@ -59,8 +59,13 @@ def cli() -> None:
 @click.option("--all", "extract_all", is_flag=True, help="Extract below the relevance threshold too.")
 @click.option("--dry-run", is_flag=True, help="List what would be fetched; fetch and store nothing.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Extraction processes.")
-def run(config_path, demo, db, since, until, refresh, extract_all, dry_run, workers):
-    """Discover, fetch, parse, extract and store (the batch)."""
+@click.option("--archive", "archive_dir", type=click.Path(file_okay=False),
+              help="Folder for the run's WARC file [default: archive_dir in the config, else DB-NAME-archive/ "
+                   "beside the database].")
+def run(config_path, demo, db, since, until, refresh, extract_all, dry_run, workers, archive_dir):
+    """Discover, fetch, parse, extract and store (the batch). A run that was
+    stopped (even killed) resumes where it stopped; raw responses are kept
+    in WARC files."""
     from .config import load_settings, Settings
     from .run import run_batch
 
@@ -68,10 +73,11 @@ def run(config_path, demo, db, since, until, refresh, extract_all, dry_run, work
         from .demo import DEMO_PORT, serve, demo_settings
 
         with serve(port=DEMO_PORT) as server:
-            settings = demo_settings(server.base, Settings())
+            settings = demo_settings(server.base, Settings()).replace(archive_dir=archive_dir)
             _run(settings, db, since, until, refresh, extract_all, dry_run, workers, "run --demo")
         return
-    _run(load_settings(config_path), db, since, until, refresh, extract_all, dry_run, workers, "run")
+    settings = load_settings(config_path).replace(archive_dir=archive_dir)
+    _run(settings, db, since, until, refresh, extract_all, dry_run, workers, "run")
 
 
 def _run(settings, db, since, until, refresh, extract_all, dry_run, workers, command):
@@ -99,8 +105,9 @@ def _run(settings, db, since, until, refresh, extract_all, dry_run, workers, com
 @click.option("--all", "extract_all", is_flag=True, help="Extract below the relevance threshold too.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Extraction processes.")
 def ingest(path, db, refresh, extract_all, workers):
-    """Store local input: a folder of .html/.txt files, or a JSONL file
-    (one article per line: url, title, published, and text or html)."""
+    """Store local input: a folder of .html/.txt files, a JSONL file (one
+    article per line: url, title, published, and text or html), or WARC
+    files (.warc/.warc.gz, e.g. Common Crawl News: every HTML response)."""
     from .run import Summary, process, read_local
     from .store import Store
 
@@ -111,6 +118,36 @@ def ingest(path, db, refresh, extract_all, workers):
     with Store(db) as store, _progress() as tick:
         summary = Summary()
         run_id = store.start_run("ingest", {"path": str(path)})
+        process(itertools.chain([first] if first else [], items), store, run_id, summary,
+                extract_all=extract_all, refresh=refresh, workers=workers, progress=tick)
+        store.finish_run(run_id, summary.as_dict())
+    _summary(summary, db)
+
+
+@cli.command()
+@click.option("--from-archive", "archive", is_flag=False, flag_value="", default=None, metavar="[PATH]",
+              help="Read the raw pages from WARC files: PATH (a .warc/.warc.gz file or a folder), or, with no "
+                   "PATH, the database's archive (DB-NAME-archive/ beside it).")
+@db_option
+@click.option("--refresh", is_flag=True, help="Extract again even what this version already stored.")
+@click.option("--all", "extract_all", is_flag=True, help="Extract below the relevance threshold too.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Extraction processes.")
+def extract(archive, db, refresh, extract_all, workers):
+    """Parse and extract again from archived raw responses alone (no
+    network): multi-page articles come back whole. What this version already
+    stored from the same pages is skipped unless --refresh."""
+    import itertools
+
+    from .run import Summary, archive_items, default_archive_dir, process
+    from .store import Store
+
+    if archive is None:
+        raise click.UsageError("give --from-archive [PATH]: extract reads archived pages")
+    items = archive_items(archive or default_archive_dir(db))
+    first = next(items, None)  # surface a bad path before opening the database
+    with Store(db) as store, _progress() as tick:
+        summary = Summary()
+        run_id = store.start_run("extract --from-archive", {"path": str(archive or default_archive_dir(db))})
         process(itertools.chain([first] if first else [], items), store, run_id, summary,
                 extract_all=extract_all, refresh=refresh, workers=workers, progress=tick)
         store.finish_run(run_id, summary.as_dict())
@@ -319,21 +356,28 @@ def train_ner(ctx):
 
 # ----------------------------------------------------------------------------- output helpers
 class _progress:
-    """A rich progress line with live counters (quiet when not a terminal)."""
+    """A rich progress bar with live counters (quiet when not a terminal): the
+    bar fills as queued URLs are settled (fetched, not modified, robots-
+    disallowed, failed, duplicate)."""
+
+    SETTLED = ("fetched", "not_modified", "disallowed", "failed", "duplicate")
 
     def __enter__(self):
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+        from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
         self.counts: dict[str, int] = {}
-        self.p = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                          transient=True, disable=not sys.stderr.isatty(), console=_stderr_console())
+        self.p = Progress(SpinnerColumn(), BarColumn(bar_width=24), TextColumn("{task.description}"),
+                          TimeElapsedColumn(), transient=True, disable=not sys.stderr.isatty(),
+                          console=_stderr_console())
         self.p.__enter__()
-        self.task = self.p.add_task("starting")
+        self.task = self.p.add_task("starting", total=None)
         return self.tick
 
     def tick(self, name: str, n: int = 1) -> None:
         self.counts[name] = self.counts.get(name, 0) + n
-        self.p.update(self.task, description="  ".join(f"{k} {v}" for k, v in self.counts.items()))
+        queued = self.counts.get("queued")
+        self.p.update(self.task, description="  ".join(f"{k.replace('_', ' ')} {v}" for k, v in self.counts.items()),
+                      total=queued, completed=sum(self.counts.get(k, 0) for k in self.SETTLED) if queued else 0)
 
     def __exit__(self, *exc):
         self.p.__exit__(*exc)

@@ -12,6 +12,16 @@ File shape::
     retries = 3
     max_bytes = 5_000_000
     relevance_threshold = 0.25
+    max_redirects = 5
+    total_timeout = 60.0            # seconds for a whole response (slow bodies)
+    backoff = 0.5                   # first retry after ~0.5 s, doubling, with jitter
+    backoff_max = 30.0
+    max_retry_after = 120.0         # a longer Retry-After ends the attempt (retried next run)
+    max_attempts = 5                # runs that may retry a failing URL
+    max_pages = 10                  # pages followed in one multi-page article
+    keyword_filter = false          # drop feed/sitemap items whose title and URL name no
+    keywords = ["pilkada", ...]     # election or security term (default: DEFAULT_KEYWORDS)
+    archive_dir = ""                # WARC archive; "" = "<db name>-archive" beside the database
 
     [[source]]
     name = "Outlet"
@@ -42,6 +52,26 @@ from .types import Listing, Source
 
 DEFAULT_USER_AGENT = f"pantau/{__version__} (election-security research crawler; +https://pypi.org/project/pantau)"
 
+#: Discovery's keyword filter: an item of a feed or sitemap is kept when its
+#: title or URL names one of these election or security terms (regular
+#: expressions matched at the start of a word, without case; a space also
+#: matches the hyphens of URL slugs). Deliberately loose: the relevance score
+#: decides extraction later, on the full text.
+DEFAULT_KEYWORDS: tuple[str, ...] = (
+    # elections
+    "pilkada", "pemilu", "pemilihan", "pilbup", "pilwalkot", "pilgub", "pileg", "pilpres", "kpu", "bawaslu",
+    "panwas", "ppk", "pps", "kpps", "tps", "coblos", "pencoblosan", "pemungutan", "penghitungan suara", "rekap",
+    "pleno", "surat suara", "kotak suara", "paslon", "pasangan calon", "cabup", "cawabup", "cagub", "cawagub",
+    "cawalkot", "calon bupati", "calon wali", "calon gubernur", "kampanye", "psu", "hak pilih", "daftar pemilih",
+    "debat", "politik uang", "money politic",
+    # security
+    "polisi", "polres", "polda", "polsek", "polri", "tni", "kodim", "koramil", "korem", "kodam", "brimob",
+    "babinsa", "bhabinkamtibmas", "personel", "personil", "pengamanan", "amankan", "mengamankan", "diamankan",
+    "pengawalan", "kawal", "dikawal", "patroli", "apel", "kamtibmas", "mantap praja", "mantap brata", "ricuh",
+    "kericuhan", "bentrok", "unjuk rasa", "demo", "kapolres", "kapolda", "kapolsek", "dandim", "danrem", "pangdam",
+    "danramil", "satpol", "linmas", "keamanan", "kondusif", "rawan", "hoaks", "provokasi", "anarkis",
+)
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -54,6 +84,15 @@ class Settings:
     max_bytes: int = 5_000_000
     max_redirects: int = 5
     relevance_threshold: Optional[float] = None  # None: the lexicon's default
+    total_timeout: float = 60.0
+    backoff: float = 0.5
+    backoff_max: float = 30.0
+    max_retry_after: float = 120.0
+    max_attempts: int = 5
+    max_pages: int = 10
+    keyword_filter: bool = False
+    keywords: tuple[str, ...] = DEFAULT_KEYWORDS
+    archive_dir: str = ""
     sources: tuple[Source, ...] = field(default=())
 
     def replace(self, **changes: Any) -> "Settings":
@@ -61,7 +100,8 @@ class Settings:
 
 
 _NUMERIC = {"rate_limit": float, "concurrency": int, "per_host": int, "timeout": float, "retries": int,
-            "max_bytes": int, "max_redirects": int, "relevance_threshold": float}
+            "max_bytes": int, "max_redirects": int, "relevance_threshold": float, "total_timeout": float,
+            "backoff": float, "backoff_max": float, "max_retry_after": float, "max_attempts": int, "max_pages": int}
 
 
 def load_settings(path: str | Path) -> Settings:
@@ -87,8 +127,20 @@ def settings_from_dict(data: dict, origin: str = "<config>") -> Settings:
                 v = _NUMERIC[k](v)
             except (TypeError, ValueError) as exc:
                 raise ConfigError(Msg.CONFIG_VALUE.format(path=origin, key=k, detail=f"not a number: {v!r}")) from exc
-            if v < 0 or (v == 0 and k not in ("retries", "relevance_threshold")):
+            if v < 0 or (v == 0 and k not in ("retries", "relevance_threshold", "backoff", "max_retry_after")):
                 raise ConfigError(Msg.CONFIG_VALUE.format(path=origin, key=k, detail="must be positive"))
+        elif k == "keyword_filter" and not isinstance(v, bool):
+            raise ConfigError(Msg.CONFIG_VALUE.format(path=origin, key=k, detail="must be true or false"))
+        elif k == "keywords":
+            if isinstance(v, str):
+                v = [v]
+            if not isinstance(v, list) or not v or not all(isinstance(w, str) and w.strip() for w in v):
+                raise ConfigError(Msg.CONFIG_VALUE.format(path=origin, key=k, detail="must be a list of terms"))
+            v = tuple(w.strip() for w in v)
+        elif k in ("user_agent", "archive_dir") and not isinstance(v, str):
+            raise ConfigError(Msg.CONFIG_VALUE.format(path=origin, key=k, detail="must be a string"))
+        if k == "user_agent" and not _names_tool_and_contact(v):
+            raise ConfigError(Msg.CONFIG_VALUE.format(path=origin, key=k, detail=Msg.USER_AGENT))
         values[k] = v
     sources = tuple(_source(s, origin, i) for i, s in enumerate(data.get("source", [])))
     names = [s.name for s in sources]
@@ -96,6 +148,13 @@ def settings_from_dict(data: dict, origin: str = "<config>") -> Settings:
     if dup:
         raise ConfigError(Msg.CONFIG_VALUE.format(path=origin, key="source", detail=f"duplicate names: {sorted(dup)}"))
     return Settings(**values, sources=sources)
+
+
+def _names_tool_and_contact(ua: str) -> bool:
+    """The user agent names pantau and gives a way to reach the crawl's operator."""
+    import re
+
+    return "pantau" in ua.lower() and bool(re.search(r"https?://\S+|\S+@\S+\.\w+", ua))
 
 
 def _source(s: dict, origin: str, i: int) -> Source:

@@ -10,6 +10,7 @@ where they enter the package, with the original kept as ``__cause__``.
     │   ├── RobotsDisallowed
     │   ├── HTTPStatusError
     │   ├── ContentTypeError
+    │   ├── RedirectError
     │   └── BodyTooLarge
     ├── ParseError           page -> article
     ├── ExtractError         article -> records
@@ -28,7 +29,7 @@ class Msg:
     CONFIG_SYNTAX = "config file {path} is not valid TOML: {detail}"
     CONFIG_VALUE = "config {path}: {key}: {detail}"
     INPUT_NOT_FOUND = "input not found: {path}"
-    INPUT_EMPTY = "input {path} holds no .html, .htm or .txt files"
+    INPUT_EMPTY = "input {path} holds no .html, .htm, .txt or .warc(.gz) files"
     INPUT_JSONL = "{path} line {line}: {detail}"
     INPUT_UNREADABLE = "cannot read {path}: {detail}"
     DATE_FORMAT = "{value!r} is not a date in YYYY-MM-DD form"
@@ -38,6 +39,18 @@ class Msg:
     FETCH_TYPE = "{url}: content type {ctype!r} is not HTML"
     FETCH_TOO_LARGE = "{url}: body larger than {limit} bytes"
     FETCH_REDIRECTS = "{url}: more than {limit} redirects"
+    FETCH_REDIRECT_LOOP = "{url}: redirect loop back to {target}"
+    FETCH_REDIRECT_BAD = "{url}: redirect to a non-HTTP location {target!r}"
+    FETCH_DEADLINE = "{url}: no complete response within {seconds:g} s"
+    FETCH_RETRY_AFTER = "{url}: HTTP {status}, server asks to wait {seconds:g} s (more than max_retry_after)"
+    FETCH_ROBOTS_UNREACHABLE = "{url}: robots.txt of {host} unavailable ({detail}); not fetched"
+    FETCH_ENCODING = "{url}: unsupported content encoding {encoding!r}"
+    FETCH_TRUNCATED = "{url}: compressed body is truncated or corrupt ({detail})"
+    USER_AGENT = "must name pantau and a contact (a URL or an e-mail address)"
+    ARCHIVE_NOT_FOUND = "archive not found: {path}"
+    ARCHIVE_EMPTY = "{path} holds no .warc or .warc.gz files"
+    ARCHIVE_RECORD = "{path} at offset {offset}: {detail}"
+    ARCHIVE_UNREADABLE = "{path}: not a readable WARC file after offset {offset}: {detail}"
     PARSE_EMPTY = "no article text found"
     PARSE_BINARY = "input is binary, not HTML or text"
     PARSE_HTML = "HTML could not be parsed: {detail}"
@@ -99,6 +112,12 @@ class ContentTypeError(FetchError):
 
 class BodyTooLarge(FetchError):
     retryable = False
+
+class RedirectError(FetchError):
+    """Too many redirects, a loop, or a redirect to a non-HTTP location."""
+
+    retryable = False
+
 
 
 class ParseError(PantauError):

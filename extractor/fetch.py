@@ -1,10 +1,24 @@
 """Polite asynchronous HTTP fetching (httpx).
 
-Per host: robots.txt (protego), at most ``per_host`` requests in flight and
-at most ``rate_limit`` requests per second. Overall: ``concurrency``.
-Retries with exponential backoff and jitter on timeouts, connection errors,
-5xx and 429 (honouring ``Retry-After``). Bodies over ``max_bytes`` are cut
-off with :class:`BodyTooLarge`; article fetches accept HTML only.
+Per host: robots.txt (protego; its ``Crawl-delay`` is honoured when slower
+than ours), at most ``per_host`` requests in flight and at most
+``rate_limit`` requests per second (requests are spaced ``1/rate`` apart).
+Overall: at most ``concurrency`` requests in flight.
+
+Every request has connect/read timeouts and a deadline for the whole
+response (``total_timeout``: a body trickling in slower than that fails).
+Timeouts, connection errors (a reset mid-body included), truncated or
+corrupt compressed bodies, 5xx and 429 are retried ``retries`` times with
+exponential backoff and jitter; ``Retry-After`` is honoured and pauses the
+whole host. Redirects are followed by hand (at most ``max_redirects``, loops
+stopped at once) so every hop passes robots.txt and the host's rate limit.
+Bodies over ``max_bytes`` (after decompression) end in :class:`BodyTooLarge`;
+article fetches accept HTML only, judged by the content type and by the
+first bytes (a PDF or an image served as ``text/html`` is refused too).
+gzip and deflate are decoded here, so a truncated stream is an error, not a
+silently shortened page. The charset comes from the header, a ``<meta>``
+tag, or detection (:func:`choose_encoding`).
+
 httpx errors are translated here into :class:`~extractor.errors.FetchError`
 with the original as ``__cause__``.
 """
@@ -12,21 +26,41 @@ with the original as ``__cause__``.
 from __future__ import annotations
 
 import asyncio
+import codecs
 import datetime as dt
 import email.utils
 import random
+import re
 import time
+import zlib
+from dataclasses import dataclass
 from typing import Optional
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 from protego import Protego
 
 from .config import Settings
-from .errors import BodyTooLarge, ContentTypeError, FetchError, HTTPStatusError, Msg, RobotsDisallowed
+from .errors import (BodyTooLarge, ContentTypeError, FetchError, HTTPStatusError, Msg, RedirectError,
+                     RobotsDisallowed)
 from .types import FetchedPage
 
-_HTML_TYPES = ("text/html", "application/xhtml+xml")
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+_REDIRECTS = (301, 302, 303, 307, 308)
+_ROBOTS_MAX_BYTES = 500_000
+#: magic numbers of content that is never an article, whatever its content type says
+_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"RIFF", b"PK\x03\x04", b"\x00\x00\x00",
+                 b"ID3", b"OggS", b"\x1f\x8b", b"II*\x00", b"MM\x00*")
+
+
+@dataclass(frozen=True)
+class Response(FetchedPage):
+    """A :class:`FetchedPage` with what the archive keeps besides the body."""
+
+    headers: tuple[tuple[str, str], ...] = ()
+    http_version: str = "HTTP/1.1"
+    reason: str = ""
+    redirects: tuple[str, ...] = ()  # the URLs redirected from, in order
 
 
 class _Host:
@@ -35,19 +69,42 @@ class _Host:
         self.interval = 1.0 / rate if rate > 0 else 0.0
         self.next_at = 0.0
         self.lock = asyncio.Lock()
+        self.robots_lock = asyncio.Lock()
         self.robots: Optional[Protego] = None
         self.robots_loaded = False
+        self.robots_error: Optional[FetchError] = None
 
     async def wait_turn(self) -> None:
+        """Wait until this host may get the next request, and book the slot after it."""
         async with self.lock:
-            now = time.monotonic()
-            if self.next_at > now:
-                await asyncio.sleep(self.next_at - now)
-            self.next_at = max(now, self.next_at) + self.interval
+            delay = self.next_at - time.monotonic()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            self.next_at = max(time.monotonic(), self.next_at) + self.interval
+
+    def sent(self) -> None:
+        """The request went out now (maybe later than its slot): space the next from now."""
+        self.next_at = max(self.next_at, time.monotonic() + self.interval)
+
+    def pause(self, seconds: float) -> None:
+        self.next_at = max(self.next_at, time.monotonic() + seconds)
+
+
+class _Retry(Exception):
+    """One attempt failed in a way a later attempt may cure."""
+
+    def __init__(self, error: FetchError, wait: Optional[float] = None):
+        super().__init__(str(error))
+        self.error = error
+        self.wait = wait
 
 
 class Fetcher:
-    """Use as ``async with Fetcher(settings) as f: page = await f.fetch(url)``."""
+    """Use as ``async with Fetcher(settings) as f: page = await f.fetch(url)``.
+
+    ``rate_for`` maps a host (``netloc``) to its own requests per second.
+    ``stats`` counts requests, retries and robots refusals.
+    """
 
     def __init__(self, settings: Settings, *, rate_for: Optional[dict[str, float]] = None,
                  transport: Optional[httpx.AsyncBaseTransport] = None):
@@ -56,9 +113,13 @@ class Fetcher:
         self._global = asyncio.Semaphore(settings.concurrency)
         self._rate_for = rate_for or {}
         self._client = httpx.AsyncClient(
-            headers={"User-Agent": settings.user_agent, "Accept-Language": "id,en;q=0.5"},
+            headers={"User-Agent": settings.user_agent, "Accept-Language": "id,en;q=0.5",
+                     "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+                     "Accept-Encoding": "gzip, deflate"},
             timeout=httpx.Timeout(settings.timeout, connect=min(settings.timeout, 10.0)),
-            follow_redirects=True, max_redirects=settings.max_redirects, transport=transport,
+            follow_redirects=False, transport=transport,
+            limits=httpx.Limits(max_connections=None, max_keepalive_connections=max(20, 2 * settings.concurrency),
+                                keepalive_expiry=30.0),
         )
         self.stats = {"requests": 0, "retries": 0, "robots_disallowed": 0}
 
@@ -69,105 +130,328 @@ class Fetcher:
         await self._client.aclose()
 
     def _host(self, url: str) -> _Host:
-        netloc = urlsplit(url).netloc
-        if netloc not in self._hosts:
-            self._hosts[netloc] = _Host(self.s.per_host, self._rate_for.get(netloc, self.s.rate_limit))
-        return self._hosts[netloc]
+        netloc = urlsplit(url).netloc.lower()
+        host = self._hosts.get(netloc)
+        if host is None:
+            host = self._hosts[netloc] = _Host(self.s.per_host, self._rate_for.get(netloc, self.s.rate_limit))
+        return host
 
+    # robots.txt ---------------------------------------------------------------------------
     async def allowed(self, url: str) -> bool:
+        """Whether robots.txt lets pantau fetch ``url``. Raises a (retryable)
+        FetchError when the host's robots.txt cannot be had (network error or
+        5xx): then nothing on the host is fetched. A 4xx robots.txt allows all."""
         host = self._host(url)
         if not host.robots_loaded:
-            parts = urlsplit(url)
-            robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
-            try:
-                resp, body = await self._request(robots_url, host)
-                host.robots = Protego.parse(body.decode("utf-8", "replace")) if resp.status_code == 200 else None
-            except FetchError:
-                host.robots = None
-            host.robots_loaded = True
+            async with host.robots_lock:
+                if not host.robots_loaded:
+                    await self._load_robots(url, host)
+        if host.robots_error is not None:
+            raise FetchError(Msg.FETCH_ROBOTS_UNREACHABLE.format(
+                url=url, host=urlsplit(url).netloc, detail=host.robots_error), url=url) from host.robots_error
         return host.robots is None or host.robots.can_fetch(url, self.s.user_agent)
 
+    async def _load_robots(self, url: str, host: _Host) -> None:
+        parts = urlsplit(url)
+        robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
+        try:
+            resp = await self._follow(robots_url, {}, html_only=False, max_bytes=_ROBOTS_MAX_BYTES, check_robots=False)
+            if resp.status == 200:
+                host.robots = Protego.parse(resp.body.decode("utf-8", "replace"))
+                delay = host.robots.crawl_delay(self.s.user_agent)
+                if delay:
+                    host.interval = max(host.interval, min(float(delay), 120.0))
+        except HTTPStatusError as exc:
+            if not 400 <= exc.status < 500:  # 4xx: no robots.txt, all allowed (RFC 9309)
+                host.robots_error = exc
+        except (BodyTooLarge, ContentTypeError, RedirectError):
+            pass  # unusable robots.txt: treated as absent
+        except FetchError as exc:
+            host.robots_error = exc
+        host.robots_loaded = True
+
+    # fetching -----------------------------------------------------------------------------
     async def fetch(self, url: str, *, html_only: bool = True, etag: str = "", last_modified: str = "",
-                    source: str = "") -> FetchedPage:
-        """One page. Raises a FetchError subclass on any failure."""
-        if not await self.allowed(url):
-            self.stats["robots_disallowed"] += 1
-            raise RobotsDisallowed(Msg.FETCH_ROBOTS.format(url=url), url=url)
+                    source: str = "", max_bytes: Optional[int] = None) -> Response:
+        """One URL, redirects followed. Raises a FetchError subclass on any
+        failure; a 304 (``etag``/``last_modified`` given) comes back as a
+        Response with status 304 and an empty body."""
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        resp, body = await self._request(url, self._host(url), headers, html_only=html_only)
-        ctype = resp.headers.get("content-type", "").split(";")[0].strip().lower()
-        return FetchedPage(
-            url=url, final_url=str(resp.url), status=resp.status_code, content_type=ctype, body=body,
-            encoding=resp.charset_encoding, fetched_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-            source=source, etag=resp.headers.get("etag", ""), last_modified=resp.headers.get("last-modified", ""),
-        )
+        resp = await self._follow(url, headers, html_only=html_only, max_bytes=max_bytes or self.s.max_bytes)
+        return Response(**{**resp.__dict__, "source": source})
 
-    async def _request(self, url: str, host: _Host, headers: Optional[dict] = None, *,
-                       html_only: bool = False) -> tuple[httpx.Response, bytes]:
+    async def _follow(self, url: str, headers: dict, *, html_only: bool, max_bytes: int,
+                      check_robots: bool = True) -> Response:
+        seen = [url]
+        current = url
+        for _ in range(self.s.max_redirects + 1):
+            if check_robots and not await self.allowed(current):
+                self.stats["robots_disallowed"] += 1
+                raise RobotsDisallowed(Msg.FETCH_ROBOTS.format(url=current), url=url)
+            resp = await self._request(current, headers if current == url else {}, html_only, max_bytes)
+            if resp.status not in _REDIRECTS:
+                return Response(**{**resp.__dict__, "url": url, "redirects": tuple(seen[:-1])})
+            location = dict(resp.headers).get("location", "")
+            target = urljoin(current, location.strip())
+            if not location.strip() or urlsplit(target).scheme not in ("http", "https"):
+                raise RedirectError(Msg.FETCH_REDIRECT_BAD.format(url=url, target=location), url=url)
+            target = target.split("#")[0]
+            if target in seen:
+                raise RedirectError(Msg.FETCH_REDIRECT_LOOP.format(url=url, target=target), url=url)
+            seen.append(target)
+            current = target
+        raise RedirectError(Msg.FETCH_REDIRECTS.format(url=url, limit=self.s.max_redirects), url=url)
+
+    async def _request(self, url: str, headers: dict, html_only: bool, max_bytes: int) -> Response:
+        """One URL without redirects, with retries."""
+        host = self._host(url)
         attempt = 0
         while True:
             attempt += 1
             try:
-                async with self._global, host.sem:
+                async with host.sem:
                     await host.wait_turn()
-                    self.stats["requests"] += 1
-                    resp, body = await self._get(url, headers or {}, html_only)
-            except (httpx.TimeoutException, httpx.TransportError, httpx.DecodingError) as exc:
+                    async with self._global:
+                        host.sent()
+                        self.stats["requests"] += 1
+                        return await self._once(url, headers, html_only, max_bytes, host)
+            except _Retry as retry:
                 if attempt > self.s.retries:
-                    raise FetchError(Msg.FETCH_NETWORK.format(url=url, detail=_describe(exc)), url=url) from exc
-                await self._backoff(attempt, None)
-                continue
-            except httpx.TooManyRedirects as exc:
-                raise FetchError(Msg.FETCH_REDIRECTS.format(url=url, limit=self.s.max_redirects), url=url) from exc
-            if resp.status_code == 429 or resp.status_code >= 500:
-                if attempt > self.s.retries:
-                    raise HTTPStatusError(Msg.FETCH_STATUS.format(url=url, status=resp.status_code), url=url,
-                                          status=resp.status_code)
-                await self._backoff(attempt, resp.headers.get("retry-after"))
-                continue
-            if resp.status_code >= 400:
-                raise HTTPStatusError(Msg.FETCH_STATUS.format(url=url, status=resp.status_code), url=url,
-                                      status=resp.status_code)
-            return resp, body
+                    raise retry.error from retry.error.__cause__
+                await self._backoff(attempt, retry.wait)
 
-    async def _get(self, url: str, headers: dict, html_only: bool) -> tuple[httpx.Response, bytes]:
+    async def _once(self, url: str, headers: dict, html_only: bool, max_bytes: int, host: _Host) -> Response:
+        deadline = self.s.total_timeout
+        try:
+            return await asyncio.wait_for(self._get(url, headers, html_only, max_bytes, host), deadline)
+        except asyncio.TimeoutError as exc:
+            err = FetchError(Msg.FETCH_DEADLINE.format(url=url, seconds=deadline), url=url)
+            err.__cause__ = exc
+            raise _Retry(err) from exc
+        except httpx.TooManyRedirects as exc:  # not raised with follow_redirects=False; kept for safety
+            raise RedirectError(Msg.FETCH_REDIRECTS.format(url=url, limit=self.s.max_redirects), url=url) from exc
+        except (httpx.TimeoutException, httpx.TransportError, httpx.DecodingError, httpx.StreamError) as exc:
+            err = FetchError(Msg.FETCH_NETWORK.format(url=url, detail=_describe(exc)), url=url)
+            err.__cause__ = exc
+            raise _Retry(err) from exc
+        except httpx.HTTPError as exc:  # anything else httpx raises: one clear, non-retried error
+            raise FetchError(Msg.FETCH_NETWORK.format(url=url, detail=_describe(exc)), url=url) from exc
+
+    async def _get(self, url: str, headers: dict, html_only: bool, max_bytes: int, host: _Host) -> Response:
         async with self._client.stream("GET", url, headers=headers) as resp:
-            ctype = resp.headers.get("content-type", "").split(";")[0].strip().lower()
-            if html_only and resp.status_code == 200 and ctype and ctype not in _HTML_TYPES:
+            status = resp.status_code
+            fetched_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+            hdrs = tuple((k.decode("latin-1"), v.decode("latin-1")) for k, v in resp.headers.raw)
+            ctype_full = resp.headers.get("content-type", "")
+            ctype = ctype_full.split(";")[0].strip().lower()
+            base = dict(url=url, final_url=str(resp.url), status=status, content_type=ctype, fetched_at=fetched_at,
+                        etag=resp.headers.get("etag", ""), last_modified=resp.headers.get("last-modified", ""),
+                        headers=hdrs, http_version=resp.http_version, reason=resp.reason_phrase)
+            if status == 429 or status >= 500:
+                wait = _retry_after_seconds(resp.headers.get("retry-after", ""))
+                if wait is not None and wait > self.s.max_retry_after:
+                    raise HTTPStatusError(Msg.FETCH_RETRY_AFTER.format(url=url, status=status, seconds=wait),
+                                          url=url, status=status)
+                if wait is not None:
+                    host.pause(wait)
+                raise _Retry(HTTPStatusError(Msg.FETCH_STATUS.format(url=url, status=status), url=url,
+                                             status=status), wait)
+            if status >= 400:
+                raise HTTPStatusError(Msg.FETCH_STATUS.format(url=url, status=status), url=url, status=status)
+            if status in _REDIRECTS or status == 304 or status < 200:
+                return Response(**base, body=b"", encoding=None)
+            if html_only and ctype and ctype not in HTML_TYPES and ctype not in ("text/plain",
+                                                                                 "application/octet-stream"):
                 raise ContentTypeError(Msg.FETCH_TYPE.format(url=url, ctype=ctype), url=url)
-            declared = resp.headers.get("content-length")
-            if declared and declared.isdigit() and int(declared) > self.s.max_bytes:
-                raise BodyTooLarge(Msg.FETCH_TOO_LARGE.format(url=url, limit=self.s.max_bytes), url=url)
+            declared = resp.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > max_bytes and not resp.headers.get("content-encoding"):
+                raise BodyTooLarge(Msg.FETCH_TOO_LARGE.format(url=url, limit=max_bytes), url=url)
+            decoder = _Decoder(resp.headers.get("content-encoding", ""), url)
             chunks, size = [], 0
-            async for chunk in resp.aiter_bytes():
-                size += len(chunk)
-                if size > self.s.max_bytes:
-                    raise BodyTooLarge(Msg.FETCH_TOO_LARGE.format(url=url, limit=self.s.max_bytes), url=url)
-                chunks.append(chunk)
-            return resp, b"".join(chunks)
+            async for raw in resp.aiter_raw():
+                data = decoder.feed(raw, max_bytes - size)
+                size += len(data)
+                if size > max_bytes:
+                    raise BodyTooLarge(Msg.FETCH_TOO_LARGE.format(url=url, limit=max_bytes), url=url)
+                chunks.append(data)
+            tail = decoder.finish()
+            if size + len(tail) > max_bytes:
+                raise BodyTooLarge(Msg.FETCH_TOO_LARGE.format(url=url, limit=max_bytes), url=url)
+            body = b"".join(chunks) + tail
+        declared_charset = _charset(ctype_full)
+        if html_only:
+            if _is_binary(body) or (ctype in ("text/plain", "application/octet-stream") and not _looks_html(body)):
+                raise ContentTypeError(Msg.FETCH_TYPE.format(url=url, ctype=ctype or _sniffed(body)), url=url)
+            encoding = choose_encoding(body, declared_charset)
+        else:
+            encoding = declared_charset
+        return Response(**base, body=body, encoding=encoding)
 
-    async def _backoff(self, attempt: int, retry_after: Optional[str]) -> None:
+    async def _backoff(self, attempt: int, retry_after: Optional[float]) -> None:
         self.stats["retries"] += 1
-        delay = min(30.0, 0.5 * 2 ** (attempt - 1)) * (0.5 + random.random())
-        if retry_after:
-            wait = _retry_after_seconds(retry_after)
-            if wait is not None:
-                delay = min(max(delay, wait), 120.0)
+        delay = min(self.s.backoff_max, self.s.backoff * 2 ** (attempt - 1)) * (0.5 + random.random())
+        if retry_after is not None:
+            delay = max(delay, retry_after)
         await asyncio.sleep(delay)
 
 
+# --------------------------------------------------------------------------- bodies
+class _Decoder:
+    """Content-Encoding gzip/deflate/identity, bounded, and strict about truncation."""
+
+    def __init__(self, coding: str, url: str):
+        self.url = url
+        self.coding = coding.strip().lower()
+        if self.coding in ("", "identity"):
+            self.z = None
+        elif self.coding in ("gzip", "x-gzip"):
+            self.z = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif self.coding == "deflate":
+            self.z = zlib.decompressobj()
+            self.raw_fallback = True
+        else:
+            raise FetchError(Msg.FETCH_ENCODING.format(url=url, encoding=coding), url=url)
+        self.started = False
+
+    def feed(self, data: bytes, room: int) -> bytes:
+        if self.z is None:
+            return data
+        try:
+            out = self._decompress(data, room)
+        except zlib.error as exc:
+            if self.coding == "deflate" and not self.started:  # raw deflate without the zlib header
+                self.z = zlib.decompressobj(-zlib.MAX_WBITS)
+                try:
+                    out = self._decompress(data, room)
+                except zlib.error as exc2:
+                    raise self._truncated(exc2) from exc2
+            else:
+                raise self._truncated(exc) from exc
+        self.started = True
+        return out
+
+    def _decompress(self, data: bytes, room: int) -> bytes:
+        out = self.z.decompress(data, max(1, room + 1))
+        # a second gzip member after the first (allowed by the format)
+        while self.z.eof and self.z.unused_data and self.coding != "deflate":
+            rest = self.z.unused_data
+            self.z = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            out += self.z.decompress(rest, max(1, room + 1 - len(out)))
+        return out
+
+    def finish(self) -> bytes:
+        if self.z is None:
+            return b""
+        try:
+            tail = self.z.flush()
+        except zlib.error as exc:
+            raise self._truncated(exc) from exc
+        if not self.z.eof:
+            raise self._truncated("stream ends early")
+        return tail
+
+    def _truncated(self, detail) -> _Retry:
+        return _Retry(FetchError(Msg.FETCH_TRUNCATED.format(url=self.url, detail=detail), url=self.url))
+
+
+def _is_binary(body: bytes) -> bool:
+    head = body[:16]
+    return head.startswith(_BINARY_MAGIC) or b"\x00" in body[:1024]
+
+
+def _looks_html(body: bytes) -> bool:
+    head = body[:1024].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<?xml", b"<!--")) or \
+        b"<html" in head or b"<p>" in head or b"<div" in head
+
+
+def _sniffed(body: bytes) -> str:
+    names = {b"%PDF": "application/pdf", b"\x89PNG": "image/png", b"GIF8": "image/gif", b"\xff\xd8\xff": "image/jpeg"}
+    for magic, name in names.items():
+        if body.startswith(magic):
+            return name
+    return "binary"
+
+
+# --------------------------------------------------------------------------- charsets
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_SINGLE_BYTE_WESTERN = {"latin-1", "iso8859-1", "cp1252", "ascii", "iso8859-15"}
+
+
+def _charset(content_type: str) -> Optional[str]:
+    m = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.IGNORECASE)
+    return m.group(1) if m else None
+
+
+def _codec(name: Optional[str]) -> Optional[str]:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.strip()).name
+    except LookupError:
+        return None
+
+
+def meta_charset(body: bytes) -> Optional[str]:
+    m = _META_CHARSET.search(body[:4096])
+    return m.group(1).decode("ascii", "replace") if m else None
+
+
+def choose_encoding(body: bytes, declared: Optional[str] = None) -> str:
+    """The charset of an HTML body: a byte-order mark, else the declared
+    (header) charset, else a ``<meta>`` charset, else UTF-8, else detection.
+    A declared charset the bytes cannot be decoded with is passed over, and
+    a declared Western single-byte charset (latin-1, windows-1252, ascii) on
+    bytes that are valid UTF-8 with non-ASCII characters is taken for the
+    misconfiguration it nearly always is."""
+    for bom, name in _BOMS:
+        if body.startswith(bom):
+            return name
+    utf8_ok = _decodes(body, "utf-8")
+    for cand in (_codec(declared), _codec(meta_charset(body))):
+        if not cand or not _decodes(body, cand):
+            continue
+        if cand in _SINGLE_BYTE_WESTERN and utf8_ok and not body.isascii():
+            return "utf-8"
+        return cand
+    if utf8_ok:
+        return "utf-8"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(body[:200_000]).best()
+    return _codec(best.encoding) or "cp1252" if best else "cp1252"
+
+
+def _decodes(body: bytes, codec: str) -> bool:
+    try:
+        body.decode(codec)
+        return True
+    except (UnicodeDecodeError, LookupError):
+        return False
+
+
+def decode_html(body: bytes, declared: Optional[str] = None) -> str:
+    return body.decode(choose_encoding(body, declared), "replace")
+
+
+# --------------------------------------------------------------------------- helpers
 def _retry_after_seconds(value: str) -> Optional[float]:
-    value = value.strip()
+    value = (value or "").strip()
+    if not value:
+        return None
     if value.isdigit():
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
     return max(0.0, (when - dt.datetime.now(dt.timezone.utc)).total_seconds())
 
 
