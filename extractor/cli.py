@@ -190,21 +190,38 @@ def _print_extraction(article) -> None:
 
 
 # ----------------------------------------------------------------------------- reading
+def _filter_options(fn):
+    """The filters shared by `query` and `report`."""
+    for opt in reversed([
+        click.option("--province", help="Province: name (substring, e.g. 'Sumatera Selatan') or code (16)."),
+        click.option("--kabupaten", help="Kabupaten/kota: name (substring, e.g. 'Muara Enim') or code (16.03)."),
+        click.option("--since", callback=_date, help="On or after YYYY-MM-DD."),
+        click.option("--until", callback=_date, help="On or before YYYY-MM-DD."),
+        click.option("--event-type", help="Event type, e.g. recap_security."),
+        click.option("--institution", help="Polri, TNI, KPU, Bawaslu, ... (officials; forces or actors of events)."),
+    ]):
+        fn = opt(fn)
+    return fn
+
+
+_QUERY_NAMES = ["officials", "events", "places", "articles", "event_details", "events_by_week",
+                "official_positions", "stories", "personnel_by_stage", "articles_by_outlet", "acled_events"]
+
+
 @cli.command()
-@click.argument("name", required=False, type=click.Choice(["officials", "events", "places", "articles"]))
+@click.argument("name", required=False, type=click.Choice(_QUERY_NAMES))
 @db_option
 @click.option("--sql", help="Read-only SQL instead of a canned query.")
-@click.option("--province", help="Province name (substring, e.g. 'Sumatera Selatan').")
-@click.option("--since", callback=_date, help="On or after YYYY-MM-DD.")
-@click.option("--until", callback=_date, help="On or before YYYY-MM-DD.")
+@_filter_options
 @click.option("--rank", help="Canonical rank, e.g. AKBP (officials).")
-@click.option("--institution", help="Polri, TNI, KPU, Bawaslu, ... (officials).")
-@click.option("--event-type", help="Event type, e.g. recap_security (events).")
 @click.option("--search", help="Full-text search in article titles and texts (FTS5 syntax).")
 @click.option("--limit", type=click.IntRange(1), help="At most this many rows.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-def query(name, db, sql, province, since, until, rank, institution, event_type, search, limit, fmt):
-    """Canned queries (officials, events, places, articles) or --sql."""
+def query(name, db, sql, province, kabupaten, since, until, event_type, institution, rank, search, limit, fmt):
+    """Canned queries or --sql. NAME is one of: officials, events, places,
+    articles (rows as stored); event_details, events_by_week,
+    official_positions, stories, personnel_by_stage, articles_by_outlet,
+    acled_events (the researcher views, filtered before grouping)."""
     from .queries import Filters, run_canned, run_sql
 
     if bool(name) == bool(sql):
@@ -212,7 +229,9 @@ def query(name, db, sql, province, since, until, rank, institution, event_type, 
     if sql:
         cols, rows = run_sql(db, sql)
     else:
-        cols, rows = run_canned(db, name, Filters(province, since, until, rank, institution, search, event_type, limit))
+        cols, rows = run_canned(db, name, Filters(province=province, kabupaten=kabupaten, since=since, until=until,
+                                                  rank=rank, institution=institution, search=search,
+                                                  event_type=event_type, limit=limit))
     _emit(cols, rows, fmt)
 
 
