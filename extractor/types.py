@@ -84,6 +84,19 @@ class Article:
     source: str = ""
     #: what was dropped as junk, as (line text) - kept for inspection, not stored
     junk: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    # page metadata (extractor.html.metadata); empty when the page does not say
+    author: str = ""
+    editor: str = ""
+    section: str = ""
+    tags: tuple[str, ...] = ()
+    modified: Optional[str] = None  # ISO datetime of the last update, when stated
+    #: where ``published`` came from: jsonld, meta, profile, time, url, dateline (+ the source of the
+    #: time when a date-only winner took it from another), given (by the caller), feed (discovery)
+    published_from: str = ""
+    #: disagreements between metadata sources and how they were settled
+    meta_notes: tuple[str, ...] = field(default=(), compare=False)
+    profile: str = ""  # site profile that read the body, or "generic" (trafilatura)
+    pages: int = 1  # pages joined into this article
 
 
 @dataclass(frozen=True)

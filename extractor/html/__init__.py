@@ -1,125 +1,306 @@
 """Page -> article. The only sub-package that imports BeautifulSoup.
 
 Public front:
-  * :func:`article_from_html` - an HTML page (bytes or str) to a clean Article;
+  * :func:`article_from_html` - one HTML page (bytes or str) to a clean Article;
+  * :func:`article_from_pages` - the pages of one multi-page article, in
+    order, to one Article (each page once);
   * :func:`article_from_text` - plain text to a clean Article, with the same
-    junk-line cleaning.
-Offsets of later stages index ``Article.text`` (see :mod:`.clean`).
+    junk-line cleaning;
+  * :func:`next_pages` - the URLs of an article's further pages;
+  * :func:`links` - the article links of a listing page.
+
+Steps for HTML: decode (BOM, valid UTF-8, declared charset, detection) ->
+lxml tree -> site profile by host (``profiles/*.toml``) -> metadata chain
+(:mod:`.metadata`) -> body (:mod:`.body`: the profile's container through
+BeautifulSoup, or trafilatura for unknown sites) -> junk removal and
+paragraphs (:mod:`.clean`) -> dateline. Offsets of later stages index
+``Article.text`` (see :mod:`.clean` for its exact form).
+
+Empty, binary, oversized or unparsable input raises :class:`ParseError`
+with a one-line reason; callers record it for the URL and go on.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from typing import Optional
+from typing import Iterable, Optional, Sequence
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
-from bs4 import BeautifulSoup
+import lxml.etree
+import lxml.html
 
 from ..errors import Msg, ParseError
 from ..types import Article
-from .clean import clean_paragraphs, clean_text, dateline, rules
-from .metadata import extract_meta
+from .body import container_paragraphs, generic_paragraphs, profile_container
+from .clean import clean_paragraphs, clean_text, dateline
+from .metadata import css, from_dateline, gather, resolve
+from .profiles import Profile, profile_for, profiles
 
-# Body containers, most specific first; the first with enough text wins.
-BODY_SELECTORS = (
-    "[itemprop=articleBody]", ".detail__body-text", ".read__content", ".detail-text", ".entry-content",
-    ".post-content", ".article-content", ".article-body", ".content-detail", ".news-content", ".td-post-content",
-    ".single-content", ".isi-berita", ".txt-article", "article", "main", "#content", ".content",
-)
-_BLOCKS = ("p", "h2", "h3", "h4", "blockquote", "li", "div")
-_MIN_BODY = 120
+__all__ = ["article_from_html", "article_from_pages", "article_from_text", "next_pages", "links", "profiles",
+           "profile_for", "MAX_BYTES"]
+
+#: the largest page parsed; fetching stops earlier (Settings.max_bytes)
+MAX_BYTES = 10_000_000
+_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"RIFF", b"ID3", b"OggS",
+          b"\x00\x00\x01\x00", b"\x7fELF", b"Rar!", b"7z\xbc\xaf", b"wOFF", b"wOF2", b"\x00asm")
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
-def _decode(body: bytes, encoding: Optional[str]) -> str:
-    if b"\x00" in body[:2048]:
+# --------------------------------------------------------------------------- input checks and decoding
+def _check_size(n: int, stripped_empty: bool) -> None:
+    if stripped_empty:
+        raise ParseError(Msg.PARSE_NO_INPUT.format(size=n))
+    if n > MAX_BYTES:
+        raise ParseError(Msg.PARSE_TOO_LARGE.format(size=n, limit=MAX_BYTES))
+
+
+def _is_binary(head: bytes) -> bool:
+    if any(head.startswith(m) for m in _MAGIC):
+        return True
+    return b"\x00" in head or len(_CONTROL.findall(head)) > max(8, len(head) // 20)
+
+
+def decode(body: bytes, encoding: Optional[str] = None) -> str:
+    """Bytes -> str: a BOM, else valid UTF-8, else the declared charset (HTTP
+    header, then <meta>), else detection (charset-normalizer)."""
+    _check_size(len(body), not body.strip())
+    for bom, enc in _BOMS:
+        if body.startswith(bom):
+            return body.decode(enc, "replace")
+    if _is_binary(body[:4096]):
         raise ParseError(Msg.PARSE_BINARY)
-    for enc in filter(None, (encoding, _meta_charset(body), "utf-8")):
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    for enc in filter(None, (encoding, _meta_charset(body))):
         try:
-            return body.decode(enc)
+            return body.decode(_alias(enc))
         except (LookupError, UnicodeDecodeError):
             continue
     from charset_normalizer import from_bytes
 
-    best = from_bytes(body).best()
-    return str(best) if best else body.decode("utf-8", "replace")
+    best = from_bytes(body[:200_000]).best()
+    if best is not None and best.encoding:
+        try:
+            return body.decode(best.encoding)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return body.decode("cp1252", "replace")
+
+
+def _alias(enc: str) -> str:
+    # browsers read latin-1 / ascii labels as windows-1252 (WHATWG Encoding)
+    e = enc.strip().lower()
+    return "cp1252" if e in ("iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii", "iso8859-1") else e
 
 
 def _meta_charset(body: bytes) -> Optional[str]:
-    m = re.search(rb"<meta[^>]+charset=[\"']?([\w-]+)", body[:4096], re.IGNORECASE)
+    m = re.search(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w:.-]+)", body[:4096], re.IGNORECASE)
     return m.group(1).decode("ascii") if m else None
 
 
-def _paragraphs(node) -> list[str]:
-    """Block texts in document order; <br> separates lines inside a block."""
-    for br in node.find_all("br"):
-        br.replace_with("\n")
-    out: list[str] = []
-    blocks = node.find_all(_BLOCKS)
-    leaf = [b for b in blocks if not b.find(_BLOCKS)]
-    if not leaf:
-        return [node.get_text("\n")]
-    for b in leaf:
-        text = b.get_text("")
-        if text.strip():
-            out.append(text)
-    return out
+_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, default_doctype=False)
 
 
-def article_from_html(html: bytes | str, url: str = "", *, encoding: Optional[str] = None, outlet: str = "",
-                      fetched_at: str = "", source: str = "") -> Article:
-    raw = html if isinstance(html, bytes) else html.encode("utf-8")
-    text_html = html if isinstance(html, str) else _decode(html, encoding)
+def parse(html: bytes | str, *, encoding: Optional[str] = None, url: str = ""):
+    """Decode and parse one page; returns (lxml root, decoded length)."""
+    if isinstance(html, str):
+        _check_size(len(html), not html.strip())
+        if "\x00" in html[:4096]:
+            raise ParseError(Msg.PARSE_BINARY, url=url)
+        text = html
+    else:
+        try:
+            text = decode(html, encoding)
+        except ParseError as exc:
+            raise ParseError(exc.message, url=url) from exc
     try:
-        soup = BeautifulSoup(text_html, "lxml")
-    except Exception as exc:  # lxml raises several types on garbage
-        raise ParseError(Msg.PARSE_HTML.format(detail=exc), url=url) from exc
-    meta = extract_meta(soup, url)
-    for sel in rules().selectors:
-        for node in soup.select(sel):
-            node.decompose()
+        root = lxml.html.document_fromstring(text.encode("utf-8", "replace"), parser=_PARSER)
+    except (lxml.etree.LxmlError, ValueError) as exc:
+        raise ParseError(Msg.PARSE_HTML.format(detail=str(exc) or type(exc).__name__), url=url) from exc
+    if root is None:
+        raise ParseError(Msg.PARSE_HTML.format(detail="no document"), url=url)
+    return root
+
+
+def _profile(url: str, name: str) -> Optional[Profile]:
+    try:
+        return profile_for(url, name)
+    except KeyError as exc:
+        raise ParseError(Msg.PARSE_PROFILE.format(name=name, choices=", ".join([*profiles(), "generic"])),
+                         url=url) from exc
+
+
+def _paragraphs(root, prof: Optional[Profile]) -> tuple[list[str], str]:
+    """(raw paragraphs, how) where how is the profile name or 'generic'."""
+    if prof is not None:
+        el = profile_container(root, prof)
+        if el is not None:
+            return container_paragraphs(el, prof), prof.name
+    return generic_paragraphs(root), "generic"
+
+
+# --------------------------------------------------------------------------- articles
+def article_from_html(html: bytes | str, url: str = "", *, encoding: Optional[str] = None, outlet: str = "",
+                      fetched_at: str = "", source: str = "", profile: str = "") -> Article:
+    """One page to an Article. ``profile`` forces a site profile by name
+    (``"generic"``: none); by default it is chosen by the URL's host."""
+    return article_from_pages([html], url, encoding=encoding, outlet=outlet, fetched_at=fetched_at, source=source,
+                              profile=profile)
+
+
+def article_from_pages(pages: Sequence[bytes | str], url: str = "", *, encoding: Optional[str] = None,
+                       outlet: str = "", fetched_at: str = "", source: str = "", profile: str = "",
+                       page_urls: Sequence[str] = ()) -> Article:
+    """The pages of one article, in order, to one Article. Metadata comes
+    from the first page; the bodies are joined in order; a page whose content
+    repeats an earlier page is skipped, and so is a paragraph repeated from an
+    earlier page. ``page_urls`` (optional) select the profile of later pages
+    hosted elsewhere; by default every page uses the first page's."""
+    if not pages:
+        raise ParseError(Msg.PARSE_NO_INPUT.format(size=0), url=url)
+    prof = _profile(url, profile)
+    raws = [p if isinstance(p, bytes) else p.encode("utf-8") for p in pages]
+    found: dict = {}
     paragraphs: list[str] = []
-    for sel in BODY_SELECTORS:
-        node = soup.select_one(sel)
-        if node is not None and len(node.get_text(" ", strip=True)) >= _MIN_BODY:
-            paragraphs = _paragraphs(node)
-            break
-    if not paragraphs:
-        paragraphs = _fallback(text_html)
-    text, junk = clean_paragraphs(paragraphs, meta.title)
-    if not text:
+    seen_pages: set[str] = set()
+    seen_bodies: set[tuple] = set()
+    hows: list[str] = []
+    used = 0
+    for i, (page, raw) in enumerate(zip(pages, raws)):
+        h = hashlib.sha256(raw).hexdigest()
+        if h in seen_pages:
+            continue
+        seen_pages.add(h)
+        page_url = page_urls[i] if i < len(page_urls) and page_urls[i] else url
+        root = parse(page, encoding=encoding, url=page_url)
+        page_prof = _profile(page_url, profile) if i and page_urls else prof
+        if i == 0:
+            found = gather(root, url, prof)
+        paras, how = _paragraphs(root, page_prof)
+        key = tuple(p.strip() for p in paras if p.strip())
+        if not key or key in seen_bodies:
+            continue
+        seen_bodies.add(key)
+        paragraphs.extend(paras)
+        hows.append(how)
+        used += 1
+    meta = resolve(found)
+    extra = prof.line_rx if prof else None
+    text, junk = clean_paragraphs(paragraphs, meta.title, extra=extra, names=_bylines(meta))
+    if not _has_words(text):
         raise ParseError(Msg.PARSE_EMPTY, url=url)
+    found["dateline"] = from_dateline(text)
+    meta = resolve(found)
+    html_hash = hashlib.sha256(raws[0]).hexdigest() if len(raws) == 1 else \
+        hashlib.sha256(b"".join(hashlib.sha256(r).digest() for r in raws)).hexdigest()
     return Article(
-        url=url, text=text, title=meta.title, published=meta.published, canonical_url=meta.canonical or url,
-        outlet=outlet, language=meta.language or "id", dateline=dateline(text),
-        html_hash=hashlib.sha256(raw).hexdigest(), fetched_at=fetched_at, source=source, junk=junk,
+        url=url, text=text, title=meta.title, published=meta.published, canonical_url=_absolute(meta.canonical, url),
+        outlet=outlet or meta.outlet, language=meta.language or "id", dateline=dateline(text),
+        html_hash=html_hash, fetched_at=fetched_at, source=source, junk=junk,
+        author=meta.author, editor=meta.editor, section=meta.section, tags=meta.tags, modified=meta.modified,
+        published_from=meta.published_from, meta_notes=meta.notes, profile=hows[0] if hows else "", pages=used,
     )
 
 
-def _fallback(html: str) -> list[str]:
-    """Unknown layout: trafilatura's main-text extraction."""
-    import trafilatura
+def _has_words(text: str) -> bool:
+    """At least three words: markup debris like '<<<>>>' is not an article."""
+    return len(_WORD.findall(text)) >= 3
 
-    got = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
-    return got.split("\n") if got else []
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _bylines(meta) -> list[str]:
+    names = [meta.author, meta.editor]
+    return [n for part in names for n in re.split(r"\s*,\s*", part or "") if n]
+
+
+def _absolute(canonical: str, url: str) -> str:
+    if not canonical:
+        return url
+    return urljoin(url, canonical) if url else canonical
 
 
 def article_from_text(text: str, url: str = "", *, title: str = "", published: Optional[str] = None,
                       outlet: str = "", source: str = "") -> Article:
-    if "\x00" in text[:2048]:
+    if not text.strip():
+        raise ParseError(Msg.PARSE_NO_INPUT.format(size=len(text.encode("utf-8"))), url=url)
+    if len(text) > MAX_BYTES:
+        raise ParseError(Msg.PARSE_TOO_LARGE.format(size=len(text), limit=MAX_BYTES), url=url)
+    if "\x00" in text[:4096]:
         raise ParseError(Msg.PARSE_BINARY, url=url)
     cleaned, junk = clean_text(text, title)
-    if not cleaned:
+    if not _has_words(cleaned):
         raise ParseError(Msg.PARSE_EMPTY, url=url)
+    dated = from_dateline(cleaned).get("published")
     return Article(
-        url=url, text=cleaned, title=title, published=published, canonical_url=url, outlet=outlet,
+        url=url, text=cleaned, title=title, published=published or dated, canonical_url=url, outlet=outlet,
         dateline=dateline(cleaned), html_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(), source=source,
-        junk=junk,
+        junk=junk, published_from=("given" if published else "dateline" if dated else ""),
     )
+
+
+# --------------------------------------------------------------------------- links
+_PAGE_NO = (re.compile(r"[?&](?:page|halaman|hal|p)=(\d+)"), re.compile(r"/(\d{1,2})/?$"),
+            re.compile(r"-(\d{1,2})(?:\.html?)?$"))
+_GENERIC_NEXT = ("link[rel=next]", "a[rel=next]", ".pagination a", ".page-links a", ".paging a", "a.post-page-numbers",
+                 ".page-numbers a", "a.page-numbers")
+
+
+def _page_number(url: str) -> Optional[int]:
+    for rx in _PAGE_NO:
+        m = rx.search(url)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def _article_key(url: str) -> str:
+    """The URL without its page marker: what every page of one article shares."""
+    parts = urlsplit(url)
+    path = re.sub(r"(?:/\d{1,2}/?|-\d{1,2}(?=\.html?$))$", "", parts.path).rstrip("/")
+    query = "&".join(f"{k}={v}" for k, v in parse_qsl(parts.query) if k not in ("page", "halaman", "hal", "p"))
+    return f"{parts.netloc}{path}?{query}"
+
+
+def next_pages(html: bytes | str, url: str, *, profile: str = "", encoding: Optional[str] = None) -> list[str]:
+    """The article's further pages linked from this page (from page 1: page
+    2, 3, ...), in page order, without 'all on one page' views and without
+    links to other articles. Fetch them and hand all pages, in order, to
+    :func:`article_from_pages`."""
+    root = parse(html, encoding=encoding, url=url)
+    prof = _profile(url, profile)
+    selectors: Iterable[str] = (prof.next_page if prof and prof.next_page else ()) or _GENERIC_NEXT
+    key, here = _article_key(url), _page_number(url) or 1
+    found: dict[str, int] = {}
+    for sel in selectors:
+        for el in css(sel)(root):
+            href = el.get("href")
+            if not href:
+                continue
+            target = urljoin(url, href.strip()).split("#")[0]
+            if "page=all" in target or target == url or _article_key(target) != key:
+                continue
+            n = _page_number(target)
+            if n is None or n <= here:
+                continue
+            found.setdefault(target, n)
+    pages = sorted(found.items(), key=lambda kv: kv[1])
+    out, numbers = [], set()
+    for target, n in pages:
+        if n not in numbers:
+            numbers.add(n)
+            out.append(target)
+    return out
 
 
 def links(html: bytes | str, base: str, pattern: str = "") -> list[str]:
     """Absolute links of a listing page whose URL matches ``pattern`` (a regex)."""
-    from urllib.parse import urljoin
+    from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "lxml")
     rx = re.compile(pattern) if pattern else None

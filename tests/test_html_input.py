@@ -1,0 +1,200 @@
+"""Bad input, multi-page articles, profiles, and junk lines (what goes and
+what must stay)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import extractor.html as H
+from extractor.errors import Msg, ParseError
+from extractor.html import article_from_html, article_from_pages, article_from_text, next_pages, profile_for
+from extractor.html.clean import clean_text
+from extractor.html.profiles import profiles
+from extractor.run import Summary, process, read_local
+from extractor.store import Store
+
+SAMPLES = Path(__file__).resolve().parent.parent / "corpus" / "samples"
+BODY = "<html><body><article>" + "<p>Polres Lahat mengamankan pleno rekapitulasi di kantor KPU hari ini.</p>" * 3 + \
+       "</article></body></html>"
+
+
+@pytest.mark.parametrize("data,message", [
+    (b"", "input is empty"),
+    (b"   \n\t ", "input is empty"),
+    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, Msg.PARSE_BINARY),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3 1 0 obj", Msg.PARSE_BINARY),
+    (b"\x1f\x8b\x08\x00" + bytes(range(256)), Msg.PARSE_BINARY),
+    (b"<html>\x00\x00\x00<body>", Msg.PARSE_BINARY),
+    (b"<<<>>> <<< <!-- -->", Msg.PARSE_EMPTY),
+    (b"<html><body><nav>Beranda</nav></body></html>", Msg.PARSE_EMPTY),
+])
+def test_bad_input_is_a_clear_parse_error(data, message):
+    with pytest.raises(ParseError) as err:
+        article_from_html(data, "https://x.example/a")
+    assert message in str(err.value)
+    assert err.value.url == "https://x.example/a" and err.value.stage == "parse"
+
+
+def test_huge_input_is_refused_before_parsing(monkeypatch):
+    monkeypatch.setattr(H, "MAX_BYTES", 1000)
+    with pytest.raises(ParseError, match="more than the 1000 bytes"):
+        article_from_html(b"<p>" + b"kata " * 400 + b"</p>", "u")
+    with pytest.raises(ParseError, match="more than the 1000 bytes"):
+        article_from_text("kata " * 400)
+
+
+def test_garbled_markup_still_gives_text():
+    html = b"<html><body><div class=x><p>" + "Polres Lahat mengamankan pleno rekapitulasi suara di kantor KPU Lahat. " \
+        .encode() * 3 + b"<b><i>tebal</b> miring</i><p>Paragraf dua tanpa penutup<div><table><tr><td>sel"
+    art = article_from_html(html, "https://unknown.example/a")
+    assert art.text.startswith("Polres Lahat mengamankan pleno")
+
+
+def test_unknown_profile_name_is_a_parse_error():
+    with pytest.raises(ParseError, match="unknown site profile 'nope'"):
+        article_from_html(BODY, "u", profile="nope")
+    assert article_from_html(BODY, "https://sumsel.tribunnews.com/a", profile="generic").profile == "generic"
+
+
+def test_batch_records_bad_files_and_goes_on(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good = SAMPLES / "pages" / "tribratanews" / "tribratanews-pleno.html"
+    (folder / "a-good.html").write_bytes(good.read_bytes())
+    (folder / "b-empty.html").write_bytes(b"")
+    (folder / "c-binary.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (folder / "d-garbage.html").write_bytes(b"<<<>>>")
+    (folder / "e-text.txt").write_text("Polres Lahat mengamankan pleno di kantor KPU Lahat, Senin (2/12/2024).\n")
+    with Store(tmp_path / "t.db") as store:
+        summary = Summary()
+        process(read_local(folder), store, None, summary)
+        errors = {Path(r["url"]).name: (r["stage"], r["message"]) for r in store.db["errors"].rows}
+        stored = store.db["articles"].count
+    assert stored == 2 and summary.errors == 3
+    assert errors["b-empty.html"] == ("parse", Msg.PARSE_NO_INPUT.format(size=0))
+    assert errors["c-binary.html"] == ("parse", Msg.PARSE_BINARY)
+    assert errors["d-garbage.html"] == ("parse", Msg.PARSE_EMPTY)
+
+
+# --------------------------------------------------------------------------- multi-page articles
+def _paged():
+    x = next(json.loads(line) for line in (SAMPLES / "expected.jsonl").read_text("utf-8").splitlines()
+             if json.loads(line)["id"] == "tribun-sumsel-paged")
+    return x, [(SAMPLES / f).read_bytes() for f in x["files"]]
+
+
+def test_pages_are_joined_in_order_each_once():
+    x, pages = _paged()
+    once = article_from_pages(pages, x["url"])
+    assert once.text == x["text"] and once.pages == 3
+    twice = article_from_pages([pages[0], pages[1], pages[1], pages[0], pages[2]], x["url"])
+    assert twice.text == once.text and twice.pages == 3
+    first_two = article_from_pages(pages[:2], x["url"])
+    assert once.text.startswith(first_two.text) and len(first_two.text) < len(once.text)
+    assert first_two.text.startswith(article_from_html(pages[0], x["url"]).text)
+
+
+def test_next_pages_lists_the_further_pages_of_the_article():
+    x, pages = _paged()
+    assert next_pages(pages[0], x["url"]) == [f"{x['url']}?page=2", f"{x['url']}?page=3"]
+    assert next_pages(pages[1], f"{x['url']}?page=2") == [f"{x['url']}?page=3"]
+    assert next_pages(pages[2], f"{x['url']}?page=3") == []
+    sumeks = SAMPLES / "pages" / "disway" / "sumeks-paged.html"
+    url = "https://sumeks.disway.id/read/678123/polres-muara-enim-petakan-87-tps-rawan-jelang-pencoblosan"
+    assert next_pages(sumeks.read_bytes(), url) == [url + "/2"]
+    generic = '<a href="/berita/a?page=2" rel="next">2</a><a href="/berita/lain?page=2">lain</a>'
+    assert next_pages(generic, "https://x.example/berita/a") == ["https://x.example/berita/a?page=2"]
+
+
+# --------------------------------------------------------------------------- profiles
+def test_profiles_load_and_pick_the_most_specific_host():
+    assert len(profiles()) >= 8
+    assert profile_for("https://humas.polri.go.id/2024/x").name == "humaspolri"
+    assert profile_for("https://tribratanews.sumsel.polri.go.id/x").name == "tribratanews"
+    assert profile_for("https://aceh.tribunnews.com/amp/x").name == "tribunnews"
+    assert profile_for("https://notantaranews.com/x") is None
+    assert profile_for("https://unknown.example/x") is None and profile_for("") is None
+
+
+# --------------------------------------------------------------------------- junk lines
+@pytest.mark.parametrize("line", [
+    "BACA JUGA: Harga Cabai Naik", "Baca Juga", "Baca juga:", "Baca:  Jembatan Musi IV Diaspal", "Simak juga: X",
+    "Artikel Terkait", "Berita Terkait: Kapolda Tinjau TPS", "Artikel Sebelumnya",
+    "Editor : Budi Santoso", "Editor: Budi", "Penulis: Ahmad | Editor: Budi", "Reporter: Agus Sutanto", "Sumber: Antara",
+    "Pewarta: Dewi", "Laporan Wartawan Tribunsumsel.com, Ahmad", "oleh Redaksi", "- Redaksi", "[Rudi/Rilis]",
+    "(hms)", "(**)", "(spi/as)", "(kmb/balipost)", "Foto: Humas Polres Lahat", "(Foto. Istimewa)",
+    "Foto : Kalteng Pos/ Agus Jaya", "Kapolres saat meninjau TPS. (Foto: Humas Polda Sumsel)",
+    "facebook twitter whatsapp telegram line copy", "Sebarkan artikel ini", "Bagikan:", "URL berhasil dicopy",
+    "IKLAN", "ADVERTISEMENT", "SCROLL TO RESUME CONTENT", "125 views", "Dibaca 214 kali", "×",
+    "Back to top",
+    "Berita Terbaru Labuhanbatu News ada di Google News", "Dapatkan update berita pilihan setiap hari",
+    "Download aplikasi Cenderawasih Pos di Play Store", "Ikuti saluran TribunSumsel.com di WhatsApp Channel",
+    "© Polda Bali. All Rights Reserved", "Telp. (0361) 227711", "Jl. Soekarno Hatta No. 2 Palu", "Follow Us",
+    "Dikeluarkan oleh Bid Humas Polda Sumsel", "Banda Aceh, 23 September 2024", "#PolriPresisi #PilkadaDamai2024",
+    "Terkini: Harga Kopi Naik | Jembatan Diperbaiki | Pemkab Raih Penghargaan", "Tags: Pilkada 2024, Polres",
+    "Sabtu, 30 November 2024 - 14:25 WIB", "Diterbitkan 02 Agu 2024", "Beranda › Berita › Batam",
+    "Artikel ini telah tayang di TribunSumsel.com dengan judul X", "1 2 3 Selanjutnya", "Halaman selanjutnya",
+])
+def test_junk_line_is_dropped(line):
+    text, junk = clean_text(f"Paragraf pertama cukup panjang untuk menjadi isi berita.\n{line}\nParagraf akhir berita ini.")
+    assert text == "Paragraf pertama cukup panjang untuk menjadi isi berita.\n\nParagraf akhir berita ini.", junk
+
+
+@pytest.mark.parametrize("line", [
+    "Oleh karena itu, warga diminta tetap tenang menunggu hasil resmi.",
+    "Sebarkan hoaks soal kotak suara, seorang warga Lahat ditangkap polisi.",
+    "Jalan menuju lokasi pleno ditutup sementara selama rekapitulasi.",
+    "Editor senior media lokal itu ikut memantau jalannya pleno.",
+    "Foto bersama dilakukan usai apel gelar pasukan di lapangan Mapolres.",
+    "Share kegiatan di media sosial dilakukan oleh Humas Polres setiap hari.",
+    "Kapolres menyebut 1 2 peleton disiagakan di setiap PPK.",
+    "Reporter televisi lokal juga hadir meliput jalannya pleno rekapitulasi.",
+    "Komunikasi Publik",
+    "Sebanyak 125 personel diterjunkan dalam pengamanan tersebut.",
+])
+def test_body_line_is_kept(line):
+    text, junk = clean_text(f"Paragraf pertama cukup panjang untuk menjadi isi berita.\n{line}\nParagraf akhir berita ini.")
+    assert line in text, junk
+
+
+@pytest.mark.parametrize("line", ["Tinggalkan Balasan", "Posting Komentar", "0 Komentar", "Berita Lainnya",
+                                  "Alamat email Anda tidak akan dipublikasikan.", "Rekomendasi untuk Anda"])
+def test_tail_marker_drops_the_rest(line):
+    text, junk = clean_text(f"Paragraf pertama cukup panjang untuk menjadi isi berita.\n{line}\nNama *\nKomentar lain")
+    assert text == "Paragraf pertama cukup panjang untuk menjadi isi berita." and "Komentar lain" in junk
+
+
+def test_signoffs_and_captions_glued_to_a_sentence_are_cut():
+    long = "Apel dipimpin Kapolres dan diikuti personel gabungan dari Polri, TNI, Dinas Perhubungan, Satpol PP " \
+           "serta Linmas yang akan disebar ke seluruh TPS di wilayah hukum Polres Lahat pekan depan."
+    text, junk = clean_text(f"Pleno berjalan aman. (hms)\nKapolres meninjau TPS. (Foto: Humas)\n{long} (Foto: Humas)\n"
+                            "Selesai pukul 13.00.DMS")
+    assert text == f"Pleno berjalan aman.\n\n{long}\n\nSelesai pukul 13.00."
+    assert "Kapolres meninjau TPS. (Foto: Humas)" in junk  # a short line with a photo credit is a caption
+
+
+def test_baca_juga_opener_takes_its_headlines_not_the_story():
+    text, junk = clean_text("Isi pertama berita ini.\nBaca juga:\nHarga Cabai Naik di Pasar Induk\n"
+                            "Pemkot Gelar Jalan Sehat HUT Korpri\n\"Kami siaga penuh,\" kata Kapolres.")
+    assert text == "Isi pertama berita ini.\n\n\"Kami siaga penuh,\" kata Kapolres."
+    assert "Pemkot Gelar Jalan Sehat HUT Korpri" in junk
+
+
+def test_dev_corpus_texts_keep_every_annotated_official():
+    """The 66 annotated dev texts (plain-text excerpts full of junk): cleaning
+    never drops a line that holds an official's name, and no junk marker survives."""
+    root = Path(__file__).resolve().parent.parent / "corpus" / "dev" / "gold.jsonl"
+    markers = ("BACA JUGA", "Baca juga", "Baca Juga", "Tinggalkan Balasan", "Editor:", "Editor :", "Penulis:",
+               "URL berhasil", "facebook twitter", "All Rights Reserved", "Dikeluarkan oleh", "SCROLL TO")
+    for line in root.read_text("utf-8").splitlines():
+        gold = json.loads(line)
+        raw = gold["article"]["text"]
+        art = article_from_text(raw, gold["id"], title=gold["article"]["title"])
+        for o in gold.get("officials", []):
+            if o["name"] in raw:
+                assert o["name"] in art.text, (gold["id"], o["name"])
+        assert not [m for m in markers if m in art.text], gold["id"]
+        assert clean_text(art.text, art.title) == (art.text, ())
