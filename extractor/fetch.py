@@ -195,7 +195,7 @@ class Fetcher:
             resp = await self._request(current, headers if current == url else {}, html_only, max_bytes)
             if resp.status not in _REDIRECTS:
                 return Response(**{**resp.__dict__, "url": url, "redirects": tuple(seen[:-1])})
-            location = dict(resp.headers).get("location", "")
+            location = next((v for k, v in resp.headers if k.lower() == "location"), "")
             target = urljoin(current, location.strip())
             if not location.strip() or urlsplit(target).scheme not in ("http", "https"):
                 raise RedirectError(Msg.FETCH_REDIRECT_BAD.format(url=url, target=location), url=url)
@@ -404,7 +404,8 @@ def meta_charset(body: bytes) -> Optional[str]:
 
 def choose_encoding(body: bytes, declared: Optional[str] = None) -> str:
     """The charset of an HTML body: a byte-order mark, else the declared
-    (header) charset, else a ``<meta>`` charset, else UTF-8, else detection.
+    (header) charset, else a ``<meta>`` charset, else UTF-8, else
+    windows-1252 when the bytes fit it, else detection.
     A declared charset the bytes cannot be decoded with is passed over, and
     a declared Western single-byte charset (latin-1, windows-1252, ascii) on
     bytes that are valid UTF-8 with non-ASCII characters is taken for the
@@ -421,6 +422,8 @@ def choose_encoding(body: bytes, declared: Optional[str] = None) -> str:
         return cand
     if utf8_ok:
         return "utf-8"
+    if _decodes(body, "cp1252"):  # Indonesian is Latin script: windows-1252 (what browsers read latin-1 as)
+        return "cp1252"
     from charset_normalizer import from_bytes
 
     best = from_bytes(body[:200_000]).best()
