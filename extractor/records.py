@@ -43,6 +43,10 @@ def to_contract(ex: Extraction) -> dict[str, Any]:
             for e in ex.events
         ],
         "quotes": [{"speaker": q.speaker, "text": q.text, "start": q.start, "end": q.end} for q in ex.quotes],
+        "candidates": [{"names": list(c.names), "text": c.text, "start": c.start, "end": c.end} for c in ex.candidates],
+        "primary_region": ({"name": ex.primary_region.name, "type": ex.primary_region.type,
+                            "code": ex.primary_region.code, "province": ex.primary_region.province}
+                           if ex.primary_region else None),
         "extractor_version": ex.extractor_version,
         "model_version": ex.model_version,
     }

@@ -38,7 +38,7 @@ def _migrate_1(db: sqlite_utils.Database) -> None:
         "id": int, "url": str, "canonical_url": str, "source": str, "outlet": str, "title": str, "published": str,
         "text": str, "html_hash": str, "text_hash": str, "fetched_at": str, "language": str, "dateline": str,
         "relevance": float, "extracted": int, "extractor_version": str, "model_version": str, "cluster_id": int,
-        "run_id": int, "stored_at": str,
+        "run_id": int, "stored_at": str, "primary_region": str, "primary_region_code": str,
     }, pk="id", not_null={"url", "text"}, foreign_keys=[("run_id", "runs", "id")])
     db["articles"].create_index(["url"], unique=True)
     db["articles"].create_index(["published"])
@@ -433,6 +433,8 @@ class Store:
             "extracted": int(extraction is not None), "extractor_version": __version__,
             "model_version": extraction.model_version if extraction else None, "run_id": run_id,
             "stored_at": _now(),
+            "primary_region": extraction.primary_region.name if extraction and extraction.primary_region else None,
+            "primary_region_code": extraction.primary_region.code if extraction and extraction.primary_region else None,
         }
         try:
             with self.db.conn:

@@ -161,6 +161,17 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Candidate:
+    """An election candidate or candidate pair (``paslon Teddy-Marjito``):
+    named in the article but not an official."""
+
+    names: tuple[str, ...]
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything extracted from one article."""
 
@@ -172,3 +183,6 @@ class Extraction:
     quotes: tuple[Quote, ...] = ()
     extractor_version: str = ""
     model_version: str = ""
+    candidates: tuple[Candidate, ...] = ()
+    #: the kabupaten/kota (or province) where the article's events happen
+    primary_region: Optional[Place] = None

@@ -67,3 +67,12 @@ def test_misspelled_and_partial_re_mentions_merge_but_other_people_do_not():
     got = {o.name: o for o in find_officials(text).officials}
     assert set(got) == {"Kurniawan Azwar", "Azwar Hadi"}
     assert len(got["Kurniawan Azwar"].mentions) == 2
+
+
+def test_candidate_pairs_are_candidates_not_officials():
+    from extractor.nlp.officials import find_candidates
+
+    text = ("Kapolres Muba AKBP Imam Safii mengamankan debat publik paslon Teddy-Marjito di Sekayu. "
+            "Pasangan calon nomor urut 2 Ahmad Yani dan Budi Hartono hadir.")
+    assert [c.names for c in find_candidates(text)] == [("Teddy", "Marjito"), ("Ahmad Yani", "Budi Hartono")]
+    assert [o.name for o in find_officials(text).officials] == ["Imam Safii"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 from .. import __version__
-from ..types import Article, Extraction
+from ..types import Article, Extraction, Place
 
 
 def _doc_to_extraction(article: Article, doc, version: str) -> Extraction:
@@ -22,7 +22,16 @@ def _doc_to_extraction(article: Article, doc, version: str) -> Extraction:
         quotes=tuple(doc._.pantau_quotes),
         extractor_version=__version__,
         model_version=version,
+        candidates=tuple(doc._.pantau_candidates),
+        primary_region=_primary(doc._.pantau_places),
     )
+
+
+def _primary(places):
+    r = places.primary
+    if r is None:
+        return None
+    return Place(r.name, "kota" if r.type == "kota" else r.type, r.code, r.province)
 
 
 def extract(article: Article) -> Extraction:

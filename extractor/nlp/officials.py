@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..types import Official
+from ..types import Candidate, Official
 from .gazetteer import LEVEL_TYPES, gazetteer
 from .lexicon import Position, degree_key, lexicon
 from .text import in_headline, is_cap
@@ -628,6 +628,24 @@ def unit_region(unit: Optional[str], context: tuple[str, ...] = ()):
         if any(code.startswith(c.code) or c.code.startswith(code) for code in context if len(code) >= 2):
             return c
     return cands[0]
+
+
+_CANDIDATE = re.compile(
+    r"(?<![\w])(?i:paslon|pasangan calon|pasangan|calon bupati|calon wali ?kota|calon gubernur|cabup|cawabup|cagub|"
+    r"cawagub|cawalkot|calon)(?:\s+(?i:nomor urut|no\.? urut)\s*\d+)?\s+"
+    r"(?P<a>[A-Z][\w'’]+(?:\s[A-Z][\w'’]+){0,2})\s*(?:-|–|dan|&)\s*(?P<b>[A-Z][\w'’]+(?:\s[A-Z][\w'’]+){0,2})")
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Candidate pairs: ``paslon Teddy-Marjito``, ``pasangan calon nomor urut 2
+    Ahmad Yani dan Budi Hartono``. They are candidates, never officials."""
+    out = []
+    for m in _CANDIDATE.finditer(text):
+        a, b = m.group("a"), m.group("b")
+        if not (a[0].isupper() and b[0].isupper()) or a.lower() in _STOP or b.lower() in _STOP:
+            continue
+        out.append(Candidate((a, b), text[m.start("a"):m.end("b")], m.start("a"), m.end("b")))
+    return out
 
 
 def _finish(officials: list[_Cand], context: tuple[str, ...] = ()) -> OfficialsResult:

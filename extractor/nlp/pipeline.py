@@ -3,7 +3,8 @@ rule components, registered by versioned name.
 
 Each component separates ``match(doc)`` (find candidates, pure) from
 ``set_annotations(doc, found)`` (write them to ``doc._``), spaCy-style.
-Component order matters: dates -> places -> officials -> quotes -> events.
+Component order matters: dates -> places -> officials -> candidates -> quotes
+-> events.
 """
 
 from __future__ import annotations
@@ -17,14 +18,14 @@ from spacy.tokens import Doc
 
 from .dates import find_dates
 from .events import find_events
-from .officials import find_officials
+from .officials import find_candidates, find_officials
 from .places import find_places
 from .quotes import find_quotes
 
 MODEL_DIR = Path(__file__).parent / "models" / "ner-id"
 RULES_VERSION = "rules-1"
 
-for _name in ("pantau_dates", "pantau_places", "pantau_officials", "pantau_quotes", "pantau_events"):
+for _name in ("pantau_dates", "pantau_places", "pantau_officials", "pantau_candidates", "pantau_quotes", "pantau_events"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -72,6 +73,14 @@ class OfficialComponent(_Component):
         doc._.pantau_officials = found
 
 
+class CandidateComponent(_Component):
+    def match(self, doc):
+        return find_candidates(_text(doc))
+
+    def set_annotations(self, doc, found):
+        doc._.pantau_candidates = found
+
+
 class QuoteComponent(_Component):
     def match(self, doc):
         return find_quotes(_text(doc), doc._.pantau_officials.officials)
@@ -106,6 +115,11 @@ def _make_officials(nlp, name):
     return OfficialComponent()
 
 
+@Language.factory("pantau_candidates_v1")
+def _make_candidates(nlp, name):
+    return CandidateComponent()
+
+
 @Language.factory("pantau_quotes_v1")
 def _make_quotes(nlp, name):
     return QuoteComponent()
@@ -116,7 +130,8 @@ def _make_events(nlp, name):
     return EventComponent()
 
 
-COMPONENTS = ("pantau_dates_v1", "pantau_places_v1", "pantau_officials_v1", "pantau_quotes_v1", "pantau_events_v1")
+COMPONENTS = ("pantau_dates_v1", "pantau_places_v1", "pantau_officials_v1", "pantau_candidates_v1", "pantau_quotes_v1",
+              "pantau_events_v1")
 
 
 def _base() -> Language:
