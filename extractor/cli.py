@@ -309,9 +309,13 @@ def stats(db, show_errors):
     by_stage = list(by_stage)
     if by_stage:
         _emit(["stage", "errors"], by_stage, "table")
-    if show_errors:
-        cols, rows = run_sql(db, "select at, stage, url, message from errors order by id")
-        _emit(cols, rows, "table")
+    if show_errors:  # one block per error: URLs and messages are too long for table cells
+        _, rows = run_sql(db, "select at, stage, error_type, url, message from errors order by id")
+        n = 0
+        for at, stage, etype, url, message in rows:
+            click.echo(f"{at}  [{stage}] {etype}\n  {url}\n  {message}")
+            n += 1
+        click.echo(f"{n} errors", err=True)
 
 
 # ----------------------------------------------------------------------------- measuring

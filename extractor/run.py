@@ -29,6 +29,7 @@ from .fetch import Fetcher, Response
 from .html import article_from_html, article_from_text
 from .nlp.relevance import relevance, threshold as default_threshold
 from .sources import canonical_url, discover, keyword_filter, page_links, site
+from .dedup import Signature, signature
 from .store import Store
 from .types import Article, Extraction, PageRef, Source
 
@@ -150,12 +151,12 @@ def _join_pages(first: Article, raw: RawPage) -> Article:
 
 
 Item = Union[Article, RawPage, Failure]
-Result = Union[tuple[Article, float, Optional[Extraction]], Failure]
+Result = Union[tuple[Article, float, Optional[Extraction], Optional[Signature]], Failure]
 
 
 # --------------------------------------------------------------------------- extraction workers
 def _work(item: Union[Article, RawPage], cut: float, extract_all: bool) -> Result:
-    """Parse (when raw), score and extract one article. Runs in a worker."""
+    """Parse (when raw), score, sign (near-duplicates) and extract one article. Runs in a worker."""
     from .nlp import extract
 
     stage = "parse"
@@ -164,7 +165,7 @@ def _work(item: Union[Article, RawPage], cut: float, extract_all: bool) -> Resul
         rel = relevance(article.title, article.text)
         stage = "extract"
         ex = extract(article) if rel >= cut or extract_all else None
-        return article, rel, ex
+        return article, rel, ex, signature(article.text)
     except PantauError as exc:
         return Failure(item.url, exc.stage if stage == "parse" else stage, exc)
     except Exception as exc:  # one bad article must not stop the batch
@@ -214,6 +215,8 @@ def process(items: Iterable[Item], store: Store, run_id: Optional[int], summary:
                 continue
             current = (store.is_current_hash(item.url, item.content_hash) if isinstance(item, RawPage)
                        else store.is_current(item))
+            if current and extract_all and not (store.article_state(item.url) or {}).get("extracted"):
+                current = False  # stored below the threshold; --all extracts it now
             if current and not refresh:
                 summary.skipped += 1
                 tick("skipped", 1)
@@ -226,15 +229,15 @@ def process(items: Iterable[Item], store: Store, run_id: Optional[int], summary:
             _fail(store, run_id, summary, result, tick)
             done(result.url, result.error)
             continue
-        article, rel, ex = result
+        article, rel, ex, sig = result
         summary.relevant += int(rel >= cut)
-        done(article.url, _store(store, article, rel, ex, run_id, summary, tick))
+        done(article.url, _store(store, article, rel, ex, run_id, summary, tick, sig))
 
 
 def _store(store: Store, article: Article, rel: float, ex: Optional[Extraction], run_id, summary: Summary,
-           tick) -> Optional[BaseException]:
+           tick, sig: Optional[Signature] = None) -> Optional[BaseException]:
     try:
-        store.save(article, rel, ex, run_id)
+        store.save(article, rel, ex, run_id, signature=sig)
     except PantauError as exc:
         _fail(store, run_id, summary, Failure(article.url, "store", exc), tick)
         return exc
@@ -395,6 +398,12 @@ class _Crawl:
 
     async def one(self, row: dict) -> None:
         url = row["url"]
+        if not self.refresh and row.get("status") != "duplicate":
+            now = self.store.url_status(url)
+            if now and now.get("status") == "duplicate":  # an alias fetched meanwhile covered it
+                self.summary.duplicates += 1
+                self.tick("duplicate", 1)
+                return
         try:
             pages, canonical = await self._fetch_article(row)
         except RobotsDisallowed as exc:
