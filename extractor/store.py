@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Optional
 
 import sqlite_utils
 
-from . import __version__
+from . import __version__, dedup
 from .errors import Msg, SchemaVersionError, StoreError
 from .records import official_key
 from .types import Article, Extraction, Source
@@ -324,9 +324,66 @@ def _migrate_crawl_state(db: sqlite_utils.Database) -> None:
     urls.create_index(["source", "status"])
 
 
+def _migrate_article_metadata(db: sqlite_utils.Database) -> None:
+    """Page metadata on articles (author, editor, section, tags as JSON, modified,
+    where the published date came from, metadata disagreements as JSON, the site
+    profile that read the body, pages joined) and the near-duplicate index: each
+    article's MinHash signature and LSH band keys (:mod:`extractor.dedup`).
+    Articles stored before get theirs now, and every article a ``cluster_id``."""
+    arts = db["articles"]
+    have = set(arts.columns_dict)
+    for col, typ in (("author", str), ("editor", str), ("section", str), ("tags", str), ("modified", str),
+                     ("published_from", str), ("meta_notes", str), ("profile", str), ("pages", int)):
+        if col not in have:
+            arts.add_column(col, typ)
+    db["article_signatures"].create({"article_id": int, "signature": bytes}, pk="article_id",
+                                    foreign_keys=[("article_id", "articles", "id")])
+    db["article_bands"].create({"band": int, "article_id": int}, foreign_keys=[("article_id", "articles", "id")])
+    db["article_bands"].create_index(["band"])
+    db["article_bands"].create_index(["article_id"])
+    arts.create_index(["cluster_id"])
+    for aid, text in db.execute("select id, text from articles order by id").fetchall():
+        assign_cluster(db, aid, dedup.signature(text or ""))
+
+
+def assign_cluster(db: sqlite_utils.Database, aid: int, sig: Optional["dedup.Signature"]) -> int:
+    """Index the article's signature and set its ``cluster_id`` (and merge the
+    clusters it bridges); call inside the article's transaction. An article
+    without a signature (too short) is its own cluster."""
+    old = db.execute("select signature from article_signatures where article_id = ?", [aid]).fetchone()
+    if old is not None and sig is not None and old[0] == sig.values:
+        row = db.execute("select cluster_id from articles where id = ?", [aid]).fetchone()
+        if row and row[0] is not None:
+            return row[0]  # same text as before: same cluster
+    # the article's text changed: copies that joined its cluster keep theirs under their own smallest id
+    others = [r[0] for r in db.execute("select id from articles where cluster_id = ? and id != ?", [aid, aid])]
+    if others:
+        db.execute("update articles set cluster_id = ? where cluster_id = ? and id != ?", [min(others), aid, aid])
+    db.execute("delete from article_bands where article_id = ?", [aid])
+    db.execute("delete from article_signatures where article_id = ?", [aid])
+    matches: list = []
+    if sig is not None:
+        marks = ",".join("?" * len(sig.bands))
+        rows = db.execute(
+            f"""select s.article_id, a.cluster_id, s.signature from article_signatures s
+                join articles a on a.id = s.article_id
+                where s.article_id in (select article_id from article_bands where band in ({marks}))
+                  and s.article_id != ?""", [*sig.bands, aid]).fetchall()
+        matches = [(other, cid, dedup.similarity(sig, dedup.Signature(blob, ()))) for other, cid, blob in rows]
+        db["article_signatures"].insert({"article_id": aid, "signature": sig.values})
+        db["article_bands"].insert_all({"band": b, "article_id": aid} for b in sig.bands)
+    cluster, merge = dedup.choose_cluster(aid, matches)
+    if merge:
+        db.execute(f"update articles set cluster_id = ? where cluster_id in ({','.join('?' * len(merge))})",
+                   [cluster, *merge])
+    db.execute("update articles set cluster_id = ? where id = ?", [cluster, aid])
+    return cluster
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [(1, _migrate_1),
                                                                       (2, _migrate_research_views),
-                                                                      (3, _migrate_crawl_state)]
+                                                                      (3, _migrate_crawl_state),
+                                                                      (5, _migrate_article_metadata)]
 SCHEMA_VERSION = max(v for v, _ in MIGRATIONS)
 
 #: tables a user may export or query by name
@@ -422,9 +479,11 @@ class Store:
         return bool(row and row[0] == html_hash and row[1] == __version__)
 
     def save(self, article: Article, relevance: float, extraction: Optional[Extraction],
-             run_id: Optional[int] = None) -> int:
+             run_id: Optional[int] = None, signature: Optional["dedup.Signature"] = None) -> int:
         """Write the article and (when given) its extraction in one transaction,
-        replacing what an earlier run stored for the same URL."""
+        replacing what an earlier run stored for the same URL, and file it in
+        its near-duplicate cluster (``signature``: its :func:`dedup.signature`,
+        computed here when not given)."""
         row = {
             "url": article.url, "canonical_url": article.canonical_url or article.url, "source": article.source,
             "outlet": article.outlet, "title": article.title, "published": article.published, "text": article.text,
@@ -433,9 +492,16 @@ class Store:
             "extracted": int(extraction is not None), "extractor_version": __version__,
             "model_version": extraction.model_version if extraction else None, "run_id": run_id,
             "stored_at": _now(),
+            "author": article.author or None, "editor": article.editor or None, "section": article.section or None,
+            "tags": json.dumps(list(article.tags), ensure_ascii=False) if article.tags else None,
+            "modified": article.modified, "published_from": article.published_from or None,
+            "meta_notes": json.dumps(list(article.meta_notes), ensure_ascii=False) if article.meta_notes else None,
+            "profile": article.profile or None, "pages": article.pages,
             "primary_region": extraction.primary_region.name if extraction and extraction.primary_region else None,
             "primary_region_code": extraction.primary_region.code if extraction and extraction.primary_region else None,
         }
+        if signature is None:
+            signature = dedup.signature(article.text)
         try:
             with self.db.conn:
                 st = self.article_state(article.url)
@@ -447,6 +513,7 @@ class Store:
                     aid = self.db["articles"].insert(row).last_pk
                 if extraction is not None:
                     self._save_records(aid, article, extraction)
+                assign_cluster(self.db, aid, signature)
             return aid
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{article.url}: {exc}", url=article.url) from exc
