@@ -259,35 +259,17 @@ def _emit(cols: list[str], rows: Iterable[tuple], fmt: str) -> None:
 @cli.command()
 @click.argument("table")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv", show_default=True)
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Directory to write to.")
 def export(table, db, fmt, out_dir):
-    """Export TABLE (or 'all') to CSV or JSONL files in --out, streaming."""
-    from .queries import run_sql
-    from .store import TABLES
+    """Export TABLE, a view, 'all' (every table) or 'views' (every view) to
+    CSV, JSONL or Parquet files in --out, streaming in constant memory, with
+    data_dictionary.csv (file, column, type, meaning) beside them.
+    'acled_events' is the ACLED-style event file."""
+    from .export import export as run_export
 
-    names = list(TABLES) if table == "all" else [table]
-    for n in names:
-        if n not in TABLES:
-            raise PantauError(Msg.UNKNOWN_TABLE.format(name=n, choices=", ".join(("all",) + TABLES)))
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    for n in names:
-        cols, rows = run_sql(db, f"select * from [{n}]")
-        path = out / f"{n}.{fmt}"
-        count = 0
-        with path.open("w", encoding="utf-8", newline="") as fh:
-            if fmt == "csv":
-                w = csv.writer(fh)
-                w.writerow(cols)
-                for r in rows:
-                    w.writerow(r)
-                    count += 1
-            else:
-                for r in rows:
-                    fh.write(json.dumps(dict(zip(cols, r)), ensure_ascii=False) + "\n")
-                    count += 1
-        click.echo(f"{path}: {count} rows")
+    run_export(db, table, out_dir, fmt, progress=lambda e: click.echo(f"{e.path}: {e.rows} rows"))
+    click.echo(f"{Path(out_dir) / 'data_dictionary.csv'}: column meanings")
 
 
 @cli.command()

@@ -216,22 +216,26 @@ CANNED: dict[str, Canned] = {
             if k not in ("since", "until")}},
     ),
     "personnel_by_stage": Canned(
-        "personnel deployed per kabupaten/kota and election stage; syndicated copies count once",
+        "personnel deployed per kabupaten/kota and stage of the election schedule; syndicated copies count once",
         """with deployments as (
-               select province, kabupaten_code, kabupaten, election, stage, story_key, type, date, place_code,
-                      max(personnel) as personnel, max(personnel_approx) as approx, min(event_id) as event_id
+               select province, kabupaten_code, kabupaten, schedule_election, schedule_stage, story_key, type, date,
+                      place_code, max(personnel) as personnel, max(personnel_approx) as approx,
+                      min(event_id) as event_id, max(election) as election, max(stage) as stage
                from event_details d where {where}
-               group by province, kabupaten_code, kabupaten, election, stage, story_key, type, date, place_code)
-           select province, kabupaten_code, kabupaten, election, stage,
+               group by province, kabupaten_code, kabupaten, schedule_election, schedule_stage, story_key, type, date,
+                        place_code)
+           select province, kabupaten_code, kabupaten, schedule_election, schedule_stage,
                   count(*) as events,
                   count(personnel) as events_with_personnel,
                   sum(personnel) as personnel,
                   max(personnel) as largest,
                   sum(case when personnel is not null and approx = 1 then 1 else 0 end) as approximate,
                   min(date) as first_date, max(date) as last_date,
+                  group_concat(distinct election) as elections,
+                  group_concat(distinct stage) as stages,
                   group_concat(event_id) as event_ids
            from deployments
-           group by province, kabupaten_code, kabupaten, election, stage
+           group by province, kabupaten_code, kabupaten, schedule_election, schedule_stage
            order by province, kabupaten, first_date""",
         _EVENT_FILTERS,
     ),

@@ -324,6 +324,125 @@ def _migrate_crawl_state(db: sqlite_utils.Database) -> None:
     urls.create_index(["source", "status"])
 
 
+#: The views changed in schema version 4 (frozen like version 2's): event_details shows the
+#: election and stage the text states (events.election, events.stage: TPS, PPS, PPK, KPU
+#: kabupaten/kota, provinsi) beside the schedule's (schedule_election, schedule_stage);
+#: personnel_by_stage groups by the schedule's stage and lists the stated ones; ACLED
+#: associated actors include the units named.
+_RESEARCH_VIEWS_V4 = {
+    "event_details": """
+select e.id as event_id, e.article_id,
+       coalesce('c' || a.cluster_id, 'a' || a.id) as story_key,
+       coalesce(e.date, substr(a.published, 1, 10)) as date,
+       case when e.date is not null then 'text' when a.published is not null then 'published' end as date_source,
+       date(coalesce(e.date, substr(a.published, 1, 10)), 'weekday 0', '-6 days') as week,
+       e.type, e.place, e.place_code,
+       (select p.type from places p where p.code = e.place_code and p.name = e.place limit 1) as place_type,
+       substr(e.place_code, 1, 2) as province_code,
+       coalesce(rp.name, e.province) as province,
+       rk.code as kabupaten_code, rk.name as kabupaten,
+       case when length(e.place_code) >= 8 then substr(e.place_code, 1, 8) end as kecamatan_code,
+       (select p.name from places p where length(e.place_code) >= 8 and p.code = substr(e.place_code, 1, 8)
+          and p.type in ('kecamatan', 'distrik') limit 1) as kecamatan,
+       e.election, e.stage, st.election as schedule_election, st.stage as schedule_stage,
+       e.personnel, e.personnel_approx, e.forces, e.trigger, e.start, e.end,
+       coalesce(a.outlet, a.source) as outlet, a.title, a.url, substr(a.published, 1, 10) as published
+from events e
+join articles a on a.id = e.article_id
+left join regions rp on rp.code = substr(e.place_code, 1, 2)
+left join regions rk on length(e.place_code) >= 5 and rk.code = substr(e.place_code, 1, 5)
+left join election_stages st on st.id = (
+    select s.id from election_stages s
+    where coalesce(e.date, substr(a.published, 1, 10)) between s.start and s.end order by s.start desc limit 1)""",
+    "personnel_by_stage": """
+with deployments as (
+    select province, kabupaten_code, kabupaten, schedule_election, schedule_stage, story_key, type, date, place_code,
+           max(personnel) as personnel, max(personnel_approx) as approx, min(event_id) as event_id,
+           max(election) as election, max(stage) as stage
+    from event_details
+    group by province, kabupaten_code, kabupaten, schedule_election, schedule_stage, story_key, type, date, place_code)
+select province, kabupaten_code, kabupaten, schedule_election, schedule_stage,
+       count(*) as events,
+       count(personnel) as events_with_personnel,
+       sum(personnel) as personnel,
+       max(personnel) as largest,
+       sum(case when personnel is not null and approx = 1 then 1 else 0 end) as approximate,
+       min(date) as first_date, max(date) as last_date,
+       group_concat(distinct election) as elections,
+       group_concat(distinct stage) as stages,
+       group_concat(event_id) as event_ids
+from deployments
+group by province, kabupaten_code, kabupaten, schedule_election, schedule_stage
+order by province, kabupaten, first_date""",
+    "acled_events": """
+with x as (
+    select d.*,
+           (select case j.value when 'Polri' then 'Police Forces of Indonesia'
+                                when 'Brimob' then 'Police Forces of Indonesia - Mobile Brigade (Brimob)'
+                                when 'TNI' then 'Military Forces of Indonesia'
+                                else j.value || ' (Indonesia)' end
+            from json_each(case when json_valid(d.forces) then d.forces else '[]' end) j
+            order by j.key limit 1) as force1,
+           (select group_concat(name, '; ') from (
+                select case j.value when 'Polri' then 'Police Forces of Indonesia'
+                                    when 'Brimob' then 'Police Forces of Indonesia - Mobile Brigade (Brimob)'
+                                    when 'TNI' then 'Military Forces of Indonesia'
+                                    else j.value || ' (Indonesia)' end as name, j.key as k
+                from json_each(case when json_valid(d.forces) then d.forces else '[]' end) j where j.key > 0
+                union all
+                select trim(coalesce((select m.rank from official_mentions m where m.official_id = ea.official_id
+                                        and m.article_id = d.article_id and m.rank is not null limit 1) || ' ', '')
+                            || ea.name
+                            || coalesce(' (' || (select m.position from official_mentions m
+                                                 where m.official_id = ea.official_id and m.article_id = d.article_id
+                                                   and m.position is not null limit 1) || ')', '')) as name,
+                       1000000 + ea.id as k
+                from event_actors ea where ea.event_id = d.event_id and ea.kind = 'official'
+                union all
+                select ea.name, 2000000 + ea.id from event_actors ea where ea.event_id = d.event_id and ea.kind = 'unit'
+                order by k)) as assoc
+    from event_details d)
+select event_id, article_id, story_key,
+       date as event_date,
+       cast(substr(date, 1, 4) as integer) as year,
+       case type when 'protest' then 'Protests' when 'clash' then 'Riots' else 'Strategic developments' end
+           as event_type,
+       case when type = 'protest' then 'Peaceful protest'
+            when type = 'clash' then 'Violent demonstration'
+            when type in ('money_politics', 'disinformation', 'other') then 'Other'
+            else 'Change to group/activity' end as sub_event_type,
+       case type when 'protest' then 'Protesters (Indonesia)' when 'clash' then 'Rioters (Indonesia)'
+                 else force1 end as actor1,
+       case when type in ('protest', 'clash') then null else assoc end as assoc_actor_1,
+       case when type in ('protest', 'clash') then force1 end as actor2,
+       case when type in ('protest', 'clash') then assoc end as assoc_actor_2,
+       province as admin1,
+       case when kabupaten like 'Kabupaten Administrasi %' then substr(kabupaten, 24)
+            when kabupaten like 'Kabupaten %' then substr(kabupaten, 11) else kabupaten end as admin2,
+       kecamatan as admin3,
+       coalesce(place, kecamatan, kabupaten, province) as location,
+       case when place_type in ('venue', 'desa', 'kelurahan', 'desa_adat') then 1
+            when place_code is not null and length(place_code) >= 5 then 2
+            when place_code is not null or province is not null then 3 end as geo_precision,
+       outlet as source,
+       trim(coalesce(title, '') || ' | ' || coalesce(trigger, ''), ' |') as notes,
+       type as pantau_type, personnel, personnel_approx, date_source, url
+from x""",
+}
+
+
+def _migrate_research_views_4(db: sqlite_utils.Database) -> None:
+    """events.election and events.stage on every database (they joined migration 1 after
+    databases had been made without them), and the views of :data:`_RESEARCH_VIEWS_V4`."""
+    columns = db["events"].columns_dict
+    for col in ("election", "stage"):
+        if col not in columns:
+            db["events"].add_column(col, str)
+    for name, sql in _RESEARCH_VIEWS_V4.items():
+        db.execute(f"drop view if exists [{name}]")
+        db.execute(f"create view [{name}] as {sql}")
+
+
 def _migrate_article_metadata(db: sqlite_utils.Database) -> None:
     """Page metadata on articles (author, editor, section, tags as JSON, modified,
     where the published date came from, metadata disagreements as JSON, the site
@@ -383,6 +502,7 @@ def assign_cluster(db: sqlite_utils.Database, aid: int, sig: Optional["dedup.Sig
 MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [(1, _migrate_1),
                                                                       (2, _migrate_research_views),
                                                                       (3, _migrate_crawl_state),
+                                                                      (4, _migrate_research_views_4),
                                                                       (5, _migrate_article_metadata)]
 SCHEMA_VERSION = max(v for v, _ in MIGRATIONS)
 

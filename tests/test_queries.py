@@ -51,8 +51,12 @@ def test_one_row_per_story_folds_the_cluster_and_keeps_the_rest(db):
     medan = [s for s in stories if s["articles"] == 2]
     assert len(medan) == 1 and medan[0]["outlets"] == 2 and medan[0]["url"] == MEDAN_URLS[0]  # the first published
     assert sum(s["articles"] for s in stories) == n_articles
-    single = [s for s in stories if s["articles"] == 1]
-    assert all(s["story_key"] == f"a{s['article_id']}" and s["cluster_id"] is None for s in single)
+    keys = {r["article_id"]: r["story_key"] for r in rows(db, "select * from article_stories")}
+    clusters = {r["id"]: r["cluster_id"] for r in rows(db, "select id, cluster_id from articles")}
+    for s in stories:  # a cluster is one story; an article not (yet) clustered is its own
+        assert s["story_key"] == (f"c{s['cluster_id']}" if s["cluster_id"] is not None else f"a{s['article_id']}")
+        assert {keys[int(i)] for i in s["article_ids"].split(",")} == {s["story_key"]}
+        assert {clusters[int(i)] for i in s["article_ids"].split(",")} == {s["cluster_id"]}
 
 
 def test_events_per_region_and_week(db):
@@ -69,21 +73,31 @@ def test_events_per_region_and_week(db):
 
 
 def test_personnel_per_region_and_stage_counts_copies_once(db):
-    stages = {(r["kabupaten"], r["stage"]): r for r in rows(db, "select * from personnel_by_stage")}
+    stages = {(r["kabupaten"], r["schedule_stage"]): r for r in rows(db, "select * from personnel_by_stage")}
     medan = stages[("Kota Medan", "recapitulation")]
-    assert medan["personnel"] == 350 and medan["election"] == "Pilkada 2024"  # two copies of one story
+    assert medan["personnel"] == 350 and medan["schedule_election"] == "Pilkada 2024"  # two copies of one story
     lahat = [r for (k, st), r in stages.items() if k == "Kabupaten Lahat" and st == "campaign"]
     assert lahat and lahat[0]["first_date"] == "2024-11-20"
     # against the raw tables: the largest count per story/type/date/place, summed
     best = {}
-    for e in rows(db, "select d.story_key, d.type, d.date, d.place_code, d.kabupaten, d.stage, e.personnel "
+    for e in rows(db, "select d.story_key, d.type, d.date, d.place_code, d.kabupaten, d.schedule_stage, e.personnel "
                       "from event_details d join events e on e.id = d.event_id where e.personnel is not null"):
         k = (e["story_key"], e["type"], e["date"], e["place_code"])
-        best[k] = (max(best.get(k, (0,))[0], e["personnel"]), e["kabupaten"], e["stage"])
+        best[k] = (max(best.get(k, (0,))[0], e["personnel"]), e["kabupaten"], e["schedule_stage"])
     total = Counter()
     for p, kab, st in best.values():
         total[(kab, st)] += p
     assert {k: r["personnel"] for k, r in stages.items() if r["personnel"] is not None} == dict(total)
+
+
+def test_events_carry_the_stated_and_the_scheduled_stage(db):
+    detail = {d["event_id"]: d for d in rows(db, "select * from event_details")}
+    stated = rows(db, "select id, election, stage from events")
+    assert all((detail[e["id"]]["election"], detail[e["id"]]["stage"]) == (e["election"], e["stage"]) for e in stated)
+    lahat = [d for d in detail.values() if d["url"] == "https://sumsel.example/lahat-logistik"]
+    assert lahat and {(d["schedule_election"], d["schedule_stage"]) for d in lahat} == {("Pilkada 2024", "campaign")}
+    medan = [d for d in detail.values() if d["url"] in MEDAN_URLS]
+    assert {d["schedule_stage"] for d in medan} == {"recapitulation"}
 
 
 def test_officials_positions_over_time(db):
