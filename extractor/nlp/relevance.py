@@ -1,30 +1,71 @@
-"""Election-security relevance: (election terms) x (security terms), from
-``lexicons/relevance.toml``. Score = min(1, sqrt(e * s) / norm)."""
+"""Election-security relevance of an article, from ``lexicons/relevance.toml``
+(its header explains the score): election hits x security hits, each side
+saturating, title hits weighted up, ambiguous words weighted down. The
+score is stored on every article; below :func:`threshold` an article is
+kept but not extracted unless the run says ``--all``."""
 
 from __future__ import annotations
 
 import math
 import re
 import tomllib
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 
+@dataclass(frozen=True)
+class _Lexicon:
+    election: re.Pattern
+    election_weak: re.Pattern
+    security: re.Pattern
+    security_weak: re.Pattern
+    both: re.Pattern
+    threshold: float
+    scale: float
+    title_weight: float
+    weak_weight: float
+
+
+def _rx(words) -> re.Pattern:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?![\w-])",
+                      re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
-def _terms():
+def _lexicon() -> _Lexicon:
     data = tomllib.loads(resources.files(__package__).joinpath("lexicons", "relevance.toml").read_text("utf-8"))
-    def rx(words):
-        return re.compile(r"(?<![\w])(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?![\w])", re.IGNORECASE)
-    return rx(data["election"]), rx(data["security"]), float(data["norm"]), float(data["threshold"])
+    return _Lexicon(_rx(data["election"]["strong"]), _rx(data["election"]["weak"]), _rx(data["security"]["strong"]),
+                    _rx(data["security"]["weak"]), _rx(data["both"]["terms"]), float(data["threshold"]),
+                    float(data["scale"]), float(data["title_weight"]), float(data["weak_weight"]))
+
+
+def hits(title: str, text: str) -> tuple[float, float]:
+    """(weighted election hits, weighted security hits)."""
+    lx = _lexicon()
+
+    def count(s: str) -> tuple[float, float, float, float]:
+        both = len(lx.both.findall(s))
+        return (len(lx.election.findall(s)) + both, len(lx.election_weak.findall(s)),
+                len(lx.security.findall(s)) + both, len(lx.security_weak.findall(s)))
+
+    t, b = count(title), count(text)
+    strong_e, weak_e, strong_s, weak_s = (lx.title_weight * x + y for x, y in zip(t, b))
+    # weak words only add to a side that has a strong hit: "kampanye antinarkoba" alone is no election
+    e = strong_e + lx.weak_weight * weak_e if strong_e else 0.0
+    s = strong_s + lx.weak_weight * weak_s if strong_s else 0.0
+    return e, s
 
 
 def relevance(title: str, text: str) -> float:
-    election, security, norm, _ = _terms()
-    body = f"{title}\n{text}"
-    e = len(election.findall(body))
-    s = len(security.findall(body))
-    return round(min(1.0, math.sqrt(e * s) / norm), 3)
+    lx = _lexicon()
+    e, s = hits(title, text)
+
+    def f(x: float) -> float:
+        return 1.0 - math.exp(-x / lx.scale)
+
+    return round(f(e) * f(s), 3)
 
 
 def threshold() -> float:
-    return _terms()[3]
+    return _lexicon().threshold

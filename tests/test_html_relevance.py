@@ -1,0 +1,93 @@
+"""Relevance of clean articles (extractor.nlp.relevance, lexicons/relevance.toml):
+every annotated dev article and every on-topic sample page is relevant; the
+off-topic sample and hand-written near misses are not; --all extracts what is
+below the threshold, also on a later run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractor.html import article_from_pages, article_from_text
+from extractor.nlp.relevance import hits, relevance, threshold
+from extractor.run import Summary, process, read_local
+from extractor.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "corpus" / "samples"
+
+NEAR_MISSES = {
+    # police, no election
+    "narkoba": ("Polres Lahat Ringkus Dua Pengedar Sabu",
+                "LAHAT - Satresnarkoba Polres Lahat meringkus dua pengedar sabu di Kecamatan Merapi Barat. Polisi "
+                "menyita 12 paket sabu. Kedua tersangka ditahan di Mapolres Lahat untuk pemeriksaan."),
+    "lalu-lintas": ("Polisi Atur Lalu Lintas Saat Libur Natal",
+                    "PALEMBANG - Satlantas Polrestabes Palembang menyiagakan personel di sejumlah simpang. Personel "
+                    "juga berpatroli di kawasan Jembatan Ampera hingga malam hari."),
+    # election, no security
+    "dpt": ("KPU Lahat Tetapkan Daftar Pemilih Tetap",
+            "LAHAT - KPU Kabupaten Lahat menetapkan daftar pemilih tetap (DPT) Pilkada 2024 dalam rapat pleno "
+            "terbuka. Penetapan dihadiri Bawaslu dan perwakilan partai politik."),
+    # ambiguous words only
+    "kampanye-antinarkoba": ("BNN dan Polres Gelar Kampanye Antinarkoba di Sekolah",
+                             "PALEMBANG - BNN bersama Polrestabes Palembang menggelar kampanye antinarkoba. Personel "
+                             "kepolisian memberikan penyuluhan kepada ratusan siswa. Kampanye serupa digelar lagi."),
+    "kip": ("Polsek Bantu Siswa Urus KIP",
+            "BATURAJA - Bhabinkamtibmas Polsek Baturaja Timur membantu siswa mengurus Kartu Indonesia Pintar (KIP). "
+            "Personel juga memberikan bantuan alat tulis kepada siswa."),
+    "duta-wisata": ("Pemilihan Duta Wisata Lahat Meriah",
+                    "LAHAT - Pemilihan duta wisata Kabupaten Lahat berlangsung meriah. Petugas keamanan berjaga di "
+                    "pintu masuk dan acara berjalan aman."),
+    # one incidental election word in a crime story
+    "jelang-pilkada": ("Polres Lahat Ringkus Dua Pengedar Sabu",
+                       "LAHAT - Satresnarkoba Polres Lahat meringkus dua pengedar sabu. Polisi menyita 12 paket sabu. "
+                       "Kapolres mengimbau warga menjaga kamtibmas jelang Pilkada."),
+}
+
+
+def test_annotated_dev_articles_are_relevant():
+    for line in (ROOT / "corpus" / "dev" / "gold.jsonl").read_text("utf-8").splitlines():
+        g = json.loads(line)
+        art = article_from_text(g["article"]["text"], title=g["article"]["title"])
+        assert relevance(art.title, art.text) >= threshold(), g["id"]
+
+
+def test_sample_pages_relevant_as_labelled():
+    for line in (SAMPLES / "expected.jsonl").read_text("utf-8").splitlines():
+        x = json.loads(line)
+        art = article_from_pages([(SAMPLES / f).read_bytes() for f in x["files"]], x["url"])
+        assert (relevance(art.title, art.text) >= threshold()) == x["relevant"], x["id"]
+
+
+@pytest.mark.parametrize("name", sorted(NEAR_MISSES))
+def test_near_misses_are_below_the_threshold(name):
+    title, text = NEAR_MISSES[name]
+    assert relevance(title, text) < threshold()
+
+
+def test_score_grows_with_evidence_and_title_counts_more():
+    weak = relevance("", "Polisi berjaga saat pleno rekapitulasi.")
+    strong = relevance("", "Polisi berjaga saat pleno rekapitulasi. Personel Polres mengawal kotak suara ke PPK. "
+                           "Kapolres meninjau TPS dan patroli digelar saat pencoblosan Pilkada.")
+    assert 0 < weak < strong <= 1
+    assert hits("Pilkada", "")[0] == 2 * hits("", "Pilkada")[0]
+    assert hits("", "Operasi Mantap Praja") == (1.0, 1.0)  # inherently election security: both sides
+
+
+def test_below_threshold_is_stored_not_extracted_unless_all(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.html").write_bytes((SAMPLES / "pages" / "balipost" / "balipost-layang.html").read_bytes())
+    with Store(tmp_path / "r.db") as store:
+        process(read_local(folder), store, None, Summary())
+        row = next(store.db.query("select relevance, extracted from articles"))
+        assert row["relevance"] < threshold() and row["extracted"] == 0
+        again = Summary()
+        process(read_local(folder), store, None, again, extract_all=True)  # a later run with --all
+        assert again.skipped == 0 and again.extracted == 1
+        assert next(store.db.query("select extracted from articles"))["extracted"] == 1
+        third = Summary()
+        process(read_local(folder), store, None, third, extract_all=True)
+        assert third.skipped == 1  # extracted now: nothing left to do
