@@ -274,6 +274,23 @@ def export(table, db, fmt, out_dir):
 
 @cli.command()
 @db_option
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Directory to write to.")
+@_filter_options
+def report(db, out_dir, province, kabupaten, since, until, event_type, institution):
+    """Write a self-contained HTML report (report.html in --out) that opens
+    offline: coverage, counts, events per week by type, events and personnel
+    by province and kabupaten, the officials most quoted, near-duplicates and
+    extraction warnings; every number links to its articles and sentences."""
+    from .queries import Filters
+    from .report import write_report
+
+    path = write_report(db, out_dir, Filters(province=province, kabupaten=kabupaten, since=since, until=until,
+                                             institution=institution, event_type=event_type))
+    click.echo(str(path))
+
+
+@cli.command()
+@db_option
 @click.option("--errors", "show_errors", is_flag=True, help="List the recorded errors (URL, stage, message).")
 def stats(db, show_errors):
     """Row counts per table, runs, and errors by stage."""
