@@ -623,7 +623,9 @@ class Store:
         if signature is None:
             signature = dedup.signature(article.text)
         try:
-            with self.db.conn:
+            # atomic(), not `with conn`: sqlite-utils commits each insert made outside its own transaction,
+            # so a crash between the article row and its records would leave an article without them
+            with self.db.atomic():
                 st = self.article_state(article.url)
                 if st:
                     aid = st["id"]

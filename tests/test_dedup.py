@@ -123,7 +123,8 @@ def test_an_article_bridging_two_clusters_merges_them(tmp_path):
 
 def test_migration_clusters_articles_stored_before(samples, tmp_path, monkeypatch):
     db = tmp_path / "old.db"
-    older = store_module.MIGRATIONS[:-1]
+    mine = [fn for _, fn in store_module.MIGRATIONS].index(store_module._migrate_article_metadata)
+    older = store_module.MIGRATIONS[:mine]
     monkeypatch.setattr(store_module, "MIGRATIONS", older)
     monkeypatch.setattr(store_module, "SCHEMA_VERSION", max(v for v, _ in older))
     with Store(db) as store:
@@ -137,3 +138,17 @@ def test_migration_clusters_articles_stored_before(samples, tmp_path, monkeypatc
         rows = [r["cluster_id"] for r in store.db.query("select cluster_id from articles order by id")]
         assert store.db["article_signatures"].count == 3
     assert rows == [1, 2, 1]
+
+
+def test_article_row_records_and_cluster_are_one_transaction(samples, tmp_path, monkeypatch):
+    def boom(*a, **k):
+        raise RuntimeError("crash while filing the cluster")
+
+    with Store(tmp_path / "t.db") as store:
+        monkeypatch.setattr(store_module, "assign_cluster", boom)
+        with pytest.raises(RuntimeError):
+            store.save(samples["humaspolri-155ribu"], 0.5, None)
+        monkeypatch.undo()
+        assert store.db["articles"].count == 0  # nothing half-written
+        store.save(samples["humaspolri-155ribu"], 0.5, None)
+        assert store.db["articles"].count == 1 and store.db["article_signatures"].count == 1
