@@ -14,7 +14,6 @@ import datetime as dt
 import hashlib
 import json
 import multiprocessing as mp
-import re
 from collections import deque
 from dataclasses import asdict, dataclass, field, replace
 from functools import partial
@@ -26,7 +25,7 @@ from .archive import ArchivedArticle, ArchiveWriter, iter_articles, read_article
 from .config import Settings
 from .errors import FetchError, InputError, Msg, PantauError, ParseError, RobotsDisallowed
 from .fetch import Fetcher, Response
-from .html import article_from_html, article_from_text
+from .html import article_from_html, article_from_pages, article_from_text
 from .nlp.relevance import relevance, threshold as default_threshold
 from .sources import canonical_url, discover, keyword_filter, page_links, site
 from .dedup import Signature, signature
@@ -95,18 +94,10 @@ class RawPage:
         if self.kind == "text":
             text = self.content.decode("utf-8", "replace") if isinstance(self.content, bytes) else self.content
             return article_from_text(text, self.url, title=self.title, published=self.published, source=self.source)
-        if self.more:
-            from . import html
-
-            joined = getattr(html, "article_from_pages", None)  # the page parser's own joiner, where it has one
-            if joined is not None:
-                art = joined([self.content, *(body for body, _ in self.more)], self.url, encoding=self.encoding,
-                             source=self.source, fetched_at=self.fetched_at, outlet=self.outlet)
-                art = replace(art, html_hash=self.content_hash)
-            else:
-                art = _join_pages(article_from_html(self.content, self.url, encoding=self.encoding,
-                                                    source=self.source, fetched_at=self.fetched_at,
-                                                    outlet=self.outlet), self)
+        if self.more:  # one article from its pages, each page and paragraph once
+            art = article_from_pages([self.content, *(body for body, _ in self.more)], self.url,
+                                     encoding=self.encoding, source=self.source, fetched_at=self.fetched_at,
+                                     outlet=self.outlet)
         else:
             art = article_from_html(self.content, self.url, encoding=self.encoding, source=self.source,
                                     fetched_at=self.fetched_at, outlet=self.outlet)
@@ -120,34 +111,6 @@ def pages_hash(bodies: list[bytes]) -> str:
     if len(bodies) == 1:
         return hashlib.sha256(bodies[0]).hexdigest()
     return hashlib.sha256(b"".join(hashlib.sha256(b).digest() for b in bodies)).hexdigest()
-
-
-#: a short paragraph that is only page navigation: "Halaman: 1 2 3", "Selanjutnya »", "1 2 3 Next"
-_PAGINATION = re.compile(r"^(?:(?:halaman|hal\.?|page|laman)\s*:?\s*)?(?:(?:\d+|selanjutnya|sebelumnya|berikutnya|"
-                         r"next|prev(?:ious)?|pertama|terakhir|first|last|[«»‹›<>]+)\s*)+$", re.IGNORECASE)
-
-
-def _join_pages(first: Article, raw: RawPage) -> Article:
-    """One article from its pages: the texts in order, a paragraph repeated
-    from an earlier page (lead, byline, box) and page navigation dropped."""
-    seen: set[str] = set()
-    paragraphs: list[str] = []
-
-    def take(text: str) -> None:
-        for para in text.split("\n\n"):
-            key = " ".join(para.split()).lower()
-            if not key or key in seen or (len(key) <= 80 and _PAGINATION.match(key)):
-                continue
-            seen.add(key)
-            paragraphs.append(para)
-
-    take(first.text)
-    for body, encoding in raw.more:
-        try:
-            take(article_from_html(body, raw.url, encoding=encoding).text)
-        except ParseError:
-            continue  # a continuation page with no text of its own
-    return replace(first, text="\n\n".join(paragraphs), html_hash=raw.content_hash)
 
 
 Item = Union[Article, RawPage, Failure]
@@ -276,11 +239,14 @@ class _Archive:
         if self.writer is None:
             stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
             self.writer = ArchiveWriter(self.dir, f"pantau-{self.run_id or 0:05d}-{stamp}")
+            self._ref = relative_to(self.writer.path, self.base)
         return self.writer
 
     @property
     def ref(self) -> str:
-        return relative_to(self.get().path, self.base)
+        """The WARC file as the database records it (relative to the database's folder when inside it)."""
+        self.get()
+        return self._ref
 
     def close(self) -> None:
         if self.writer is not None:
@@ -306,6 +272,7 @@ class _Crawl:
         self.workers: dict[str, int] = {}
         self.tasks: set[asyncio.Task] = set()
         self.queued: set[str] = set()
+        self.covered: set[str] = set()  # canonical URLs an alias's fetch stood for, this run
         self.planned: list[str] = []
 
     # discovery ------------------------------------------------------------------------------
@@ -398,12 +365,10 @@ class _Crawl:
 
     async def one(self, row: dict) -> None:
         url = row["url"]
-        if not self.refresh and row.get("status") != "duplicate":
-            now = self.store.url_status(url)
-            if now and now.get("status") == "duplicate":  # an alias fetched meanwhile covered it
-                self.summary.duplicates += 1
-                self.tick("duplicate", 1)
-                return
+        if url in self.covered and not self.refresh:  # an alias fetched meanwhile covered it
+            self.summary.duplicates += 1
+            self.tick("duplicate", 1)
+            return
         try:
             pages, canonical = await self._fetch_article(row)
         except RobotsDisallowed as exc:
@@ -456,6 +421,7 @@ class _Crawl:
             if known is None or known.get("status") in ("queued", "failed"):
                 self.store.url_update(canonical, {"source": row["source"], "kind": "article", "status": "duplicate",
                                                   "canonical": canonical})
+                self.covered.add(canonical)
         self.summary.fetched += 1
         self.tick("fetched", 1)
 

@@ -278,10 +278,14 @@ def page_links(body: bytes, encoding: Optional[str], page_url: str, article_url:
     want = page_no + 1
     a_parts = urlsplit(article_url)
     stem = re.sub(r"\.(?:s?html?|php|aspx?)$", "", a_parts.path.rstrip("/"))
+    tail = stem.rsplit("/", 1)[-1]
     loose = None
     for el in doc.iter("a", "link"):
         href = (el.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "mailto:")):
+            continue
+        # cheap test first: a page of this article names its path, or is relative (?page=2, 2)
+        if not (tail in href or href.startswith("?") or href.isdigit() or "next" in (el.get("rel") or "").lower()):
             continue
         target = urljoin(page_url, href).split("#")[0]
         if target == page_url:
