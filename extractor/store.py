@@ -769,15 +769,12 @@ class Store:
                 self._upsert_url({**doc, "updated_at": now})
         return added
 
-    def _upsert_url(self, row: dict, count_attempt: bool = False) -> None:
+    def _upsert_url(self, row: dict) -> None:
         cols = list(row)
-        sets = [f"{c} = excluded.{c}" for c in cols if c != "url"]
-        if count_attempt:
-            sets.append("attempts = coalesce(urls.attempts, 0) + 1")
         self.db.execute(
-            f"insert into urls ({', '.join(cols)}, attempts, discovered_at) "
-            f"values ({', '.join('?' * len(cols))}, ?, ?) on conflict(url) do update set {', '.join(sets)}",
-            [row[c] for c in cols] + [int(count_attempt), row.get("updated_at") or _now()])
+            f"insert into urls ({', '.join(cols)}, discovered_at) values ({', '.join('?' * len(cols))}, ?) "
+            f"on conflict(url) do update set {', '.join(f'{c} = excluded.{c}' for c in cols if c != 'url')}",
+            [row[c] for c in cols] + [row.get("updated_at") or _now()])
 
     def crawl_pending(self, sources: Iterable[str], *, refresh: bool = False, max_attempts: int = 5) -> list[dict]:
         """Article URLs of these sources to fetch now: queued ones, failures a
@@ -807,12 +804,14 @@ class Store:
         in one transaction. Unknown URLs are added."""
         row = {**fields, "url": url, "updated_at": _now()}
         with self.db.conn:
-            self._upsert_url(row, count_attempt)
-            if error is not None:  # plain SQL: a sqlite-utils insert would commit on its own
+            self._upsert_url(row)
+            if count_attempt:
+                self.db.execute("update urls set attempts = coalesce(attempts, 0) + 1 where url = ?", [url])
+            if error is not None:
                 stage, exc = error
-                self.db.execute("insert into errors (run_id, url, stage, error_type, message, at) "
-                                "values (?, ?, ?, ?, ?, ?)",
-                                [run_id, url, stage, type(exc).__name__, str(exc)[:2000], _now()])
+                self.db["errors"].insert({"run_id": run_id, "url": url, "stage": stage,
+                                          "error_type": type(exc).__name__, "message": str(exc)[:2000],
+                                          "at": _now()})
 
     def crawl_counts(self, sources: Optional[Iterable[str]] = None) -> dict[str, int]:
         sql = "select status, count(*) from urls where kind = 'article'"

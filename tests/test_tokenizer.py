@@ -129,3 +129,14 @@ def test_rules_survive_serialisation(tmp_path):
     loaded = spacy.load(tmp_path / "p")
     for text in ["S.I.K.,M.H.,bergerak", "Pol.Satake", "(30/11/2024)", "se-Sumsel", "0412/LU"]:
         assert [t.text for t in loaded(text)] == [t.text for t in nlp(text)]
+
+
+def test_a_very_long_chunk_is_one_token_and_the_text_round_trips():
+    from extractor.nlp.tokenizer import LONG_CHUNK, make_nlp
+
+    nlp = make_nlp()
+    blob = "https://x.example/" + "a1b2" * 500
+    text = f"Kapolres hadir {blob} kemarin."
+    doc = nlp(text)
+    assert doc.text == text
+    assert blob in [t.text for t in doc] and len(blob) > LONG_CHUNK

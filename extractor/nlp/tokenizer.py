@@ -151,8 +151,13 @@ def _special_cases() -> list[str]:
 # "S.I.K.," or "Kab." re-run all affix rules (about 2x slower overall).
 # The pattern is anchored at both ends and used through ``.match`` so that
 # spaCy can serialise it with the pipeline (it stores the pattern string).
+#: A chunk of this many non-space characters or more (a URL, base64, a
+#: run-on string) is one token: splitting it affix by affix costs time
+#: that grows faster than its length.
+LONG_CHUNK = 64
 _TOKEN_MATCH = re.compile(
-    "(?:" + "|".join(TOKEN_MATCH_PATTERNS + tuple(re.escape(f) for f in _special_cases())) + r")\Z"
+    "(?:" + "|".join((rf"\S{{{LONG_CHUNK},}}",) + TOKEN_MATCH_PATTERNS + tuple(re.escape(f) for f in _special_cases()))
+    + r")\Z"
 )
 
 
