@@ -286,3 +286,16 @@ def test_foreign_warc_is_a_source(tmp_path):
         process(read_local(path), store, None, summary)
         urls = {r["url"] for r in store.db["articles"].rows}
     assert urls == {"https://a.example/berita/1", "https://b.example/news/2"} and summary.errors == 0
+
+
+def test_crawl_settings_are_checked():
+    from extractor.config import settings_from_dict
+    from extractor.errors import ConfigError
+
+    s = settings_from_dict({"settings": {"keyword_filter": True, "keywords": ["pilkada", "tps"], "max_pages": 3,
+                                         "user_agent": "pantau/0.1 (+https://lab.example/pantau)"}})
+    assert s.keyword_filter and s.keywords == ("pilkada", "tps") and s.max_pages == 3
+    for bad in ({"user_agent": "Mozilla/5.0"}, {"user_agent": "pantau/0.1"}, {"keyword_filter": "yes"},
+                {"keywords": []}, {"max_pages": 0}, {"total_timeout": -1}):
+        with pytest.raises(ConfigError):
+            settings_from_dict({"settings": bad})
