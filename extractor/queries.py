@@ -50,6 +50,11 @@ class Filters:
         return ", ".join(f"--{k.replace('_', '-')} {v}" for k, v in self.active().items()) or "none"
 
 
+#: an article's outlet: the page's publication name, else its URL's host, else its source
+OUTLET = ("coalesce(nullif(a.outlet, ''), case when instr(a.url, '://') > 0 then nullif(substr(substr(a.url, in"
+          "str(a.url, '://') + 3), 1, instr(substr(a.url, instr(a.url, '://') + 3) || '/', '/') - 1), '') end, nullif(a.source, ''), '(unknown)')")
+
+
 @dataclass(frozen=True)
 class Canned:
     description: str
@@ -241,7 +246,7 @@ CANNED: dict[str, Canned] = {
     ),
     "articles_by_outlet": Canned(
         "articles, stories, extraction and relevance per outlet",
-        """select coalesce(a.outlet, a.source) as outlet,
+        f"""select {OUTLET} as outlet,
                   group_concat(distinct a.source) as sources,
                   count(*) as articles,
                   count(distinct coalesce('c' || a.cluster_id, 'a' || a.id)) as stories,
@@ -259,8 +264,8 @@ CANNED: dict[str, Canned] = {
            left join (select article_id, count(distinct official_id) as n from official_mentions group by article_id) om
                   on om.article_id = a.id
            left join (select article_id, count(*) as n from quotes group by article_id) q on q.article_id = a.id
-           where {where}
-           group by coalesce(a.outlet, a.source)
+           where {{where}}
+           group by {OUTLET}
            order by articles desc, outlet""",
         _article_filters("a", "substr(a.published, 1, 10)"),
     ),

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional
 
 from . import __version__
-from .queries import (_EVENT_FILTERS, Filters, _article_filters, ensure_current, fetch_all, run_sql,
+from .queries import (_EVENT_FILTERS, OUTLET, Filters, _article_filters, ensure_current, fetch_all, run_sql,
                       sentence_at)
 
 EVIDENCE_CAP = 100
@@ -100,16 +100,21 @@ def _events(db, f: Filters) -> list[dict]:
                      max(0, d.start - {_WINDOW}) as win_start
               from event_details d join articles a on a.id = d.article_id
               where {_where(_EVENT_FILTERS, f)} order by d.date, d.event_id"""
-    rows = fetch_all(db, sql, f.params())
-    need_text = [r["article_id"] for r in rows if r["personnel"] is not None]
-    texts = _texts(db, need_text)
-    for r in rows:
+    cols, it = run_sql(db, sql, f.params())
+    rows = []
+    for values in it:  # the text window is dropped as soon as the sentence is cut from it
+        r = dict(zip(cols, values))
         win, w0 = r.pop("win") or "", r.pop("win_start") or 0
         s, e = (r["start"] or 0) - w0, (r["end"] or 0) - w0
         r["sentence"] = sentence_at(win, s, e)
         r["mark"] = win[s:e]
         r["personnel_sentence"], r["personnel_mark"] = r["sentence"], r["mark"]
-        if r["personnel"] is not None:
+        rows.append(r)
+    with_personnel = [r for r in rows if r["personnel"] is not None]
+    for i in range(0, len(with_personnel), 200):
+        chunk = with_personnel[i:i + 200]
+        texts = _texts(db, [r["article_id"] for r in chunk])
+        for r in chunk:
             found = _personnel_sentence(texts.get(r["article_id"], ""), r["personnel"], r["start"] or 0)
             if found:
                 r["personnel_sentence"], r["personnel_mark"] = found
@@ -170,7 +175,7 @@ def collect(db: str | Path, f: Filters) -> dict:
 
     # articles in scope, outlets, stories ------------------------------------------------------------
     arts = fetch_all(db, f"""select a.id, a.url, a.title, substr(a.published, 1, 10) as published,
-                                    coalesce(a.outlet, a.source) as outlet, a.relevance, a.extracted,
+                                    {OUTLET} as outlet, a.relevance, a.extracted,
                                     coalesce('c' || a.cluster_id, 'a' || a.id) as story_key,
                                     substr(a.text, 1, 600) as lead
                              from articles a where {scope} order by a.published, a.id""", p)
@@ -435,11 +440,12 @@ def _type_colors(types: list[str]) -> dict[str, str]:
 
 
 def _fig_html(fig, div_id: str, legend_below: bool = False) -> str:
-    fig.update_layout(template="plotly_white", margin=dict(l=10, r=10, t=60 if legend_below else 30,
-                                                           b=40 if legend_below else 10),
-                      font=dict(size=12), bargap=0.25,
+    """The figure as a <div> (plotly.js is in the page head); the legend on the
+    right, or below the plot; the mode bar above it, clear of both."""
+    fig.update_layout(template="plotly_white", font=dict(size=12), bargap=0.25,
+                      margin=dict(l=10, r=10, t=60 if legend_below else 36, b=40 if legend_below else 10),
                       legend=dict(orientation="h", yanchor="top", y=-0.12, x=0) if legend_below
-                      else dict(orientation="h", yanchor="bottom", y=1.0, x=0))
+                      else dict(orientation="v", yanchor="top", y=1, x=1.01, title=dict(text="event type")))
     return fig.to_html(full_html=False, include_plotlyjs=False, div_id=div_id, post_script=_CLICK_JS,
                        config={"displaylogo": False, "responsive": True,
                                "toImageButtonOptions": {"filename": div_id}})
@@ -458,7 +464,7 @@ def chart_weeks(data: dict) -> str:
             cd.append(c["gid"] if c else "")
         fig.add_bar(name=t, x=data["weeks"], y=ys, customdata=cd, marker_color=colors[t],
                     hovertemplate=f"{t}<br>week of %{{x}}: %{{y}} events<extra></extra>")
-    fig.update_layout(barmode="stack", height=380, xaxis=dict(type="category", title="week (Monday)"),
+    fig.update_layout(barmode="stack", height=470, xaxis=dict(type="category", title="week (Monday)"),
                       yaxis=dict(title="events, syndicated copies once"))
     return _fig_html(fig, "chart-weeks")
 
@@ -508,6 +514,10 @@ th, td { border-bottom: 1px solid var(--line); padding: 4px 10px 4px 0; text-ali
 th { color: var(--muted); font-weight: 600; }
 td.r, th.r { text-align: right; padding-right: 14px; }
 .muted { color: var(--muted); font-size: 13px; }
+.wide { overflow-x: auto; max-width: 100%; }
+.scroll { max-height: 330px; overflow-y: auto; display: inline-block; border-bottom: 1px solid var(--line); }
+.scroll th { position: sticky; top: 0; background: #fff; }
+.wide th { font-size: 12px; max-width: 90px; white-space: normal; vertical-align: bottom; }
 .grid2 { display: grid; grid-template-columns: 1fr 1fr; gap: 24px; }
 @media (max-width: 900px) { .grid2 { grid-template-columns: 1fr; } }
 .evidence section { border-top: 1px solid var(--line); padding: 6px 0 8px; }
@@ -571,7 +581,7 @@ def render(db: str | Path, data: dict) -> str:
 
     if data["events"]:
         week_chart = chart_weeks(data)
-        head = "".join(f'<th class=r>{_e(t)}</th>' for t in data["types"])
+        head = "".join(f'<th class=r>{_e(t.replace("_", " "))}</th>' for t in data["types"])
         week_rows = []
         for w in data["weeks"] + (["undated"] if data["undated_events"] else []):
             cells = [data["week_cells"].get((w, t)) for t in data["types"]]
@@ -579,7 +589,7 @@ def render(db: str | Path, data: dict) -> str:
                 continue
             tds = "".join(f"<td class=r>{_num(c['n'], c['gid']) if c else _num(0, None)}</td>" for c in cells)
             week_rows.append(f"<tr><td>{_e(w)}</td>{tds}</tr>")
-        week_table = f"<table><tr><th>week</th>{head}</tr>{''.join(week_rows)}</table>"
+        week_table = f"<div class=wide><table><tr><th>week</th>{head}</tr>{''.join(week_rows)}</table></div>"
         prov_chart = chart_regions(data["provinces"], data["types"], "chart-provinces", lambda r: r["name"])
         kab_chart = chart_regions(data["kabupaten"], data["types"], "chart-kabupaten", lambda r: r["name"])
         prov_table = _region_table(data["provinces"], False)
@@ -626,8 +636,9 @@ filters: {_e(f.describe())} · generated {_e(generated)} by pantau {_e(__version
 Near-duplicates: {_num(data['duplicates'], data['duplicates_gid'])} of {data['articles']:,} articles are later copies
 of a story ({100 * data['duplicate_rate']:.1f}%).{_e(dup_note)}</p>
 <h2 id="sources">Period and sources</h2>
-<table><tr><th>outlet</th><th class=r>articles</th><th class=r>stories</th><th class=r>extracted</th><th>published</th></tr>
-{outlets}</table>
+<div class=scroll><table><tr><th>outlet</th><th class=r>articles</th><th class=r>stories</th><th class=r>extracted</th>
+<th>published</th></tr>
+{outlets}</table></div>
 {events_html}
 <h2 id="quoted">Officials most often quoted</h2>
 {quoted_html}

@@ -499,11 +499,85 @@ def assign_cluster(db: sqlite_utils.Database, aid: int, sig: Optional["dedup.Sig
     return cluster
 
 
+#: Schema version 6: an article's outlet in the views is the page's publication name, else
+#: its URL's host, else its source (plain-text and JSONL input carry no outlet name).
+_RESEARCH_VIEWS_V6 = {
+    "stories": """
+select s.story_key, max(s.cluster_id) as cluster_id,
+       max(case when s.copy_rank = 1 then a.id end) as article_id,
+       max(case when s.copy_rank = 1 then a.title end) as title,
+       max(case when s.copy_rank = 1 then a.url end) as url,
+       max(case when s.copy_rank = 1 then coalesce(nullif(a.outlet, ''), case when instr(a.url, '://') > 0 then nullif(substr(substr(a.url, instr(a.url, '://') + 3), 1, instr(substr(a.url, instr(a.url, '://') + 3) || '/', '/') - 1), '') end, nullif(a.source, ''), '(unknown)') end) as outlet,
+       min(substr(a.published, 1, 10)) as first_published,
+       max(substr(a.published, 1, 10)) as last_published,
+       count(*) as articles,
+       count(distinct coalesce(nullif(a.outlet, ''), case when instr(a.url, '://') > 0 then nullif(substr(substr(a.url, instr(a.url, '://') + 3), 1, instr(substr(a.url, instr(a.url, '://') + 3) || '/', '/') - 1), '') end, nullif(a.source, ''), '(unknown)')) as outlets,
+       group_concat(distinct coalesce(nullif(a.outlet, ''), case when instr(a.url, '://') > 0 then nullif(substr(substr(a.url, instr(a.url, '://') + 3), 1, instr(substr(a.url, instr(a.url, '://') + 3) || '/', '/') - 1), '') end, nullif(a.source, ''), '(unknown)')) as outlet_names,
+       max(a.relevance) as relevance,
+       max(a.extracted) as extracted,
+       group_concat(a.id) as article_ids
+from article_stories s join articles a on a.id = s.article_id
+group by s.story_key""",
+    "event_details": """
+select e.id as event_id, e.article_id,
+       coalesce('c' || a.cluster_id, 'a' || a.id) as story_key,
+       coalesce(e.date, substr(a.published, 1, 10)) as date,
+       case when e.date is not null then 'text' when a.published is not null then 'published' end as date_source,
+       date(coalesce(e.date, substr(a.published, 1, 10)), 'weekday 0', '-6 days') as week,
+       e.type, e.place, e.place_code,
+       (select p.type from places p where p.code = e.place_code and p.name = e.place limit 1) as place_type,
+       substr(e.place_code, 1, 2) as province_code,
+       coalesce(rp.name, e.province) as province,
+       rk.code as kabupaten_code, rk.name as kabupaten,
+       case when length(e.place_code) >= 8 then substr(e.place_code, 1, 8) end as kecamatan_code,
+       (select p.name from places p where length(e.place_code) >= 8 and p.code = substr(e.place_code, 1, 8)
+          and p.type in ('kecamatan', 'distrik') limit 1) as kecamatan,
+       e.election, e.stage, st.election as schedule_election, st.stage as schedule_stage,
+       e.personnel, e.personnel_approx, e.forces, e.trigger, e.start, e.end,
+       coalesce(nullif(a.outlet, ''), case when instr(a.url, '://') > 0 then nullif(substr(substr(a.url, instr(a.url, '://') + 3), 1, instr(substr(a.url, instr(a.url, '://') + 3) || '/', '/') - 1), '') end, nullif(a.source, ''), '(unknown)') as outlet, a.title, a.url, substr(a.published, 1, 10) as published
+from events e
+join articles a on a.id = e.article_id
+left join regions rp on rp.code = substr(e.place_code, 1, 2)
+left join regions rk on length(e.place_code) >= 5 and rk.code = substr(e.place_code, 1, 5)
+left join election_stages st on st.id = (
+    select s.id from election_stages s
+    where coalesce(e.date, substr(a.published, 1, 10)) between s.start and s.end order by s.start desc limit 1)""",
+    "articles_by_outlet": """
+select coalesce(nullif(a.outlet, ''), case when instr(a.url, '://') > 0 then nullif(substr(substr(a.url, instr(a.url, '://') + 3), 1, instr(substr(a.url, instr(a.url, '://') + 3) || '/', '/') - 1), '') end, nullif(a.source, ''), '(unknown)') as outlet,
+       group_concat(distinct a.source) as sources,
+       count(*) as articles,
+       count(distinct coalesce('c' || a.cluster_id, 'a' || a.id)) as stories,
+       sum(a.extracted) as extracted,
+       round(avg(a.relevance), 3) as mean_relevance,
+       min(a.relevance) as min_relevance,
+       max(a.relevance) as max_relevance,
+       sum(coalesce(ev.n, 0)) as events,
+       sum(coalesce(om.n, 0)) as officials,
+       sum(coalesce(q.n, 0)) as quotes,
+       min(substr(a.published, 1, 10)) as first_published,
+       max(substr(a.published, 1, 10)) as last_published
+from articles a
+left join (select article_id, count(*) as n from events group by article_id) ev on ev.article_id = a.id
+left join (select article_id, count(distinct official_id) as n from official_mentions group by article_id) om
+       on om.article_id = a.id
+left join (select article_id, count(*) as n from quotes group by article_id) q on q.article_id = a.id
+group by coalesce(nullif(a.outlet, ''), case when instr(a.url, '://') > 0 then nullif(substr(substr(a.url, instr(a.url, '://') + 3), 1, instr(substr(a.url, instr(a.url, '://') + 3) || '/', '/') - 1), '') end, nullif(a.source, ''), '(unknown)')
+order by articles desc, outlet""",
+}
+
+
+def _migrate_research_views_6(db: sqlite_utils.Database) -> None:
+    """The views of :data:`_RESEARCH_VIEWS_V6` (the outlet falls back to the URL's host)."""
+    for name, sql in _RESEARCH_VIEWS_V6.items():
+        db.execute(f"drop view if exists [{name}]")
+        db.execute(f"create view [{name}] as {sql}")
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [(1, _migrate_1),
                                                                       (2, _migrate_research_views),
                                                                       (3, _migrate_crawl_state),
                                                                       (4, _migrate_research_views_4),
-                                                                      (5, _migrate_article_metadata)]
+                                                                      (5, _migrate_article_metadata),
+                                                                      (6, _migrate_research_views_6)]
 SCHEMA_VERSION = max(v for v, _ in MIGRATIONS)
 
 #: tables a user may export or query by name

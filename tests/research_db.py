@@ -6,8 +6,8 @@ per test process and reused read-only.
 The articles: a protest in Kota Medan carried by two outlets (one story; the
 two copies are put in one near-duplicate cluster, as the clustering stage
 does), a logistics escort in Lahat during the campaign, a patrol in Muara Enim
-with a wrong weekday, TPS security in Bogor, and a food festival (not
-relevant). One JSONL line is broken, so there is an input error too.
+with a wrong weekday, TPS security in Bogor (plain text, so no outlet
+name), and a food festival (not relevant). One JSONL line is broken, so there is an input error too.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ ARTICLES = [
       "\"Kami mengawal penyampaian pendapat agar tetap kondusif,\" kata Gidion."]),
     ("https://sumut.example/2024/12/02/unjuk-rasa-kpu-medan", "Sumut Daily (test)", "2024-12-02T17:30:00+07:00",
      "Ratusan Massa Unjuk Rasa di KPU Medan, 350 Personel Disiagakan", None),  # a copy of the first
-    ("https://jabar.example/bogor-tps", "Jabar Kini (test)", "2024-11-27T08:00:00+07:00",
+    ("https://jabar.example/bogor-tps", None, "2024-11-27T08:00:00+07:00",
      "1.200 Personel Amankan TPS di Kabupaten Bogor",
      ["BOGOR - Sebanyak 1.200 personel Polres Bogor diterjunkan untuk mengamankan tempat pemungutan suara (TPS) "
       "Pilkada 2024 di Kabupaten Bogor, Rabu (27/11/2024).",
@@ -73,6 +73,10 @@ def write_jsonl(path: Path) -> Path:
     first = ARTICLES[0][4]
     with path.open("w", encoding="utf-8") as fh:
         for url, outlet, published, title, paragraphs in ARTICLES:
+            if outlet is None:  # plain text: no outlet name, the views fall back to the URL's host
+                fh.write(json.dumps({"url": url, "title": title, "published": published,
+                                     "text": "\n\n".join(paragraphs)}) + "\n")
+                continue
             body = page(outlet, published, title, paragraphs or first)
             fh.write(json.dumps({"url": url, "title": title, "published": published, "html": body}) + "\n")
         fh.write("{this line is broken\n")

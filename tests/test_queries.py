@@ -111,7 +111,8 @@ def test_officials_positions_over_time(db):
 
 def test_articles_per_outlet(db):
     outlets = {r["outlet"]: r for r in rows(db, "select * from articles_by_outlet")}
-    assert {"Medan Pos (test)", "Sumut Daily (test)", "Warta Sumsel (test)"} <= set(outlets)
+    assert {"Medan Pos (test)", "Sumut Daily (test)", "Warta Sumsel (test)", "jabar.example"} <= set(outlets)
+    assert "" not in outlets and None not in outlets  # plain text has no outlet name: the URL's host stands in
     ws = outlets["Warta Sumsel (test)"]
     assert ws["articles"] == 3 and ws["extracted"] == 2 and ws["min_relevance"] < ws["max_relevance"]
     assert sum(r["articles"] for r in outlets.values()) == rows(db, "select count(*) as n from articles")[0]["n"]
