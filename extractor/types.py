@@ -184,5 +184,7 @@ class Extraction:
     extractor_version: str = ""
     model_version: str = ""
     candidates: tuple[Candidate, ...] = ()
+    #: other people the NER model names (PER spans that are not officials): (name, start, end)
+    persons: tuple[tuple[str, int, int], ...] = ()
     #: the kabupaten/kota (or province) where the article's events happen
     primary_region: Optional[Place] = None

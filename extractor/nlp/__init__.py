@@ -23,8 +23,17 @@ def _doc_to_extraction(article: Article, doc, version: str) -> Extraction:
         extractor_version=__version__,
         model_version=version,
         candidates=tuple(doc._.pantau_candidates),
+        persons=_persons(doc),
         primary_region=_primary(doc._.pantau_places),
     )
+
+
+def _persons(doc) -> tuple:
+    """PER entities of the NER model that no official or candidate covers."""
+    taken = [(s, e) for o in doc._.pantau_officials.officials for s, e in o.mentions]
+    taken += [(c.start, c.end) for c in doc._.pantau_candidates]
+    return tuple((e.text, e.start_char, e.end_char) for e in doc.ents
+                 if e.label_ == "PER" and not any(s < e.end_char and e.start_char < t for s, t in taken))
 
 
 def _primary(places):

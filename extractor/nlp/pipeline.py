@@ -10,8 +10,6 @@ Component order matters: dates -> places -> officials -> candidates -> quotes
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
-
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -22,7 +20,6 @@ from .officials import find_candidates, find_officials
 from .places import find_places
 from .quotes import find_quotes
 
-MODEL_DIR = Path(__file__).parent / "models" / "ner-id"
 RULES_VERSION = "rules-1"
 
 for _name in ("pantau_dates", "pantau_places", "pantau_officials", "pantau_candidates", "pantau_quotes", "pantau_events"):
@@ -135,12 +132,16 @@ COMPONENTS = ("pantau_dates_v1", "pantau_places_v1", "pantau_officials_v1", "pan
 
 
 def _base() -> Language:
-    """Tuned tokenizer; the trained NER is added by the NER issue's model."""
-    try:
-        from .tokenizer import make_nlp
-    except ImportError:
-        return spacy.blank("id")
-    return make_nlp()
+    """The shipped NER pipeline (tuned tokenizer + tok2vec + ner), loaded as
+    its own copy (``train.load_model`` is shared and must stay unchanged);
+    without a model, the tuned tokenizer alone."""
+    from .tokenizer import make_nlp
+    from .train import MODEL_DIR, use_numpy_matmul
+
+    if not (MODEL_DIR / "meta.json").exists():
+        return make_nlp()
+    use_numpy_matmul()
+    return spacy.load(MODEL_DIR)
 
 
 @lru_cache(maxsize=1)
