@@ -38,7 +38,7 @@ def _migrate_1(db: sqlite_utils.Database) -> None:
         "id": int, "url": str, "canonical_url": str, "source": str, "outlet": str, "title": str, "published": str,
         "text": str, "html_hash": str, "text_hash": str, "fetched_at": str, "language": str, "dateline": str,
         "relevance": float, "extracted": int, "extractor_version": str, "model_version": str, "cluster_id": int,
-        "run_id": int, "stored_at": str, "primary_region": str, "primary_region_code": str,
+        "run_id": int, "stored_at": str,
     }, pk="id", not_null={"url", "text"}, foreign_keys=[("run_id", "runs", "id")])
     db["articles"].create_index(["url"], unique=True)
     db["articles"].create_index(["published"])
@@ -572,12 +572,22 @@ def _migrate_research_views_6(db: sqlite_utils.Database) -> None:
         db.execute(f"drop view if exists [{name}]")
         db.execute(f"create view [{name}] as {sql}")
 
+def _migrate_primary_region(db: sqlite_utils.Database) -> None:
+    """articles.primary_region(_code): the kabupaten/kota where an article's events happen."""
+    cols = db["articles"].columns_dict
+    for name in ("primary_region", "primary_region_code"):
+        if name not in cols:
+            db["articles"].add_column(name, str)
+    db["articles"].create_index(["primary_region_code"], if_not_exists=True)
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [(1, _migrate_1),
                                                                       (2, _migrate_research_views),
                                                                       (3, _migrate_crawl_state),
                                                                       (4, _migrate_research_views_4),
                                                                       (5, _migrate_article_metadata),
-                                                                      (6, _migrate_research_views_6)]
+                                                                      (6, _migrate_research_views_6),
+                                                                      (7, _migrate_primary_region)]
 SCHEMA_VERSION = max(v for v, _ in MIGRATIONS)
 
 #: tables a user may export or query by name
