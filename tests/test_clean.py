@@ -88,3 +88,18 @@ def test_listing_links_filtered_by_pattern():
     html = '<a href="/berita/a.html">a</a><a href="/tag/x">x</a><a href="https://o.example/berita/b.html">b</a>'
     assert links(html, "https://x.example/list", r"/berita/") == [
         "https://x.example/berita/a.html", "https://o.example/berita/b.html"]
+
+
+def test_plain_text_lead_in_and_page_stamp():
+    text = ("Beranda › Berita › Batam\nSabtu, 2 Maret 2024 - 09:17 WIB\nPleno Rekapitulasi Pemilu di Batam\n"
+            "Harga Cabai Naik · Banjir di OKI\n\n"
+            "Batam (Batamnews) – Rapat pleno rekapitulasi tingkat Kota Batam berlangsung kemarin dan dijaga "
+            "250 personel Polresta Barelang.\n")
+    art = article_from_text(text, "u")
+    assert art.text.startswith("Batam (Batamnews) – Rapat pleno")
+    assert "OKI" not in art.text and art.title == "Pleno Rekapitulasi Pemilu di Batam"
+    assert art.published.startswith("2024-03-02") and art.published_from == "stamp"
+    # without a dateline nothing is cut
+    plain = article_from_text("Polres Lahat Amankan Pleno Rekapitulasi Suara\n\nPolisi mengamankan pleno di Lahat "
+                              "kemarin.", "u")
+    assert plain.text.startswith("Polres Lahat Amankan Pleno")

@@ -33,7 +33,7 @@ import lxml.html
 from ..errors import Msg, ParseError
 from ..types import Article
 from .body import container_paragraphs, generic_paragraphs, profile_container
-from .clean import clean_paragraphs, clean_text, dateline
+from .clean import clean_paragraphs, clean_text, dateline, parse_datetime, split_lead_in
 from .metadata import css, from_dateline, gather, resolve
 from .profiles import Profile, profile_for, profiles
 
@@ -225,6 +225,11 @@ def _absolute(canonical: str, url: str) -> str:
     return urljoin(url, canonical) if url else canonical
 
 
+#: a line that is only the page's date stamp: "Sabtu, 2 Maret 2024 - 09:17 WIB", "Diterbitkan 30 Nov 2024"
+_STAMP = re.compile(r"^(?:(?:diperbarui|diterbitkan|dipublikasikan|published|updated)\s*:?\s*)?(?:[A-Za-z']+,?\s+)?"
+                    r"\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}\b.{0,25}$", re.IGNORECASE)
+
+
 def article_from_text(text: str, url: str = "", *, title: str = "", published: Optional[str] = None,
                       outlet: str = "", source: str = "") -> Article:
     if not text.strip():
@@ -236,11 +241,18 @@ def article_from_text(text: str, url: str = "", *, title: str = "", published: O
     cleaned, junk = clean_text(text, title)
     if not _has_words(cleaned):
         raise ParseError(Msg.PARSE_EMPTY, url=url)
-    dated = from_dateline(cleaned).get("published")
+    cleaned, lead_in = split_lead_in(cleaned)
+    if lead_in:
+        title = title or lead_in[0]
+        junk = junk + lead_in
+    # the page's own date stamp ("Sabtu, 2 Maret 2024 - 09:17 WIB", dropped as
+    # junk) dates the article before any date in its body does
+    stamped = next((iso for line in junk[:6] if _STAMP.match(line) and (iso := parse_datetime(line))), None)
+    dated = stamped or from_dateline(cleaned).get("published")
     return Article(
         url=url, text=cleaned, title=title, published=published or dated, canonical_url=url, outlet=outlet,
         dateline=dateline(cleaned), html_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(), source=source,
-        junk=junk, published_from=("given" if published else "dateline" if dated else ""),
+        junk=junk, published_from=("given" if published else "stamp" if stamped else "dateline" if dated else ""),
     )
 
 

@@ -144,6 +144,23 @@ def _key(s: str) -> str:
     return re.sub(r"\W+", "", s.lower())
 
 
+def split_lead_in(text: str) -> tuple[str, tuple[str, ...]]:
+    """Page excerpts often open with the title, a ticker of other headlines and
+    a section name before the dateline paragraph (``PALEMBANG - ...``). When a
+    dateline starts one of the first five paragraphs, the short, unpunctuated
+    lines before it are cut off and returned (the first is usually the title).
+    Without a dateline nothing is cut: there is no telling a lead-in from a lead."""
+    paras = text.split("\n\n")
+    for k in range(1, min(6, len(paras))):
+        if not dateline("\n\n".join(paras[k:k + 2])):
+            continue
+        head = paras[:k]
+        if all(len(p.split()) <= 20 and not p.rstrip().endswith((".", "!", "?", "\"", "”")) for p in head):
+            return "\n\n".join(paras[k:]), tuple(head)
+        return text, ()
+    return text, ()
+
+
 # --------------------------------------------------------------------------- datelines
 _DASH = r"(?:\s+[-–—]+\s*|\s*[–—]+\s*|(?<=\.id)-\s*|(?<=\.com)-\s*|(?<=\.co)-\s*)"
 _GLUED = re.compile(r"^(?P<zone>[^-–—\n]{3,40})-(?P<outlet>\S+)$")
