@@ -199,6 +199,10 @@ def collect(db: str | Path, f: Filters) -> dict:
     out["outlets"] = [
         {"outlet": o, "articles": len(v), "gid": ev.add(f"outlet-{o}", f"Articles from {o}", [art_item(a) for a in v]),
          "stories": len({a["story_key"] for a in v}), "extracted": sum(1 for a in v if a["extracted"]),
+         "sgid": ev.add(f"outlet-stories-{o}", f"Stories from {o} (first copy of each)",
+                        list({a["story_key"]: art_item(a) for a in reversed(v)}.values())[::-1]),
+         "egid": ev.add(f"outlet-extracted-{o}", f"Articles from {o} extracted",
+                        [art_item(a, f"relevance {a['relevance']}") for a in v if a["extracted"]]),
          "first": min((a["published"] for a in v if a["published"]), default=None),
          "last": max((a["published"] for a in v if a["published"]), default=None)}
         for o, v in sorted(by_outlet.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
@@ -219,7 +223,9 @@ def collect(db: str | Path, f: Filters) -> dict:
     # events -----------------------------------------------------------------------------------------
     events = _events(db, f)
     out["events"] = len(events)
-    out["events_unique"] = len({(r["story_key"], r["type"], r["date"], r["place_code"]) for r in events})
+    out["events_unique"] = len(_once(events))
+    out["events_unique_gid"] = ev.add("events-once", "Events, a story's copies once", [_event_item(r) for r in _once(events)],
+                                      _hint(f, "event_details"))
     out["events_gid"] = ev.add("events", "Events", [_event_item(r) for r in events], _hint(f, "event_details"))
     with_personnel = [r for r in events if r["personnel"] is not None]
     out["personnel"] = _personnel_sum(with_personnel)
@@ -285,6 +291,17 @@ def collect(db: str | Path, f: Filters) -> dict:
     return out
 
 
+def _once(rows: list[dict]) -> list[dict]:
+    """One event per story, type, date and place: a story's copies once."""
+    seen, out = set(), []
+    for r in rows:
+        k = (r["story_key"], r["type"], r["date"], r["place_code"])
+        if k not in seen:
+            seen.add(k)
+            out.append(r)
+    return out
+
+
 def _personnel_sum(rows: list[dict]) -> int:
     """Stated personnel, syndicated copies of one deployment counted once."""
     best: dict[tuple, int] = {}
@@ -316,7 +333,9 @@ def _regions(ev: Evidence, f: Filters, events: list[dict], key, prefix: str, pro
         hint_filter = {"kabupaten": code} if kab else ({"province": code} if code and prefix == "prov" else {})
         rows.append({
             "code": code, "name": name, "province": province_of(v[0]) if province_of else None,
-            "events": len(v), "unique": len({(r["story_key"], r["type"], r["date"], r["place_code"]) for r in v}),
+            "events": len(v), "unique": len(_once(v)),
+            "ugid": ev.add(f"{prefix}-once-{code}-{name}", f"Events in {name}, a story's copies once",
+                           [_event_item(r) for r in _once(v)]),
             "types": Counter(r["type"] for r in v),
             "gid": ev.add(f"{prefix}-{code}-{name}", f"Events in {name}", [_event_item(r) for r in v],
                           _hint(f, "event_details", **hint_filter)),
@@ -575,8 +594,9 @@ def render(db: str | Path, data: dict) -> str:
     ]
     cards_html = "".join(f'<div class="card"><div class="v">{v}</div><div class="k">{_e(k)}</div></div>' for k, v in cards)
     outlets = "".join(
-        f"<tr><td>{_e(o['outlet'])}</td><td class=r>{_num(o['articles'], o['gid'])}</td><td class=r>{o['stories']:,}</td>"
-        f"<td class=r>{o['extracted']:,}</td><td>{_e(o['first'] or '')} – {_e(o['last'] or '')}</td></tr>"
+        f"<tr><td>{_e(o['outlet'])}</td><td class=r>{_num(o['articles'], o['gid'])}</td>"
+        f"<td class=r>{_num(o['stories'], o['sgid'])}</td><td class=r>{_num(o['extracted'], o['egid'])}</td>"
+        f"<td>{_e(o['first'] or '')} – {_e(o['last'] or '')}</td></tr>"
         for o in data["outlets"])
 
     if data["events"]:
@@ -627,13 +647,14 @@ def render(db: str | Path, data: dict) -> str:
 <script type="text/javascript">{get_plotlyjs()}</script>
 </head><body>
 <header><h1>pantau: election security in regional news</h1>
-<p>{_e(Path(db).name)} · articles published {_e(p0 or '?')} to {_e(p1 or '?')} · {len(data['outlets'])} outlet(s) ·
+<p>{_e(Path(db).name)} · articles published {_e(p0 or '?')} to {_e(p1 or '?')} · <a href="#sources" style="color: inherit">{len(data['outlets'])} outlet(s)</a> ·
 filters: {_e(f.describe())} · generated {_e(generated)} by pantau {_e(__version__)}</p></header>
 <main>
 <div class="cards">{cards_html}</div>
 <p class="muted">Every number links to the articles it came from, with the sentence. Events:
-{_num(data['events'], data['events_gid'])} found, {data['events_unique']:,} once syndicated copies are folded.
-Near-duplicates: {_num(data['duplicates'], data['duplicates_gid'])} of {data['articles']:,} articles are later copies
+{_num(data['events'], data['events_gid'])} found, {_num(data['events_unique'], data['events_unique_gid'])} once syndicated
+copies are folded. Near-duplicates: {_num(data['duplicates'], data['duplicates_gid'])} of
+{_num(data['articles'], data['articles_gid'])} articles are later copies
 of a story ({100 * data['duplicate_rate']:.1f}%).{_e(dup_note)}</p>
 <h2 id="sources">Period and sources</h2>
 <div class=scroll><table><tr><th>outlet</th><th class=r>articles</th><th class=r>stories</th><th class=r>extracted</th>
@@ -654,7 +675,7 @@ def _region_table(rows: list[dict], kab: bool) -> str:
     body = "".join(
         f"<tr><td>{_e(r['name'])}</td>{'<td>' + _e(r['province']) + '</td>' if kab else ''}"
         f"<td>{_e(r['code'] if not r['code'].endswith('-none') else '')}</td>"
-        f"<td class=r>{_num(r['events'], r['gid'])}</td><td class=r>{r['unique']:,}</td>"
+        f"<td class=r>{_num(r['events'], r['gid'])}</td><td class=r>{_num(r['unique'], r['ugid'])}</td>"
         f"<td class=r>{_num(r['personnel'], r['pgid'])}</td></tr>" for r in rows)
     head = ("<th>kabupaten/kota</th><th>province</th>" if kab else "<th>province</th>")
     return (f"<table><tr>{head}<th>code</th><th class=r>events</th><th class=r>once per story</th>"

@@ -93,6 +93,11 @@ def test_every_number_links_to_articles_and_sentences(report, db):
     quotes = {t for (t,) in conn.execute("select text from quotes")}
     numbers = [href for href, cls in page.links if cls == "n"]
     assert len(numbers) > 30
+    main_part = report.read_text("utf-8").split('<h2 id="evidence">')[0]
+    cells = re.findall(r'<td class=r>(.*?)</td>|<div class="v">(.*?)</div>', main_part)
+    assert len(cells) > 30
+    for cell in ("".join(c) for c in cells):  # every count on the page is a link (or a zero, or unknown)
+        assert re.fullmatch(r'<a class="n" href="#ev-[^"]+">[\d,.%]+</a>|<span class="n0">0(\.0%)?</span>|–', cell), cell
     for href in numbers:
         assert href.startswith("#ev-") and href[1:] in page.sections, href
     for gid, sec in page.sections.items():
