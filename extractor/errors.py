@@ -113,14 +113,14 @@ class ContentTypeError(FetchError):
     retryable = False
 
 
-class BodyTooLarge(FetchError):
-    retryable = False
-
 class RedirectError(FetchError):
     """Too many redirects, a loop, or a redirect to a non-HTTP location."""
 
     retryable = False
 
+
+class BodyTooLarge(FetchError):
+    retryable = False
 
 
 class ParseError(PantauError):

@@ -696,13 +696,13 @@ class Store:
             "extracted": int(extraction is not None), "extractor_version": __version__,
             "model_version": extraction.model_version if extraction else None, "run_id": run_id,
             "stored_at": _now(),
+            "primary_region": extraction.primary_region.name if extraction and extraction.primary_region else None,
+            "primary_region_code": extraction.primary_region.code if extraction and extraction.primary_region else None,
             "author": article.author or None, "editor": article.editor or None, "section": article.section or None,
             "tags": json.dumps(list(article.tags), ensure_ascii=False) if article.tags else None,
             "modified": article.modified, "published_from": article.published_from or None,
             "meta_notes": json.dumps(list(article.meta_notes), ensure_ascii=False) if article.meta_notes else None,
             "profile": article.profile or None, "pages": article.pages,
-            "primary_region": extraction.primary_region.name if extraction and extraction.primary_region else None,
-            "primary_region_code": extraction.primary_region.code if extraction and extraction.primary_region else None,
         }
         if signature is None:
             signature = dedup.signature(article.text)
@@ -853,12 +853,15 @@ class Store:
                 self._upsert_url({**doc, "updated_at": now})
         return added
 
-    def _upsert_url(self, row: dict) -> None:
+    def _upsert_url(self, row: dict, count_attempt: bool = False) -> None:
         cols = list(row)
+        sets = [f"{c} = excluded.{c}" for c in cols if c != "url"]
+        if count_attempt:
+            sets.append("attempts = coalesce(urls.attempts, 0) + 1")
         self.db.execute(
-            f"insert into urls ({', '.join(cols)}, discovered_at) values ({', '.join('?' * len(cols))}, ?) "
-            f"on conflict(url) do update set {', '.join(f'{c} = excluded.{c}' for c in cols if c != 'url')}",
-            [row[c] for c in cols] + [row.get("updated_at") or _now()])
+            f"insert into urls ({', '.join(cols)}, attempts, discovered_at) "
+            f"values ({', '.join('?' * len(cols))}, ?, ?) on conflict(url) do update set {', '.join(sets)}",
+            [row[c] for c in cols] + [int(count_attempt), row.get("updated_at") or _now()])
 
     def crawl_pending(self, sources: Iterable[str], *, refresh: bool = False, max_attempts: int = 5) -> list[dict]:
         """Article URLs of these sources to fetch now: queued ones, failures a
@@ -888,14 +891,12 @@ class Store:
         in one transaction. Unknown URLs are added."""
         row = {**fields, "url": url, "updated_at": _now()}
         with self.db.conn:
-            self._upsert_url(row)
-            if count_attempt:
-                self.db.execute("update urls set attempts = coalesce(attempts, 0) + 1 where url = ?", [url])
-            if error is not None:
+            self._upsert_url(row, count_attempt)
+            if error is not None:  # plain SQL: a sqlite-utils insert would commit on its own
                 stage, exc = error
-                self.db["errors"].insert({"run_id": run_id, "url": url, "stage": stage,
-                                          "error_type": type(exc).__name__, "message": str(exc)[:2000],
-                                          "at": _now()})
+                self.db.execute("insert into errors (run_id, url, stage, error_type, message, at) "
+                                "values (?, ?, ?, ?, ?, ?)",
+                                [run_id, url, stage, type(exc).__name__, str(exc)[:2000], _now()])
 
     def crawl_counts(self, sources: Optional[Iterable[str]] = None) -> dict[str, int]:
         sql = "select status, count(*) from urls where kind = 'article'"
