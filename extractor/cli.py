@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
+
+# One BLAS thread per process: the NER's matrices are small, and with
+# --workers several multi-threaded BLAS pools fight over the cores (2 workers
+# ran slower than 1). Set before numpy is imported; a user's setting wins.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 from pathlib import Path
 from typing import Iterable, Optional
 

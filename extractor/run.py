@@ -137,7 +137,9 @@ def _work(item: Union[Article, RawPage], cut: float, extract_all: bool) -> Resul
 
 def _results(items: Iterable[Union[Article, RawPage]], workers: int, cut: float, extract_all: bool):
     """Results in input order. With several workers, batches are handed to a
-    fork pool as lists: only the main thread touches the database."""
+    fork pool as lists (only the main thread touches the database), and the
+    next batch is already submitted while the main thread stores the one
+    before, so the workers do not wait for the writes."""
     if workers <= 1:
         for it in items:
             yield _work(it, cut, extract_all)
@@ -146,16 +148,21 @@ def _results(items: Iterable[Union[Article, RawPage]], workers: int, cut: float,
 
     load()  # build once in the parent; forked workers inherit it
     fn = partial(_work, cut=cut, extract_all=extract_all)
-    batch_size = workers * 16
+    batch_size = workers * 8
     with mp.get_context("fork").Pool(workers) as pool:
+        in_flight: deque = deque()
         batch: list = []
         for it in items:
             batch.append(it)
             if len(batch) >= batch_size:
-                yield from pool.imap(fn, batch, chunksize=4)
+                in_flight.append(pool.map_async(fn, batch, chunksize=2))
                 batch = []
+                if len(in_flight) > 2:
+                    yield from in_flight.popleft().get()
         if batch:
-            yield from pool.imap(fn, batch, chunksize=4)
+            in_flight.append(pool.map_async(fn, batch, chunksize=2))
+        while in_flight:
+            yield from in_flight.popleft().get()
 
 
 def process(items: Iterable[Item], store: Store, run_id: Optional[int], summary: Summary, *,
