@@ -71,13 +71,20 @@ class Gazetteer:
         self.max_words = 6
 
     def lookup(self, name: str, types: Optional[tuple[str, ...]] = None, aliases: bool = True) -> list[Region]:
+        """Regions called ``name`` (of ``types``), news aliases included.
+        Extraction asks the same few hundred names over and over: answers are
+        memoised (as tuples; callers get a fresh list)."""
+        return list(self._lookup(name, types, aliases))
+
+    @lru_cache(maxsize=200_000)
+    def _lookup(self, name: str, types: Optional[tuple[str, ...]], aliases: bool) -> tuple[Region, ...]:
         k = key(name)
         found = list(self.by_key.get(k, ()))
         if aliases:
             found += [r for r in self.alias.get(k, ()) if r not in found]
         if types:
             found = [r for r in found if r.type in types]
-        return found
+        return tuple(found)
 
     def province_of(self, code: str) -> str:
         return self.by_code[code.split(".")[0]].name
