@@ -784,8 +784,9 @@ class Store:
         Police and military officers keep one row across transfers."""
         key = official_key(o)
         province = (o.region_code or "").split(".")[0] or None
-        rows = self.db.execute("select id, rank_order, province from officials where key = ? or key like ? order by id",
-                               [key, key + "#%"]).fetchall()
+        # "key#2", "key#3": same-named other people; a range, not LIKE, so the index serves it
+        rows = self.db.execute("select id, rank_order, province from officials where key = ? or (key > ? and key < ?) "
+                               "order by id", [key, key + "#", key + "$"]).fetchall()
         for oid, order, prov in rows:
             if o.rank_order is not None and order is not None and abs(o.rank_order - order) > 2:
                 continue
