@@ -581,13 +581,23 @@ def _migrate_primary_region(db: sqlite_utils.Database) -> None:
     db["articles"].create_index(["primary_region_code"], if_not_exists=True)
 
 
+def _migrate_person_indexes(db: sqlite_utils.Database) -> None:
+    """Indexes for the per-person and per-event lookups every save makes;
+    without them storing slowed down as the database grew."""
+    for table, cols in (("official_mentions", ["official_id"]), ("place_mentions", ["place_id"]),
+                        ("quotes", ["official_id"]), ("event_actors", ["event_id"]),
+                        ("event_actors", ["official_id"])):
+        db[table].create_index(cols, if_not_exists=True)
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [(1, _migrate_1),
                                                                       (2, _migrate_research_views),
                                                                       (3, _migrate_crawl_state),
                                                                       (4, _migrate_research_views_4),
                                                                       (5, _migrate_article_metadata),
                                                                       (6, _migrate_research_views_6),
-                                                                      (7, _migrate_primary_region)]
+                                                                      (7, _migrate_primary_region),
+                                                                      (8, _migrate_person_indexes)]
 SCHEMA_VERSION = max(v for v, _ in MIGRATIONS)
 
 #: tables a user may export or query by name
