@@ -157,7 +157,7 @@ def _parse_degrees(text: str, toks, i) -> tuple[list[str], int, int]:
     return found, end, i
 
 
-def _parse_name(text: str, start: int, *, after_rank: bool):
+def _parse_name(text: str, start: int):
     """Name at ``start``: [titles] tokens [degrees]. Returns dict or None."""
     lex = lexicon()
     toks = _tokens(text, start)
@@ -354,7 +354,7 @@ def _expand_code(code: str) -> str:
     return code
 
 
-def find_officials(text: str, *, exclude: list[tuple[int, int]] = (), context: tuple[str, ...] = ()) -> OfficialsResult:
+def find_officials(text: str, *, context: tuple[str, ...] = ()) -> OfficialsResult:
     """Officials named in ``text``. ``context``: Kemendagri codes of the places
     the article names, to tell apart same-named unit regions. (Vetoing
     rank-less names that the NER model reads as ORG/LOC was tried and cost
@@ -365,7 +365,7 @@ def find_officials(text: str, *, exclude: list[tuple[int, int]] = (), context: t
     used: list[tuple[int, int]] = []
 
     def free(s, e):
-        return not any(a < e and s < b for a, b in used) and not any(a < e and s < b for a, b in exclude)
+        return not any(a < e and s < b for a, b in used)
 
     # 1. rank + name
     rank_at: dict[int, _Cand] = {}
@@ -375,7 +375,7 @@ def find_officials(text: str, *, exclude: list[tuple[int, int]] = (), context: t
             continue
         if m.group("rank")[0].islower() and len(m.group("rank")) > 4:  # "kolonel" in running text
             continue
-        pn = _parse_name(text, m.end(), after_rank=True)
+        pn = _parse_name(text, m.end())
         if not pn or not free(m.start(), pn["end"]):
             continue
         corps = None
@@ -420,11 +420,11 @@ def find_officials(text: str, *, exclude: list[tuple[int, int]] = (), context: t
         gap = text[m.end():nxt]
         if j < len(toks) and is_cap(toks[j][2]) and not re.search(r"[.;]\s*$", text[tail_end:nxt]) \
                 and "\n" not in gap and not text[:tail_end].endswith(".") and not in_headline(text, m.start()):
-            pn = _parse_name(text, nxt, after_rank=False)
+            pn = _parse_name(text, nxt)
             if pn and len(pn["name"].split()) == 1 and text[pn["end"]:pn["end"] + 2] == ", ":
                 # "Ketua KPU Konkep, Sarlin Lakaya": the single word was an unknown region
                 nxt2 = pn["end"] + 2
-                pn2 = _parse_name(text, nxt2, after_rank=False) if is_cap(text[nxt2:nxt2 + 1]) else None
+                pn2 = _parse_name(text, nxt2) if is_cap(text[nxt2:nxt2 + 1]) else None
                 if pn2 and len(pn2["name"].split()) >= 2:
                     pn = pn2
             if pn and _plausible_civilian(text, pn) and free(pn["start"], pn["end"]):
@@ -442,7 +442,7 @@ def find_officials(text: str, *, exclude: list[tuple[int, int]] = (), context: t
         if not am:
             continue
         ns = s - len(before) + am.start(1)
-        pn = _parse_name(text, ns, after_rank=False)
+        pn = _parse_name(text, ns)
         if not pn or pn["end"] > s or not free(pn["start"], pn["end"]) or len(pn["name"].split()) < 2:
             continue
         if not _plausible_civilian(text, pn, apposition=True):
