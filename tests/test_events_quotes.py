@@ -64,3 +64,17 @@ def test_force_size_parts_add_up_and_come_from_the_paragraph():
     ev = {e.type: e for e in ex.events}
     assert ev["polling_security"].personnel == 410
     assert ev["patrol"].personnel == 800
+
+
+def test_a_coming_step_and_the_background_of_an_event_are_not_events():
+    ex = _extract("SERANG - Pemungutan suara ulang (PSU) Pilbup Serang berlangsung kondusif, Sabtu (19/4/2025). "
+                  "PSU digelar sesuai putusan Mahkamah Konstitusi tanggal 24 Februari 2025.\n\n"
+                  "Kapolda meminta penjagaan gudang tidak kendor menjelang distribusi logistik ke desa-desa.",
+                  published="2025-04-19")
+    assert [(e.type, e.date) for e in ex.events] == [("revote", "2025-04-19")]
+
+
+def test_a_crowd_rejecting_a_result_is_a_protest():
+    ex = _extract("WAMENA - Aksi massa yang menolak hasil rekapitulasi di Kantor KPU Kabupaten Jayawijaya, "
+                  "Senin (4/3/2024), berujung ricuh.", published="2024-03-04")
+    assert {"protest", "clash"} <= {e.type for e in ex.events}

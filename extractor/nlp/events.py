@@ -150,9 +150,14 @@ _ANAPHOR = re.compile(r"\s+(?:ini|tersebut|itu)\b")
 def _another(text: str, sent: Sentence, m: re.Match, date: Optional[str], dates: list[DateMention],
              published: Optional[str], lex) -> bool:
     """Is this trigger a second event of its type? Only with its own date, in
-    the past, not "patroli ini" (the same one again), not inside a quote, and
-    not a modifier in a sentence that reports an event of another type."""
-    if not any(sent.start <= d.start < sent.end for d in dates):
+    the past, not the background of the event (a ruling or an earlier vote:
+    "PSU digelar sesuai putusan MK tanggal 24 Februari"), not "patroli ini"
+    (the same one again), not inside a quote, and not a modifier in a
+    sentence that reports an event of another type."""
+    own = [d for d in dates if sent.start <= d.start < sent.end]
+    if not own:
+        return False
+    if lex.background is not None and lex.background.search(text, sent.start, own[0].start):
         return False
     if published and date and date > published[:10]:
         return False
@@ -164,8 +169,11 @@ def _another(text: str, sent: Sentence, m: re.Match, date: Optional[str], dates:
 
 
 def _modal(sentence: str, start: int, end: int) -> bool:
-    """A planning/hypothetical cue in the trigger's clause, before it or just after it."""
+    """A planning/hypothetical cue in the trigger's clause, before it or just
+    after it, or a "still to come" cue right before it ("menjelang distribusi")."""
     lex = lexicon()
+    if lex.modality_before is not None and lex.modality_before.search(sentence, max(0, start - 20), start):
+        return True
     if lex.modality is None:
         return False
     cut = max((m.end() for m in _CLAUSE.finditer(sentence, 0, start)), default=0)

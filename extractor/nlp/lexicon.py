@@ -155,6 +155,14 @@ class Lexicon:
         self.deployment_types = frozenset(self.personnel.get("deployment_types", ()))
         mod = data.get("modality", {}).get("negative", [])
         self.modality = re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{t})" for t in mod) + r")(?![\w])", re.IGNORECASE) if mod else None
+        before = data.get("modality", {}).get("just_before", [])
+        #: cues that make the word right after them not (yet) an event: "menjelang distribusi"
+        self.modality_before = re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{t})" for t in before) + r")\s+$",
+                                          re.IGNORECASE) if before else None
+        why = data.get("modality", {}).get("background", [])
+        #: cues that make a date the background of an event (the ruling, the original vote), not a second event
+        self.background = re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{t})" for t in why) + r")(?![\w])",
+                                     re.IGNORECASE) if why else None
         self.event_subsumes = {k: frozenset(v) for k, v in data.get("subsumes", {}).items()}
         drill = data.get("drill", {})
         self.drill_cues = re.compile(r"(?<![\w])(?:" + "|".join(drill.get("cues", ["$^"])) + ")", re.IGNORECASE)
