@@ -44,3 +44,13 @@ def test_gazetteer_cache_gives_the_same_regions(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir())
     cached = gz._cached_regions()  # reads it back
     assert cached == fresh and len(cached) > 90_000
+
+
+def test_a_venue_takes_the_smaller_region_named_right_after_it():
+    got = _places("Kapolres meninjau Gudang KPU Bone di Kecamatan Tanete Riattang Barat, Jumat (23/11/2024). "
+                  "Kapolda bertolak dari Mapolda Banten di Kota Serang.")
+    assert ("Gudang KPU Bone", "venue", "73.08.22") in got
+    assert ("Mapolda Banten", "venue", "36.73") in got
+    # a region after it that lies elsewhere does not move it
+    got = _places("Apel digelar di Gudang KPU Bone di dekat perbatasan Kabupaten Wajo.")
+    assert ("Gudang KPU Bone", "venue", "73.08") in got

@@ -304,13 +304,17 @@ def _venues(text: str, res: "PlaceResult", blocked) -> None:
 
 
 def _venue_region(text: str, start: int, end: int, res: "PlaceResult") -> Optional[Region]:
+    """The smallest region the text puts a venue in: the one named inside it
+    ("Gudang KPU Bone"), or a smaller one inside that named right after it
+    ("... di Kecamatan Tanete Riattang Barat", "Mapolda Banten di Kota
+    Serang"), else the primary region."""
     inside = [r for s, e, r in res.spans if start <= s < end]
-    if inside:
-        return max(inside, key=lambda r: r.level)
-    after = [r for s, e, r in res.spans if end <= s <= end + 40 and "." not in text[end:s] and "\n" not in text[end:s]]
+    own = max(inside, key=lambda r: r.level) if inside else None
+    after = [r for s, e, r in res.spans if end <= s <= end + 40 and "." not in text[end:s] and "\n" not in text[end:s]
+             and (own is None or r.within(own.code))]
     if after:
         return max(after, key=lambda r: r.level)
-    return res.primary
+    return own or res.primary
 
 
 def _multi(text, toks, i) -> bool:
