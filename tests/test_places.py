@@ -54,3 +54,12 @@ def test_a_venue_takes_the_smaller_region_named_right_after_it():
     # a region after it that lies elsewhere does not move it
     got = _places("Apel digelar di Gudang KPU Bone di dekat perbatasan Kabupaten Wajo.")
     assert ("Gudang KPU Bone", "venue", "73.08") in got
+
+
+def test_unit_codes_name_a_kabupaten_for_a_kodim_and_a_kecamatan_for_a_koramil():
+    got = _places("Hadir Dandim 0606/Kota Bogor Letkol Inf Ronald, Dandim 0305/Pasaman Letkol Inf Arif, "
+                  "Dandim 1013/Muara Teweh Letkol Inf Wisnu dan Danramil 1626-03/Tembuku Kapten Inf Made.")
+    assert ("Bogor", "kota", "32.71") in got
+    assert ("Pasaman", "kabupaten", "13.08") in got
+    assert ("Tembuku", "kecamatan", "51.06.03") in got
+    assert not {p for p in got if p[1] == "kecamatan" and p[0] in ("Kota", "Pasaman", "Muara")}

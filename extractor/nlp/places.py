@@ -154,11 +154,14 @@ def find_places(text: str, *, exclude: list[tuple[int, int]] = (), dateline: str
             level = _UNIT_LEVEL[low]
             k = i + 1
             m = _CODE.match(text, toks[k][0]) if toks[k][2][0].isdigit() else None
-            if m:  # Kodim 0412/LU, Koramil 0804-13/Tembuku
-                cands = gazetteer().lookup(m.group(1), LEVEL_TYPES["kabupaten" if low in ("kodim", "makodim", "korem") else "kecamatan"])
-                if cands:
-                    mentions.append(_Mention(m.start(1), m.end(1), cands, "unit", LEVEL_TYPES[level]))
-                while k < len(toks) and toks[k][0] < m.end():
+            if m:  # Kodim 0412/LU, Dandim 0606/Kota Bogor, Koramil 0804-13/Tembuku
+                found = _unit_code_region(text, toks, k, m, koramil="-" in m.group() or low in _KORAMIL)
+                if found:
+                    mentions.append(_Mention(found[0], found[1], found[2], "unit", LEVEL_TYPES[level]))
+                    end = max(found[1], m.end())
+                else:
+                    end = m.end()
+                while k < len(toks) and toks[k][0] < end:
                     k += 1
                 i = k
                 continue
@@ -315,6 +318,27 @@ def _venue_region(text: str, start: int, end: int, res: "PlaceResult") -> Option
     if after:
         return max(after, key=lambda r: r.level)
     return own or res.primary
+
+
+_KORAMIL = {"koramil", "danramil", "makoramil"}
+
+
+def _unit_code_region(text, toks, k, m, koramil: bool):
+    """The region after a unit code's slash: a kabupaten/kota for a Kodim
+    (``0606/Kota Bogor``, ``0305/Pasaman``, ``0412/LU``), a kecamatan for a
+    Koramil (``1626-03/Tembuku``). Returns (start, end, candidates) or None."""
+    types = LEVEL_TYPES["kecamatan" if koramil else "kabupaten"]
+    j0 = next((j for j in range(k, len(toks)) if toks[j][0] >= m.start(1)), None)
+    if j0 is None:
+        return None
+    if not koramil and j0 + 1 < len(toks) and toks[j0][2].lower().rstrip(".") in ("kota", "kab", "kabupaten"):
+        types = ("kota",) if toks[j0][2].lower() == "kota" else ("kabupaten",)
+        j0 += 1
+    hit = _longest(text, toks, j0, types)
+    if hit:
+        return toks[j0][0], toks[hit[0]][1], hit[1]
+    cands = gazetteer().lookup(m.group(1), types)
+    return (m.start(1), m.end(1), cands) if cands else None
 
 
 def _multi(text, toks, i) -> bool:
