@@ -63,3 +63,11 @@ def test_unit_codes_name_a_kabupaten_for_a_kodim_and_a_kecamatan_for_a_koramil()
     assert ("Pasaman", "kabupaten", "13.08") in got
     assert ("Tembuku", "kecamatan", "51.06.03") in got
     assert not {p for p in got if p[1] == "kecamatan" and p[0] in ("Kota", "Pasaman", "Muara")}
+
+
+def test_a_kecamatan_that_starts_with_its_city_name_is_the_kecamatan():
+    got = _places("Polresta Samarinda meningkatkan patroli di Sungai Kunjang dan Samarinda Ulu. "
+                  "Tinggal Pagar Alam Utara dan Pagar Alam Selatan yang belum, kata Ketua KPU Kota Pagar Alam.")
+    assert ("Samarinda Ulu", "kecamatan", "64.72.03") in got
+    assert {("Pagar Alam Utara", "kecamatan"), ("Pagar Alam Selatan", "kecamatan")} <= {p[:2] for p in got}
+    assert ("Samarinda", "kota", "64.72") in got  # still named by Polresta Samarinda

@@ -211,7 +211,9 @@ def find_places(text: str, *, exclude: list[tuple[int, int]] = (), dateline: str
 
     mentions = [m for m in mentions if not blocked(m.start, m.end)]
     _resolve(mentions)
-    mentions += _bare_kecamatan(text, toks, mentions, blocked)
+    bare_kec = _bare_kecamatan(text, toks, mentions, blocked)
+    # "Samarinda Ulu", "Pagar Alam Utara": the kecamatan replaces the bare city it starts with
+    mentions = [m for m in mentions if not any(k.start <= m.start and m.end <= k.end for k in bare_kec)] + bare_kec
     res = _collect(text, mentions)
     res.dateline = next(((m.start, m.end) for m in mentions if m.how == "dateline"), None)
     if dateline and res.dateline is None:
@@ -229,11 +231,13 @@ def _bare_kecamatan(text, toks, mentions, blocked) -> list[_Mention]:
     if not kabs:
         return []
     taken = [(m.start, m.end) for m in mentions]
+    # a bare city name may be the start of a longer kecamatan name (Samarinda -> Samarinda Ulu)
+    soft = {(m.start, m.end) for m in mentions if m.how == "bare"}
     out = []
     i = 0
     while i < len(toks):
         s, e, w = toks[i]
-        if not is_cap(w) or any(a <= s < b for a, b in taken):
+        if not is_cap(w) or any(a <= s < b for a, b in taken if (a, b) not in soft):
             i += 1
             continue
         hit = _longest(text, toks, i, ("kecamatan",), aliases=False)
@@ -241,8 +245,10 @@ def _bare_kecamatan(text, toks, mentions, blocked) -> list[_Mention]:
             j, cands = hit
             name = text[s:toks[j][1]].rstrip(".")
             inside = [c for c in cands if c.code[:5] in kabs]
+            overlaps = [(a, b) for a, b in taken if a < toks[j][1] and s < b]
             if inside and name.lower() not in lex.common_place_words and not blocked(s, toks[j][1]) \
-                    and not any(a < toks[j][1] and s < b for a, b in taken):
+                    and all((a, b) in soft and s <= a and b <= toks[j][1] and b - a < toks[j][1] - s
+                            for a, b in overlaps):
                 m = _Mention(s, toks[j][1], inside[:1], "bare-kecamatan", ("kecamatan",), inside[0])
                 out.append(m)
                 i = j + 1
