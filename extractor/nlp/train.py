@@ -86,8 +86,9 @@ def build_data(args, nlp) -> tuple[Path, Path, dict]:
     for spec in convert.CORPORA:
         tr = convert.load(args.data, spec, "train", map_labels)
         dv = convert.load(args.data, spec, "dev", map_labels)
-        stats[spec.name] = {"train": len(tr), "dev": len(dv)}
-        train_sents += tr
+        repeat = args.oversample.get(spec.name, 1)
+        stats[spec.name] = {"train": len(tr), "dev": len(dv), **({"repeat": repeat} if repeat != 1 else {})}
+        train_sents += tr * repeat
         dev_sents += dv
     if args.baseline:  # re-tokenise the joined words with the plain tokenizer
         train_docs = list(convert.raw_text_docs(nlp, train_sents))
@@ -170,9 +171,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-epochs", type=int, default=None)
     ap.add_argument("--set", action="append", metavar="KEY=VALUE",
                     help="config override, e.g. components.tok2vec.model.encode.width=128")
+    ap.add_argument("--oversample", action="append", default=[], metavar="CORPUS=K",
+                    help="repeat a corpus's training sentences K times, e.g. idner-news-2k=2")
+    ap.add_argument("--lexfeatures", action="store_true",
+                    help="add gazetteer/word-frequency static vectors (training/lexfeatures.py)")
     ap.add_argument("--baseline", action="store_true",
                     help="plain spaCy tokenizer, raw NERGRIT labels, re-tokenised training text")
     args = ap.parse_args(argv)
+    try:
+        args.oversample = {k.strip(): int(v) for k, _, v in (o.partition("=") for o in args.oversample)}
+    except ValueError:
+        ap.error("--oversample takes CORPUS=K with an integer K")
     args.data = args.data.resolve()
     args.build = args.build.resolve()
     args.out = args.out.resolve()
@@ -199,6 +208,13 @@ def main(argv: list[str] | None = None) -> int:
         overrides["initialize.before_init"] = None
         overrides["corpora.train.gold_preproc"] = False
         overrides["corpora.dev.gold_preproc"] = False
+    if args.lexfeatures:
+        from extractor.nlp.training import lexfeatures
+
+        vec_dir = lexfeatures.write_vectors(args.build / "lexvectors")
+        _log(f"[write] lexical feature vectors -> {vec_dir}")
+        overrides["paths.vectors"] = str(vec_dir)
+        overrides["components.tok2vec.model.embed.include_static_vectors"] = True
     if args.max_steps is not None:
         overrides["training.max_steps"] = args.max_steps
     if args.max_epochs is not None:
