@@ -173,8 +173,6 @@ def main(argv: list[str] | None = None) -> int:
                     help="config override, e.g. components.tok2vec.model.encode.width=128")
     ap.add_argument("--oversample", action="append", default=[], metavar="CORPUS=K",
                     help="repeat a corpus's training sentences K times, e.g. idner-news-2k=2")
-    ap.add_argument("--lexfeatures", action="store_true",
-                    help="add gazetteer/word-frequency static vectors (training/lexfeatures.py)")
     ap.add_argument("--baseline", action="store_true",
                     help="plain spaCy tokenizer, raw NERGRIT labels, re-tokenised training text")
     args = ap.parse_args(argv)
@@ -208,13 +206,6 @@ def main(argv: list[str] | None = None) -> int:
         overrides["initialize.before_init"] = None
         overrides["corpora.train.gold_preproc"] = False
         overrides["corpora.dev.gold_preproc"] = False
-    if args.lexfeatures:
-        from extractor.nlp.training import lexfeatures
-
-        vec_dir = lexfeatures.write_vectors(args.build / "lexvectors")
-        _log(f"[write] lexical feature vectors -> {vec_dir}")
-        overrides["paths.vectors"] = str(vec_dir)
-        overrides["components.tok2vec.model.embed.include_static_vectors"] = True
     if args.max_steps is not None:
         overrides["training.max_steps"] = args.max_steps
     if args.max_epochs is not None:
