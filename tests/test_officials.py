@@ -41,6 +41,11 @@ def test_corps_and_institution():
     assert one("Brigjen TNI Andi Rian hadir").institution == "TNI"
 
 
+def test_ranks_listed_with_their_dot():
+    # ranks.toml lists "Kapt." and "Kol." with the dot
+    assert (one("Kol. Inf Budi Santoso hadir.").rank, one("dipimpin Kapt. Arh Joko Susilo.").rank) == ("Kolonel", "Kapten")
+
+
 def test_melalui_links_spokesperson_to_the_unit_and_later_mentions_merge():
     text = ("Kapolres Muara Enim AKBP Jhoni Eka Putra melalui Kasi Humas AKP RTM Situmorang mengatakan aman. "
             "Menurut AKP Situmorang, pleno lancar. Kapolres juga memantau.")

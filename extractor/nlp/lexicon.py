@@ -105,7 +105,9 @@ class Lexicon:
 
     def rank(self, written: str, suffix: str = "") -> Optional[Rank]:
         """Resolve a written rank (+ its ``Pol.``/``TNI`` suffix) to one Rank."""
-        cands = self.rank_by_variant.get(_norm_ws(written).lower().rstrip("."), [])
+        key = _norm_ws(written).lower()
+        # "Kapt." and "Kol." are listed with their dot; "AKBP." is "AKBP"
+        cands = self.rank_by_variant.get(key) or self.rank_by_variant.get(key.rstrip("."), [])
         if not cands:
             return None
         if len(cands) == 1:
