@@ -66,6 +66,8 @@ class Lexicon:
         self._events()
         self._places()
         self.units = _load("units.toml")["unit"]
+        #: what the closed-class span rules need beyond the lexicons above (rule_spans.py)
+        self.span_rules = _load("rule_spans.toml")
         kinds = _alt(k for u in self.units for k in u["kind"] if not u.get("election_body"))
         # a unit named with its number and/or region: Polres Muara Enim, Kodim 0412/LU, Satbrimob Polda Sumsel
         self.unit_re = re.compile(
@@ -86,11 +88,17 @@ class Lexicon:
                     self.rank_by_variant.setdefault(_norm_ws(form).lower(), [])
                     if rank not in self.rank_by_variant[_norm_ws(form).lower()]:
                         self.rank_by_variant[_norm_ws(form).lower()].append(rank)
+        #: every written rank form the lexicon accepts (case forms included), for the rule spans
+        self.rank_forms: tuple[str, ...] = tuple(dict.fromkeys(variants))
         self.corps_by_variant = {}
         for code, vs in data["corps"].items():
             for v in vs:
                 self.corps_by_variant[_norm_ws(v).lower()] = code
         sfx = data["suffixes"]
+        #: what may follow a written rank, in this order: institution, retired mark, corps
+        self.rank_suffixes: dict[str, tuple[str, ...]] = {
+            "inst": tuple(sfx["polri"] + sfx["tni"]), "retired": tuple(sfx["retired"]),
+            "corps": tuple(v for vs in data["corps"].values() for v in vs)}
         inst = _alt(sfx["polri"] + sfx["tni"])
         retired = _alt(sfx["retired"])
         corps = _alt(v for vs in data["corps"].values() for v in vs)
@@ -122,10 +130,14 @@ class Lexicon:
     def _positions(self) -> None:
         data = _load("positions.toml")
         self.position_by_variant: dict[str, Position] = {}
+        forms: list[tuple[str, Position]] = []
         for p in data["position"]:
             pos = Position(p["short"], p["institution"], p.get("unit", ""), p.get("takes_region", False), p.get("sub", False))
-            for v in set(p["variants"]) | {p["short"]}:
+            for v in sorted(set(p["variants"]) | {p["short"]}):
                 self.position_by_variant[_norm_ws(v).lower()] = pos
+                forms.append((v, pos))
+        #: every variant as the lexicon writes it, with its position (for the rule spans)
+        self.position_forms: tuple[tuple[str, Position], ...] = tuple(forms)
         self.position_re = re.compile(rf"(?<![\w])(?:{_alt(self.position_by_variant)})(?![\w])", re.IGNORECASE)
 
     def position(self, written: str) -> Optional[Position]:

@@ -2,8 +2,10 @@
 rule components, registered by versioned name.
 
 Each component separates ``match(doc)`` (find candidates, pure) from
-``set_annotations(doc, found)`` (write them to ``doc._``), spaCy-style.
-Component order matters: dates -> places -> officials -> candidates -> quotes
+``set_annotations(doc, found)`` (write them to ``doc._``, or ``doc.spans``
+for the rule spans), spaCy-style. Component order matters: rule spans
+(``doc.spans["pantau_rules"]``: RANK, POSITION, UNIT, ELECTION_BODY; see
+``rule_spans.py``) -> dates -> places -> officials -> candidates -> quotes
 -> events.
 """
 
@@ -19,6 +21,7 @@ from .events import find_events
 from .officials import find_candidates, find_officials
 from .places import find_places
 from .quotes import find_quotes
+from .rule_spans import RuleSpanComponent
 
 RULES_VERSION = "rules-1"
 
@@ -97,6 +100,11 @@ class EventComponent(_Component):
         doc._.pantau_events = found
 
 
+@Language.factory("pantau_rule_spans_v1")
+def _make_rule_spans(nlp, name):
+    return RuleSpanComponent(nlp, name)
+
+
 @Language.factory("pantau_dates_v1")
 def _make_dates(nlp, name):
     return DateComponent()
@@ -127,8 +135,8 @@ def _make_events(nlp, name):
     return EventComponent()
 
 
-COMPONENTS = ("pantau_dates_v1", "pantau_places_v1", "pantau_officials_v1", "pantau_candidates_v1", "pantau_quotes_v1",
-              "pantau_events_v1")
+COMPONENTS = ("pantau_rule_spans_v1", "pantau_dates_v1", "pantau_places_v1", "pantau_officials_v1",
+              "pantau_candidates_v1", "pantau_quotes_v1", "pantau_events_v1")
 
 
 def _base() -> Language:

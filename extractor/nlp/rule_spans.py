@@ -1,0 +1,235 @@
+"""Rule spans: closed-class mentions as spaCy spans, built from the lexicons.
+
+The ``pantau_rule_spans`` component (factory ``pantau_rule_spans_v1``, see
+``pipeline.py``) writes ``doc.spans["pantau_rules"]``: non-overlapping spans
+labelled
+
+* ``RANK``: every written rank of ``ranks.toml``, in the case forms the
+  lexicon accepts (as listed, upper case, title case, and lower case when
+  longer than four letters: ``AKBP``/``Akbp``, ``Iptu``/``IPTU``,
+  ``Kombespol``, ``Ajun Komisaris Besar Polisi``), with the institution
+  suffix, retired mark and corps that may follow it (``Kombes Pol.``,
+  ``Brigjen TNI (Purn)``, ``Letkol Inf``, ``Kolonel Laut (P)``);
+* ``POSITION``: every variant of ``positions.toml``, in any case
+  (``Kapolres``, ``Kasi Humas``, ``Dandim``, ``Ketua KPU``, ``Pj. Bupati``);
+* ``UNIT``: a head of ``units.toml`` with the name or code written after it
+  (``Polres Muara Enim``, ``Polsek Tanjung Agung``, ``Kodim 0412/LU``,
+  ``Kodim 0404/Muara Enim``, ``Koramil 0804-13/Tembuku``, ``Kodam
+  IX/Udayana``), or alone for heads marked ``bare`` (``Brimob``,
+  ``Koramil``, ``Lanud``); "Polres" alone is generic and not a span;
+* ``ELECTION_BODY``: the ``units.toml`` entries marked ``election_body``
+  (KPU, Bawaslu, Panwaslu, PPK, PPS, KPPS, Panwascam ...), alone or with
+  their region (``KPU Kabupaten Lahat``, ``Bawaslu Sumsel``).
+
+``span.id_`` is the canonical form (rank and position ``short``, the unit
+entry's first kind: ``Mapolres Lahat`` -> ``Polres``) and ``span.kb_id_`` the
+institution (``Brigjen TNI`` -> TNI, ``Brigjen Pol`` -> Polri, ``Brigjen``
+alone -> what ``Lexicon.rank`` resolves). A unit's name is the capitalised
+tokens after its head; ``lexicons/rule_spans.toml`` says where it stops.
+
+Overlaps are resolved as ``spacy.util.filter_spans`` does: the longest span
+wins, then the earliest. So ``Ketua KPU Kabupaten Lahat`` gives the
+ELECTION_BODY ``KPU Kabupaten Lahat`` and no POSITION (``Ketua KPU`` is
+shorter); ``Kasi Humas Polres Lahat`` gives POSITION ``Kasi Humas`` and UNIT
+``Polres Lahat``.
+
+Patterns are made once per process from the lexicon (:func:`pattern_data`)
+and tokenised by the pipeline's own tokenizer (``nlp.make_doc``; phrase
+patterns through spaCy's ``SpanRuler``), so they split exactly as the
+article text does. Two ``SpanRuler`` objects do the matching: one compares
+``ORTH`` (ranks are case-sensitive in the lexicon), one ``LOWER``
+(positions, unit heads); the names and codes after unit heads are token
+patterns with ``OP`` quantifiers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.pipeline import SpanRuler
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .lexicon import lexicon
+
+SPANS_KEY = "pantau_rules"
+LABELS = ("RANK", "POSITION", "UNIT", "ELECTION_BODY")
+
+# Token shapes of unit codes, as the tokenizer keeps them (one token each).
+#: a number, or a number and a sub-number or spelled-out region start: 1504, 0825/01, 0404/Muara,
+#: 0804-13/Tembuku; more capitalised words may follow (0404/Muara Enim, 0825/01 Pesanggaran)
+_CODE_OPEN = r"^\d{2,4}(?:-\d{2,3})?(?:/(?:\d{1,3}|[A-Z][a-z][\w\-]*))?$"
+#: a number and an abbreviated region: 0412/LU, 0418/PLG; nothing follows
+_CODE_CLOSED = r"^\d{2,4}(?:-\d{2,3})?/[A-Z0-9]{1,5}$"
+#: Kodam numbers are Roman (Kodam IX/Udayana is tokenised IX, /, Udayana)
+_ROMAN = r"^[IVX]{1,5}$"
+#: a word of a unit's name
+_NAME = r"^[A-Z][\w'’\-]*$"
+
+
+@dataclass(frozen=True)
+class _Head:
+    kind: str  # as units.toml writes it: "Sat Brimob"
+    label: str  # UNIT or ELECTION_BODY
+    canonical: str  # the entry's first kind
+    institution: str
+    bare: bool
+    code: bool
+
+
+@dataclass(frozen=True)
+class PatternData:
+    """The lexicon's closed classes, ready to become spaCy patterns."""
+
+    rank_forms: tuple[str, ...]
+    position_forms: tuple[tuple[str, str, str], ...]  # (written variant, short, institution)
+    heads: tuple[_Head, ...]
+    rank_suffixes: tuple[tuple[str, tuple[str, ...]], ...]  # ("inst", forms), ("retired", ...), ("corps", ...)
+    admin: tuple[str, ...]
+    stop: frozenset[str]  # lower-case words that end a unit's name
+    max_words: int
+
+
+@lru_cache(maxsize=1)
+def pattern_data() -> PatternData:
+    """Built once per process from ``lexicon()`` (no spaCy objects here)."""
+    lex = lexicon()
+    heads: dict[str, _Head] = {}
+    for u in lex.units:
+        label = "ELECTION_BODY" if u.get("election_body") else "UNIT"
+        for kind in u["kind"]:
+            # a kind listed twice (Polresta) belongs to the entry that lists it first
+            heads.setdefault(kind, _Head(kind, label, u["kind"][0], u["institution"], bool(u.get("bare")),
+                                         bool(u.get("code"))))
+    # a variant two positions list belongs to the one Lexicon.position gives; positions match in any
+    # case, but punctuation may split differently by case ("Plt. Bupati", "PLT. BUPATI"): such
+    # variants come in upper and lower case too
+    positions = tuple(dict.fromkeys(
+        (written, lex.position(form).short, lex.position(form).institution)
+        for form, _ in lex.position_forms
+        for written in ((form, form.upper(), form.lower()) if any(not (c.isalnum() or c.isspace()) for c in form)
+                        else (form,))))
+    rules = lex.span_rules["name"]
+    stop = {w.lower() for w in rules["stop"]}
+    stop |= {f.lower() for f in lex.rank_forms if " " not in f}
+    stop |= {f.lower() for f, _, _ in positions if " " not in f}
+    stop |= {w.lower() for h in heads for w in h.split()}
+    stop |= {f.lower() for forms in lex.rank_suffixes.values() for f in forms if " " not in f}
+    return PatternData(
+        rank_forms=lex.rank_forms,
+        position_forms=positions,
+        heads=tuple(heads.values()),
+        rank_suffixes=tuple((k, lex.rank_suffixes[k]) for k in ("inst", "retired", "corps")),
+        admin=tuple(rules["admin"]),
+        stop=frozenset(stop),
+        max_words=int(rules["max_words"]),
+    )
+
+
+def _tail_patterns(data: PatternData) -> dict[str, list[dict]]:
+    """Token patterns for what follows a unit head, by shape: a name (after an
+    optional admin word), a code (+ the rest of its region), or a closed code."""
+    # a word the NER model (when shipped, it runs first) takes for part of a person's name is not
+    # a unit's: "Ketua KPU Sulteng Idrus Alhadad" -> KPU Sulteng
+    name = {"TEXT": {"REGEX": _NAME}, "LOWER": {"NOT_IN": sorted(data.stop)}, "ENT_TYPE": {"NOT_IN": ["PER"]}}
+    admin = {"LOWER": {"IN": sorted({a.lower() for a in data.admin})}, "OP": "?"}
+    return {
+        "name": [admin, dict(name, OP=f"{{1,{data.max_words}}}")],
+        "code": [{"TEXT": {"REGEX": _CODE_OPEN}}, dict(name, OP="{0,3}")],
+        "code_closed": [{"TEXT": {"REGEX": _CODE_CLOSED}}],
+        "code_roman": [{"TEXT": {"REGEX": _ROMAN}}, {"ORTH": "/"}, dict(name, OP="{1,3}")],
+    }
+
+
+class RuleSpanComponent:
+    """``match(doc)`` finds the spans (pure); ``set_annotations`` stores them.
+
+    Ranks go through a ``SpanRuler`` comparing ``ORTH``; positions and unit
+    heads through one comparing ``LOWER``. After each unit head, a
+    ``Matcher`` with the tail patterns runs on the few tokens that follow
+    it (a Matcher over the whole doc costs time per token and pattern)."""
+
+    def __init__(self, nlp: Language, name: str = "pantau_rule_spans") -> None:
+        data = pattern_data()
+        self._heads = {h.kind: h for h in data.heads}
+        self._position_institution = {short: inst for _, short, inst in data.position_forms}
+        self._ranks = SpanRuler(nlp, f"{name}.ranks", spans_key=None, phrase_matcher_attr="ORTH")
+        self._others = SpanRuler(nlp, f"{name}.others", spans_key=None, phrase_matcher_attr="LOWER")
+        # SpanRuler tokenises phrase patterns with nlp.pipe; only the tokenizer must run
+        with nlp.select_pipes(enable=[]):
+            self._ranks.add_patterns([{"label": "RANK", "pattern": f} for f in data.rank_forms])
+            self._others.add_patterns([{"label": "POSITION", "pattern": f, "id": short}
+                                       for f, short, _ in data.position_forms]
+                                      + [{"label": "HEAD", "pattern": h.kind, "id": h.kind} for h in data.heads])
+        tails = _tail_patterns(data)
+        self._tails = Matcher(nlp.vocab)
+        for shape, pattern in tails.items():
+            self._tails.add(shape, [pattern])
+        # longer than any tail: at most two single tokens and one run of up to max(max_words, 3)
+        self._window = 2 + max(data.max_words, 3)
+        # rank suffixes as token sequences, longest first within each slot
+        self._suffixes = tuple(
+            (slot, sorted({tuple(t.text for t in nlp.make_doc(f)) for f in forms}, key=len, reverse=True))
+            for slot, forms in data.rank_suffixes)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[Span]:
+        spans = [self._rank(doc, s) for s in self._ranks.match(doc)]
+        for s in self._others.match(doc):
+            if s.label_ == "POSITION":
+                spans.append(Span(doc, s.start, s.end, "POSITION", span_id=s.id_,
+                                  kb_id=self._position_institution[s.id_]))
+            else:
+                unit = self._unit(doc, s, self._heads[s.id_])
+                if unit is not None:
+                    spans.append(unit)
+        return filter_spans(spans)
+
+    def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
+        doc.spans[SPANS_KEY] = spans
+
+    def _unit(self, doc: Doc, head: Span, h: _Head) -> Optional[Span]:
+        """The head with the longest tail its entry allows, or alone if bare."""
+        shapes = {"name"} | ({"code", "code_closed", "code_roman"} if h.code else set())
+        end = head.end
+        window = doc[head.end:min(len(doc), head.end + self._window)]
+        for m_id, start, stop in self._tails(window) if len(window) else ():
+            if start == 0 and doc.vocab.strings[m_id] in shapes:
+                end = max(end, head.end + stop)
+        if end == head.end and not h.bare:
+            return None
+        return Span(doc, head.start, end, h.label, span_id=h.canonical, kb_id=h.institution)
+
+    def _rank(self, doc: Doc, s: Span) -> Span:
+        """A written rank, extended over its institution suffix, retired mark
+        and corps (each optional, in that order), resolved to a Rank."""
+        end, inst = s.end, ""
+        for slot, seqs in self._suffixes:
+            hit = _seq_at(doc, end, seqs)
+            if hit:
+                if slot == "inst":
+                    inst = doc[end:end + hit].text
+                end += hit
+        rank = lexicon().rank(s.text, inst)
+        return Span(doc, s.start, end, "RANK", span_id=rank.short if rank else "",
+                    kb_id=rank.institution if rank else "")
+
+
+def _seq_at(doc: Doc, i: int, seqs) -> Optional[int]:
+    for seq in seqs:
+        if i + len(seq) <= len(doc) and all(doc[i + k].text == w for k, w in enumerate(seq)):
+            return len(seq)
+    return None
+
+
+def rule_spans(doc: Doc, *labels: str) -> list[Span]:
+    """The doc's rule spans (all, or those with the given labels)."""
+    spans = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else ()
+    return [s for s in spans if not labels or s.label_ in labels]

@@ -1,0 +1,116 @@
+"""The closed-class rule spans (RANK, POSITION, UNIT, ELECTION_BODY) in
+``doc.spans["pantau_rules"]``, token by token.
+
+The spans are made on tokenised docs (``nlp.make_doc``) by the component
+alone, so these tests do not depend on what the NER model predicts."""
+
+import pytest
+
+from extractor.nlp.lexicon import lexicon
+from extractor.nlp.pipeline import load
+from extractor.nlp.rule_spans import SPANS_KEY, pattern_data
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+def spans(nlp, text):
+    """(tokens, label, id, kb_id) of every rule span of ``text``."""
+    doc = nlp.get_pipe("pantau_rule_spans")(nlp.make_doc(text))
+    return [([t.text for t in s], s.label_, s.id_, s.kb_id_) for s in doc.spans[SPANS_KEY]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kapolres Muara Enim AKBP Jhoni Eka Putra SH SIK MSi mengatakan",
+     [(["Kapolres"], "POSITION", "Kapolres", "Polri"), (["AKBP"], "RANK", "AKBP", "Polri")]),
+    ("Kombes Pol. Budi Santosa, S.I.K.,M.H., bergerak ke lokasi.",
+     [(["Kombes", "Pol."], "RANK", "Kombes", "Polri")]),
+    ("Komandan Kodim (Dandim) 0412/LU, Letkol Inf Andi Wijaya",
+     [(["Komandan", "Kodim"], "POSITION", "Dandim", "TNI"), (["Dandim"], "POSITION", "Dandim", "TNI"),
+      (["Letkol", "Inf"], "RANK", "Letkol", "TNI")]),
+    ("Dandim 0412/LU Letkol Inf Andi",
+     [(["Dandim"], "POSITION", "Dandim", "TNI"), (["Letkol", "Inf"], "RANK", "Letkol", "TNI")]),
+    ("prajurit Kodim 0412/LU Letkol Inf Andi",
+     [(["Kodim", "0412/LU"], "UNIT", "Kodim", "TNI"), (["Letkol", "Inf"], "RANK", "Letkol", "TNI")]),
+    ("dipimpin Mayor Inf Suparman", [(["Mayor", "Inf"], "RANK", "Mayor", "TNI")]),
+    # longest wins: the body with its region, not the shorter position "Ketua KPU"
+    ("Ketua KPU Kabupaten Lahat, Misrawati",
+     [(["KPU", "Kabupaten", "Lahat"], "ELECTION_BODY", "KPU", "KPU")]),
+    ("Ketua KPU Misrawati", [(["Ketua", "KPU"], "POSITION", "Ketua KPU", "KPU")]),
+    ("disaksikan saksi pasangan calon serta Panwascam.", [(["Panwascam"], "ELECTION_BODY", "Panwascam", "Panwascam")]),
+    ("Kapolsek dan anggota Polsek Tanjung Agung berjaga",
+     [(["Kapolsek"], "POSITION", "Kapolsek", "Polri"), (["Polsek", "Tanjung", "Agung"], "UNIT", "Polsek", "Polri")]),
+    ("Brigjen TNI Arief dan Brigjen Pol Andi",
+     [(["Brigjen", "TNI"], "RANK", "Brigjen", "TNI"), (["Brigjen", "Pol"], "RANK", "Brigjen", "Polri")]),
+    ("Brigjen TNI (Purn) Arief", [(["Brigjen", "TNI", "(", "Purn", ")"], "RANK", "Brigjen", "TNI")]),
+    ("Kolonel Laut (P) Ahmad", [(["Kolonel", "Laut", "(", "P", ")"], "RANK", "Kolonel", "TNI")]),
+    ("Kapolresta Palembang Kombespol Harryo", [(["Kapolresta"], "POSITION", "Kapolresta", "Polri"),
+                                               (["Kombespol"], "RANK", "Kombes", "Polri")]),
+    ("Ajun Komisaris Besar Polisi Budi", [(["Ajun", "Komisaris", "Besar", "Polisi"], "RANK", "AKBP", "Polri")]),
+    ("Iptu Budi dan IPTU Andi", [(["Iptu"], "RANK", "Iptu", "Polri"), (["IPTU"], "RANK", "Iptu", "Polri")]),
+    # the lexicon accepts no lower-case form of a rank of four letters or fewer
+    ("akbp budi", []),
+    ("Kapt. Budi", [(["Kapt", "."], "RANK", "Kapten", "TNI")]),
+    # "Plt." is one token, "PLT." two: both are the lexicon's "Plt. Bupati"
+    ("Plt. Bupati Lahat dan PLT. BUPATI Kaur",
+     [(["Plt.", "Bupati"], "POSITION", "Pj Bupati", "Pemda"), (["PLT", ".", "BUPATI"], "POSITION", "Pj Bupati", "Pemda")]),
+    ("Kasi Humas Polres Lahat AKP Budi",
+     [(["Kasi", "Humas"], "POSITION", "Kasi Humas", "Polri"), (["Polres", "Lahat"], "UNIT", "Polres", "Polri"),
+      (["AKP"], "RANK", "AKP", "Polri")]),
+    ("POLRES OKU TIMUR SIAGA", [(["POLRES", "OKU", "TIMUR", "SIAGA"], "UNIT", "Polres", "Polri")]),
+    # a headline verb ends the name; "Polres" alone is generic, "Brimob" is a unit
+    ("Polres Lahat Kawal Pleno", [(["Polres", "Lahat"], "UNIT", "Polres", "Polri")]),
+    ("personel Polres jajaran dan Brimob", [(["Brimob"], "UNIT", "Satbrimob", "Polri")]),
+    ("Satbrimob Polda Sumsel", [(["Satbrimob"], "UNIT", "Satbrimob", "Polri"),
+                                (["Polda", "Sumsel"], "UNIT", "Polda", "Polri")]),
+    ("Mapolres Kukar", [(["Mapolres", "Kukar"], "UNIT", "Polres", "Polri")]),
+    ("PolresKaur", [(["Polres", "Kaur"], "UNIT", "Polres", "Polri")]),
+    ("bersama Kodim 0404/Muara Enim", [(["Kodim", "0404/Muara", "Enim"], "UNIT", "Kodim", "TNI")]),
+    ("Babinsa Koramil 0804-13/Tembuku Kapten Inf Made",
+     [(["Babinsa"], "POSITION", "Babinsa", "TNI"), (["Koramil", "0804-13/Tembuku"], "UNIT", "Koramil", "TNI"),
+      (["Kapten", "Inf"], "RANK", "Kapten", "TNI")]),
+    ("Babinsa Koramil 0825/01 Pesanggaran", [(["Babinsa"], "POSITION", "Babinsa", "TNI"),
+                                             (["Koramil", "0825/01", "Pesanggaran"], "UNIT", "Koramil", "TNI")]),
+    ("prajurit Kodam IX/Udayana", [(["Kodam", "IX", "/", "Udayana"], "UNIT", "Kodam", "TNI")]),
+    ("Lanud Roesmin Nurjadin dan Lanal", [(["Lanud", "Roesmin", "Nurjadin"], "UNIT", "Lanud", "TNI"),
+                                          (["Lanal"], "UNIT", "Lanal", "TNI")]),
+    ("Bawaslu Provinsi Riau dan KPU Kab. OKI", [(["Bawaslu", "Provinsi", "Riau"], "ELECTION_BODY", "Bawaslu", "Bawaslu"),
+                                                (["KPU", "Kab.", "OKI"], "ELECTION_BODY", "KPU", "KPU")]),
+    ("Panitia Pemilihan Kecamatan (PPK) se-Kabupaten Lahat dan PPS, KPPS, Panwaslu",
+     [(["PPK"], "ELECTION_BODY", "PPK", "PPK"), (["PPS"], "ELECTION_BODY", "PPS", "PPS"),
+      (["KPPS"], "ELECTION_BODY", "KPPS", "KPPS"), (["Panwaslu"], "ELECTION_BODY", "Bawaslu", "Bawaslu")]),
+])
+def test_spans(nlp, text, expected):
+    assert spans(nlp, text) == expected
+
+
+def test_every_rank_and_position_of_the_lexicon(nlp):
+    lex = lexicon()
+    for form in lex.rank_forms:
+        got = spans(nlp, form)
+        assert len(got) == 1 and got[0][1] == "RANK" and "".join(got[0][0]) == form.replace(" ", ""), (form, got)
+    for form, pos in lex.position_forms:
+        for written in (form, form.upper(), form.lower()):
+            got = spans(nlp, written)
+            assert [(g[1], g[2]) for g in got] == [("POSITION", lex.position(form).short)], (written, got)
+            assert "".join(got[0][0]) == written.replace(" ", "")
+
+
+def test_no_overlaps_and_sorted(nlp):
+    doc = nlp("Komandan Kodim 0404/Muara Enim Letkol Inf Budi, Ketua KPU Kota Bogor dan Kasat Intelkam Polres "
+              "Lahat AKP Andi hadir bersama Brimob.")
+    got = list(doc.spans[SPANS_KEY])
+    assert [s.start for s in got] == sorted(s.start for s in got)
+    assert all(a.end <= b.start for a, b in zip(got, got[1:]))
+    # longest wins: the unit with its code and region over the position "Komandan Kodim"
+    assert [s.text for s in got][:2] == ["Kodim 0404/Muara Enim", "Letkol Inf"]
+
+
+def test_in_the_pipeline(nlp):
+    names = nlp.pipe_names
+    assert "pantau_rule_spans" in names
+    pantau = [n for n in names if n.startswith("pantau_")]
+    assert pantau[0] == "pantau_rule_spans"
+    assert pattern_data() is pattern_data()  # built once
