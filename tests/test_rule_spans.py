@@ -1,5 +1,5 @@
 """The closed-class rule spans (RANK, POSITION, UNIT, ELECTION_BODY) in
-``doc.spans["pantau_rules"]``, token by token.
+``doc.spans["pantau_rules"]``, token by token, and their use by officials.
 
 The spans are made on tokenised docs (``nlp.make_doc``) by the component
 alone, so these tests do not depend on what the NER model predicts."""
@@ -7,6 +7,7 @@ alone, so these tests do not depend on what the NER model predicts."""
 import pytest
 
 from extractor.nlp.lexicon import lexicon
+from extractor.nlp.officials import find_officials
 from extractor.nlp.pipeline import load
 from extractor.nlp.rule_spans import SPANS_KEY, pattern_data
 
@@ -114,3 +115,40 @@ def test_in_the_pipeline(nlp):
     pantau = [n for n in names if n.startswith("pantau_")]
     assert pantau[0] == "pantau_rule_spans"
     assert pattern_data() is pattern_data()  # built once
+
+
+def _at(text, *units):
+    """``units`` as the officials extractor gets them: (start, end, text)."""
+    return tuple((text.index(u), text.index(u) + len(u), u) for u in units)
+
+
+def test_officials_take_the_one_named_unit(nlp):
+    text = ("Sebanyak 180 personel Polresta Manado dikerahkan dari Mapolresta Manado. Wakapolresta AKBP Jemmy "
+            "Lumintang dan Kasat Intelkam AKP Deisy Wowor memantau pleno, bukan Polresta Bitung.")
+    by_name = {o.name: o for o in find_officials(text, units=_at(text, "Polresta Manado")).officials}
+    assert by_name["Jemmy Lumintang"].unit == "Polresta Manado"  # Wakapolresta: a Polresta
+    assert by_name["Deisy Wowor"].unit == "Polresta Manado"  # Kasat Intelkam: a Polres; a Polresta is one
+    assert {o.unit for o in find_officials(text).officials} == {None}  # without the spans: no unit
+    # the headquarters is the same unit, written the shortest way
+    got = find_officials(text, units=_at(text, "Mapolresta Manado", "Polresta Manado")).officials
+    assert {o.unit for o in got} == {"Polresta Manado"}
+    # two units of the kind: no guess
+    got = find_officials(text, units=_at(text, "Polresta Manado", "Polresta Bitung")).officials
+    assert {o.unit for o in got} == {None}
+    # a unit the official's own mention names is kept
+    text = "Kasat Intelkam Polres Lahat AKP Andi Saputra hadir bersama personel Polres Kaur."
+    assert find_officials(text, units=_at(text, "Polres Kaur")).officials[0].unit == "Polres Lahat"
+    # a unit span that runs into an official's name is not a unit
+    text = "Ketua KPU Wahyudin Hulopi memaparkan tahapan kampanye."
+    assert find_officials(text, units=_at(text, "KPU Wahyudin Hulopi")).officials[0].unit is None
+
+
+def test_extraction_uses_the_spans():
+    from extractor.nlp import extract
+    from extractor.types import Article
+
+    text = ("MANADO - Sebanyak 180 personel Polresta Manado mengamankan pleno KPU Kota Manado, Sabtu (7/12/2024). "
+            "Kabag Ops Kompol Riyanto Saputra mengatakan pengamanan berjalan lancar.")
+    ex = extract(Article(url="https://example.test/a", text=text, published="2024-12-07"))
+    (o,) = ex.officials
+    assert (o.name, o.position, o.unit) == ("Riyanto Saputra", "Kabag Ops", "Polresta Manado")

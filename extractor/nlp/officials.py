@@ -354,9 +354,13 @@ def _expand_code(code: str) -> str:
     return code
 
 
-def find_officials(text: str, *, context: tuple[str, ...] = ()) -> OfficialsResult:
+def find_officials(text: str, *, context: tuple[str, ...] = (),
+                   units: tuple[tuple[int, int, str], ...] = ()) -> OfficialsResult:
     """Officials named in ``text``. ``context``: Kemendagri codes of the places
-    the article names, to tell apart same-named unit regions. (Vetoing
+    the article names, to tell apart same-named unit regions. ``units``: the
+    units and election bodies the article names, as ``(start, end, text)``
+    (the UNIT and ELECTION_BODY rule spans), for officials whose own mention
+    names no unit (see :func:`_named_unit`). (Vetoing
     rank-less names that the NER model reads as ORG/LOC was tried and cost
     0.06 recall on the dev split: the model takes "Ketua KPU X, <Name>" names
     for places.)"""
@@ -457,6 +461,7 @@ def find_officials(text: str, *, context: tuple[str, ...] = ()) -> OfficialsResu
     heads = [_parse_tail(text, e, pos)[0] for s, e, pos in role_only if not pos.sub]
     _links(text, cands, [u for u in heads if u])
     officials = _merge(cands)
+    _named_unit(officials, units)
     _later_mentions(text, officials, role_only)
     return _finish(officials, context)
 
@@ -514,6 +519,32 @@ def _links(text: str, cands: list[_Cand], unnamed_heads: list[str] = ()) -> None
             head = c.position.unit.split(" ")[0]
             if len(heads.get(head, ())) == 1:
                 c.unit = next(iter(heads[head]))
+
+
+def _named_unit(officials: list[_Cand], units: tuple[tuple[int, int, str], ...]) -> None:
+    """An official whose position heads or belongs to a kind of unit
+    (Kapolresta, Kabag Ops: a Polres) but whose mentions name none gets the
+    one unit of that kind the article names (``Polresta Manado``), when it
+    names exactly one. The kinds are units.toml's: a Polresta is a Polres,
+    and ``Mapolresta Jambi`` (its headquarters) is ``Polresta Jambi``: one
+    unit, written the shortest way. A unit that runs into an official's name
+    (``Ketua KPU Wahyudin Hulopi``: the name is no region) is no unit."""
+    taken = [m for o in officials for m in o.mentions]
+    written = {" ".join(u.split()) for s, e, u in units if not any(a < e and s < b for a, b in taken)}
+    if not written:
+        return
+    for o in officials:
+        if o.unit is not None or o.position is None or "{region}" not in o.position.unit:
+            continue
+        head = o.position.unit.split(" ")[0]
+        kinds = sorted({k for u in lexicon().units if head in u["kind"] for k in u["kind"]}, key=len, reverse=True)
+        by_name: dict[str, set[str]] = {}
+        for u in written:
+            k = next((k for k in kinds if u.startswith(k + " ")), None)
+            if k is not None:
+                by_name.setdefault(u[len(k) + 1:], set()).add(u)
+        if len(by_name) == 1:
+            o.unit = min(next(iter(by_name.values())), key=lambda u: (len(u), u))
 
 
 def _compatible(a: _Cand, b: _Cand) -> bool:

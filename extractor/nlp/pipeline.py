@@ -5,8 +5,8 @@ Each component separates ``match(doc)`` (find candidates, pure) from
 ``set_annotations(doc, found)`` (write them to ``doc._``, or ``doc.spans``
 for the rule spans), spaCy-style. Component order matters: rule spans
 (``doc.spans["pantau_rules"]``: RANK, POSITION, UNIT, ELECTION_BODY; see
-``rule_spans.py``) -> dates -> places -> officials -> candidates -> quotes
--> events.
+``rule_spans.py``) -> dates -> places -> officials (which reads the UNIT and
+ELECTION_BODY spans) -> candidates -> quotes -> events.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from .events import find_events
 from .officials import find_candidates, find_officials
 from .places import find_places
 from .quotes import find_quotes
-from .rule_spans import RuleSpanComponent
+from .rule_spans import RuleSpanComponent, rule_spans
 
 RULES_VERSION = "rules-1"
 
@@ -67,7 +67,9 @@ class PlaceComponent(_Component):
 class OfficialComponent(_Component):
     def match(self, doc):
         places = doc._.pantau_places
-        return find_officials(_text(doc), context=tuple(r.code for _, _, r in places.spans) if places else ())
+        return find_officials(_text(doc), context=tuple(r.code for _, _, r in places.spans) if places else (),
+                              units=tuple((s.start_char, s.end_char, s.text)
+                                          for s in rule_spans(doc, "UNIT", "ELECTION_BODY")))
 
     def set_annotations(self, doc, found):
         doc._.pantau_officials = found
