@@ -25,7 +25,10 @@ labelled
 entry's first kind: ``Mapolres Lahat`` -> ``Polres``) and ``span.kb_id_`` the
 institution (``Brigjen TNI`` -> TNI, ``Brigjen Pol`` -> Polri, ``Brigjen``
 alone -> what ``Lexicon.rank`` resolves). A unit's name is the capitalised
-tokens after its head; ``lexicons/rule_spans.toml`` says where it stops.
+tokens after its head; ``lexicons/rule_spans.toml`` says where it stops, and
+a word the NER model (when shipped; it runs first) tags as part of a person's
+name ends it. A person the model misses runs on into the name when no comma
+separates them (``Ketua KPU Wahyudin Hulopi`` gives ``KPU Wahyudin Hulopi``).
 
 Overlaps are resolved as ``spacy.util.filter_spans`` does: the longest span
 wins, then the earliest. So ``Ketua KPU Kabupaten Lahat`` gives the
