@@ -81,3 +81,10 @@ def test_candidate_pairs_are_candidates_not_officials():
             "Pasangan calon nomor urut 2 Ahmad Yani dan Budi Hartono hadir.")
     assert [c.names for c in find_candidates(text)] == [("Teddy", "Marjito"), ("Ahmad Yani", "Budi Hartono")]
     assert [o.name for o in find_officials(text).officials] == ["Imam Safii"]
+
+
+def test_kodim_code_keeps_a_region_written_with_its_prefix():
+    got = find_officials("Dandim 0624/Kabupaten Bandung Letkol Inf Tri Hadi hadir. "
+                         "Dandim 0606/Kota Bogor Letkol Inf Ronald Tambunan juga.").officials
+    assert [(o.name, o.unit, o.region_code) for o in got] == [
+        ("Tri Hadi", "Kodim 0624/Kabupaten Bandung", "32.04"), ("Ronald Tambunan", "Kodim 0606/Kota Bogor", "32.71")]

@@ -305,7 +305,9 @@ def _code_at(text, toks, j):
         suffix = code.rsplit("/", 1)[1]
         while k < len(toks) and is_cap(toks[k][2]) and text[toks[k - 1][1]:toks[k][0]] == " ":
             longer = f"{suffix} {toks[k][2].rstrip('.,')}"
-            if not gazetteer().lookup(longer, ("kabupaten", "kota", "kecamatan")):
+            # "0624/Kabupaten Bandung", "0606/Kota Bogor": the prefix is part of the name written
+            bare = re.sub(r"^(?:Kabupaten|Kab\.?|Kota)\s+", "", longer)
+            if not gazetteer().lookup(bare, ("kabupaten", "kota", "kecamatan")):
                 break
             suffix, code = longer, code.rsplit("/", 1)[0] + "/" + longer
             k += 1
