@@ -78,3 +78,20 @@ def test_a_crowd_rejecting_a_result_is_a_protest():
     ex = _extract("WAMENA - Aksi massa yang menolak hasil rekapitulasi di Kantor KPU Kabupaten Jayawijaya, "
                   "Senin (4/3/2024), berujung ricuh.", published="2024-03-04")
     assert {"protest", "clash"} <= {e.type for e in ex.events}
+
+
+def test_topics_of_meetings_hoax_contents_quotes_and_plans_are_not_events():
+    ex = _extract("SORONG - Polresta Sorong Kota menggelar rapat koordinasi pengamanan pemungutan suara bersama KPU "
+                  "di Hotel Vega, Jumat (22/11/2024).\n\n"
+                  "Video seorang pria membagikan uang kepada warga dipastikan hoaks.\n\n"
+                  "\"Untuk TPS yang rawan ada tambahan personel dan patroli mobile,\" kata Kapolresta.\n\n"
+                  "Distribusi logistik ke 10 distrik di Kota Sorong dijadwalkan Senin (25/11/2024).\n\n"
+                  "Prajurit Kodim siap membantu pengamanan distribusi logistik ke desa-desa.",
+                  published="2024-11-22")
+    assert sorted(e.type for e in ex.events) == ["coordination_meeting", "disinformation"]
+
+
+def test_the_same_trigger_outside_a_quote_still_counts():
+    ex = _extract("Polres Lahat menggelar patroli di Kecamatan Merapi Barat, Senin (2/12/2024). "
+                  "\"Patroli kami lakukan sampai pleno selesai,\" kata Kapolres.", published="2024-12-02")
+    assert [e.type for e in ex.events] == ["patrol"]

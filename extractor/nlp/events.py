@@ -44,7 +44,10 @@ _PERSONNEL = None
 
 def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[int, int, Region]],
                 primary: Optional[Region], officials: list[Official], published: Optional[str],
-                dateline: Optional[tuple[int, int]] = None) -> list[Event]:
+                dateline: Optional[tuple[int, int]] = None,
+                quotes: tuple[tuple[int, int], ...] = ()) -> list[Event]:
+    """``quotes``: (start, end) of each direct quote; what a speaker says
+    inside one (plans, how the work is done) reports no event."""
     lex = lexicon()
     sents = sentences(text)
     usable = [d for d in dates if d.flag not in ("range",)]
@@ -52,16 +55,7 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
     events: dict[tuple, Event] = {}
     drill = bool(lex.drill_cues.search(text))
     for sent in sents:
-        for et in lex.event_types:
-            if drill and et.name in lex.drill_suppress:
-                continue
-            m = et.triggers.search(sent.text)
-            if not m:
-                continue
-            if et.negative and et.negative.search(sent.text):
-                continue
-            if _modal(sent.text, m.start(), m.end()):
-                continue
+        for et, m in _triggers(sent, lex, drill, quotes):
             start, end = sent.start + m.start(), sent.start + m.end()
             date = _date_for(text, sent, usable, lead)
             region = _place_for(sent, place_spans, primary, skip=dateline)
@@ -85,6 +79,36 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
     dropped = {t for t in found for t2 in found if t in lex.event_subsumes.get(t2, ())}
     kept = sorted((e for e in events.values() if e.type not in dropped), key=lambda e: e.start)
     return [_with_election(text, sents, _with_force_size(text, sents, e)) for e in kept]
+
+
+def _triggers(sent: Sentence, lex, drill: bool, quotes) -> list[tuple]:
+    """The (event type, match) pairs a sentence reports, first trigger per
+    type: not negated, not planned or supposed, not inside a quote, and not
+    the topic of a meeting or parade in the same clause ("rapat koordinasi
+    pengamanan pemungutan suara") or the content of a hoax in the same
+    sentence ("video pria membagikan uang ... dipastikan hoaks")."""
+    found = []
+    for et in lex.event_types:
+        if drill and et.name in lex.drill_suppress:
+            continue
+        m = next((m for m in et.triggers.finditer(sent.text)
+                  if not any(a <= sent.start + m.start() < b for a, b in quotes)), None)
+        if m is None:
+            continue
+        if et.negative and et.negative.search(sent.text):
+            continue
+        if _modal(sent.text, m.start(), m.end()):
+            continue
+        found.append((et, m))
+    kept = []
+    for et, m in found:
+        if any(o is not et and o.name in lex.topic_sentence for o, _ in found):
+            continue
+        if any(o is not et and o.name in lex.topic_clause and om.end() <= m.start() and m.start() - om.end() <= 60
+               and not _CLAUSE.search(sent.text, om.end(), m.start()) for o, om in found):
+            continue
+        kept.append((et, m))
+    return kept
 
 
 _YEAR = re.compile(r"\s*(?:serentak\s+)?(20[0-9]{2})\b", re.IGNORECASE)
@@ -178,8 +202,10 @@ def _modal(sentence: str, start: int, end: int) -> bool:
         return False
     cut = max((m.end() for m in _CLAUSE.finditer(sentence, 0, start)), default=0)
     stop = _CLAUSE.search(sentence, end)
-    after_end = min(stop.start() if stop else len(sentence), end + 25)
-    return bool(lex.modality.search(sentence, cut, start) or lex.modality.search(sentence, end, after_end))
+    clause_end = stop.start() if stop else len(sentence)
+    after_end = min(clause_end, end + 25)
+    return bool(lex.modality.search(sentence, cut, start) or lex.modality.search(sentence, end, after_end)
+                or (lex.modality_clause is not None and lex.modality_clause.search(sentence, end, clause_end)))
 
 
 def _date_for(text: str, sent: Sentence, dates: list[DateMention], lead: Optional[str]) -> Optional[str]:

@@ -173,6 +173,13 @@ class Lexicon:
         #: cues that make the word right after them not (yet) an event: "menjelang distribusi"
         self.modality_before = re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{t})" for t in before) + r")\s+$",
                                           re.IGNORECASE) if before else None
+        later = data.get("modality", {}).get("clause_after", [])
+        #: planning cues that cancel a trigger anywhere later in its clause
+        self.modality_clause = re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{t})" for t in later) + r")(?![\w])",
+                                          re.IGNORECASE) if later else None
+        topics = data.get("topics", {})
+        self.topic_clause = frozenset(topics.get("clause", ()))
+        self.topic_sentence = frozenset(topics.get("sentence", ()))
         why = data.get("modality", {}).get("background", [])
         #: cues that make a date the background of an event (the ruling, the original vote), not a second event
         self.background = re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{t})" for t in why) + r")(?![\w])",

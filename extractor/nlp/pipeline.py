@@ -96,7 +96,7 @@ class EventComponent(_Component):
         places = doc._.pantau_places
         return find_events(_text(doc), dates=doc._.pantau_dates, place_spans=places.spans, primary=places.primary,
                            officials=doc._.pantau_officials.officials, published=_published(doc),
-                           dateline=places.dateline)
+                           dateline=places.dateline, quotes=tuple((q.start, q.end) for q in doc._.pantau_quotes))
 
     def set_annotations(self, doc, found):
         doc._.pantau_events = found
