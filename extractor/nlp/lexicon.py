@@ -24,6 +24,14 @@ def degree_key(text: str) -> str:
     return re.sub(r"[^A-Za-z]", "", text).upper()
 
 
+def _cues(patterns, tail: str = r"(?![\w])") -> Optional[re.Pattern]:
+    """One case-insensitive regex for a list of cue patterns, starting at a
+    word boundary and ending with ``tail``; None for an empty list."""
+    if not patterns:
+        return None
+    return re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{t})" for t in patterns) + ")" + tail, re.IGNORECASE)
+
+
 def _alt(words) -> str:
     """Regex alternation, longest first, with flexible inner whitespace."""
     uniq = sorted(set(words), key=len, reverse=True)
@@ -167,23 +175,17 @@ class Lexicon:
         self.stages = [(name, re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE))
                        for name, pats in data.get("stages", {}).items()]
         self.deployment_types = frozenset(self.personnel.get("deployment_types", ()))
-        mod = data.get("modality", {}).get("negative", [])
-        self.modality = re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{t})" for t in mod) + r")(?![\w])", re.IGNORECASE) if mod else None
-        before = data.get("modality", {}).get("just_before", [])
+        mod = data.get("modality", {})
+        self.modality = _cues(mod.get("negative"))
         #: cues that make the word right after them not (yet) an event: "menjelang distribusi"
-        self.modality_before = re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{t})" for t in before) + r")\s+$",
-                                          re.IGNORECASE) if before else None
-        later = data.get("modality", {}).get("clause_after", [])
+        self.modality_before = _cues(mod.get("just_before"), tail=r"\s+$")
         #: planning cues that cancel a trigger anywhere later in its clause
-        self.modality_clause = re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{t})" for t in later) + r")(?![\w])",
-                                          re.IGNORECASE) if later else None
+        self.modality_clause = _cues(mod.get("clause_after"))
         topics = data.get("topics", {})
         self.topic_clause = frozenset(topics.get("clause", ()))
         self.topic_sentence = frozenset(topics.get("sentence", ()))
-        why = data.get("modality", {}).get("background", [])
         #: cues that make a date the background of an event (the ruling, the original vote), not a second event
-        self.background = re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{t})" for t in why) + r")(?![\w])",
-                                     re.IGNORECASE) if why else None
+        self.background = _cues(mod.get("background"))
         self.event_subsumes = {k: frozenset(v) for k, v in data.get("subsumes", {}).items()}
         drill = data.get("drill", {})
         self.drill_cues = re.compile(r"(?<![\w])(?:" + "|".join(drill.get("cues", ["$^"])) + ")", re.IGNORECASE)
