@@ -38,6 +38,34 @@ def _alt(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in uniq)
 
 
+_UNIT = re.compile(r"\\s\+|\\.|.", re.DOTALL)
+
+
+def _trie_alt(words) -> str:
+    """The same language and the same longest match as :func:`_alt`, written as
+    a prefix tree (``Kapolres(?:ta(?:bes)?)?``), which Python's ``re`` scans
+    several times faster than a flat list of hundreds of alternatives. For
+    case-sensitive patterns, or case-insensitive ones over lower-cased words:
+    two branches of a node must never match the same character."""
+    root: dict = {}
+    for w in set(words):
+        node = root
+        for unit in _UNIT.findall(re.escape(w).replace(r"\ ", r"\s+")):
+            node = node.setdefault(unit, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [unit + emit(child) for unit, child in sorted(node.items()) if unit]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        if "" in node:  # a word ends here: the longer words are tried first (greedy "?")
+            body = (body if len(branches) > 1 else f"(?:{body})") + "?"
+        return body
+
+    return emit(root)
+
+
 @dataclass(frozen=True)
 class Rank:
     short: str
@@ -112,7 +140,7 @@ class Lexicon:
         corps = _alt(v for vs in data["corps"].values() for v in vs)
         # rank [Pol.|TNI] [(Purn.)] [corps] ; the dot after a rank is optional
         self.rank_re = re.compile(
-            rf"(?<![\w.])(?P<rank>{_alt(variants)})\.?"
+            rf"(?<![\w.])(?P<rank>{_trie_alt(variants)})\.?"
             rf"(?P<inst>\s+(?:{inst})(?![\w]))?"
             rf"(?P<ret>\s*(?:{retired}))?"
             rf"(?P<corps>\s+(?:{corps})(?![\w]))?"
@@ -146,7 +174,7 @@ class Lexicon:
                 forms.append((v, pos))
         #: every variant as the lexicon writes it, with its position (for the rule spans)
         self.position_forms: tuple[tuple[str, Position], ...] = tuple(forms)
-        self.position_re = re.compile(rf"(?<![\w])(?:{_alt(self.position_by_variant)})(?![\w])", re.IGNORECASE)
+        self.position_re = re.compile(rf"(?<![\w])(?:{_trie_alt(self.position_by_variant)})(?![\w])", re.IGNORECASE)
 
     def position(self, written: str) -> Optional[Position]:
         return self.position_by_variant.get(_norm_ws(written).lower().rstrip("."))
