@@ -71,3 +71,37 @@ def test_a_kecamatan_that_starts_with_its_city_name_is_the_kecamatan():
     assert ("Samarinda Ulu", "kecamatan", "64.72.03") in got
     assert {("Pagar Alam Utara", "kecamatan"), ("Pagar Alam Selatan", "kecamatan")} <= {p[:2] for p in got}
     assert ("Samarinda", "kota", "64.72") in got  # still named by Polresta Samarinda
+
+
+def test_a_village_named_without_prefix_before_its_own_kecamatan():
+    got = _places("Pleno digelar di Aula Kantor Camat Kelapa Lima, Oesapa, Kecamatan Kelapa Lima, Kota Kupang. "
+                  "Gudang Logistik KPU Sleman di Caturtunggal, Kapanewon Depok, dijaga ketat.")
+    assert ("Oesapa", "kelurahan", "53.71.03.1010") in got
+    assert ("Aula Kantor Camat Kelapa Lima", "venue", "53.71.03.1010") in got
+    assert ("Caturtunggal", "desa", "34.04.07.2001") in got  # not the Caturtunggal of Sumatera Selatan
+    assert ("Gudang Logistik KPU Sleman", "venue", "34.04.07.2001") in got
+    # a capitalised word before a kecamatan that has no village of that name is left alone
+    assert not {p for p in _places("Tim Gabungan, Kecamatan Kelapa Lima, Kota Kupang.") if p[1] in ("desa", "kelurahan")}
+
+
+def test_a_venue_is_not_placed_in_a_region_it_only_heads_for():
+    got = _places("Logistik dilepas dari Gudang KPU Kabupaten Kapuas Hulu menuju Kecamatan Embaloh Hulu, Senin.")
+    assert ("Gudang KPU Kabupaten Kapuas Hulu", "venue", "61.06") in got
+    assert ("Embaloh Hulu", "kecamatan", "61.06.04") in got
+
+
+def test_a_venue_in_a_neighbouring_town_of_the_same_province():
+    got = _places("Kapolres ditemui di Mapolres Aceh Utara, Kota Lhokseumawe, sebelum ke lokasi pleno.")
+    assert ("Mapolres Aceh Utara", "venue", "11.73") in got
+
+
+def test_a_papuan_distrik_named_bare_inside_its_kabupaten():
+    got = _places("Di Kabupaten Biak Numfor, pasukan cadangan disiagakan di Mapolres Biak di Biak Kota.")
+    assert ("Biak Kota", "kecamatan", "91.06.01") in got
+    assert ("Mapolres Biak", "venue", "91.06.01") in got
+
+
+def test_a_koramil_code_region_is_not_also_a_bare_name():
+    got = _places("Babinsa Koramil 1206-07/Batang Lupar Serka Antonius bertugas di perbatasan.")
+    assert ("Batang Lupar", "kecamatan", "61.06.12") in got
+    assert not {p for p in got if p[0] == "Batang"}

@@ -23,7 +23,7 @@ from .places import find_places
 from .quotes import find_quotes
 from .rule_spans import RuleSpanComponent, rule_spans
 
-RULES_VERSION = "rules-2"
+RULES_VERSION = "rules-3"
 
 for _name in ("pantau_dates", "pantau_places", "pantau_officials", "pantau_candidates", "pantau_quotes", "pantau_events"):
     if not Doc.has_extension(_name):

@@ -31,6 +31,8 @@ _PREFIXES = {
     "kecamatan": "kecamatan", "kec": "kecamatan", "distrik": "kecamatan",
     "desa": "desa", "kelurahan": "kelurahan", "kel": "kelurahan", "nagari": "desa", "gampong": "desa",
     "kepenghuluan": "desa", "pekon": "desa",
+    # Daerah Istimewa Yogyakarta: kapanewon/kemantren = kecamatan, kalurahan = desa
+    "kapanewon": "kecamatan", "kemantren": "kecamatan", "kalurahan": "desa",
 }
 # units and bodies: head -> admin level of the name that follows
 _UNIT_LEVEL = {
@@ -163,6 +165,8 @@ def find_places(text: str, *, exclude: list[tuple[int, int]] = (), dateline: str
                     end = m.end()
                 while k < len(toks) and toks[k][0] < end:
                     k += 1
+                for x in range(i, k):  # "1206-07/Batang Lupar" is not also a bare "Batang"
+                    covered[x] = True
                 i = k
                 continue
             nlow = toks[k][2].lower().rstrip(".")
@@ -214,6 +218,7 @@ def find_places(text: str, *, exclude: list[tuple[int, int]] = (), dateline: str
     bare_kec = _bare_kecamatan(text, toks, mentions, blocked)
     # "Samarinda Ulu", "Pagar Alam Utara": the kecamatan replaces the bare city it starts with
     mentions = [m for m in mentions if not any(k.start <= m.start and m.end <= k.end for k in bare_kec)] + bare_kec
+    mentions += _bare_village(text, mentions, blocked)
     res = _collect(text, mentions)
     res.dateline = next(((m.start, m.end) for m in mentions if m.how == "dateline"), None)
     if dateline and res.dateline is None:
@@ -240,7 +245,7 @@ def _bare_kecamatan(text, toks, mentions, blocked) -> list[_Mention]:
         if not is_cap(w) or any(a <= s < b for a, b in taken if (a, b) not in soft):
             i += 1
             continue
-        hit = _longest(text, toks, i, ("kecamatan",), aliases=False)
+        hit = _longest(text, toks, i, LEVEL_TYPES["kecamatan"], aliases=False)
         if hit:
             j, cands = hit
             name = text[s:toks[j][1]].rstrip(".")
@@ -249,11 +254,42 @@ def _bare_kecamatan(text, toks, mentions, blocked) -> list[_Mention]:
             if inside and name.lower() not in lex.common_place_words and not blocked(s, toks[j][1]) \
                     and all((a, b) in soft and s <= a and b <= toks[j][1] and b - a < toks[j][1] - s
                             for a, b in overlaps):
-                m = _Mention(s, toks[j][1], inside[:1], "bare-kecamatan", ("kecamatan",), inside[0])
+                m = _Mention(s, toks[j][1], inside[:1], "bare-kecamatan", LEVEL_TYPES["kecamatan"], inside[0])
                 out.append(m)
                 i = j + 1
                 continue
         i += 1
+    return out
+
+
+#: "..., kawasan Karang Panjang, Kecamatan Sirimau", "Mapolres Mahakam Ulu, Ujoh Bilang, Kecamatan Long Bagun":
+#: up to three capitalised words, a comma, then the kecamatan's prefix
+_BEFORE_KEC = re.compile(r"(?:^|(?<=[\s(]))((?:[A-Z][\w'’\-]*\s){0,2}[A-Z][\w'’\-]*),\s*(?:Kecamatan|Kec\.|Distrik|Kapanewon|Kemantren)\s*$")
+
+
+def _bare_village(text, mentions, blocked) -> list[_Mention]:
+    """A desa/kelurahan named without its prefix right before its own
+    kecamatan (``Karang Panjang, Kecamatan Sirimau``): accepted only when the
+    gazetteer puts a village of that name inside that kecamatan."""
+    out = []
+    taken = [(m.start, m.end) for m in mentions]
+    for m in mentions:
+        if m.how != "prefix" or not m.chosen or m.chosen.type not in ("kecamatan", "distrik"):
+            continue
+        win = text[max(0, m.start - 80):m.start]
+        bm = _BEFORE_KEC.search(win)
+        if not bm:
+            continue
+        words = bm.group(1).split()
+        for n in range(len(words), 0, -1):  # the longest run that is a village of this kecamatan
+            name = " ".join(words[-n:])
+            inside = [r for r in gazetteer().lookup(name, LEVEL_TYPES["desa"], aliases=False) if r.within(m.chosen.code)]
+            if inside:
+                end = m.start - len(win) + bm.end(1)
+                start = end - len(name)
+                if not blocked(start, end) and not any(a < end and start < b for a, b in taken):
+                    out.append(_Mention(start, end, inside[:1], "bare-village", LEVEL_TYPES["desa"], inside[0]))
+                break
     return out
 
 
@@ -314,16 +350,37 @@ def _venues(text: str, res: "PlaceResult", blocked) -> None:
 
 def _venue_region(text: str, start: int, end: int, res: "PlaceResult") -> Optional[Region]:
     """The smallest region the text puts a venue in: the one named inside it
-    ("Gudang KPU Bone"), or a smaller one inside that named right after it
-    ("... di Kecamatan Tanete Riattang Barat", "Mapolda Banten di Kota
-    Serang"), else the primary region."""
+    ("Gudang KPU Bone"), or the smallest of the regions named right after it
+    (joined by ``_VENUE_LINK``: "... di Kecamatan Tanete Riattang Barat",
+    "Mapolda Banten di Kota Serang", "..., Oesapa, Kecamatan Kelapa Lima") that
+    lies inside that one or, if not, is a region of the same province at
+    least as small ("Mapolres Aceh Utara, Kota Lhokseumawe"); else the primary
+    region. "... menuju Kecamatan X" is where it heads for, not where it is."""
     inside = [r for s, e, r in res.spans if start <= s < end]
     own = max(inside, key=lambda r: r.level) if inside else None
-    after = [r for s, e, r in res.spans if end <= s <= end + 40 and "." not in text[end:s] and "\n" not in text[end:s]
-             and (own is None or r.within(own.code))]
+    after, pos = [], end
+    for s, e, r in sorted(res.spans, key=lambda x: x[0]):
+        if s < pos:
+            continue
+        if not _VENUE_LINK.fullmatch(text, pos, s):
+            break
+        after.append(r)
+        pos = e
+    # inside the venue's own region; or a town of the same province that the text
+    # puts it in ("Mapolres Aceh Utara, Kota Lhokseumawe")
+    after = [r for r in after if own is None or r.within(own.code) or r.code.split(".")[0] == own.code.split(".")[0]
+             and r.level >= own.level and r.level > 1]
     if after:
         return max(after, key=lambda r: r.level)
     return own or res.primary
+
+
+#: what may stand between a venue and the region it lies in, or between two such regions:
+#: ", ", " di ", ", kawasan ", " yang terletak di Kecamatan ", ...
+_VENUE_LINK = re.compile(
+    r"[ \t]*(?:,[ \t]*)?(?:(?:yang[ \t]+)?(?:juga[ \t]+)?(?:berada|terletak|berlokasi|bertempat)[ \t]+)?(?:di[ \t]+)?"
+    rf"(?:(?:kawasan|wilayah|daerah|{'|'.join(sorted(_PREFIXES))})\.?[ \t]*)?",
+    re.IGNORECASE)
 
 
 _KORAMIL = {"koramil", "danramil", "makoramil"}
