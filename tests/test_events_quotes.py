@@ -57,6 +57,37 @@ def test_mismatched_quote_marks_closed_by_a_speech_verb():
     assert [(q.text, q.speaker) for q in quotes] == [("Kami siaga di TPS sejak pagi hari,", "Made Sujana")]
 
 
+def test_a_subject_followed_by_a_speech_verb_speaks_the_nya_quote():
+    # "X menyebut ..." makes X the subject even when an earlier paragraph starts "Menurut Y"
+    ex = _extract("Menurut Kapolres Lahat AKBP Kurniawan Azwar, jalur sungai rawan.\n\n"
+                  "Dandim 0405/Lahat Letkol Inf Joko Purnomo menyebut prajuritnya sudah di TPS sejak sore. "
+                  "“Babinsa kami juga membantu KPPS menyiapkan TPS,” ujarnya.\n\n"
+                  "Ketua PPK Merapi, Sri Wahyuni, juga membantah ada kecurangan. “Kotak suara kami dijaga 24 jam,” "
+                  "ujarnya.")
+    assert [q.speaker for q in ex.quotes] == ["Joko Purnomo", "Sri Wahyuni"]
+
+
+def test_speakers_who_are_not_officials():
+    from extractor.nlp.officials import find_officials
+    from extractor.nlp.quotes import find_quotes
+
+    text = ("Kapolres Lahat AKBP Kurniawan Azwar memimpin pengamanan.\n\n"
+            "Salah seorang pemilih, Rahmawati (38), mengaku datang pagi.\n\n"
+            "“Ini ketiga kalinya saya mencoblos tahun ini,” katanya.\n\n"
+            "Koordinator aksi, Yance Mambrasar, berorasi di depan kantor KPU. "
+            "“Kami hanya minta kotak suara dibuka,” teriak Yance.")
+    officials = find_officials(text).officials
+    quotes = find_quotes(text, officials, persons=((text.index("Yance M"), text.index("Yance M") + 15,
+                                                    "Yance Mambrasar"), (text.rindex("Yance"), text.rindex("Yance") + 5,
+                                                                         "Yance")))
+    assert [q.speaker for q in quotes] == ["Rahmawati", "Yance Mambrasar"]
+    # a PER span that is a region's name or not written like a name is not a speaker
+    text2 = "Warga Dempo Tengah berkumpul di balai desa. “Kami ingin pleno yang jujur dan adil,” katanya."
+    assert find_quotes(text2, [], persons=((6, 18, "Dempo Tengah"),))[0].speaker is None
+    text3 = "Truk pengangkut logistik tiba sore. “Total ada 27 truk untuk semua PPK,” katanya."
+    assert find_quotes(text3, [], persons=((0, 4, "Truk"),))[0].speaker is None
+
+
 def test_force_size_parts_add_up_and_come_from_the_paragraph():
     ex = _extract("Polres Lahat menurunkan 290 personel dibantu 120 prajurit Kodim untuk mengamankan 534 TPS. "
                   "Sebanyak 50 anggota KPPS juga hadir.\n\nSebanyak 800 personel terdiri dari 550 personel Polri dan "

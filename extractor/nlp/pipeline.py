@@ -85,7 +85,8 @@ class CandidateComponent(_Component):
 
 class QuoteComponent(_Component):
     def match(self, doc):
-        return find_quotes(_text(doc), doc._.pantau_officials.officials)
+        return find_quotes(_text(doc), doc._.pantau_officials.officials,
+                           persons=tuple((e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PER"))
 
     def set_annotations(self, doc, found):
         doc._.pantau_quotes = found

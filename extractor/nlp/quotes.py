@@ -9,6 +9,11 @@ official named before it in its paragraph when a speech verb leads into it
 attribution, the latest official named as a subject (at a sentence start, or
 followed by a speech verb) in this or the previous paragraph; a quote that
 directly follows another without attribution keeps its speaker.
+
+Speakers who are not officials (a voter, a protest coordinator) come from the
+NER model's PER spans and from names with an age (``Rahmawati (38)``) outside
+quotes, in the same rules; a bare first name
+(``teriak Yance``) takes the full name written earlier (``Yance Mambrasar``).
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ _MIXED = re.compile(r'[“"]([^“”"\n]{3,}?)[“”"](?=\s*[,.]?\s*(?:ujar|ka
                     r'sebut|terang|pungkas|lanjut|papar)\w*\b)', re.IGNORECASE)
 _VERB_AFTER = re.compile(
     r"^\s*[,.]?\s*(?:(?:kata|ujar|ucap|jelas|tegas|ungkap|tutur|imbuh|tambah|sebut|terang|pungkas|lanjut|papar|beber|"
-    r"urai|tandas|harap|pinta|ajak|seru|kata\s+dia|ujar\s+dia)(?P<nya>nya)?|(?P<dia>katanya|ujarnya))\b",
+    r"urai|tandas|harap|pinta|ajak|seru|teriak|sahut|timpal|kata\s+dia|ujar\s+dia)(?P<nya>nya)?|(?P<dia>katanya|ujarnya))\b",
     re.IGNORECASE,
 )
 _VERB_BEFORE = re.compile(
@@ -36,7 +41,10 @@ _VERB_BEFORE = re.compile(
 )
 
 
-def find_quotes(text: str, officials: list[Official]) -> list[Quote]:
+def find_quotes(text: str, officials: list[Official], persons: tuple[tuple[int, int, str], ...] = ()) -> list[Quote]:
+    """``persons``: (start, end, name) of other named persons (the NER model's
+    PER spans); the officials' own mentions win where they overlap."""
+    names = [o.name for o in officials]
     spans = sorted((s, e, i) for i, o in enumerate(officials) for s, e in o.mentions)
     quotes: list[Quote] = []
     taken: list[tuple[int, int]] = []
@@ -50,23 +58,67 @@ def find_quotes(text: str, officials: list[Official]) -> list[Quote]:
             taken.append((m.start(), m.end()))
             quotes.append(Quote(body, m.start(1), m.end(1), None))
     quotes.sort(key=lambda q: q.start)
+    persons = tuple(persons) + tuple((m.start(1), m.end(1), m.group(1)) for m in _AGED_NAME.finditer(text))
+    spans = sorted(spans + _person_spans(text, persons, spans, quotes, names))
     out: list[Quote] = []
     last: Optional[int] = None
     for q in quotes:
         who = _speaker(text, q, spans, last)
         if who is not None:
             last = who
-        out.append(Quote(q.text, q.start, q.end, officials[who].name if who is not None else None))
+        out.append(Quote(q.text, q.start, q.end, names[who] if who is not None else None))
+    return out
+
+
+def _person_spans(text, persons, official_spans, quotes, names: list[str]) -> list[tuple[int, int, int]]:
+    """Speaker spans for the named persons that are not officials' mentions and
+    not inside a quote; ``names`` grows by their names (index = speaker id)."""
+    out = []
+    for s, e, name in sorted(persons):
+        name = " ".join(name.split())
+        if any(a < e and s < b for a, b, _ in official_spans) or any(q.start <= s < q.end for q in quotes):
+            continue
+        if " " not in name:  # "Yance" after "Yance Mambrasar"
+            name = next((n for n in names if name in n.split()), name)
+        if not _personlike(text, s, e, name):
+            continue
+        if name not in names:
+            names.append(name)
+        out.append((s, e, names.index(name)))
     return out
 
 
 _SPEECH_NEAR = re.compile(
-    r"^[^“\"\n]{0,90}?\b(?:mengatakan|menyampaikan|menjelaskan|menegaskan|mengungkapkan|menuturkan|berkata|"
+    r"[^“\"\n]{0,90}?\b(?:mengatakan|menyampaikan|menjelaskan|menegaskan|mengungkapkan|menuturkan|berkata|"
     r"mengimbau|menambahkan|menyebut(?:kan)?|menerangkan|memaparkan|berpesan|mengajak|meminta|menekankan|"
-    r"mengingatkan|berharap|memastikan|membenarkan|menyatakan|mengaku|bilang)\b",
+    r"mengingatkan|berharap|memastikan|membenarkan|menyatakan|mengaku|mengakui|bilang|membantah|menampik|"
+    r"menepis|mengklaim|menilai|menanggapi|menjawab|bercerita|mengeluhkan|menyebut)\b",
     re.IGNORECASE,
 )
 _SUBJECT_LEAD = re.compile(r"(?:^|[.!?”\"]\s+|\n)(?:Menurut|Kata|Sementara(?: itu)?,?|Adapun|Di sisi lain,?)?\s*$")
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z'’\-]+$")
+#: "Rahmawati (38)", "Yakobus Wonda (47 tahun)": a name with an age is a person
+_AGED_NAME = re.compile(r"\b([A-Z][a-z'’\-]+(?:\s[A-Z][a-z'’\-]+){0,3})\s*\(\d{1,2}(?:\s*tahun)?\)")
+#: "Rahmawati (38)", "pemilih, Rahmawati", "Koordinator aksi, Yance": one word is a name here
+_ONE_WORD_CUE_AFTER = re.compile(r"\s*\(\d{1,2}(?:\s*tahun)?\)")
+_ONE_WORD_CUE_BEFORE = re.compile(r"(?:warga|pemilih|saksi|koordinator(?:\s+aksi|\s+lapangan)?|tokoh\s+\w+|"
+                                  r"relawan|pedagang|petani|ibu|bapak|pak|bu)\s*,?\s*$", re.IGNORECASE)
+
+
+def _personlike(text: str, s: int, e: int, name: str) -> bool:
+    """A PER span the speaker rules may use: title-case words that are no
+    region's name, two or more of them unless the text marks a one-word name
+    (an age after it, a role noun before it)."""
+    from .gazetteer import gazetteer
+
+    words = name.split()
+    if not all(_NAME_WORD.match(w) for w in words) or gazetteer().lookup(name):
+        return False
+    if len(words) >= 2:
+        return True
+    return bool(_ONE_WORD_CUE_AFTER.match(text, e) or _ONE_WORD_CUE_BEFORE.search(text[max(0, s - 40):s]))
 
 
 def _speaker(text: str, q: Quote, spans, last: Optional[int]) -> Optional[int]:
