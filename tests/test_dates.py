@@ -53,3 +53,17 @@ def test_ordinal_day_counts_from_a_stated_start():
 
 def test_letter_o_in_a_numeric_year():
     assert _dates("Kamis (5/12/2O24)", None) == [("2024-12-05", "Kamis (5/12/2O24)")]
+
+
+def test_relative_days_count_from_the_date_stated_before():
+    from extractor.nlp.dates import find_dates
+
+    text = ("Logistik dikawal ke Kecamatan Komodo, Sabtu (23/11/2024).\n\n"
+            "Sehari sebelumnya, logistik untuk wilayah daratan diberangkatkan. Dua hari kemudian, kotak suara "
+            "tiba di PPS.\n\n\"Rute sudah kami survei sehari sebelumnya,\" ujarnya hari ini.\n\n"
+            "Sehari sebelumnya, Jumat (22/11/2024), apel digelar.")
+    got = [(d.text, d.date) for d in find_dates(text, "2024-11-25")]
+    assert ("Sehari sebelumnya", "2024-11-22") in got
+    assert ("Dua hari kemudian", "2024-11-25") in got
+    assert [t for t, _ in got].count("Sehari sebelumnya") == 1  # not inside the quote, not before a written date
+    assert ("Jumat (22/11/2024)", "2024-11-22") in got

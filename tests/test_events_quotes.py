@@ -126,3 +126,14 @@ def test_the_same_trigger_outside_a_quote_still_counts():
     ex = _extract("Polres Lahat menggelar patroli di Kecamatan Merapi Barat, Senin (2/12/2024). "
                   "\"Patroli kami lakukan sampai pleno selesai,\" kata Kapolres.", published="2024-12-02")
     assert [e.type for e in ex.events] == ["patrol"]
+
+
+def test_an_election_years_ago_is_background_not_an_event():
+    ex = _extract("Pleno rekapitulasi di Kabupaten Aceh Utara dijaga 150 personel, Senin (4/3/2024).\n\n"
+                  "Pada Pemilu 2019, pleno tingkat kabupaten di Aceh Utara sempat diwarnai aksi massa.",
+                  published="2024-03-04")
+    assert {e.type for e in ex.events} == {"recap_security"}
+    # last year's Pilkada named in a re-vote article is not history
+    ex = _extract("PSU Pilkada 2024 di Kabupaten Serang dijaga 800 personel, Sabtu (19/4/2025).",
+                  published="2025-04-19")
+    assert "revote" in {e.type for e in ex.events}

@@ -184,6 +184,18 @@ def find_dates(text: str, published: Optional[str] = None) -> list[DateMention]:
             back = (anchor.weekday() - want) % 7
             d = anchor - dt.timedelta(days=back) if back <= 3 else anchor + dt.timedelta(days=7 - back)
             add(m.start(), m.end(), d)
+    for m in ANAPHORIC.finditer(text):  # "Sehari sebelumnya, logistik ..." counts from the date before it
+        if _DATE_SOON.match(text, m.end()):
+            continue  # "Sehari sebelumnya, Jumat (18/4/2025), ...": the date is written out
+        before = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+        if before.count('"') % 2 or before.count("“") > before.count("”"):
+            continue  # inside a quote: "sehari sebelumnya" from the speaker's day, not a stated one
+        prior = [f for f in found if f.end <= m.start() and f.flag is None and any(c.isdigit() for c in f.text)]
+        if not prior:  # only a written-out date anchors it, not "hari ini" or "kemarin"
+            continue
+        n = 1 if m.group("one") else {"dua": 2, "tiga": 3, "empat": 4}.get(m.group("n").lower()) or int(m.group("n"))
+        sign = -1 if (m.group("dir") or "").lower() == "sebelumnya" else 1
+        add(m.start(), m.end(), dt.date.fromisoformat(prior[-1].date) + dt.timedelta(days=sign * n))
     for m in ORDINAL_DAY.finditer(text):
         n = int(m.group("n")) if m.group("n") else _ORDINALS[m.group("w").lower()]
         if re.match(r"\s*,?\s*(?:\w+\s*)?\(?\d", text[m.end():m.end() + 12]):
@@ -195,6 +207,14 @@ def find_dates(text: str, published: Optional[str] = None) -> list[DateMention]:
             add(m.start(), m.end(), dt.date.fromisoformat(starts[0].date) + dt.timedelta(days=n - 1))
     found.sort(key=lambda x: (x.start, x.date))
     return _flag_ranges(text, found)
+
+
+#: "sehari sebelumnya", "dua hari kemudian", "keesokan harinya": relative to the date stated before
+ANAPHORIC = re.compile(
+    r"(?<![\w])(?:(?P<one>[Kk]eesokan\s+harinya|[Ss]ehari(?=\s+(?:sebelumnya|setelahnya|sesudahnya|kemudian)))"
+    r"|(?P<n>[Dd]ua|[Tt]iga|[Ee]mpat|[2-9])\s+hari(?=\s+(?:sebelumnya|setelahnya|sesudahnya|kemudian)))"
+    r"(?:\s+(?P<dir>sebelumnya|setelahnya|sesudahnya|kemudian))?(?![\w])")
+_DATE_SOON = re.compile(r"\s*,?\s*(?:pada\s+)?(?:hari\s+)?(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad|tanggal|\d)")
 
 
 def _weekday(name: str) -> int:

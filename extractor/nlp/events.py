@@ -55,6 +55,8 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
     events: dict[tuple, Event] = {}
     drill = bool(lex.drill_cues.search(text))
     for sent in sents:
+        if _history(sent.text, published):
+            continue
         for et, m in _triggers(sent, lex, drill, quotes):
             start, end = sent.start + m.start(), sent.start + m.end()
             date = _date_for(text, sent, usable, lead)
@@ -79,6 +81,18 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
     dropped = {t for t in found for t2 in found if t in lex.event_subsumes.get(t2, ())}
     kept = sorted((e for e in events.values() if e.type not in dropped), key=lambda e: e.start)
     return [_with_election(text, sents, _with_force_size(text, sents, e)) for e in kept]
+
+
+_PAST_YEAR = re.compile(r"(?<![\w/.-])(?:19|20)\d{2}(?![\w/.-])")
+
+
+def _history(sentence: str, published: Optional[str]) -> bool:
+    """A sentence about an election two or more years before the article
+    ("Pada Pemilu 2019, pleno ... sempat diwarnai aksi massa") is background."""
+    if not published:
+        return False
+    years = [int(y) for y in _PAST_YEAR.findall(sentence)]
+    return bool(years) and max(years) <= int(published[:4]) - 2
 
 
 def _triggers(sent: Sentence, lex, drill: bool, quotes) -> list[tuple]:
