@@ -12,8 +12,8 @@ directly follows another without attribution keeps its speaker.
 
 Speakers who are not officials (a voter, a protest coordinator) come from the
 NER model's PER spans and from names with an age (``Rahmawati (38)``) outside
-quotes, in the same rules; a bare first name
-(``teriak Yance``) takes the full name written earlier (``Yance Mambrasar``).
+quotes, in the same rules; a bare first name (``teriak Yance``) takes the full
+name written earlier (``Yance Mambrasar``).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import re
 from typing import Optional
 
 from ..types import Official, Quote
+from .gazetteer import gazetteer
 
 _CURLY = re.compile(r"“([^”]{3,}?)”", re.S)
 _STRAIGHT = re.compile(r'"([^"\n]{3,}?)"')
@@ -92,7 +93,7 @@ _SPEECH_NEAR = re.compile(
     r"[^“\"\n]{0,90}?\b(?:mengatakan|menyampaikan|menjelaskan|menegaskan|mengungkapkan|menuturkan|berkata|"
     r"mengimbau|menambahkan|menyebut(?:kan)?|menerangkan|memaparkan|berpesan|mengajak|meminta|menekankan|"
     r"mengingatkan|berharap|memastikan|membenarkan|menyatakan|mengaku|mengakui|bilang|membantah|menampik|"
-    r"menepis|mengklaim|menilai|menanggapi|menjawab|bercerita|mengeluhkan|menyebut)\b",
+    r"menepis|mengklaim|menilai|menanggapi|menjawab|bercerita|mengeluhkan)\b",
     re.IGNORECASE,
 )
 _SUBJECT_LEAD = re.compile(r"(?:^|[.!?”\"]\s+|\n)(?:Menurut|Kata|Sementara(?: itu)?,?|Adapun|Di sisi lain,?)?\s*$")
@@ -111,8 +112,6 @@ def _personlike(text: str, s: int, e: int, name: str) -> bool:
     """A PER span the speaker rules may use: title-case words that are no
     region's name, two or more of them unless the text marks a one-word name
     (an age after it, a role noun before it)."""
-    from .gazetteer import gazetteer
-
     words = name.split()
     if not all(_NAME_WORD.match(w) for w in words) or gazetteer().lookup(name):
         return False
