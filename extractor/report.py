@@ -28,8 +28,9 @@ from pathlib import Path
 from typing import Any, Iterable, Optional
 
 from . import __version__
-from .queries import (_EVENT_FILTERS, OUTLET, Filters, _article_filters, ensure_current, fetch_all, run_sql,
+from .queries import (_EVENT_FILTERS, Filters, _article_filters, ensure_current, fetch_all, run_sql,
                       sentence_at)
+from .views import OUTLET
 
 EVIDENCE_CAP = 100
 TOP_QUOTED = 20

@@ -25,6 +25,7 @@ from . import __version__, dedup
 from .errors import Msg, SchemaVersionError, StoreError
 from .records import official_key
 from .types import Article, Extraction, Source
+from .views import OUTLET, view_sql
 
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
@@ -125,17 +126,17 @@ select a.id as article_id, a.cluster_id,
        row_number() over (partition by coalesce('c' || a.cluster_id, 'a' || a.id)
                           order by a.published is null, a.published, a.id) as copy_rank
 from articles a""",
-    "stories": """
+    "stories": f"""
 select s.story_key, max(s.cluster_id) as cluster_id,
        max(case when s.copy_rank = 1 then a.id end) as article_id,
        max(case when s.copy_rank = 1 then a.title end) as title,
        max(case when s.copy_rank = 1 then a.url end) as url,
-       max(case when s.copy_rank = 1 then coalesce(nullif(a.outlet, ''), case when instr(a.url, '://') > 0 then nullif(substr(substr(a.url, instr(a.url, '://') + 3), 1, instr(substr(a.url, instr(a.url, '://') + 3) || '/', '/') - 1), '') end, nullif(a.source, ''), '(unknown)') end) as outlet,
+       max(case when s.copy_rank = 1 then {OUTLET} end) as outlet,
        min(substr(a.published, 1, 10)) as first_published,
        max(substr(a.published, 1, 10)) as last_published,
        count(*) as articles,
-       count(distinct coalesce(nullif(a.outlet, ''), case when instr(a.url, '://') > 0 then nullif(substr(substr(a.url, instr(a.url, '://') + 3), 1, instr(substr(a.url, instr(a.url, '://') + 3) || '/', '/') - 1), '') end, nullif(a.source, ''), '(unknown)')) as outlets,
-       group_concat(distinct coalesce(nullif(a.outlet, ''), case when instr(a.url, '://') > 0 then nullif(substr(substr(a.url, instr(a.url, '://') + 3), 1, instr(substr(a.url, instr(a.url, '://') + 3) || '/', '/') - 1), '') end, nullif(a.source, ''), '(unknown)')) as outlet_names,
+       count(distinct {OUTLET}) as outlets,
+       group_concat(distinct {OUTLET}) as outlet_names,
        max(a.relevance) as relevance,
        max(a.extracted) as extracted,
        group_concat(a.id) as article_ids
@@ -165,71 +166,10 @@ left join regions rk on length(e.place_code) >= 5 and rk.code = substr(e.place_c
 left join election_stages st on st.id = (
     select s.id from election_stages s
     where coalesce(e.date, substr(a.published, 1, 10)) between s.start and s.end order by s.start desc limit 1)""",
-    "events_by_week": """
-select week, province, kabupaten_code, kabupaten, type,
-       count(*) as events,
-       count(distinct story_key || '|' || coalesce(date, '') || '|' || coalesce(place_code, '')) as events_unique,
-       count(distinct story_key) as stories,
-       count(distinct article_id) as articles,
-       group_concat(event_id) as event_ids
-from event_details
-group by week, province, kabupaten_code, kabupaten, type
-order by week, province, kabupaten, type""",
-    "official_positions": """
-select o.id as official_id, o.name, coalesce(m.institution, o.institution) as institution,
-       m.rank, m.position, m.unit, m.region, m.region_code,
-       rp.name as province, rk.code as kabupaten_code, rk.name as kabupaten,
-       min(substr(a.published, 1, 10)) as first_seen, max(substr(a.published, 1, 10)) as last_seen,
-       count(distinct m.article_id) as articles, count(*) as mentions,
-       group_concat(distinct m.article_id) as article_ids
-from official_mentions m
-join officials o on o.id = m.official_id
-join articles a on a.id = m.article_id
-left join regions rp on rp.code = substr(m.region_code, 1, 2)
-left join regions rk on length(m.region_code) >= 5 and rk.code = substr(m.region_code, 1, 5)
-group by o.id, coalesce(m.institution, o.institution), m.rank, m.position, m.unit, m.region, m.region_code
-order by o.name, o.id, first_seen""",
-    "personnel_by_stage": """
-with deployments as (
-    select province, kabupaten_code, kabupaten, schedule_election, schedule_stage, story_key, type, date, place_code,
-           max(personnel) as personnel, max(personnel_approx) as approx, min(event_id) as event_id,
-           max(election) as election, max(stage) as stage
-    from event_details
-    group by province, kabupaten_code, kabupaten, schedule_election, schedule_stage, story_key, type, date, place_code)
-select province, kabupaten_code, kabupaten, schedule_election, schedule_stage,
-       count(*) as events,
-       count(personnel) as events_with_personnel,
-       sum(personnel) as personnel,
-       max(personnel) as largest,
-       sum(case when personnel is not null and approx = 1 then 1 else 0 end) as approximate,
-       min(date) as first_date, max(date) as last_date,
-       group_concat(distinct election) as elections,
-       group_concat(distinct stage) as stages,
-       group_concat(event_id) as event_ids
-from deployments
-group by province, kabupaten_code, kabupaten, schedule_election, schedule_stage
-order by province, kabupaten, first_date""",
-    "articles_by_outlet": """
-select coalesce(nullif(a.outlet, ''), case when instr(a.url, '://') > 0 then nullif(substr(substr(a.url, instr(a.url, '://') + 3), 1, instr(substr(a.url, instr(a.url, '://') + 3) || '/', '/') - 1), '') end, nullif(a.source, ''), '(unknown)') as outlet,
-       group_concat(distinct a.source) as sources,
-       count(*) as articles,
-       count(distinct coalesce('c' || a.cluster_id, 'a' || a.id)) as stories,
-       sum(a.extracted) as extracted,
-       round(avg(a.relevance), 3) as mean_relevance,
-       min(a.relevance) as min_relevance,
-       max(a.relevance) as max_relevance,
-       sum(coalesce(ev.n, 0)) as events,
-       sum(coalesce(om.n, 0)) as officials,
-       sum(coalesce(q.n, 0)) as quotes,
-       min(substr(a.published, 1, 10)) as first_published,
-       max(substr(a.published, 1, 10)) as last_published
-from articles a
-left join (select article_id, count(*) as n from events group by article_id) ev on ev.article_id = a.id
-left join (select article_id, count(distinct official_id) as n from official_mentions group by article_id) om
-       on om.article_id = a.id
-left join (select article_id, count(*) as n from quotes group by article_id) q on q.article_id = a.id
-group by coalesce(nullif(a.outlet, ''), case when instr(a.url, '://') > 0 then nullif(substr(substr(a.url, instr(a.url, '://') + 3), 1, instr(substr(a.url, instr(a.url, '://') + 3) || '/', '/') - 1), '') end, nullif(a.source, ''), '(unknown)')
-order by articles desc, outlet""",
+    "events_by_week": view_sql("events_by_week"),
+    "official_positions": view_sql("official_positions"),
+    "personnel_by_stage": view_sql("personnel_by_stage"),
+    "articles_by_outlet": view_sql("articles_by_outlet"),
     "acled_events": """
 with x as (
     select d.*,
