@@ -358,7 +358,7 @@ def eval_cmd(gold_path, split, show_diff, as_json):
 def eval_ner(file, fmt, label_map, model):
     """Exact-span NER precision/recall/F1 of the shipped model on a CoNLL file, as JSON."""
     from .nlp.ner_eval import evaluate_file, parse_label_map
-    from .nlp.train import load_model
+    from .nlp.model import load_model
 
     try:
         mapping = parse_label_map(label_map or None)

@@ -6,16 +6,16 @@ import time
 import pytest
 import spacy
 
-from extractor.nlp.train import MODEL_DIR, MODEL_NAME, model_path
+from extractor.nlp.model import MODEL_DIR
+from extractor.nlp.train import MODEL_NAME
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    return spacy.load(model_path())
+    return spacy.load(MODEL_DIR)
 
 
 def test_model_dir_and_meta():
-    assert model_path() == MODEL_DIR
     meta = json.loads((MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
     assert meta["name"] == MODEL_NAME
     major, minor, patch = (int(x) for x in meta["version"].split("."))
@@ -28,7 +28,7 @@ def test_model_dir_and_meta():
 
 def test_loads_quickly_and_has_labels():
     t0 = time.perf_counter()
-    nlp = spacy.load(model_path())
+    nlp = spacy.load(MODEL_DIR)
     assert time.perf_counter() - t0 < 5.0  # target is 2 s; slack for loaded CI machines
     assert set(nlp.get_pipe("ner").labels) == {"PER", "ORG", "LOC"}
     assert nlp.meta["version"]

@@ -175,7 +175,8 @@ def evaluate_file(path: str | Path, fmt: str = "conll",
     if fmt not in ("conll", "tsv"):
         raise ValueError(f"unknown format {fmt!r} (expected 'conll' or 'tsv')")
     if nlp is None:
-        from extractor.nlp.train import load_model
+        from .model import load_model
+
         nlp = load_model()
     sentences = read_conll(path, fmt, label_map)
     pred = predict_spans(nlp, sentences)

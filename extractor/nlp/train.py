@@ -7,9 +7,6 @@ Reads idner-news-2k and NERGRIT from ``<repo>/../shared/data/ner`` (or
 committed), trains with ``extractor/nlp/training/ner.cfg``, evaluates on both
 dev sets (gold tokenisation, exact spans) and writes the pipeline to
 ``extractor/nlp/models/ner-id`` (or ``--out``).
-
-Other modules import ``MODEL_DIR`` / ``model_path()`` / ``load_model()``
-from here; importing this module does not import spaCy.
 """
 from __future__ import annotations
 
@@ -18,50 +15,19 @@ import json
 import shutil
 import sys
 import time
-from functools import lru_cache
 from pathlib import Path
+
+from extractor.nlp.model import MODEL_DIR
 
 PKG_DIR = Path(__file__).resolve().parent
 REPO_ROOT = PKG_DIR.parents[1]
 MODEL_NAME = "pantau_ner_id"
 MODEL_VERSION = "1.0.0"
-MODEL_DIR = PKG_DIR / "models" / "ner-id"
 TRAINING_DIR = PKG_DIR / "training"
 DEFAULT_CONFIG = TRAINING_DIR / "ner.cfg"
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data" / "ner"
 DEFAULT_BUILD = REPO_ROOT / "build" / "ner"
 DEFAULT_AUGMENT = 1500
-
-
-def model_path() -> Path:
-    """Directory of the shipped NER pipeline (``spacy.load(model_path())``)."""
-    return MODEL_DIR
-
-
-def use_numpy_matmul() -> None:
-    """Make thinc's CPU ops multiply matrices with numpy (OpenBLAS) instead of
-    blis. On the project's machines numpy's sgemm is ~3x faster, which makes
-    the tok2vec layer ~1.5-2x faster. Models built afterwards use it (thinc
-    binds ops when a model is created), results are the same up to float
-    rounding."""
-    from thinc.api import NumpyOps, get_current_ops, set_current_ops
-
-    ops = get_current_ops()
-    if type(ops) is NumpyOps and getattr(ops, "use_blis", False):
-        set_current_ops(NumpyOps(use_blis=False))
-
-
-@lru_cache(maxsize=4)
-def load_model(path: str | Path | None = None, fast_ops: bool = True):
-    """Load (once per process) the shipped pipeline or the one at ``path``.
-
-    With ``fast_ops`` (default) thinc is switched to numpy matmul first (see
-    ``use_numpy_matmul``); plain ``spacy.load(model_path())`` also works."""
-    import spacy
-
-    if fast_ops:
-        use_numpy_matmul()
-    return spacy.load(Path(path) if path else MODEL_DIR)
 
 
 # --------------------------------------------------------------- training
