@@ -375,10 +375,16 @@ def eval_ner(file, fmt, label_map, model):
 @cli.command("train-ner", context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
 @click.pass_context
 def train_ner(ctx):
-    """Train the NER model (same as python -m extractor.nlp.train; --help there lists options)."""
-    from .nlp.train import main as train_main
+    """Train the NER model: runs python -m extractor.nlp.training with the
+    arguments given (python -m extractor.nlp.training --help lists them).
+    Training is a program of its own that the runtime never imports; it
+    needs a source checkout."""
+    import importlib.util
+    import subprocess
 
-    code = train_main(list(ctx.args))
+    if importlib.util.find_spec("extractor.nlp.training") is None:
+        raise PantauError(Msg.TRAINING_MISSING)
+    code = subprocess.call([sys.executable, "-m", "extractor.nlp.training", *ctx.args])
     if code:
         raise click.exceptions.Exit(code)
 
@@ -430,7 +436,8 @@ def _summary(summary, db) -> None:
 
 def main(argv: Optional[list[str]] = None) -> int:
     try:
-        cli.main(args=argv, prog_name="pantau", standalone_mode=False)
+        # standalone_mode=False: click returns the code of an Exit instead of raising it
+        code = cli.main(args=argv, prog_name="pantau", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.Abort:
@@ -449,4 +456,4 @@ def main(argv: Optional[list[str]] = None) -> int:
     except KeyboardInterrupt:
         click.echo("error: interrupted", err=True)
         return 130
-    return 0
+    return code if isinstance(code, int) else 0

@@ -7,7 +7,7 @@ import pytest
 import spacy
 
 from extractor.nlp.model import MODEL_DIR
-from extractor.nlp.train import MODEL_NAME
+from extractor.nlp.training.train import MODEL_NAME
 
 
 @pytest.fixture(scope="module")

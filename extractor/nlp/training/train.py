@@ -1,6 +1,6 @@
 """Train pantau's Indonesian NER model (PER, ORG, LOC).
 
-    python -m extractor.nlp.train [--data DIR] [--out DIR] [--augment N] ...
+    python -m extractor.nlp.training [--data DIR] [--out DIR] [--augment N] ...
 
 Reads idner-news-2k and NERGRIT from ``<repo>/../shared/data/ner`` (or
 ``--data``), converts them to DocBin files under ``<repo>/build/ner`` (not
@@ -13,17 +13,15 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import sys
 import time
 from pathlib import Path
 
 from extractor.nlp.model import MODEL_DIR
 
-PKG_DIR = Path(__file__).resolve().parent
-REPO_ROOT = PKG_DIR.parents[1]
+TRAINING_DIR = Path(__file__).resolve().parent
+REPO_ROOT = TRAINING_DIR.parents[2]
 MODEL_NAME = "pantau_ner_id"
 MODEL_VERSION = "1.0.0"
-TRAINING_DIR = PKG_DIR / "training"
 DEFAULT_CONFIG = TRAINING_DIR / "ner.cfg"
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data" / "ner"
 DEFAULT_BUILD = REPO_ROOT / "build" / "ner"
@@ -126,7 +124,7 @@ def finalize(best_dir: Path, out_dir: Path, scores: dict, stats: dict, args) -> 
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m extractor.nlp.train", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m extractor.nlp.training", description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="dir with idner-news-2k/ and nergrit/")
     ap.add_argument("--out", type=Path, default=MODEL_DIR, help="where the final pipeline is written")
     ap.add_argument("--config", type=Path, default=DEFAULT_CONFIG)
@@ -196,7 +194,3 @@ def main(argv: list[str] | None = None) -> int:
     _log(f"[write] model {args.out} ({size / 1e6:.1f} MB)")
     print(json.dumps(scores))
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
