@@ -367,7 +367,7 @@ def eval_ner(file, fmt, label_map, model):
     try:
         nlp = load_model(model)
     except OSError as exc:
-        raise PantauError(f"cannot load the NER model: {exc}") from exc
+        raise PantauError(Msg.NER_MODEL.format(detail=exc)) from exc
     result = evaluate_file(file, fmt, mapping, nlp=nlp)
     click.echo(json.dumps(result, indent=2))
 

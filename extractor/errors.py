@@ -63,6 +63,7 @@ class Msg:
     SQL_READ_ONLY = "the --sql connection is read-only: {detail}"
     SQL_ERROR = "SQL error: {detail}"
     UNKNOWN_TABLE = "unknown table or view {name!r}; choose from: {choices}"
+    NER_MODEL = "cannot load the NER model: {detail}"
     TRAINING_MISSING = ("training needs a source checkout of pantau: the installed package leaves out "
                         "extractor/nlp/training")
 
