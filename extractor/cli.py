@@ -23,7 +23,7 @@ from typing import Iterable, Optional
 import click
 
 from . import __version__
-from .errors import Msg, PantauError
+from .errors import Msg, PantauError, UsageError
 
 DEFAULT_DB = "pantau.db"
 DEFAULT_CONFIG = str(Path(__file__).resolve().parent.parent / "corpus" / "sources.toml")
@@ -450,6 +450,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     except click.ClickException as exc:
         click.echo(f"error: {exc.format_message()}", err=True)
         return exc.exit_code
+    except UsageError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return 2
     except PantauError as exc:
         click.echo(f"error: {exc}", err=True)
         return 1

@@ -4,6 +4,7 @@ Foreign errors (httpx, sqlite3, lxml, tomllib, ...) are translated into these
 where they enter the package, with the original kept as ``__cause__``.
 
     PantauError
+    ├── UsageError           a command asked for something that does not apply (exit 2)
     ├── ConfigError          bad settings or sources file
     ├── InputError           a local input file that cannot be read
     ├── FetchError           network, HTTP status, robots, content type, size
@@ -62,6 +63,8 @@ class Msg:
     DB_NOT_PANTAU = "{path} is not a pantau database (no schema version)"
     SQL_READ_ONLY = "the --sql connection is read-only: {detail}"
     SQL_ERROR = "SQL error: {detail}"
+    QUERY_UNKNOWN = "unknown query {name!r}; choose from: {choices}"
+    QUERY_FILTER = "{option} does not apply to {name}"
     UNKNOWN_TABLE = "unknown table or view {name!r}; choose from: {choices}"
     NER_MODEL = "cannot load the NER model: {detail}"
     TRAINING_MISSING = ("training needs a source checkout of pantau: the installed package leaves out "
@@ -84,6 +87,12 @@ class PantauError(Exception):
 
     def __str__(self) -> str:  # one clear line
         return self.message
+
+
+class UsageError(PantauError):
+    """The user asked for something that does not apply; the CLI exits 2, as for bad usage."""
+
+    stage = "usage"
 
 
 class ConfigError(PantauError):

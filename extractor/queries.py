@@ -18,7 +18,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
-from .errors import Msg, ReadOnlyError, StoreError
+from .errors import Msg, ReadOnlyError, StoreError, UsageError
 from .views import OUTLET, TEMPLATES
 
 
@@ -246,12 +246,12 @@ def ensure_current(path: str | Path) -> None:
 
 def build(name: str, f: Filters) -> tuple[str, dict[str, Any]]:
     if name not in CANNED:
-        raise StoreError(f"unknown query {name!r}; choose from: {', '.join(CANNED)}")
+        raise UsageError(Msg.QUERY_UNKNOWN.format(name=name, choices=", ".join(CANNED)))
     canned = CANNED[name]
     where = ["1 = 1"]
     for key in f.active():
         if key not in canned.filters:
-            raise StoreError(f"--{key.replace('_', '-')} does not apply to {name}")
+            raise UsageError(Msg.QUERY_FILTER.format(option=f"--{key.replace('_', '-')}", name=name))
         where.append(canned.filters[key])
     sql = canned.sql.format(where=" and ".join(where))
     if f.limit:

@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from extractor.cli import _QUERY_NAMES, main
-from extractor.errors import StoreError
+from extractor.errors import UsageError
 from extractor.queries import CANNED, VIEW_QUERIES, Filters, run_canned, run_sql, sentence_at
 
 from .research_db import MEDAN_URLS, research_db
@@ -204,9 +204,11 @@ def test_other_canned_filters(db):
     assert all(r["type"] == "protest" for r in canned(db, "events", institution="TNI", kabupaten="Medan"))
 
 
-def test_a_filter_that_does_not_apply_is_an_error(db):
-    with pytest.raises(StoreError, match="--rank does not apply to events_by_week"):
+def test_a_filter_that_does_not_apply_is_a_usage_error(db, capsys):
+    with pytest.raises(UsageError, match="--rank does not apply to events_by_week"):
         run_canned(db, "events_by_week", Filters(rank="AKBP"))
+    assert main(["query", "events_by_week", "--db", str(db), "--rank", "AKBP"]) == 2
+    assert capsys.readouterr().err == "error: --rank does not apply to events_by_week\n"
 
 
 def test_cli_query_views_in_three_formats(db, capsys):
