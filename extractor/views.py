@@ -88,7 +88,7 @@ def view_sql(name: str) -> str:
 
 #: Every researcher view as it is now, in creation order. Views hold no data, so they are
 #: not frozen per schema version: a change to a view is an edit here plus a new migration
-#: that makes them all again (:func:`extractor.store` ``_create_views``).
+#: that makes them all again (``_create_views`` in :mod:`extractor.store.migrations`).
 VIEWS: dict[str, str] = {
     # one row per article with its story: the near-duplicate cluster, or the article itself
     "article_stories": """

@@ -225,12 +225,12 @@ def test_cli_query_views_in_three_formats(db, capsys):
 
 
 def test_a_database_of_an_older_schema_is_brought_up_to_date(tmp_path, monkeypatch):
-    import extractor.store as store
+    import extractor.store.migrations as migrations
+    from extractor.store import Store
 
     path = tmp_path / "old.db"
-    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS[:1])
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 1)
-    store.Store(path).close()
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
+    Store(path).close()
     monkeypatch.undo()
     assert "event_details" not in {r[0] for r in sqlite3.connect(path).execute("select name from sqlite_master")}
     cols, it = run_canned(path, "events_by_week", Filters())
