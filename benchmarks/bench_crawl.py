@@ -128,7 +128,7 @@ def crawl_once(hosts: int, pages: int, rate: float, latency: float, concurrency:
             pstats.Stats(prof, stream=sys.stderr).sort_stats("tottime").print_stats(30)
         after = resource.getrusage(resource.RUSAGE_SELF)
         archived = sum(f.stat().st_size for f in (Path(tmp) / "archive").glob("*.warc.gz"))
-        states = store.crawl_counts()
+        states = store.frontier.counts()
     parent.send("stop")
     requests = parent.recv()
     server.join(5)

@@ -322,30 +322,23 @@ class _Crawl:
 
     # discovery ------------------------------------------------------------------------------
     def validators(self, url: str) -> tuple[str, str]:
-        row = self.store.url_status(url)
-        if not row or row.get("kind") in (None, "article") or row.get("filter_key") != self.filter_key \
-                or row.get("status") != "done" or self.refresh:
-            return "", ""
-        return row.get("etag") or "", row.get("last_modified") or ""
+        return self.store.frontier.validators(url, self.filter_key, self.refresh)
 
     def on_doc(self, url: str, kind: str, resp: Optional[Response], refs: list[PageRef]) -> None:
         if self.dry_run:
             return
-        rows = [{"url": r.url, "source": r.source, "published": r.published, "title": r.title} for r in refs]
-        doc = None
-        if resp is not None:
-            doc = {"url": url, "source": resp.source, "kind": kind, "status": "done", "http_status": resp.status,
-                   "filter_key": self.filter_key, "fetched_at": resp.fetched_at, "last_error": None,
-                   "run_id": self.run_id}
-            if resp.status == 200:
-                doc.update(etag=resp.etag, last_modified=resp.last_modified)
-                if self.archive is not None and resp.body:
-                    w = self.archive.get()
-                    offset, _ = w.write_response(resp.final_url, resp.status, resp.reason, resp.headers, resp.body,
-                                                 resp.fetched_at, kind=kind, http_version=resp.http_version)
-                    w.flush()
-                    doc.update(warc_file=self.archive.ref, warc_offset=offset)
-        self.store.frontier_add(rows, doc)
+        if resp is None:
+            self.store.frontier.add(refs)
+            return
+        warc = None
+        if resp.status == 200 and self.archive is not None and resp.body:
+            w = self.archive.get()
+            offset, _ = w.write_response(resp.final_url, resp.status, resp.reason, resp.headers, resp.body,
+                                         resp.fetched_at, kind=kind, http_version=resp.http_version)
+            w.flush()
+            warc = (self.archive.ref, offset)
+        self.store.frontier.document_read(url, kind, resp, refs, filter_key=self.filter_key, run_id=self.run_id,
+                                          warc=warc)
 
     async def source(self, src: Source) -> None:
         if not self.dry_run:
@@ -354,14 +347,15 @@ class _Crawl:
         refs = await discover(src, self.fetcher, since=self.since, until=self.until, keywords=self.keywords,
                               errors=errors, validators=self.validators, on_doc=self.on_doc)
         for url, exc in errors:
-            self._error(url, "discover", exc, {"source": src.name, "kind": "document", "status": "failed",
-                                               "last_error": str(exc)})
+            self._count_error(url, "discover", exc)
+            if not self.dry_run:
+                self.store.frontier.document_failed(url, src.name, exc, self.run_id)
         self.summary.discovered += len(refs)
         self.tick("discovered", len(refs))
         if self.dry_run:
             self._plan(src, refs)
             return
-        pending = self.store.crawl_pending([src.name], refresh=self.refresh, max_attempts=self.s.max_attempts)
+        pending = self.store.frontier.pending([src.name], refresh=self.refresh, max_attempts=self.s.max_attempts)
         waiting = {r["url"] for r in pending}
         skipped = sum(1 for r in refs if r.url not in waiting)
         self.summary.skipped += skipped
@@ -370,11 +364,11 @@ class _Crawl:
             self.enqueue(row)
 
     def _plan(self, src: Source, refs: list[PageRef]) -> None:
-        pending = self.store.crawl_pending([src.name], refresh=self.refresh, max_attempts=self.s.max_attempts)
+        pending = self.store.frontier.pending([src.name], refresh=self.refresh, max_attempts=self.s.max_attempts)
         waiting = {r["url"] for r in pending}
         listed: set[str] = set()
         for r in refs:
-            if r.url in waiting or self.store.url_status(r.url) is None:
+            if r.url in waiting or self.store.frontier.status(r.url) is None:
                 self.planned.append(r.url)
                 listed.add(r.url)
             else:
@@ -419,32 +413,27 @@ class _Crawl:
         except RobotsDisallowed as exc:
             self.summary.disallowed += 1
             self.tick("disallowed", 1)
-            self._error(url, "fetch", exc, {"status": "disallowed", "retryable": 0, "last_error": str(exc),
-                                            "run_id": self.run_id}, attempt=True)
+            self._count_error(url, "fetch", exc)
+            self.store.frontier.fetch_failed(url, exc, self.run_id)
             return
         except FetchError as exc:
             self.summary.failed += 1
             self.tick("failed", 1)
-            self._error(url, "fetch", exc, {"status": "failed", "retryable": int(exc.retryable),
-                                            "last_error": str(exc), "http_status": getattr(exc, "status", None),
-                                            "run_id": self.run_id}, attempt=True)
+            self._count_error(url, "fetch", exc)
+            self.store.frontier.fetch_failed(url, exc, self.run_id)
             return
         first = pages[0]
         if first.status == 304:
             self.summary.not_modified += 1
             self.tick("not_modified", 1)
             # the archived copy stands for the page; with --refresh it is extracted again from there
-            status = "fetched" if row.get("warc_file") and self.refresh else "not_modified"
-            self.store.url_update(url, {"status": status, "http_status": 304, "fetched_at": first.fetched_at,
-                                        "last_error": None, "retryable": None, "run_id": self.run_id},
-                                  count_attempt=True)
+            self.store.frontier.not_modified(url, first, self.run_id,
+                                             extract_again=bool(row.get("warc_file") and self.refresh))
             return
-        if canonical != url and self._covered(canonical, url):
+        if canonical != url and self.store.frontier.is_fetched(canonical):
             self.summary.duplicates += 1
             self.tick("duplicate", 1)
-            self.store.url_update(url, {"status": "duplicate", "canonical": canonical, "http_status": first.status,
-                                        "fetched_at": first.fetched_at, "last_error": None, "retryable": None,
-                                        "run_id": self.run_id}, count_attempt=True)
+            self.store.frontier.duplicate(url, canonical, first, self.run_id)
             return
         w = self.archive.get()
         entries = []
@@ -456,25 +445,13 @@ class _Crawl:
                                       title=row.get("title") or "", fetched_at=first.fetched_at,
                                       refers_to=entries[0]["record_id"])
         w.flush()  # on disk (for a killed process) before the database points at it
-        self.store.url_update(url, {
-            "status": "fetched", "http_status": first.status, "fetched_at": first.fetched_at, "etag": first.etag,
-            "last_modified": first.last_modified, "canonical": canonical, "warc_file": self.archive.ref,
-            "warc_offset": meta_offset, "pages": len(pages), "content_hash": pages_hash([p.body for p in pages]), "last_error": None,
-            "retryable": None, "run_id": self.run_id}, count_attempt=True)
-        if canonical != url:  # the canonical URL itself need not be fetched any more
-            known = self.store.url_status(canonical)
-            if known is None or known.get("status") in ("queued", "failed"):
-                self.store.url_update(canonical, {"source": row["source"], "kind": "article", "status": "duplicate",
-                                                  "canonical": canonical})
-                self.covered.add(canonical)
+        self.store.frontier.fetched(url, first, canonical=canonical, warc=(self.archive.ref, meta_offset),
+                                    pages=len(pages), content_hash=pages_hash([p.body for p in pages]),
+                                    run_id=self.run_id)
+        if canonical != url and self.store.frontier.stand_in(canonical, row["source"]):
+            self.covered.add(canonical)
         self.summary.fetched += 1
         self.tick("fetched", 1)
-
-    def _covered(self, canonical: str, url: str) -> bool:
-        """Whether the article ``url`` resolves to is fetched already (under
-        its canonical URL or another alias of it)."""
-        row = self.store.url_status(canonical)
-        return bool(row and row.get("status") in ("fetched", "done", "not_modified", "duplicate"))
 
     async def _fetch_article(self, row: dict) -> tuple[list[Response], str]:
         """The article's pages (page 1 first; a 304 alone) and its canonical URL."""
@@ -494,7 +471,8 @@ class _Crawl:
             except FetchError as exc:
                 if exc.retryable:
                     raise  # the article is retried whole, later
-                self._error(nxt, "fetch", exc, None)  # a dead continuation page: keep what came before
+                self._count_error(nxt, "fetch", exc)  # a dead continuation page: keep what came before
+                self.store.record_error(nxt, "fetch", exc, self.run_id)
                 break
             if page.status != 200 or page.final_url in seen and page.final_url != nxt:
                 break
@@ -503,16 +481,10 @@ class _Crawl:
             _, nxt = page_links(page.body, page.encoding, page.final_url, base, len(pages))
         return pages, canonical
 
-    def _error(self, url: str, stage: str, exc: BaseException, fields: Optional[dict], attempt: bool = False) -> None:
+    def _count_error(self, url: str, stage: str, exc: BaseException) -> None:
         self.summary.errors += 1
         self.summary.error_list.append((url, stage, str(exc)))
         self.tick("errors", 1)
-        if self.dry_run:
-            return
-        if fields is None:
-            self.store.record_error(url, stage, exc, self.run_id)
-        else:
-            self.store.url_update(url, fields, error=(stage, exc), run_id=self.run_id, count_attempt=attempt)
 
 
 def _rate_for(settings: Settings) -> dict[str, float]:
@@ -561,7 +533,7 @@ def archived_items(store: Store, rows: Iterable[dict]) -> Iterator[Item]:
         try:
             art = read_article(path, int(row["warc_offset"] or 0))
         except InputError as exc:
-            store.url_update(row["url"], {"status": "queued", "last_error": str(exc)})
+            store.frontier.requeue(row["url"], exc)
             yield Failure(row["url"], "input", exc)
             continue
         yield raw_from_archive(art, url=row.get("canonical") or art.url, published=row.get("published"))
@@ -580,7 +552,7 @@ def store_fetched(settings: Settings, store: Store, summary: Summary, run_id: Op
     """Parse, extract and store every fetched article of the configured
     sources not stored yet (this run's, and those of a run that stopped
     before storing them), from the archive; each URL is then ``done``."""
-    rows = store.crawl_unstored([s.name for s in settings.sources])
+    rows = store.frontier.unstored([s.name for s in settings.sources])
     by_url: dict[str, list[str]] = {}
     for row in rows:
         by_url.setdefault(row.get("canonical") or row["url"], []).append(row["url"])
@@ -588,9 +560,9 @@ def store_fetched(settings: Settings, store: Store, summary: Summary, run_id: Op
     def done(url: str, error: Optional[BaseException]) -> None:
         for u in by_url.get(url, [url]):
             if error is None:
-                store.url_update(u, {"status": "done", "last_error": None})
+                store.frontier.stored(u)
             elif not isinstance(error, InputError):
-                store.url_update(u, {"status": "failed", "retryable": 0, "last_error": str(error)})
+                store.frontier.store_failed(u, error)
 
     process(archived_items(store, rows), store, run_id, summary, extract_all=extract_all, refresh=refresh,
             workers=workers, threshold=settings.relevance_threshold, progress=progress, on_done=done)

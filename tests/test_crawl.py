@@ -211,7 +211,7 @@ def test_crawl_stores_each_article_once_and_records_every_fault(site, tmp_path):
     hits = dict(site.s.hits)
     with Store(db) as store:
         s2, _ = run_batch(site.settings(), store, since="2024-11-01")
-        down = store.url_status(site.base + "/berita/down")
+        down = store.frontier.status(site.base + "/berita/down")
     assert (s2.fetched, s2.stored, s2.failed, s2.disallowed) == (0, 0, 1, 0)
     assert down["attempts"] == 2
     assert {p: site.s.hits[p] - hits.get(p, 0) for p in site.s.hits if p.startswith("/berita/") and

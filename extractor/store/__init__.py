@@ -12,7 +12,6 @@ near-duplicate index is :mod:`.clusters`'.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import sqlite3
@@ -26,11 +25,9 @@ from ..errors import Msg, StoreError
 from ..records import official_key
 from ..types import Article, Extraction, Source
 from .clusters import assign_cluster
+from .common import insert_error, now
+from .frontier import Frontier
 from .migrations import SCHEMA_VERSION, migrate, schema_version
-
-def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-
 
 #: tables a user may export or query by name
 TABLES = ("articles", "officials", "official_mentions", "places", "place_mentions", "date_mentions", "events",
@@ -51,6 +48,8 @@ class Store:
             migrate(self.db, self.path)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: {exc}") from exc
+        #: the crawl state (``urls``), on the same connection
+        self.frontier = Frontier(self.db)
 
     # schema ----------------------------------------------------------------
     @property
@@ -69,13 +68,13 @@ class Store:
     # runs, sources, errors -----------------------------------------------------
     def start_run(self, command: str, config: dict) -> int:
         with self.db.conn:
-            return self.db["runs"].insert({"started_at": _now(), "command": command,
+            return self.db["runs"].insert({"started_at": now(), "command": command,
                                            "config": json.dumps(config, default=str),
                                            "extractor_version": __version__}).last_pk
 
     def finish_run(self, run_id: int, counts: dict) -> None:
         with self.db.conn:
-            self.db["runs"].update(run_id, {"finished_at": _now(), "counts": json.dumps(counts)})
+            self.db["runs"].update(run_id, {"finished_at": now(), "counts": json.dumps(counts)})
 
     def save_source(self, src: Source) -> None:
         with self.db.conn:
@@ -84,10 +83,9 @@ class Store:
                                                              "urls": len(src.urls)})}, pk="name")
 
     def record_error(self, url: str, stage: str, error: BaseException, run_id: Optional[int] = None) -> None:
+        """A failed item's row in ``errors``: its URL (or path), stage and one-line message."""
         with self.db.conn:
-            self.db["errors"].insert({"run_id": run_id, "url": url, "stage": stage,
-                                      "error_type": type(error).__name__, "message": str(error)[:2000],
-                                      "at": _now()})
+            insert_error(self.db, url, stage, error, run_id)
 
     # articles and records -------------------------------------------------------
     def article_state(self, url: str) -> Optional[dict]:
@@ -118,7 +116,7 @@ class Store:
             "language": article.language, "dateline": article.dateline, "relevance": relevance,
             "extracted": int(extraction is not None), "extractor_version": __version__,
             "model_version": extraction.model_version if extraction else None, "run_id": run_id,
-            "stored_at": _now(),
+            "stored_at": now(),
             "primary_region": extraction.primary_region.name if extraction and extraction.primary_region else None,
             "primary_region_code": extraction.primary_region.code if extraction and extraction.primary_region else None,
             "author": article.author or None, "editor": article.editor or None, "section": article.section or None,
@@ -239,19 +237,6 @@ class Store:
                                           "first_seen": (seen[0] or "")[:10] or None,
                                           "last_seen": (seen[1] or "")[:10] or None})
 
-    # crawl state -----------------------------------------------------------------
-    def url_status(self, url: str) -> Optional[dict]:
-        rows = list(self.db.query("select * from urls where url = ?", [url]))
-        return rows[0] if rows else None
-
-    def set_url(self, url: str, **fields) -> None:
-        with self.db.conn:
-            cur = self.url_status(url)
-            if cur is None:
-                self.db["urls"].insert({"url": url, "attempts": 0, "discovered_at": _now(), **fields})
-            else:
-                self.db["urls"].update(url, fields)
-
     def fast_commits(self) -> None:
         """WAL with ``synchronous = NORMAL`` on this connection: a commit is not
         fsynced (~0.05 ms instead of ~3 ms). A killed process (even ``kill -9``)
@@ -259,84 +244,10 @@ class Store:
         the database. The crawl, which commits once per URL, uses it."""
         self.db.execute("PRAGMA synchronous = NORMAL")
 
-    def frontier_add(self, refs: Iterable[dict], doc: Optional[dict] = None) -> int:
-        """Queue discovered article URLs (``url``, ``source``, ``published``,
-        ``title``); URLs already known keep their state. ``doc``, the discovery
-        document they came from, is recorded in the same transaction so its
-        validators are never ahead of the URLs it announced. Returns the number
-        of new URLs."""
-        now = _now()
-        with self.db.conn:
-            before = self.db.conn.total_changes
-            self.db.conn.executemany(
-                "insert or ignore into urls (url, source, kind, status, attempts, published, title, discovered_at, "
-                "updated_at) values (?, ?, 'article', 'queued', 0, ?, ?, ?, ?)",
-                [(r["url"], r["source"], r.get("published"), r.get("title") or None, now, now) for r in refs])
-            added = self.db.conn.total_changes - before
-            if doc is not None:
-                self._upsert_url({**doc, "updated_at": now})
-        return added
-
-    def _upsert_url(self, row: dict, count_attempt: bool = False) -> None:
-        cols = list(row)
-        sets = [f"{c} = excluded.{c}" for c in cols if c != "url"]
-        if count_attempt:
-            sets.append("attempts = coalesce(urls.attempts, 0) + 1")
-        self.db.execute(
-            f"insert into urls ({', '.join(cols)}, attempts, discovered_at) "
-            f"values ({', '.join('?' * len(cols))}, ?, ?) on conflict(url) do update set {', '.join(sets)}",
-            [row[c] for c in cols] + [int(count_attempt), row.get("updated_at") or _now()])
-
-    def crawl_pending(self, sources: Iterable[str], *, refresh: bool = False, max_attempts: int = 5) -> list[dict]:
-        """Article URLs of these sources to fetch now: queued ones, failures a
-        later attempt may cure, and (``refresh``) everything fetched before."""
-        names = list(sources)
-        marks = ",".join("?" * len(names))
-        states = "'queued'" + (", 'done', 'not_modified', 'failed', 'disallowed', 'duplicate'" if refresh else "")
-        return list(self.db.query(
-            f"select url, source, status, attempts, etag, last_modified, published, title, warc_file, warc_offset "
-            f"from urls where kind = 'article' and source in ({marks}) and (status in ({states}) "
-            f"or (status = 'failed' and retryable = 1 and attempts < ?)) order by rowid",
-            names + [max_attempts]))
-
-    def crawl_unstored(self, sources: Optional[Iterable[str]] = None) -> list[dict]:
-        """Article URLs fetched and archived but not stored yet (a run stopped between the two)."""
-        sql = "select * from urls where kind = 'article' and status = 'fetched'"
-        args: list = []
-        if sources is not None:
-            names = list(sources)
-            sql += f" and source in ({','.join('?' * len(names))})"
-            args = names
-        return list(self.db.query(sql + " order by rowid", args))
-
-    def url_update(self, url: str, fields: dict, *, error: Optional[tuple[str, BaseException]] = None,
-                   run_id: Optional[int] = None, count_attempt: bool = False) -> None:
-        """Change one URL's crawl state, and record its error (``(stage, exc)``),
-        in one transaction. Unknown URLs are added."""
-        row = {**fields, "url": url, "updated_at": _now()}
-        with self.db.conn:
-            self._upsert_url(row, count_attempt)
-            if error is not None:  # plain SQL: a sqlite-utils insert would commit on its own
-                stage, exc = error
-                self.db.execute("insert into errors (run_id, url, stage, error_type, message, at) "
-                                "values (?, ?, ?, ?, ?, ?)",
-                                [run_id, url, stage, type(exc).__name__, str(exc)[:2000], _now()])
-
-    def crawl_counts(self, sources: Optional[Iterable[str]] = None) -> dict[str, int]:
-        sql = "select status, count(*) from urls where kind = 'article'"
-        args: list = []
-        if sources is not None:
-            names = list(sources)
-            sql += f" and source in ({','.join('?' * len(names))})"
-            args = names
-        return dict(self.db.execute(sql + " group by status", args).fetchall())
-
     # reading -------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         return {t: self.db[t].count for t in TABLES if t in self.db.table_names()}
 
-    def rows(self, table: str) -> Iterable[dict]:
-        return self.db[table].rows
 
 
 def text_hash(text: str) -> str:
