@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import extractor.store as store_module
+import extractor.store.articles as store_articles
 import extractor.store.migrations as migrations
 from extractor import dedup
 from extractor.html import article_from_pages, article_from_text
@@ -144,7 +144,7 @@ def test_article_row_records_and_cluster_are_one_transaction(samples, tmp_path, 
         raise RuntimeError("crash while filing the cluster")
 
     with Store(tmp_path / "t.db") as store:
-        monkeypatch.setattr(store_module, "assign_cluster", boom)
+        monkeypatch.setattr(store_articles, "assign_cluster", boom)
         with pytest.raises(RuntimeError):
             store.save(samples["humaspolri-155ribu"], 0.5, None)
         monkeypatch.undo()
