@@ -190,9 +190,9 @@ def _page(rec, encoding: Optional[str] = None) -> ArchivedPage:
     status = int(http.get_statuscode() or 0) if http else 0
     ctype = (http.get_header("Content-Type") or "") if http else ""
     if encoding is None and ctype:
-        from .fetch import _charset
+        from .transport import declared_charset
 
-        encoding = _charset(ctype)
+        encoding = declared_charset(ctype)
     return ArchivedPage(rec.rec_headers.get_header("WARC-Target-URI") or "", body, encoding, status,
                         ctype.split(";")[0].strip().lower(), rec.rec_headers.get_header("WARC-Date") or "")
 
