@@ -74,7 +74,6 @@ def run(config_path, demo, db, since, until, refresh, extract_all, dry_run, work
     stopped (even killed) resumes where it stopped; raw responses are kept
     in WARC files."""
     from .config import load_settings, Settings
-    from .run import run_batch
 
     if demo:
         from .demo import DEMO_PORT, serve, demo_settings
@@ -115,19 +114,14 @@ def ingest(path, db, refresh, extract_all, workers):
     """Store local input: a folder of .html/.txt files, a JSONL file (one
     article per line: url, title, published, and text or html), or WARC
     files (.warc/.warc.gz, e.g. Common Crawl News: every HTML response)."""
-    from .run import Summary, process, read_local
+    from .inputs import read_local
+    from .run import ingest as run_ingest
     from .store import Store
 
-    items = read_local(path)
-    first = next(items, None)  # surface a bad path before opening the database
-    import itertools
-
+    items = read_local(path)  # a bad path fails here, before the database is opened
     with Store(db) as store, _progress() as tick:
-        summary = Summary()
-        run_id = store.start_run("ingest", {"path": str(path)})
-        process(itertools.chain([first] if first else [], items), store, run_id, summary,
-                extract_all=extract_all, refresh=refresh, workers=workers, progress=tick)
-        store.finish_run(run_id, summary.as_dict())
+        summary = run_ingest(store, items, command="ingest", config={"path": str(path)}, extract_all=extract_all,
+                             refresh=refresh, workers=workers, progress=tick)
     _summary(summary, db)
 
 
@@ -143,21 +137,18 @@ def extract(archive, db, refresh, extract_all, workers):
     """Parse and extract again from archived raw responses alone (no
     network): multi-page articles come back whole. What this version already
     stored from the same pages is skipped unless --refresh."""
-    import itertools
-
-    from .run import Summary, archive_items, default_archive_dir, process
+    from .archive import default_archive_dir
+    from .inputs import read_warc
+    from .run import ingest as run_ingest
     from .store import Store
 
     if archive is None:
         raise click.UsageError("give --from-archive [PATH]: extract reads archived pages")
-    items = archive_items(archive or default_archive_dir(db))
-    first = next(items, None)  # surface a bad path before opening the database
+    path = archive or default_archive_dir(db)
+    items = read_warc(path)  # a bad path fails here, before the database is opened
     with Store(db) as store, _progress() as tick:
-        summary = Summary()
-        run_id = store.start_run("extract --from-archive", {"path": str(archive or default_archive_dir(db))})
-        process(itertools.chain([first] if first else [], items), store, run_id, summary,
-                extract_all=extract_all, refresh=refresh, workers=workers, progress=tick)
-        store.finish_run(run_id, summary.as_dict())
+        summary = run_ingest(store, items, command="extract --from-archive", config={"path": str(path)},
+                             extract_all=extract_all, refresh=refresh, workers=workers, progress=tick)
     _summary(summary, db)
 
 
@@ -393,9 +384,9 @@ def train_ner(ctx):
 class _progress:
     """A rich progress bar with live counters (quiet when not a terminal): the
     bar fills as queued URLs are settled (fetched, not modified, robots-
-    disallowed, failed, duplicate)."""
+    disallowed, failed, duplicates)."""
 
-    SETTLED = ("fetched", "not_modified", "disallowed", "failed", "duplicate")
+    SETTLED = ("fetched", "not_modified", "disallowed", "failed", "duplicates")
 
     def __enter__(self):
         from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn

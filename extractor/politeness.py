@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import time
 from contextlib import asynccontextmanager
-from typing import AsyncIterator, Awaitable, Callable, Optional
+from typing import AsyncIterator, Awaitable, Callable, Iterable, Optional
 from urllib.parse import urlsplit
 
 from protego import Protego
@@ -21,6 +21,7 @@ from protego import Protego
 from .config import Settings
 from .errors import BodyTooLarge, ContentTypeError, FetchError, HTTPStatusError, Msg, RedirectError
 from .transport import Response
+from .types import Source
 
 #: fetches a robots.txt URL (redirects followed, robots not consulted)
 RobotsFetch = Callable[[str], Awaitable[Response]]
@@ -120,3 +121,15 @@ class Politeness:
         except FetchError as exc:
             host.robots_error = exc
         host.robots_loaded = True
+
+
+def host_rates(sources: Iterable[Source]) -> dict[str, float]:
+    """Host (``netloc``) -> requests per second, for the hosts of sources
+    that set their own ``rate_limit``."""
+    rates: dict[str, float] = {}
+    for src in sources:
+        if src.rate_limit:
+            for u in (src.home, *src.feeds, *src.sitemaps, *src.urls, *(lst.url for lst in src.listings)):
+                if u:
+                    rates[urlsplit(u).netloc.lower()] = src.rate_limit
+    return rates

@@ -16,7 +16,9 @@ import pytest
 
 from extractor.cli import main
 from extractor.config import Settings
-from extractor.run import Summary, default_archive_dir, process, read_local, run_batch
+from extractor.archive import default_archive_dir
+from extractor.inputs import read_local
+from extractor.run import ingest, run_batch
 from extractor.store import Store
 from extractor.types import Listing, Source
 
@@ -282,8 +284,7 @@ def test_foreign_warc_is_a_source(tmp_path):
             w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http))
     db = tmp_path / "w.db"
     with Store(db) as store:
-        summary = Summary()
-        process(read_local(path), store, None, summary)
+        summary = ingest(store, read_local(path))
         urls = {r["url"] for r in store.db["articles"].rows}
     assert urls == {"https://a.example/berita/1", "https://b.example/news/2"} and summary.errors == 0
 
