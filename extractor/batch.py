@@ -13,19 +13,28 @@ from __future__ import annotations
 
 import multiprocessing as mp
 from collections import deque
+from dataclasses import dataclass
 from functools import partial
 from typing import Callable, Iterable, Iterator, Optional, Union
 
 from .dedup import Signature, signature
-from .errors import PantauError
+from .errors import ExtractError, Msg, PantauError, ParseError, describe
 from .inputs import Item, RawPage
 from .nlp.relevance import relevance, threshold as default_threshold
 from .runlog import Failure, RunLog
 from .store import Store
 from .types import Article, Extraction
 
-#: what the workers hand back for one item
-Result = Union[tuple[Article, float, Optional[Extraction], Optional[Signature]], Failure]
+@dataclass(frozen=True)
+class BatchFailure:
+    """A spaCy pass over a chunk failed though each of its articles, extracted
+    alone, did not: recorded, and settles no item."""
+
+    failure: Failure
+
+
+#: what the workers hand back for one item (and, rarely, a chunk)
+Result = Union[tuple[Article, float, Optional[Extraction], Optional[Signature]], Failure, BatchFailure]
 #: told when an item is settled: (url, None) stored or skipped, (url, error) failed
 OnDone = Callable[[str, Optional[BaseException]], None]
 #: articles per spaCy pass, and per task handed to a worker process
@@ -59,6 +68,9 @@ def extract_and_store(items: Iterable[Item], store: Store, log: RunLog, *, extra
             yield item
 
     for result in _results(pending(), workers, cut, extract_all):
+        if isinstance(result, BatchFailure):
+            log.failed(result.failure)
+            continue
         if isinstance(result, Failure):
             log.failed(result)
             done(result.url, result.error)
@@ -121,49 +133,60 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def _work_one(item: Union[Article, RawPage], cut: float, extract_all: bool) -> Result:
-    """Parse (when raw), score, sign (near-duplicates) and extract one article. Runs in a worker."""
-    from .nlp import extract
-
-    stage = "parse"
+def _parse(item: Union[Article, RawPage]) -> Union[tuple[Article, float], Failure]:
+    """The article (parsed when raw) and its relevance."""
     try:
         article = item.parse() if isinstance(item, RawPage) else item
-        rel = relevance(article.title, article.text)
-        stage = "extract"
-        ex = extract(article) if rel >= cut or extract_all else None
-        return article, rel, ex, signature(article.text)
+        return article, relevance(article.title, article.text)
     except PantauError as exc:
-        return Failure(item.url, exc.stage if stage == "parse" else stage, exc)
-    except Exception as exc:  # one bad article must not stop the batch
-        return Failure(item.url, stage, exc)
+        return Failure(item.url, exc.stage, exc)
+    except Exception as exc:  # one bad page must not stop the batch
+        return Failure(item.url, "parse", _wrapped(ParseError(Msg.PARSE_FAILED.format(detail=describe(exc)),
+                                                              url=item.url), exc))
+
+
+def _extract_alone(article: Article, rel: float) -> Result:
+    """One article's extraction, alone: a failure is its own."""
+    from .nlp import extract
+
+    try:
+        ex = extract(article)
+    except Exception as exc:
+        return Failure(article.url, "extract", _wrapped(ExtractError(
+            Msg.EXTRACT_FAILED.format(detail=describe(exc)), url=article.url), exc))
+    return article, rel, ex, signature(article.text)
 
 
 def _work_many(items: list, cut: float, extract_all: bool) -> list[Result]:
-    """:func:`_work_one` for several articles, with one spaCy pass over those
-    to extract (the NER batches them: ~20% less time per article than one by
-    one). A batch that fails is redone one article at a time, so one bad
-    article only fails itself."""
+    """Parse, score, sign (near-duplicates) and extract a chunk of items, with
+    one spaCy pass over those to extract (the NER batches them: ~20% less
+    time per article than one by one). Runs in a worker. When the pass
+    fails, each article is extracted alone, so one bad article only fails
+    itself; if none fails alone, the pass's failure is recorded as a
+    :class:`BatchFailure`."""
     from .nlp import extract_many
 
-    parsed: list = []
-    for item in items:
-        try:
-            article = item.parse() if isinstance(item, RawPage) else item
-            parsed.append((item, article, relevance(article.title, article.text)))
-        except PantauError as exc:
-            parsed.append(Failure(item.url, exc.stage, exc))
-        except Exception as exc:
-            parsed.append(Failure(item.url, "parse", exc))
-    todo = [p[1] for p in parsed if not isinstance(p, Failure) and (p[2] >= cut or extract_all)]
+    parsed = [_parse(item) for item in items]
+    todo = [p[0] for p in parsed if not isinstance(p, Failure) and (p[1] >= cut or extract_all)]
     try:
-        done = {id(ex.article): ex for ex in extract_many(todo)}
-    except Exception:
-        return [p if isinstance(p, Failure) else _work_one(p[0], cut, extract_all) for p in parsed]
+        done, failed = {id(ex.article): ex for ex in extract_many(todo)}, None
+    except Exception as exc:
+        done, failed = {}, exc
+    wanted = {id(a) for a in todo}
     out: list[Result] = []
     for p in parsed:
         if isinstance(p, Failure):
             out.append(p)
-            continue
-        _, article, rel = p
-        out.append((article, rel, done.get(id(article)), signature(article.text)))
+        elif failed is not None and id(p[0]) in wanted:
+            out.append(_extract_alone(*p))
+        else:
+            out.append((p[0], p[1], done.get(id(p[0])), signature(p[0].text)))
+    if failed is not None and not any(isinstance(r, Failure) and r.stage == "extract" for r in out):
+        out.append(BatchFailure(Failure(todo[0].url, "extract", _wrapped(ExtractError(
+            Msg.EXTRACT_BATCH.format(n=len(todo), detail=describe(failed)), url=todo[0].url), failed))))
     return out
+
+
+def _wrapped(error: PantauError, cause: BaseException) -> PantauError:
+    error.__cause__ = cause
+    return error

@@ -14,7 +14,7 @@ where they enter the package, with the original kept as ``__cause__``.
     │   ├── RedirectError
     │   └── BodyTooLarge
     ├── ParseError           page -> article
-    ├── ExtractError         article -> records
+    ├── ExtractError         article -> records (what the NLP raised is its __cause__)
     └── StoreError           SQLite
         ├── SchemaVersionError
         └── ReadOnlyError
@@ -58,6 +58,10 @@ class Msg:
     PARSE_NO_INPUT = "input is empty ({size} bytes, nothing but whitespace)"
     PARSE_TOO_LARGE = "input is {size} bytes, more than the {limit} bytes a page may have"
     PARSE_PROFILE = "unknown site profile {name!r}; choose from: {choices}"
+    PARSE_FAILED = "parsing failed: {detail}"
+    EXTRACT_FAILED = "extraction failed: {detail}"
+    EXTRACT_BATCH = ("extracting a batch of {n} articles in one pass failed ({detail}); each was extracted alone "
+                     "instead")
     DB_NOT_FOUND = "database not found: {path}"
     DB_SCHEMA = "database {path} has schema version {found}, this pantau expects {expected}; {hint}"
     DB_NOT_PANTAU = "{path} is not a pantau database (no schema version)"
@@ -69,6 +73,12 @@ class Msg:
     NER_MODEL = "cannot load the NER model: {detail}"
     TRAINING_MISSING = ("training needs a source checkout of pantau: the installed package leaves out "
                         "extractor/nlp/training")
+
+
+def describe(exc: BaseException) -> str:
+    """A foreign error in one line: its type and the first line of its message."""
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
 
 
 class PantauError(Exception):
