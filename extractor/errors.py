@@ -7,6 +7,7 @@ where they enter the package, with the original kept as ``__cause__``.
     ├── UsageError           a command asked for something that does not apply (exit 2)
     ├── ConfigError          bad settings or sources file
     ├── InputError           a local input file that cannot be read
+    ├── DiscoveryError       a feed or sitemap that is not one
     ├── FetchError           network, HTTP status, robots, content type, size
     │   ├── RobotsDisallowed
     │   ├── HTTPStatusError
@@ -47,6 +48,7 @@ class Msg:
     FETCH_ROBOTS_UNREACHABLE = "{url}: robots.txt of {host} unavailable ({detail}); not fetched"
     FETCH_ENCODING = "{url}: unsupported content encoding {encoding!r}"
     FETCH_TRUNCATED = "{url}: compressed body is truncated or corrupt ({detail})"
+    DISCOVER_UNREADABLE = "{url}: not a readable {kind}: {detail}"
     USER_AGENT = "must name pantau and a contact (a URL or an e-mail address)"
     ARCHIVE_NOT_FOUND = "archive not found: {path}"
     ARCHIVE_EMPTY = "{path} holds no .warc or .warc.gz files"
@@ -111,6 +113,10 @@ class ConfigError(PantauError):
 
 class InputError(PantauError):
     stage = "input"
+
+
+class DiscoveryError(PantauError):
+    stage = "discover"
 
 
 class FetchError(PantauError):
