@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from .config import Settings
-from .errors import BodyTooLarge, ContentTypeError, FetchError, HTTPStatusError, Msg
+from .errors import BodyTooLarge, ContentTypeError, FetchError, HTTPStatusError, Msg, describe
 from .types import FetchedPage
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -112,11 +112,11 @@ class Transport:
             err.__cause__ = exc
             raise Retryable(err) from exc
         except (httpx.TimeoutException, httpx.TransportError, httpx.DecodingError, httpx.StreamError) as exc:
-            err = FetchError(Msg.FETCH_NETWORK.format(url=url, detail=_describe(exc)), url=url)
+            err = FetchError(Msg.FETCH_NETWORK.format(url=url, detail=describe(exc)), url=url)
             err.__cause__ = exc
             raise Retryable(err) from exc
         except httpx.HTTPError as exc:  # anything else httpx raises: one clear, non-retried error
-            raise FetchError(Msg.FETCH_NETWORK.format(url=url, detail=_describe(exc)), url=url) from exc
+            raise FetchError(Msg.FETCH_NETWORK.format(url=url, detail=describe(exc)), url=url) from exc
 
     async def _get(self, url: str, headers: dict, html_only: bool, max_bytes: int) -> Response:
         async with self._client(url).stream("GET", url, headers=headers) as resp:
@@ -266,7 +266,3 @@ def _retry_after_seconds(value: str) -> Optional[float]:
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.timezone.utc)
     return max(0.0, (when - dt.datetime.now(dt.timezone.utc)).total_seconds())
-
-
-def _describe(exc: BaseException) -> str:
-    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
