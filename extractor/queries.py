@@ -6,8 +6,7 @@ Reading never goes through the writer: connections here are opened with
 Every canned query takes the same :class:`Filters`. The ones named after a
 view (``events_by_week``, ``personnel_by_stage``, ...) compute what the view
 computes, with the filters applied *before* grouping, so ``--since`` cuts
-events and not whole weeks; unfiltered they return exactly the view's rows
-(a test holds them to that).
+events and not whole weeks; unfiltered they return the view's rows.
 """
 
 from __future__ import annotations
@@ -211,11 +210,6 @@ CANNED: dict[str, Canned] = {
         _EVENT_FILTERS,
     ),
 }
-
-#: canned queries that are computed like the view of the same name
-VIEW_QUERIES = ("event_details", "events_by_week", "official_positions", "stories", "personnel_by_stage",
-                "articles_by_outlet", "acled_events")
-
 
 def connect_readonly(path: str | Path) -> sqlite3.Connection:
     p = Path(path)
