@@ -211,6 +211,7 @@ CANNED: dict[str, Canned] = {
     ),
 }
 
+
 def connect_readonly(path: str | Path) -> sqlite3.Connection:
     p = Path(path)
     if not p.exists():
