@@ -63,9 +63,10 @@ class Fetcher:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         resp = await self._follow(url, headers, html_only=html_only, max_bytes=max_bytes or self.settings.max_bytes)
+        encoding = resp.encoding
         if html_only and carries_body(resp.status):
-            resp = replace(resp, encoding=choose_encoding(resp.body, resp.encoding))
-        return replace(resp, source=source)
+            encoding = choose_encoding(resp.body, encoding)
+        return replace(resp, source=source, encoding=encoding)
 
     async def _robots_txt(self, url: str) -> Response:
         return await self._follow(url, {}, html_only=False, max_bytes=_ROBOTS_MAX_BYTES, check_robots=False)
