@@ -23,7 +23,7 @@ from typing import Iterable, Optional
 import click
 
 from . import __version__
-from .errors import Msg, PantauError
+from .errors import Msg, PantauError, UsageError
 
 DEFAULT_DB = "pantau.db"
 DEFAULT_CONFIG = str(Path(__file__).resolve().parent.parent / "corpus" / "sources.toml")
@@ -74,7 +74,6 @@ def run(config_path, demo, db, since, until, refresh, extract_all, dry_run, work
     stopped (even killed) resumes where it stopped; raw responses are kept
     in WARC files."""
     from .config import load_settings, Settings
-    from .run import run_batch
 
     if demo:
         from .demo import DEMO_PORT, serve, demo_settings
@@ -115,19 +114,14 @@ def ingest(path, db, refresh, extract_all, workers):
     """Store local input: a folder of .html/.txt files, a JSONL file (one
     article per line: url, title, published, and text or html), or WARC
     files (.warc/.warc.gz, e.g. Common Crawl News: every HTML response)."""
-    from .run import Summary, process, read_local
+    from .inputs import read_local
+    from .run import ingest as run_ingest
     from .store import Store
 
-    items = read_local(path)
-    first = next(items, None)  # surface a bad path before opening the database
-    import itertools
-
+    items = read_local(path)  # a bad path fails here, before the database is opened
     with Store(db) as store, _progress() as tick:
-        summary = Summary()
-        run_id = store.start_run("ingest", {"path": str(path)})
-        process(itertools.chain([first] if first else [], items), store, run_id, summary,
-                extract_all=extract_all, refresh=refresh, workers=workers, progress=tick)
-        store.finish_run(run_id, summary.as_dict())
+        summary = run_ingest(store, items, command="ingest", config={"path": str(path)}, extract_all=extract_all,
+                             refresh=refresh, workers=workers, progress=tick)
     _summary(summary, db)
 
 
@@ -143,21 +137,18 @@ def extract(archive, db, refresh, extract_all, workers):
     """Parse and extract again from archived raw responses alone (no
     network): multi-page articles come back whole. What this version already
     stored from the same pages is skipped unless --refresh."""
-    import itertools
-
-    from .run import Summary, archive_items, default_archive_dir, process
+    from .archive import default_archive_dir
+    from .inputs import read_warc
+    from .run import ingest as run_ingest
     from .store import Store
 
     if archive is None:
         raise click.UsageError("give --from-archive [PATH]: extract reads archived pages")
-    items = archive_items(archive or default_archive_dir(db))
-    first = next(items, None)  # surface a bad path before opening the database
+    path = archive or default_archive_dir(db)
+    items = read_warc(path)  # a bad path fails here, before the database is opened
     with Store(db) as store, _progress() as tick:
-        summary = Summary()
-        run_id = store.start_run("extract --from-archive", {"path": str(archive or default_archive_dir(db))})
-        process(itertools.chain([first] if first else [], items), store, run_id, summary,
-                extract_all=extract_all, refresh=refresh, workers=workers, progress=tick)
-        store.finish_run(run_id, summary.as_dict())
+        summary = run_ingest(store, items, command="extract --from-archive", config={"path": str(path)},
+                             extract_all=extract_all, refresh=refresh, workers=workers, progress=tick)
     _summary(summary, db)
 
 
@@ -358,7 +349,7 @@ def eval_cmd(gold_path, split, show_diff, as_json):
 def eval_ner(file, fmt, label_map, model):
     """Exact-span NER precision/recall/F1 of the shipped model on a CoNLL file, as JSON."""
     from .nlp.ner_eval import evaluate_file, parse_label_map
-    from .nlp.train import load_model
+    from .nlp.model import load_model
 
     try:
         mapping = parse_label_map(label_map or None)
@@ -367,7 +358,7 @@ def eval_ner(file, fmt, label_map, model):
     try:
         nlp = load_model(model)
     except OSError as exc:
-        raise PantauError(f"cannot load the NER model: {exc}") from exc
+        raise PantauError(Msg.NER_MODEL.format(detail=exc)) from exc
     result = evaluate_file(file, fmt, mapping, nlp=nlp)
     click.echo(json.dumps(result, indent=2))
 
@@ -375,10 +366,16 @@ def eval_ner(file, fmt, label_map, model):
 @cli.command("train-ner", context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
 @click.pass_context
 def train_ner(ctx):
-    """Train the NER model (same as python -m extractor.nlp.train; --help there lists options)."""
-    from .nlp.train import main as train_main
+    """Train the NER model: runs python -m extractor.nlp.training with the
+    arguments given (python -m extractor.nlp.training --help lists them).
+    Training is a program of its own that the runtime never imports; it
+    needs a source checkout."""
+    import importlib.util
+    import subprocess
 
-    code = train_main(list(ctx.args))
+    if importlib.util.find_spec("extractor.nlp.training") is None:
+        raise PantauError(Msg.TRAINING_MISSING)
+    code = subprocess.call([sys.executable, "-m", "extractor.nlp.training", *ctx.args])
     if code:
         raise click.exceptions.Exit(code)
 
@@ -387,9 +384,9 @@ def train_ner(ctx):
 class _progress:
     """A rich progress bar with live counters (quiet when not a terminal): the
     bar fills as queued URLs are settled (fetched, not modified, robots-
-    disallowed, failed, duplicate)."""
+    disallowed, failed, duplicates)."""
 
-    SETTLED = ("fetched", "not_modified", "disallowed", "failed", "duplicate")
+    SETTLED = ("fetched", "not_modified", "disallowed", "failed", "duplicates")
 
     def __enter__(self):
         from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -430,7 +427,8 @@ def _summary(summary, db) -> None:
 
 def main(argv: Optional[list[str]] = None) -> int:
     try:
-        cli.main(args=argv, prog_name="pantau", standalone_mode=False)
+        # standalone_mode=False: click returns the code of an Exit instead of raising it
+        code = cli.main(args=argv, prog_name="pantau", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.Abort:
@@ -443,10 +441,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     except click.ClickException as exc:
         click.echo(f"error: {exc.format_message()}", err=True)
         return exc.exit_code
+    except UsageError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return 2
     except PantauError as exc:
         click.echo(f"error: {exc}", err=True)
         return 1
     except KeyboardInterrupt:
         click.echo("error: interrupted", err=True)
         return 130
-    return 0
+    return code if isinstance(code, int) else 0

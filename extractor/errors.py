@@ -4,8 +4,10 @@ Foreign errors (httpx, sqlite3, lxml, tomllib, ...) are translated into these
 where they enter the package, with the original kept as ``__cause__``.
 
     PantauError
+    ├── UsageError           a command asked for something that does not apply (exit 2)
     ├── ConfigError          bad settings or sources file
     ├── InputError           a local input file that cannot be read
+    ├── DiscoveryError       a feed or sitemap that is not one
     ├── FetchError           network, HTTP status, robots, content type, size
     │   ├── RobotsDisallowed
     │   ├── HTTPStatusError
@@ -13,7 +15,7 @@ where they enter the package, with the original kept as ``__cause__``.
     │   ├── RedirectError
     │   └── BodyTooLarge
     ├── ParseError           page -> article
-    ├── ExtractError         article -> records
+    ├── ExtractError         article -> records (what the NLP raised is its __cause__)
     └── StoreError           SQLite
         ├── SchemaVersionError
         └── ReadOnlyError
@@ -46,6 +48,7 @@ class Msg:
     FETCH_ROBOTS_UNREACHABLE = "{url}: robots.txt of {host} unavailable ({detail}); not fetched"
     FETCH_ENCODING = "{url}: unsupported content encoding {encoding!r}"
     FETCH_TRUNCATED = "{url}: compressed body is truncated or corrupt ({detail})"
+    DISCOVER_UNREADABLE = "{url}: not a readable {kind}: {detail}"
     USER_AGENT = "must name pantau and a contact (a URL or an e-mail address)"
     ARCHIVE_NOT_FOUND = "archive not found: {path}"
     ARCHIVE_EMPTY = "{path} holds no .warc or .warc.gz files"
@@ -57,12 +60,27 @@ class Msg:
     PARSE_NO_INPUT = "input is empty ({size} bytes, nothing but whitespace)"
     PARSE_TOO_LARGE = "input is {size} bytes, more than the {limit} bytes a page may have"
     PARSE_PROFILE = "unknown site profile {name!r}; choose from: {choices}"
+    PARSE_FAILED = "parsing failed: {detail}"
+    EXTRACT_FAILED = "extraction failed: {detail}"
+    EXTRACT_BATCH = ("extracting a batch of {n} articles in one pass failed ({detail}); each was extracted alone "
+                     "instead")
     DB_NOT_FOUND = "database not found: {path}"
     DB_SCHEMA = "database {path} has schema version {found}, this pantau expects {expected}; {hint}"
     DB_NOT_PANTAU = "{path} is not a pantau database (no schema version)"
     SQL_READ_ONLY = "the --sql connection is read-only: {detail}"
     SQL_ERROR = "SQL error: {detail}"
+    QUERY_UNKNOWN = "unknown query {name!r}; choose from: {choices}"
+    QUERY_FILTER = "{option} does not apply to {name}"
     UNKNOWN_TABLE = "unknown table or view {name!r}; choose from: {choices}"
+    NER_MODEL = "cannot load the NER model: {detail}"
+    TRAINING_MISSING = ("training needs a source checkout of pantau: the installed package leaves out "
+                        "extractor/nlp/training")
+
+
+def describe(exc: BaseException) -> str:
+    """A foreign error in one line: its type and the first line of its message."""
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
 
 
 class PantauError(Exception):
@@ -83,12 +101,22 @@ class PantauError(Exception):
         return self.message
 
 
+class UsageError(PantauError):
+    """The user asked for something that does not apply; the CLI exits 2, as for bad usage."""
+
+    stage = "usage"
+
+
 class ConfigError(PantauError):
     stage = "config"
 
 
 class InputError(PantauError):
     stage = "input"
+
+
+class DiscoveryError(PantauError):
+    stage = "discover"
 
 
 class FetchError(PantauError):
