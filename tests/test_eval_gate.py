@@ -14,7 +14,7 @@ GOLD = Path(__file__).resolve().parents[1] / "corpus" / "dev" / "gold.jsonl"
 #: summary key -> (measure, floor); the scores when set, dev split, in the comments
 FLOORS = {
     "officials": ("f", 0.985),                  # 0.998
-    "places": ("f", 0.970),                     # 0.981
+    "places": ("f", 0.955),                     # 0.965 (gold v2: capital towns and islands)
     "dates": ("f", 0.985),                      # 0.997
     "event_types": ("f", 0.940),                # 0.955
     "quotes": ("f", 0.985),                     # 1.000
