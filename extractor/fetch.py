@@ -17,7 +17,7 @@ article fetches accept HTML only, judged by the content type and by the
 first bytes (a PDF or an image served as ``text/html`` is refused too).
 gzip and deflate are decoded here, so a truncated stream is an error, not a
 silently shortened page. The charset comes from the header, a ``<meta>``
-tag, or detection (:func:`choose_encoding`).
+tag, or detection (:func:`extractor.encoding.detect`, shared with the HTML stage).
 
 httpx errors are translated here into :class:`~extractor.errors.FetchError`
 with the original as ``__cause__``.
@@ -26,7 +26,6 @@ with the original as ``__cause__``.
 from __future__ import annotations
 
 import asyncio
-import codecs
 import datetime as dt
 import email.utils
 import random
@@ -41,6 +40,7 @@ import httpx
 from protego import Protego
 
 from .config import Settings
+from .encoding import detect, header_charset, is_binary
 from .errors import (BodyTooLarge, ContentTypeError, FetchError, HTTPStatusError, Msg, RedirectError,
                      RobotsDisallowed)
 from .types import FetchedPage
@@ -48,9 +48,6 @@ from .types import FetchedPage
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _REDIRECTS = (301, 302, 303, 307, 308)
 _ROBOTS_MAX_BYTES = 500_000
-#: magic numbers of content that is never an article, whatever its content type says
-_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"RIFF", b"PK\x03\x04", b"\x00\x00\x00",
-                 b"ID3", b"OggS", b"\x1f\x8b", b"II*\x00", b"MM\x00*")
 
 
 @dataclass(frozen=True)
@@ -305,11 +302,11 @@ class Fetcher:
             if size + len(tail) > max_bytes:
                 raise BodyTooLarge(Msg.FETCH_TOO_LARGE.format(url=url, limit=max_bytes), url=url)
             body = b"".join(chunks) + tail
-        declared_charset = _charset(ctype_full)
+        declared_charset = header_charset(ctype_full)
         if html_only:
-            if _is_binary(body) or (ctype in ("text/plain", "application/octet-stream") and not _looks_html(body)):
+            if is_binary(body) or (ctype in ("text/plain", "application/octet-stream") and not _looks_html(body)):
                 raise ContentTypeError(Msg.FETCH_TYPE.format(url=url, ctype=ctype or _sniffed(body)), url=url)
-            encoding = choose_encoding(body, declared_charset)
+            encoding = detect(body, declared_charset)
         else:
             encoding = declared_charset
         return Response(**base, body=body, encoding=encoding)
@@ -381,11 +378,6 @@ class _Decoder:
         return _Retry(FetchError(Msg.FETCH_TRUNCATED.format(url=self.url, detail=detail), url=self.url))
 
 
-def _is_binary(body: bytes) -> bool:
-    head = body[:16]
-    return head.startswith(_BINARY_MAGIC) or b"\x00" in body[:1024]
-
-
 def _looks_html(body: bytes) -> bool:
     head = body[:1024].lstrip().lower()
     return head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<?xml", b"<!--")) or \
@@ -398,71 +390,6 @@ def _sniffed(body: bytes) -> str:
         if body.startswith(magic):
             return name
     return "binary"
-
-
-# --------------------------------------------------------------------------- charsets
-_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-_SINGLE_BYTE_WESTERN = {"latin-1", "iso8859-1", "cp1252", "ascii", "iso8859-15"}
-
-
-def _charset(content_type: str) -> Optional[str]:
-    m = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.IGNORECASE)
-    return m.group(1) if m else None
-
-
-def _codec(name: Optional[str]) -> Optional[str]:
-    if not name:
-        return None
-    try:
-        return codecs.lookup(name.strip()).name
-    except LookupError:
-        return None
-
-
-def meta_charset(body: bytes) -> Optional[str]:
-    m = _META_CHARSET.search(body[:4096])
-    return m.group(1).decode("ascii", "replace") if m else None
-
-
-def choose_encoding(body: bytes, declared: Optional[str] = None) -> str:
-    """The charset of an HTML body: a byte-order mark, else the declared
-    (header) charset, else a ``<meta>`` charset, else UTF-8, else
-    windows-1252 when the bytes fit it, else detection.
-    A declared charset the bytes cannot be decoded with is passed over, and
-    a declared Western single-byte charset (latin-1, windows-1252, ascii) on
-    bytes that are valid UTF-8 with non-ASCII characters is taken for the
-    misconfiguration it nearly always is."""
-    for bom, name in _BOMS:
-        if body.startswith(bom):
-            return name
-    utf8_ok = _decodes(body, "utf-8")
-    for cand in (_codec(declared), _codec(meta_charset(body))):
-        if not cand or not _decodes(body, cand):
-            continue
-        if cand in _SINGLE_BYTE_WESTERN and utf8_ok and not body.isascii():
-            return "utf-8"
-        return cand
-    if utf8_ok:
-        return "utf-8"
-    if _decodes(body, "cp1252"):  # Indonesian is Latin script: windows-1252 (what browsers read latin-1 as)
-        return "cp1252"
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(body[:200_000]).best()
-    return _codec(best.encoding) or "cp1252" if best else "cp1252"
-
-
-def _decodes(body: bytes, codec: str) -> bool:
-    try:
-        body.decode(codec)
-        return True
-    except (UnicodeDecodeError, LookupError):
-        return False
-
-
-def decode_html(body: bytes, declared: Optional[str] = None) -> str:
-    return body.decode(choose_encoding(body, declared), "replace")
 
 
 # --------------------------------------------------------------------------- helpers

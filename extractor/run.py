@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import hashlib
 import json
 import multiprocessing as mp
 from collections import deque
@@ -25,9 +24,9 @@ from .archive import ArchivedArticle, ArchiveWriter, iter_articles, read_article
 from .config import Settings
 from .errors import FetchError, InputError, Msg, PantauError, ParseError, RobotsDisallowed
 from .fetch import Fetcher, Response
-from .html import article_from_html, article_from_pages, article_from_text
+from .html import article_from_html, article_from_pages, article_from_text, page_links, pages_hash
 from .nlp.relevance import relevance, threshold as default_threshold
-from .sources import canonical_url, discover, keyword_filter, page_links, site
+from .sources import canonical_url, discover, keyword_filter, site
 from .dedup import Signature, signature
 from .store import Store
 from .types import Article, Extraction, PageRef, Source
@@ -87,13 +86,12 @@ class RawPage:
     @property
     def content_hash(self) -> str:
         """Equal to the ``html_hash`` the parsed Article will carry."""
-        raw = self.content if isinstance(self.content, bytes) else self.content.encode("utf-8")
-        return pages_hash([raw, *(body for body, _ in self.more)])
+        return pages_hash([self.content, *(body for body, _ in self.more)])
 
     def parse(self) -> Article:
         if self.kind == "text":
-            text = self.content.decode("utf-8", "replace") if isinstance(self.content, bytes) else self.content
-            return article_from_text(text, self.url, title=self.title, published=self.published, source=self.source)
+            return article_from_text(self.content, self.url, title=self.title, published=self.published,
+                                     source=self.source)
         if self.more:  # one article from its pages, each page and paragraph once
             art = article_from_pages([self.content, *(body for body, _ in self.more)], self.url,
                                      encoding=self.encoding, source=self.source, fetched_at=self.fetched_at,
@@ -104,13 +102,6 @@ class RawPage:
         if self.title or (self.published and not art.published):
             art = replace(art, title=self.title or art.title, published=art.published or self.published)
         return art
-
-
-def pages_hash(bodies: list[bytes]) -> str:
-    """sha256 of one page; of several, the sha256 of their sha256 digests."""
-    if len(bodies) == 1:
-        return hashlib.sha256(bodies[0]).hexdigest()
-    return hashlib.sha256(b"".join(hashlib.sha256(b).digest() for b in bodies)).hexdigest()
 
 
 Item = Union[Article, RawPage, Failure]
@@ -484,7 +475,8 @@ class _Crawl:
         if first.status == 304:
             return [first], url
         base = canonical_url(first.final_url)
-        rel, nxt = page_links(first.body, first.encoding, first.final_url, base, 1)
+        rel, further = page_links(first.body, first.final_url, first=base, page=1, encoding=first.encoding)
+        nxt = further[0] if further else None
         canonical = canonical_url(rel) if rel and site(rel) == site(url) else base if site(base) == site(url) else url
         pages, seen = [first], {url, first.final_url}
         while nxt and nxt not in seen and len(pages) < self.s.max_pages:
@@ -500,7 +492,8 @@ class _Crawl:
                 break
             seen.add(page.final_url)
             pages.append(page)
-            _, nxt = page_links(page.body, page.encoding, page.final_url, base, len(pages))
+            _, further = page_links(page.body, page.final_url, first=base, page=len(pages), encoding=page.encoding)
+            nxt = further[0] if further else None
         return pages, canonical
 
     def _error(self, url: str, stage: str, exc: BaseException, fields: Optional[dict], attempt: bool = False) -> None:
@@ -666,7 +659,7 @@ def _read_file(f: Path) -> Item:
         raw = f.read_bytes()
         if f.suffix.lower() in (".html", ".htm"):
             return RawPage(url, raw, "html", source="local")
-        return RawPage(url, raw.decode("utf-8", "replace"), "text", source="local")
+        return RawPage(url, raw, "text", source="local")  # decoded like pages: BOM, UTF-8, windows-1252
     except OSError as exc:
         return Failure(url, "input", InputError(Msg.INPUT_UNREADABLE.format(path=f, detail=exc)))
 

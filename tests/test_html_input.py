@@ -39,7 +39,9 @@ def test_bad_input_is_a_clear_parse_error(data, message):
 
 
 def test_huge_input_is_refused_before_parsing(monkeypatch):
-    monkeypatch.setattr(H, "MAX_BYTES", 1000)
+    from extractor.html import document
+
+    monkeypatch.setattr(document, "MAX_BYTES", 1000)
     with pytest.raises(ParseError, match="more than the 1000 bytes"):
         article_from_html(b"<p>" + b"kata " * 400 + b"</p>", "u")
     with pytest.raises(ParseError, match="more than the 1000 bytes"):

@@ -76,9 +76,9 @@ def test_profile_bylines_and_visible_date():
 
 def test_time_url_and_title_tag():
     assert from_time(page(body='<time datetime="2024-11-30T10:15:00+07:00">x</time>'), "") == \
-        {"published": "2024-11-30T10:15:00+07:00"}
-    assert from_time(page(body="<abbr itemprop='datePublished' title='2024-11-30T08:00:00+07:00'>8:00</abbr>"), "") == \
-        {"published": "2024-11-30T08:00:00+07:00"}
+        {"published": "2024-11-30T10:15:00+07:00", "shown": "x"}
+    assert from_time(page(body="<abbr itemprop='datePublished' title='2024-11-30T08:00:00+07:00'>8:00</abbr>"),
+                     "")["published"] == "2024-11-30T08:00:00+07:00"
     assert from_url(None, "https://x.example/read/2024/11/30/123/judul") == {"published": "2024-11-30"}
     assert from_url(None, "https://x.example/berita/20241130123/judul") == {"published": "2024-11-30"}
     assert from_url(None, "https://x.example/pilkada/29/11/2024/judul") == {"published": "2024-11-29"}
@@ -87,7 +87,7 @@ def test_time_url_and_title_tag():
     blog = page("<title>Polisi Amankan TPS ~ Berita OKU</title>", "<h1>Berita OKU</h1>")
     assert from_title_tag(blog, "")["title"] == "Polisi Amankan TPS"
     news = page("<title>Polisi Amankan TPS - Warta</title>", "<h1>Polisi Amankan TPS</h1>")
-    assert from_title_tag(news, "") == {"language": "id", "title": "Polisi Amankan TPS"}
+    assert from_title_tag(news, "") == {"language": "id", "title": "Polisi Amankan TPS", "h1s": ("Polisi Amankan TPS",)}
 
 
 def test_resolver_prefers_reliable_sources_and_records_disagreement():
@@ -102,10 +102,10 @@ def test_resolver_prefers_reliable_sources_and_records_disagreement():
 
 def test_resolver_completes_date_only_and_localises_utc():
     meta = resolve({"jsonld": {"published": "2024-11-30"},
-                    "profile": {"published": "2024-11-30T10:15:00+08:00", "zone_text": "30 Nov 2024 10:15 WITA"}})
+                    "profile": {"published": "2024-11-30T10:15:00+08:00", "shown": "30 Nov 2024 10:15 WITA"}})
     assert (meta.published, meta.published_from) == ("2024-11-30T10:15:00+08:00", "jsonld+profile")
     meta = resolve({"meta": {"published": "2024-11-30T20:00:00+00:00"},
-                    "profile": {"published": "2024-12-01T03:00:00+07:00", "zone_text": "Minggu, 1 Des 2024 03:00 WIB"}})
+                    "profile": {"published": "2024-12-01T03:00:00+07:00", "shown": "Minggu, 1 Des 2024 03:00 WIB"}})
     assert meta.published == "2024-12-01T03:00:00+07:00" and not meta.notes  # same instant
     meta = resolve({"meta": {"published": "2024-11-30T10:00:00", "modified": "2024-11-01T00:00:00"}})
     assert meta.published == "2024-11-30T10:00:00" and meta.modified is None  # naive stays naive; bad modified dropped
