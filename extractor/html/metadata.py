@@ -260,9 +260,12 @@ def _byline(text: str, label: re.Pattern, bare: bool) -> str:
 
 def _first_date(root, selectors) -> tuple[Optional[str], str]:
     """(ISO value, text) of the first matching element that holds a date, in
-    its datetime/content/title attribute or its text."""
+    its datetime/content/title attribute or its text, and is not in a list
+    of other stories (an older layout may give a sidebar the class)."""
     for sel in selectors:
         for el in css(sel)(root):
+            if in_headline_list(el):
+                continue
             text = _text(el)
             for raw in (el.get("datetime"), el.get("content"), el.get("title"), text):
                 got = parse_datetime(raw or "")
@@ -299,10 +302,11 @@ def in_headline_list(el) -> bool:
     """Whether an element sits in a list of other stories (a headline link
     of four words or more, a list item with a link, a small box whose link
     is such a headline): the date there is another story's. A permalink
-    around a bare time (Blogger's ``<a><abbr>16:30</abbr></a>``) is not."""
+    around the page's own date or time (Blogger's ``<a><abbr>16:30</abbr></a>``,
+    ``<a>26 November 2024 - 15:20 WIB</a>``) is not."""
     node, depth = el, 0
     while node is not None and depth < 4:
-        if _tag(node) == "a" and len(_text(node).split()) >= 4:
+        if _tag(node) == "a" and _is_headline(_text(node)):
             return True
         node, depth = node.getparent(), depth + 1
     node, depth = el, 0
@@ -313,7 +317,12 @@ def in_headline_list(el) -> bool:
     links = [_text(a) for a in node.iter("a")]
     if _tag(node) == "li":
         return any(links)
-    return any(len(t.split()) >= 4 for t in links) and len(node.text_content()) < 300
+    return any(_is_headline(t) for t in links) and len(node.text_content()) < 300
+
+
+def _is_headline(text: str) -> bool:
+    """Link text that reads as a headline: four words or more, and not just a date and time."""
+    return len(text.split()) >= 4 and not (len(text) <= 45 and parse_datetime(text))
 
 
 _BOXES = frozenset({"li", "div", "p", "td", "tr", "dd", "dt", "article", "section", "header", "span"})
@@ -410,9 +419,10 @@ def from_visible(root, url: str = "") -> dict:
     or ``Kamis, 05/11/2015 09:25 WIB`` (a weekday or a time with the date;
     a bare date only in an element named like a date). Stamps of other
     stories (links, lists of dated headlines) are passed over; of the rest,
-    the first stamp with a time after the headline (``<h1>``) wins, else the
-    nearest one before it, else a stamp without a time the same way. A stamp
-    labelled as an update gives ``modified``."""
+    stamp with a time nearest the headline (``<h1>``, in document order;
+    after it on a tie) wins, else a stamp without a time the same way: a
+    "today" widget in the page header and the dates of comments are further
+    away. A stamp labelled as an update gives ``modified``."""
     texts = _YEAR_TEXTS(root)
     if not texts:
         return {}
@@ -433,18 +443,26 @@ def from_visible(root, url: str = "") -> dict:
             iso, upd = (got, False) if got else (None, False)
         if not iso or in_headline_list(el):
             continue
+        shown = " ".join(str(t).split())
+        box = el
+        for _ in range(3):  # the time may stand in the next node: "<span>Selasa, 23 Feb 2016</span> <span>15:06</span>"
+            if len(iso) > 10 or box is None:
+                break
+            whole = _text(box)
+            fuller = date_stamp(whole)[0] if len(whole) <= 100 else None
+            if fuller and fuller[:10] == iso and len(fuller) > 10:
+                iso, shown = fuller, whole
+            box = box.getparent()
         at = order.get(el, 0) + (0.5 if t.is_tail else 0)
         if upd:
             updated = updated or iso
         else:
-            stamps.append((at, iso, " ".join(str(t).split())))
+            stamps.append((at, iso, shown))
     out: dict = {"modified": updated} if updated else {}
     for timed in (True, False):
         pool = [s for s in stamps if (len(s[1]) > 10) == timed]
-        after = [s for s in pool if s[0] > h1_at]
-        before = [s for s in pool if s[0] < h1_at]
-        best = after[0] if after else before[-1] if before else None
-        if best:
+        if pool:
+            best = min(pool, key=lambda s: (abs(s[0] - h1_at), s[0] < h1_at))
             out.update(published=best[1], shown=best[2])
             break
     return out
@@ -523,12 +541,14 @@ def page_zone(found: dict[str, dict], url: str = "") -> tuple[Optional[str], boo
 
 
 def shown_clocks(found: dict[str, dict]) -> frozenset[str]:
-    """The clock times (``HH:MM``) of the dates the page shows in its own words."""
+    """The clock times (``HH:MM``) of the dates the page shows in its own
+    words, in local time (no zone, or WIB/WITA/WIT; a shown ISO value with
+    another offset is not the page's own clock)."""
     out = set()
     for src in _SHOWN:
         text = found.get(src, {}).get("shown", "")
         got = parse_datetime(text) if text else None
-        if got and len(got) > 10:
+        if got and len(got) > 10 and (not _zoned(got) or got[-6:] in ZONES.values()):
             out.add(got[11:16])
     return frozenset(out)
 

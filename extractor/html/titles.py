@@ -101,13 +101,14 @@ def affixed(title: str, h1: str) -> bool:
 
 def headline(title: str, h1s: Iterable[str] = (), *, url: str = "", names: Iterable[str] = (),
              affixes: Iterable[str] = ()) -> str:
-    """The headline from the chosen title: the ``<h1>`` it merely affixes,
-    else the title with the site's affixes stripped."""
+    """The headline from the chosen title: the ``<h1>`` it spells or merely
+    affixes (the page's visible form), else the title with the site's
+    affixes stripped."""
     title = " ".join((title or "").split())
     keys = site_keys(url, names)
     for h1 in h1s:
         h1 = " ".join(h1.split())
-        if h1 and not is_site_name(h1, keys, affixes) and affixed(title, h1):
+        if h1 and not is_site_name(h1, keys, affixes) and (key(h1) == key(title) or affixed(title, h1)):
             return h1
     return strip_affixes(title, keys, affixes) if title else ""
 
