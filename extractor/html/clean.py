@@ -39,6 +39,7 @@ _CAPS_NAME = re.compile(r"[A-Z][A-Z'’.-]*(?:\s+[A-Z][A-Z'’.-]*){0,4}")
 class _Rules:
     line: re.Pattern
     opener: re.Pattern
+    gallery: re.Pattern
     tail: re.Pattern
     inline: tuple[re.Pattern, ...]
     selectors: tuple[str, ...]
@@ -52,6 +53,7 @@ def rules() -> _Rules:
     return _Rules(
         line=re.compile("(?:" + "|".join(data["line"]) + r")\s*", re.IGNORECASE),
         opener=re.compile("(?:" + "|".join(data["opener"]) + r")\s*", re.IGNORECASE),
+        gallery=re.compile("(?:" + "|".join(data["gallery_opener"]) + r")\s*", re.IGNORECASE),
         tail=re.compile("(?:" + "|".join(data["tail"]) + r")\s*", re.IGNORECASE),
         inline=tuple(re.compile(p) for p in data["inline"]),
         selectors=tuple(data["selectors"]),
@@ -77,6 +79,11 @@ def _is_headline(line: str) -> bool:
     return sum(w[0].isupper() or w[0].isdigit() for w in words) >= 0.6 * len(words)
 
 
+def _is_caption(line: str) -> bool:
+    """A photo caption in a list of related photos: up to 15 words, no sentence punctuation at the end."""
+    return len(line.split()) <= 15 and not _END_PUNCT.search(line)
+
+
 def clean_paragraphs(paragraphs: Iterable[str], title: str = "", *, extra: Optional[re.Pattern] = None,
                      names: Iterable[str] = ()) -> tuple[str, tuple[str, ...]]:
     """Join paragraphs into the cleaned text. Returns (text, dropped lines).
@@ -100,11 +107,15 @@ def clean_paragraphs(paragraphs: Iterable[str], title: str = "", *, extra: Optio
                 dropped.append(line)
                 continue
             if skip_headline:
-                if _BULLET.match(line) or _is_headline(line):
+                if _BULLET.match(line) or _is_headline(line) or (skip_headline == "captions" and _is_caption(line)):
                     dropped.append(line)
-                    skip_headline = "bullets"
+                    skip_headline = "captions" if skip_headline == "captions" else "bullets"
                     continue
                 skip_headline = False
+            if r.gallery.fullmatch(line):
+                dropped.append(line)
+                skip_headline = "captions"
+                continue
             if r.opener.fullmatch(line):
                 dropped.append(line)
                 skip_headline = "first"
