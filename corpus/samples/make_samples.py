@@ -7,14 +7,22 @@ corpus/sources.toml (and three unknown sites for the generic fallback) as
 known when written: menus, tickers, sidebars, inline scripts, JSON-LD or its
 absence, AMP, pagination, BACA JUGA boxes and lines, captions, bylines,
 share widgets, newsletter prompts, comment forms, broken markup and
-non-UTF-8 charsets. The stories are in articles.py. The generated files are
-committed; the tests read only them and expected.jsonl.
+non-UTF-8 charsets (set "outlets"); and the older layouts (2015-2019) of
+national and entertainment portals that have no profile (set "portals":
+detik, kompas, tempo, republika, okezone, liputan6, viva, merdeka,
+sindonews, suara, kapanlagi, an older ANTARA layout, a detikFoto page):
+dates only in a visible line or in UTC JSON-LD, yy/mm/dd and Unix-time URLs,
+og:title with site affixes, leads before the first <p>, <br><br>
+paragraphs, an article inside a share-like container, lists of dated
+headlines, embedded tweets, [Gambas:Video] placeholders, FOTO TERKAIT
+lists, comment disclaimers and prompts. The stories are in articles.py. The
+generated files are committed; the tests read only them and expected.jsonl.
 
 Each line of expected.jsonl: id, outlet (profile name or "generic"), files
 (pages in order), url, page_urls, title, published, dateline, first and last
 (sentences of the body), junk (strings that must not survive), text (the
 gold main text: paragraphs joined by a blank line), relevant (bool), story,
-features.
+features, set ("outlets" or "portals").
 """
 
 from __future__ import annotations
