@@ -254,7 +254,7 @@ def test_foto_terkait_opener_takes_its_captions():
 
 def test_gambas_placeholder_inside_a_sentence_is_cut():
     text, _ = clean_text("Polisi berjaga di TPS. [Gambas:Video 20detik] Situasi aman hingga sore.")
-    assert text == "Polisi berjaga di TPS.Situasi aman hingga sore." or text == "Polisi berjaga di TPS. Situasi aman hingga sore."
+    assert text == "Polisi berjaga di TPS. Situasi aman hingga sore."
 
 
 def test_reporter_initials_in_capitals_after_the_story_are_dropped():

@@ -866,20 +866,31 @@ def stamps_before(iso: str, n: int, fmt) -> list[str]:
     return [fmt((t - dt.timedelta(minutes=37 * (i + 1))).isoformat()) for i in range(n)]
 
 
+def portal_body(s: Sample, lead: str, inserts: dict, para=p) -> list[str]:
+    """A portal page's body: the lead as the page writes it, then the story's
+    other paragraphs (``para`` writes one), each followed by the block that
+    ``inserts`` puts after it: ``{paragraph number: (html, junk strings)}``."""
+    body = [lead]
+    for i, x in enumerate(s.story["paragraphs"][1:], 1):
+        body.append(para(x))
+        if i in inserts:
+            html, junk = inserts[i]
+            body.append(html)
+            s.j(*junk)
+    return body
+
+
 def detik_old(s: Sample) -> None:
     """news.detik.com, 2015: <br><br> paragraphs, the lead as loose text after <strong>Jakarta</strong>."""
     base = "https://news.detik.com"
     st = s.story
     paras = s.lead("{city} - ")
-    body = [f"<strong>{e(st['city'])}</strong> - {e(st['paragraphs'][0])}<br /><br />"]
-    for i, x in enumerate(st["paragraphs"][1:], 1):
-        body.append(f"{e(x)}<br /><br />")
-        if i == 1:
-            hs = [OLD_NEWS[2], OLD_NEWS[5]]
-            body.append('<table class="linksisip"><tr><td><div class="lihatjg"><strong>Baca Juga :</strong><ul>'
-                        + "".join(f'<li><a href="{base}/berita/30{j}">{e(h)}</a></li>' for j, h in enumerate(hs))
-                        + "</ul></div></td></tr></table>")
-            s.j(*hs)
+    hs = [OLD_NEWS[2], OLD_NEWS[5]]
+    box = ('<table class="linksisip"><tr><td><div class="lihatjg"><strong>Baca Juga :</strong><ul>'
+           + "".join(f'<li><a href="{base}/berita/30{j}">{e(h)}</a></li>' for j, h in enumerate(hs))
+           + "</ul></div></td></tr></table>")
+    body = portal_body(s, f"<strong>{e(st['city'])}</strong> - {e(st['paragraphs'][0])}<br /><br />",
+                       {1: (box, hs)}, para=lambda x: f"{e(x)}<br /><br />")
     body.append("<strong>(fjp/nrl)</strong>")
     s.j("(fjp/nrl)", "Baca Juga")
     pub = st["published"]
@@ -939,15 +950,10 @@ def detik_new(s: Sample) -> None:
                      "publisher": {"@type": "Organization", "name": "detikcom",
                                    "logo": {"@type": "ImageObject", "url": "https://cdn.detik.net.id/detik2/images/logo.png"}}},
                     ensure_ascii=False)
-    body = [f"<strong>{e(st['city'])}</strong> - {e(st['paragraphs'][0])}"]
-    for i, x in enumerate(st["paragraphs"][1:], 1):
-        body.append(p(x))
-        if i == 1:
-            body.append(f'<table class="linksisip"><tbody><tr><td><div class="lihatjg"><strong>Baca juga:</strong> '
-                        f'<a href="{base}/berita/d-4512345/x">{e(OLD_NEWS[9])}</a></div></td></tr></tbody></table>')
-            s.j(OLD_NEWS[9])
-        if i == 2:
-            body.append("<p>[Gambas:Video 20detik]</p>")
+    box = (f'<table class="linksisip"><tbody><tr><td><div class="lihatjg"><strong>Baca juga:</strong> '
+           f'<a href="{base}/berita/d-4512345/x">{e(OLD_NEWS[9])}</a></div></td></tr></tbody></table>')
+    body = portal_body(s, f"<strong>{e(st['city'])}</strong> - {e(st['paragraphs'][0])}",
+                       {1: (box, [OLD_NEWS[9]]), 2: ("<p>[Gambas:Video 20detik]</p>", [])})
     video = "Simak Video \"Detik-detik Polisi Kawal Logistik Pemilu ke Pulau Seribu\""
     body.append(f"<strong>{e(video)}</strong><br />[Gambas:Video 20detik]<br />(aud/rna)")
     s.j("Gambas", "Simak Video", "Detik-detik Polisi Kawal", "(aud/rna)")
@@ -1097,13 +1103,10 @@ def tempo_old(s: Sample) -> None:
     st = s.story
     paras = s.lead("TEMPO.CO, {city} - ")
     pub = st["published"]
-    body = [f"<strong>TEMPO.CO</strong>, <strong>{e(st['city'])}</strong> - {e(st['paragraphs'][0])}"]
-    for i, x in enumerate(st["paragraphs"][1:], 1):
-        body.append(p(x))
-        if i == 2:
-            body.append(f'<div class="baca-juga"><h4>Baca juga</h4><ul><li><a href="{base}/read/news/2016/01/11/1/x">'
-                        f'{e(OLD_NEWS[4])}</a></li><li><a href="{base}/read/news/2016/01/11/2/y">{e(OLD_NEWS[10])}</a></li></ul></div>')
-            s.j(OLD_NEWS[4], OLD_NEWS[10])
+    box = (f'<div class="baca-juga"><h4>Baca juga</h4><ul><li><a href="{base}/read/news/2016/01/11/1/x">'
+           f'{e(OLD_NEWS[4])}</a></li><li><a href="{base}/read/news/2016/01/11/2/y">{e(OLD_NEWS[10])}</a></li></ul></div>')
+    body = portal_body(s, f"<strong>TEMPO.CO</strong>, <strong>{e(st['city'])}</strong> - {e(st['paragraphs'][0])}",
+                       {2: (box, [OLD_NEWS[4], OLD_NEWS[10]])})
     body.append("<p><strong>ISTMAN M.P.</strong></p>")
     s.j("ISTMAN M.P.")
     ttl = f"{st['title']} | Tempo Nasional"
@@ -1195,12 +1198,9 @@ def okezone(s: Sample) -> None:
                      "datePublished": utc, "dateModified": utc, "author": {"@type": "Person", "name": st["author"]},
                      "publisher": {"@type": "Organization", "name": "Okezone"}}, ensure_ascii=False)
     day, d, month, y, hm, zone = parts(pub)
-    body = [f"<p><strong>{st['city'].upper()}</strong> - {e(st['paragraphs'][0])}</p>"]
-    for i, x in enumerate(st["paragraphs"][1:], 1):
-        body.append(p(x))
-        if i == 2:
-            body.append(f'<p><strong>Baca Juga:</strong> <a href="{base}/read/2016/02/22/340/1/x">{e(OLD_NEWS[11])}</a></p>')
-            s.j(OLD_NEWS[11])
+    box = f'<p><strong>Baca Juga:</strong> <a href="{base}/read/2016/02/22/340/1/x">{e(OLD_NEWS[11])}</a></p>'
+    body = portal_body(s, f"<p><strong>{st['city'].upper()}</strong> - {e(st['paragraphs'][0])}</p>",
+                       {2: (box, [OLD_NEWS[11]])})
     body.append("<p>(erh)</p>")
     ttl = f"{st['title']} : Okezone News"
     head = old_head(ttl, lang="id", extra=og(ttl, s.url, "Okezone", st["paragraphs"][0]) +
@@ -1237,14 +1237,11 @@ def liputan6(s: Sample) -> None:
     st = s.story
     paras = s.lead("Liputan6.com, {city} - ")
     pub = st["published"]
-    body = [f"<p><strong>Liputan6.com, {e(st['city'])}</strong> - {e(st['paragraphs'][0])}</p>"]
-    for i, x in enumerate(st["paragraphs"][1:], 1):
-        body.append(p(x))
-        if i == 1:
-            body.append('<div class="baca-juga-collections"><div class="baca-juga-collections__title">Baca Juga</div><ul>'
-                        + "".join(f'<li><a href="{base}/news/read/24{i}/x">{e(h)}</a></li>' for i, h in
-                                  enumerate(OLD_NEWS[9:12])) + "</ul></div>")
-            s.j(*OLD_NEWS[9:12])
+    box = ('<div class="baca-juga-collections"><div class="baca-juga-collections__title">Baca Juga</div><ul>'
+           + "".join(f'<li><a href="{base}/news/read/24{i}/x">{e(h)}</a></li>' for i, h in enumerate(OLD_NEWS[9:12]))
+           + "</ul></div>")
+    body = portal_body(s, f"<p><strong>Liputan6.com, {e(st['city'])}</strong> - {e(st['paragraphs'][0])}</p>",
+                       {1: (box, OLD_NEWS[9:12])})
     body.append("<p><strong>Saksikan video pilihan di bawah ini:</strong></p>")
     body.append('<div class="article-content-body__item-media"><div class="video-player" data-src="https://www.vidio.com/embed/123"></div></div>')
     s.j("Saksikan video pilihan")
@@ -1289,12 +1286,9 @@ def viva(s: Sample) -> None:
     paras = s.lead("VIVA.co.id – ")
     pub = st["published"]
     day, d, month, y, hm, zone = parts(pub)
-    body = [f"<p><strong>VIVA.co.id</strong> – {e(st['paragraphs'][0])}</p>"]
-    for i, x in enumerate(st["paragraphs"][1:], 1):
-        body.append(p(x))
-        if i == 2:
-            body.append(f'<div class="article-detail-baca"><span>Baca juga:</span> <a href="{base}/berita/politik/1-x">{e(OLD_NEWS[0])}</a></div>')
-            s.j(OLD_NEWS[0])
+    box = (f'<div class="article-detail-baca"><span>Baca juga:</span> <a href="{base}/berita/politik/1-x">'
+           f'{e(OLD_NEWS[0])}</a></div>')
+    body = portal_body(s, f"<p><strong>VIVA.co.id</strong> – {e(st['paragraphs'][0])}</p>", {2: (box, [OLD_NEWS[0]])})
     ttl = f"{st['title']} - VIVA.co.id"
     head = old_head(ttl, lang="id", extra=og(ttl, s.url, "VIVA.co.id", st["paragraphs"][0]))
     page = f"""{head}
@@ -1411,19 +1405,16 @@ def suara(s: Sample) -> None:
     paras = s.lead("Suara.com - ")
     pub = st["published"]
     day, d, month, y, hm, zone = parts(pub)
-    body = [f"<p><strong>Suara.com</strong> - {e(st['paragraphs'][0])}</p>"]
-    for i, x in enumerate(st["paragraphs"][1:], 1):
-        body.append(p(x))
-        if i == 1:
-            body.append('<blockquote class="twitter-tweet" data-lang="id"><p lang="in" dir="ltr">Personel gabungan mulai '
-                        'bergeser ke TPS di wilayah Jakarta Timur <a href="https://twitter.com/hashtag/PilkadaDKI?src=hash">'
-                        '#PilkadaDKI</a> <a href="https://t.co/Ab12Cd">pic.twitter.com/Ab12CdEf</a></p>&mdash; TMC Polda '
-                        'Metro Jaya (@TMCPoldaMetro) <a href="https://twitter.com/TMCPoldaMetro/status/83151">14 Februari '
-                        '2017</a></blockquote>\n<script async src="//platform.twitter.com/widgets.js" charset="utf-8"></script>')
-            s.j("pic.twitter.com", "@TMCPoldaMetro", "bergeser ke TPS di wilayah Jakarta Timur")
-        if i == 3:
-            body.append(f'<div class="baca-juga-box"><b>Baca Juga:</b><ul><li><a href="{base}/news/2017/02/14/1/x">{e(OLD_NEWS[8])}</a></li></ul></div>')
-            s.j(OLD_NEWS[8])
+    tweet = ('<blockquote class="twitter-tweet" data-lang="id"><p lang="in" dir="ltr">Personel gabungan mulai '
+             'bergeser ke TPS di wilayah Jakarta Timur <a href="https://twitter.com/hashtag/PilkadaDKI?src=hash">'
+             '#PilkadaDKI</a> <a href="https://t.co/Ab12Cd">pic.twitter.com/Ab12CdEf</a></p>&mdash; TMC Polda '
+             'Metro Jaya (@TMCPoldaMetro) <a href="https://twitter.com/TMCPoldaMetro/status/83151">14 Februari '
+             '2017</a></blockquote>\n<script async src="//platform.twitter.com/widgets.js" charset="utf-8"></script>')
+    box = (f'<div class="baca-juga-box"><b>Baca Juga:</b><ul><li><a href="{base}/news/2017/02/14/1/x">'
+           f'{e(OLD_NEWS[8])}</a></li></ul></div>')
+    body = portal_body(s, f"<p><strong>Suara.com</strong> - {e(st['paragraphs'][0])}</p>",
+                       {1: (tweet, ["pic.twitter.com", "@TMCPoldaMetro", "bergeser ke TPS di wilayah Jakarta Timur"]),
+                        3: (box, [OLD_NEWS[8]])})
     head = old_head(st["title"], lang="id", extra=og(st["title"], s.url, "suara.com", st["paragraphs"][0]))
     page = f"""{head}
 <body>
