@@ -300,3 +300,16 @@ def test_profile_without_a_date_hands_over_to_the_generic_sources():
                      "2016 11:25 WIB</span> | <span>1.234 Views</span></p><div>Bandung (ANTARA News) - Isi.</div></div>")
     meta = extract_meta(root, "https://www.antaranews.com/berita/1/x", prof)
     assert (meta.published, meta.published_from) == ("2016-06-08T11:25:00+07:00", "visible")
+
+
+def test_visible_stamp_beside_an_author_link_and_under_an_h2_headline():
+    """An author's name is not a headline; a layout without an <h1> anchors on the heading the <title> spells;
+    a table row of another story is a list item too."""
+    root = page("<title>Polisi Siaga di Seluruh TPS - Situs</title>", """
+    <div class="side"><div class="item"><span class="date">Kamis, 05/11/2015 08:00 WIB</span>
+    <h4><a href="/x">Banjir Rendam Ribuan Rumah di Bandung Selatan</a></h4></div></div>
+    <h2 class="judul">Polisi Siaga di Seluruh TPS</h2>
+    <div class="author"><a href="/penulis/x">Putu Merta Surya Putra</a> <span>Kamis, 05/11/2015 09:25 WIB</span></div>
+    <table><tr><td>Kamis, 05/11/2015 07:00 WIB</td><td><a href="/y">Gempa Guncang Perairan Selatan Jawa Hari Ini</a>
+    </td></tr></table>""")
+    assert from_visible(root, "")["published"] == "2015-11-05T09:25:00+07:00"

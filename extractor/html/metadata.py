@@ -300,29 +300,36 @@ def _tag(el) -> str:
 
 def in_headline_list(el) -> bool:
     """Whether an element sits in a list of other stories (a headline link
-    of four words or more, a list item with a link, a small box whose link
-    is such a headline): the date there is another story's. A permalink
-    around the page's own date or time (Blogger's ``<a><abbr>16:30</abbr></a>``,
-    ``<a>26 November 2024 - 15:20 WIB</a>``) is not."""
+    of five words or more, a list item with a link, a small box - up to
+    three levels up, under 300 characters - holding such a headline): the
+    date there is another story's. A permalink around the page's own date
+    or time (Blogger's ``<a><abbr>16:30</abbr></a>``, ``<a>26 November
+    2024 - 15:20 WIB</a>``) is not."""
     node, depth = el, 0
     while node is not None and depth < 4:
         if _tag(node) == "a" and _is_headline(_text(node)):
             return True
         node, depth = node.getparent(), depth + 1
     node, depth = el, 0
-    while node is not None and depth < 3 and _tag(node) not in _BOXES:
+    while node is not None and depth < 4:
+        tag = _tag(node)
+        if tag in _BOXES:
+            if len(node.text_content()) >= 300:
+                return False
+            links = [_text(a) for a in node.iter("a")]
+            if tag == "li" and any(links) or any(_is_headline(t) for t in links):
+                return True
         node, depth = node.getparent(), depth + 1
-    if node is None or _tag(node) not in _BOXES:
-        return False
-    links = [_text(a) for a in node.iter("a")]
-    if _tag(node) == "li":
-        return any(links)
-    return any(_is_headline(t) for t in links) and len(node.text_content()) < 300
+    return False
+
+
+_BOXES = frozenset({"li", "div", "p", "td", "tr", "dd", "dt", "article", "section", "header"})
 
 
 def _is_headline(text: str) -> bool:
-    """Link text that reads as a headline: four words or more, and not just a date and time."""
-    return len(text.split()) >= 4 and not (len(text) <= 45 and parse_datetime(text))
+    """Link text that reads as a headline: five words or more (an author's
+    name has fewer), and not just a date and time."""
+    return len(text.split()) >= 5 and not (len(text) <= 45 and parse_datetime(text))
 
 
 _BOXES = frozenset({"li", "div", "p", "td", "tr", "dd", "dt", "article", "section", "header", "span"})
@@ -427,7 +434,7 @@ def from_visible(root, url: str = "") -> dict:
     if not texts:
         return {}
     order = {el: i for i, el in enumerate(root.iter())}
-    h1 = next((h for h in root.iter("h1") if len(_text(h).split()) >= 3), None)
+    h1 = _headline_element(root)
     h1_at = order.get(h1, -1) if h1 is not None else -1
     stamps, updated = [], None
     for t in texts:
@@ -466,6 +473,19 @@ def from_visible(root, url: str = "") -> dict:
             out.update(published=best[1], shown=best[2])
             break
     return out
+
+
+def _headline_element(root):
+    """The page's headline element: the first ``<h1>`` (else ``<h2>``,
+    ``<h3>``) of three words or more that the ``<title>`` spells, else the
+    first such ``<h1>``."""
+    title = _key(next((_text(t) for t in root.iter("title")), ""))
+    heads = [h for h in root.iter("h1", "h2", "h3") if len(_text(h).split()) >= 3]
+    for level in ("h1", "h2", "h3"):
+        for h in heads:
+            if h.tag == level and title and _key(_text(h)) in title:
+                return h
+    return next((h for h in heads if h.tag == "h1"), None)
 
 
 def from_htmldate(root, url: str = "", *, extensive: bool = False) -> dict:
