@@ -68,3 +68,15 @@ def test_the_chain_prefers_the_h1_over_an_affixed_og_title():
         "<body><div class='logo'><h1>okezone</h1></div><h1>Polisi Amankan 12 Orang</h1><p>Isi.</p></body></html>")
     url = "https://news.okezone.com/read/2016/02/23/340/1319876/x"
     assert resolve(gather(root, url), url).title == "Polisi Amankan 12 Orang"
+
+
+def test_h1_is_the_visible_form_of_a_cut_or_respelled_title():
+    h1 = "Kapolri Perintahkan Jajaran Siaga Jelang Putusan MK Sengketa Pilkada di 17 Provinsi"
+    assert headline("Kapolri Perintahkan Jajaran Siaga Jelang Putusan MK Sengketa...", [h1]) == h1
+    assert headline("polisi buru penyebar isu sara jelang pilkada dki", ["Polisi Buru Penyebar Isu SARA Jelang "
+                                                                         "Pilkada DKI"]) == \
+        "Polisi Buru Penyebar Isu SARA Jelang Pilkada DKI"
+    assert headline("Kapolda: &quot;Kami Siaga&quot;", []) == 'Kapolda: "Kami Siaga"'
+    # an <h1> of another story (a featured headline) is not the title's visible form
+    assert headline("Polisi Siaga di 20 Ribu TPS", ["Harga Cabai Merah di Pasar Induk Naik Lagi"]) == \
+        "Polisi Siaga di 20 Ribu TPS"

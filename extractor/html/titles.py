@@ -3,7 +3,8 @@
 Pages repeat their site's name around the headline in ``og:title`` and
 ``<title>``: ``Judul - NamaSitus.com``, ``NamaSitus.com: Judul``, ``Judul |
 Situs``, ``Judul : Okezone News``. :func:`headline` prefers the page's
-``<h1>`` when the chosen title is that ``<h1>`` plus an affix, and strips a
+``<h1>`` when the chosen title is that ``<h1>`` plus an affix (or cut short,
+or the same words otherwise written), and strips a
 leading or trailing segment that names the site (its host, its
 ``og:site_name``, a domain) or that a crawl has seen on many titles of the
 host (:func:`learn_affixes`; the learned affixes are passed in, nothing is
@@ -12,6 +13,7 @@ remembered between calls, so one page always gives the same title).
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from typing import Iterable
@@ -99,16 +101,34 @@ def affixed(title: str, h1: str) -> bool:
     return False
 
 
+def _words(s: str) -> set[str]:
+    return set(re.findall(r"\w+", s.lower()))
+
+
+def same_story(title: str, h1: str) -> bool:
+    """Whether ``h1`` is the visible form of ``title``: the same letters,
+    ``title`` plus affixes, ``title`` cut short (``Judul panjang ...``, as
+    JSON-LD headlines often are), or mostly the same words (another case,
+    other quotes, an entity left escaped)."""
+    if key(h1) == key(title) or affixed(title, h1):
+        return True
+    cut = title.rstrip(" .…")
+    if cut != title and len(cut) >= 20 and key(h1).startswith(key(cut)):
+        return True
+    a, b = _words(title), _words(h1)
+    return bool(a and b) and len(a & b) >= 0.6 * len(a | b)
+
+
 def headline(title: str, h1s: Iterable[str] = (), *, url: str = "", names: Iterable[str] = (),
              affixes: Iterable[str] = ()) -> str:
-    """The headline from the chosen title: the ``<h1>`` it spells or merely
-    affixes (the page's visible form), else the title with the site's
-    affixes stripped."""
-    title = " ".join((title or "").split())
+    """The headline from the chosen title: the page's ``<h1>`` when it is
+    the same story's headline (:func:`same_story`; the page's visible form
+    wins), else the title with the site's affixes stripped."""
+    title = " ".join(html.unescape(title or "").split())
     keys = site_keys(url, names)
     for h1 in h1s:
         h1 = " ".join(h1.split())
-        if h1 and not is_site_name(h1, keys, affixes) and (key(h1) == key(title) or affixed(title, h1)):
+        if len(h1.split()) >= 2 and not is_site_name(h1, keys, affixes) and same_story(title, h1):
             return h1
     return strip_affixes(title, keys, affixes) if title else ""
 
