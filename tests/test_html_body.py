@@ -8,7 +8,7 @@ import pytest
 
 from extractor.html import article_from_html
 from extractor.html.body import (captions, drop_furniture, generic_paragraphs, lead_before_first_p, main_element,
-                                 with_lead)
+                                 missed, with_lead)
 
 SENTENCES = [f"Paragraf nomor {i} berisi kalimat panjang tentang pengamanan pemilihan kepala daerah di kota ini "
              f"oleh polisi dan tentara." for i in range(5)]
@@ -134,3 +134,12 @@ def test_a_profile_that_finds_only_a_scrap_hands_over_to_the_generic_path():
 def test_generic_paragraphs_one_per_line():
     got = generic_paragraphs(tree(f"<div class='txt'>{P}</div>"))
     assert [g for g in got if g] == SENTENCES
+
+
+def test_when_trafilatura_leaves_out_the_article_its_element_is_read():
+    """trafilatura drops a block whose class names comments; the article's element is then read itself."""
+    html = page(f"<h1>Judul Berita Ini</h1><div class='comment-body article'>{P}</div>"
+                "<div class='side'><p>Iklan baris murah di kota ini.</p></div>")
+    assert article_from_html(html, "https://x.example/a").text == "\n\n".join(SENTENCES)
+    main = main_element(tree(f"<div class='txt'>{P}</div>"))
+    assert missed(main, "") and not missed(main, "\n".join(SENTENCES))

@@ -331,8 +331,10 @@ def generic_paragraphs(root) -> list[str]:
     the article's element (and the containers around it, whatever their
     class says) is never dropped as junk, column furniture is dropped by
     structure before trafilatura reads the page, and a lead written loose
-    before the first ``<p>`` is put back when trafilatura left it out.
-    One paragraph per line."""
+    before the first ``<p>`` is put back when trafilatura left it out. When
+    trafilatura's text leaves out most of the article's element (it took
+    another block, or nothing), the element is read instead. One paragraph
+    per line."""
     import trafilatura
 
     main = main_element(root)
@@ -347,7 +349,19 @@ def generic_paragraphs(root) -> list[str]:
     # include_tables=False: on table-layout sites the whole page is one table
     got = trafilatura.extract(root, include_comments=False, include_tables=False, include_images=False,
                               deduplicate=False, with_metadata=False, output_format="txt")
-    return with_lead(got.split("\n") if got else [], lead, first_p)
+    paragraphs = got.split("\n") if got else []
+    if main is not None and missed(main, got or ""):
+        return container_paragraphs(main)
+    return with_lead(paragraphs, lead, first_p)
+
+
+def missed(main, got: str) -> bool:
+    """Whether trafilatura's text leaves out most of the article's element
+    (at least 60 words of running text, under half of its words found):
+    then that element is read as a profile's container would be."""
+    words = re.findall(r"[^\W\d_]{3,}", " ".join(main.itertext()).lower())
+    own = set(words)
+    return len(words) >= 60 and len(own & set(re.findall(r"[^\W\d_]{3,}", got.lower()))) < 0.5 * len(own)
 
 
 def _key(s: str) -> str:
