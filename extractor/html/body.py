@@ -186,28 +186,34 @@ def main_element(root):
 
 
 def _stats(root) -> dict:
-    """Per element: (text length, link text length, links, children that
-    are items of a list of other stories: a link with a date stamp, or a
-    headline heading). One bottom-up pass."""
+    """Per element: (text length, link text length, links). One bottom-up pass."""
     out: dict = {}
     for el in reversed(list(root.iter())):
         tag = el.tag if isinstance(el.tag, str) else ""
         if not tag or tag in _SKIP:
-            out[el] = (0, 0, 0, 0)
+            out[el] = (0, 0, 0)
             continue
         text = len((el.text or "").strip())
         link = 0
         n = 1 if tag == "a" else 0
-        dated = 0
         for c in el:
-            ct, cl, cn, _ = out.get(c, (0, 0, 0, 0))
+            ct, cl, cn = out.get(c, (0, 0, 0))
             text += ct + len((c.tail or "").strip())
             link += cl
             n += cn
-            if cn and ct <= 400 and (_has_stamp(c) or _has_headline(c)):
-                dated += 1
-        out[el] = (text, text if tag == "a" else link, n, dated)
+        out[el] = (text, text if tag == "a" else link, n)
     return out
+
+
+def _story_items(el, stats: dict) -> int:
+    """Children of ``el`` that are items of a list of other stories: a link
+    with a date stamp, or a headline heading (with a teaser)."""
+    count = 0
+    for c in el:
+        ct, _, cn = stats.get(c, (0, 0, 0))
+        if cn and ct <= 400 and (_has_stamp(c) or _has_headline(c)):
+            count += 1
+    return count
 
 
 def _has_headline(el) -> bool:
@@ -249,10 +255,10 @@ def drop_furniture(root, spare: set) -> list[str]:
     for el in list(root.iter(*_FURNITURE)):
         if el in spare or not _attached(el, root):
             continue
-        text, link, n, dated = stats.get(el, (0, 0, 0, 0))
+        text, link, n = stats.get(el, (0, 0, 0))
         kids = sum(1 for c in el if isinstance(c.tag, str))
-        if (dated >= 3 and dated * 2 >= kids) or (n >= 3 and text and link * 2 >= text) or \
-                (n >= 2 and text and link * 5 >= text * 4) or el.tag == "marquee":
+        dense = (n >= 3 and text and link * 2 >= text) or (n >= 2 and text and link * 5 >= text * 4)
+        if dense or el.tag == "marquee" or (n >= 3 and kids >= 3 and 2 * _story_items(el, stats) >= max(kids, 6)):
             removed.append(_norm(el.text_content())[:200])
             el.drop_tree()
     return removed

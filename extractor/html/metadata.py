@@ -413,9 +413,8 @@ def _key(s: str) -> str:
     return re.sub(r"\W+", "", s.lower())
 
 
-_NS = {"re": "http://exslt.org/regular-expressions"}
-_YEAR_TEXTS = lxml.etree.XPath("//body//text()[re:test(., '(19|20)[0-9][0-9]') and string-length(.) < 200]",
-                               namespaces=_NS)
+_SHORT_TEXTS = lxml.etree.XPath("//body//text()[string-length(.) < 200]")
+_YEAR = re.compile(r"(?:19|20)\d\d")  # filtered in Python: EXSLT's re:test calls back into Python per node, 10x slower
 _NOT_SHOWN = frozenset({"script", "style", "noscript", "template", "textarea", "option", "title", "head"})
 _DATE_HINT = re.compile(r"date|time|tanggal|tgl|waktu|publish|posted|jam", re.IGNORECASE)
 
@@ -430,49 +429,60 @@ def from_visible(root, url: str = "") -> dict:
     after it on a tie) wins, else a stamp without a time the same way: a
     "today" widget in the page header and the dates of comments are further
     away. A stamp labelled as an update gives ``modified``."""
-    texts = _YEAR_TEXTS(root)
+    texts = [t for t in _SHORT_TEXTS(root) if _YEAR.search(t)]
     if not texts:
         return {}
     order = {el: i for i, el in enumerate(root.iter())}
     h1 = _headline_element(root)
     h1_at = order.get(h1, -1) if h1 is not None else -1
-    stamps, updated = [], None
+    placed = []
     for t in texts:
         el = t.getparent()
         if el is not None and t.is_tail:
             el = el.getparent()
-        if el is None or _tag(el) in _NOT_SHOWN:
-            continue
-        iso, upd = date_stamp(t)
+        if el is not None and _tag(el) not in _NOT_SHOWN:
+            at = order.get(el, 0) + (0.5 if t.is_tail else 0)
+            placed.append((abs(at - h1_at), at < h1_at, at, t, el))
+    placed.sort(key=lambda x: x[:3])  # nearest the headline first: the first stamp with a time ends the search
+    out: dict = {}
+    undated = None
+    for _, _, at, t, el in placed:
+        iso, shown, upd = _stamp_at(t, el)
         if not iso:
-            hinted = _DATE_HINT.search(" ".join(filter(None, (el.get("class"), el.get("id"), _tag(el)))))
-            got = parse_datetime(t) if hinted and len(t.strip()) <= 40 and not t.strip().startswith("(") else None
-            iso, upd = (got, False) if got else (None, False)
-        if not iso or in_headline_list(el):
             continue
-        shown = " ".join(str(t).split())
-        box = el
-        for _ in range(3):  # the time may stand in the next node: "<span>Selasa, 23 Feb 2016</span> <span>15:06</span>"
-            if len(iso) > 10 or box is None:
-                break
-            whole = _text(box)
-            fuller = date_stamp(whole)[0] if len(whole) <= 100 else None
-            if fuller and fuller[:10] == iso and len(fuller) > 10:
-                iso, shown = fuller, whole
-            box = box.getparent()
-        at = order.get(el, 0) + (0.5 if t.is_tail else 0)
         if upd:
-            updated = updated or iso
-        else:
-            stamps.append((at, iso, shown))
-    out: dict = {"modified": updated} if updated else {}
-    for timed in (True, False):
-        pool = [s for s in stamps if (len(s[1]) > 10) == timed]
-        if pool:
-            best = min(pool, key=lambda s: (abs(s[0] - h1_at), s[0] < h1_at))
-            out.update(published=best[1], shown=best[2])
-            break
+            out.setdefault("modified", iso)
+        elif len(iso) > 10:
+            out.update(published=iso, shown=shown)
+            return out
+        elif undated is None:
+            undated = (iso, shown)
+    if undated:
+        out.update(published=undated[0], shown=undated[1])
     return out
+
+
+def _stamp_at(t: str, el) -> tuple[Optional[str], str, bool]:
+    """(ISO value, shown text, updated) of a text node that is the page's
+    own date stamp; (None, '', False) otherwise."""
+    iso, upd = date_stamp(t)
+    if not iso:
+        hinted = _DATE_HINT.search(" ".join(filter(None, (el.get("class"), el.get("id"), _tag(el)))))
+        got = parse_datetime(t) if hinted and len(t.strip()) <= 40 and not t.strip().startswith("(") else None
+        iso, upd = (got, False) if got else (None, False)
+    if not iso or in_headline_list(el):
+        return None, "", False
+    shown = " ".join(str(t).split())
+    box = el
+    for _ in range(3):  # the time may stand in the next node: "<span>Selasa, 23 Feb 2016</span> <span>15:06</span>"
+        if len(iso) > 10 or box is None:
+            break
+        whole = _text(box)
+        fuller = date_stamp(whole)[0] if len(whole) <= 100 else None
+        if fuller and fuller[:10] == iso and len(fuller) > 10:
+            iso, shown = fuller, whole
+        box = box.getparent()
+    return iso, shown, upd
 
 
 def _headline_element(root):
