@@ -332,8 +332,6 @@ def _is_headline(text: str) -> bool:
     return len(text.split()) >= 5 and not (len(text) <= 45 and parse_datetime(text))
 
 
-_BOXES = frozenset({"li", "div", "p", "td", "tr", "dd", "dt", "article", "section", "header", "span"})
-
 
 def from_time(root, url: str = "") -> dict:
     for sel in ("[itemprop=datePublished]", "time[datetime]", "time"):
@@ -425,7 +423,7 @@ def from_visible(root, url: str = "") -> dict:
     or ``Kamis, 05/11/2015 09:25 WIB`` (a weekday or a time with the date;
     a bare date only in an element named like a date). Stamps of other
     stories (links, lists of dated headlines) are passed over; of the rest,
-    stamp with a time nearest the headline (``<h1>``, in document order;
+    the stamp with a time nearest the headline (``<h1>``, in document order;
     after it on a tie) wins, else a stamp without a time the same way: a
     "today" widget in the page header and the dates of comments are further
     away. A stamp labelled as an update gives ``modified``."""
