@@ -313,3 +313,10 @@ def test_visible_stamp_beside_an_author_link_and_under_an_h2_headline():
     <table><tr><td>Kamis, 05/11/2015 07:00 WIB</td><td><a href="/y">Gempa Guncang Perairan Selatan Jawa Hari Ini</a>
     </td></tr></table>""")
     assert from_visible(root, "")["published"] == "2015-11-05T09:25:00+07:00"
+
+
+def test_a_bare_date_counts_in_an_element_named_like_a_date():
+    named = page(body="<h1>Judul berita yang cukup panjang</h1><div class='post-date'><span>23 Februari 2016</span></div>")
+    assert from_visible(named, "")["published"] == "2016-02-23"
+    unnamed = page(body="<h1>Judul berita yang cukup panjang</h1><div class='x'><span>23 Februari 2016</span></div>")
+    assert from_visible(unnamed, "") == {}

@@ -421,7 +421,7 @@ def from_visible(root, url: str = "") -> dict:
     """The page's date stamp found anywhere in the page, in whatever
     container: a short line such as ``Selasa, 23 Februari 2016 15:06 WIB``
     or ``Kamis, 05/11/2015 09:25 WIB`` (a weekday or a time with the date;
-    a bare date only in an element named like a date). Stamps of other
+    a bare date only in an element, or its parent, named like a date). Stamps of other
     stories (links, lists of dated headlines) are passed over; of the rest,
     the stamp with a time nearest the headline (``<h1>``, in document order;
     after it on a tie) wins, else a stamp without a time the same way: a
@@ -465,7 +465,10 @@ def _stamp_at(t: str, el) -> tuple[Optional[str], str, bool]:
     own date stamp; (None, '', False) otherwise."""
     iso, upd = date_stamp(t)
     if not iso:
-        hinted = _DATE_HINT.search(" ".join(filter(None, (el.get("class"), el.get("id"), _tag(el)))))
+        parent = el.getparent()
+        names = [el.get("class"), el.get("id"), _tag(el)] + ([parent.get("class"), parent.get("id")] if parent is not None
+                                                              else [])
+        hinted = _DATE_HINT.search(" ".join(filter(None, names)))
         got = parse_datetime(t) if hinted and len(t.strip()) <= 40 and not t.strip().startswith("(") else None
         iso, upd = (got, False) if got else (None, False)
     if not iso or in_headline_list(el):
