@@ -29,7 +29,6 @@ import asyncio
 import datetime as dt
 import email.utils
 import random
-import re
 import time
 import zlib
 from dataclasses import dataclass
