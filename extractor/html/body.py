@@ -363,11 +363,13 @@ def generic_paragraphs(root) -> list[str]:
 
 def missed(main, got: str) -> bool:
     """Whether trafilatura's text leaves out most of the article's element
-    (at least 60 words of running text, under half of its words found):
-    then that element is read as a profile's container would be."""
+    (at least 60 words of running text, under half of its words found) and
+    is not much longer itself (then it holds more than that element): the
+    element is then read as a profile's container would be."""
     words = re.findall(r"[^\W\d_]{3,}", " ".join(main.itertext()).lower())
+    found = re.findall(r"[^\W\d_]{3,}", got.lower())
     own = set(words)
-    return len(words) >= 60 and len(own & set(re.findall(r"[^\W\d_]{3,}", got.lower()))) < 0.5 * len(own)
+    return len(words) >= 60 and len(found) < 1.5 * len(words) and len(own & set(found)) < 0.5 * len(own)
 
 
 def _key(s: str) -> str:
