@@ -225,11 +225,20 @@ def _has_headline(el) -> bool:
 
 
 def _outside_links(el) -> str:
-    parts = [el.text or ""] if el.tag != "a" else []
-    for c in el:
-        if isinstance(c.tag, str) and c.tag != "a" and c.tag not in _SKIP:
-            parts.append(_outside_links(c))
-        parts.append(c.tail or "")
+    """The element's text outside its links (iterative: pages may nest thousands deep)."""
+    parts = []
+    stack = [el]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            parts.append(node)
+            continue
+        if node.tag != "a":
+            parts.append(node.text or "")
+        for c in reversed(node):
+            stack.append(c.tail or "")
+            if isinstance(c.tag, str) and c.tag != "a" and c.tag not in _SKIP:
+                stack.append(c)
     return " ".join(parts)
 
 
@@ -353,8 +362,11 @@ def generic_paragraphs(root) -> list[str]:
             node.drop_tree()
     drop_furniture(root, spare)
     # include_tables=False: on table-layout sites the whole page is one table
-    got = trafilatura.extract(root, include_comments=False, include_tables=False, include_images=False,
-                              deduplicate=False, with_metadata=False, output_format="txt")
+    try:
+        got = trafilatura.extract(root, include_comments=False, include_tables=False, include_images=False,
+                                  deduplicate=False, with_metadata=False, output_format="txt")
+    except RecursionError:  # a page nested beyond Python's recursion limit: read the article's element
+        got = None
     paragraphs = got.split("\n") if got else []
     if main is not None and missed(main, got or ""):
         return container_paragraphs(main)
