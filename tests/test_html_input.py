@@ -81,6 +81,17 @@ def test_batch_records_bad_files_and_goes_on(tmp_path):
     assert errors["d-garbage.html"] == ("parse", Msg.PARSE_EMPTY)
 
 
+def test_control_characters_and_malformed_urls_do_not_crash():
+    """Tails holding control characters (which lxml refuses to set again when it drops an element) and links or
+    URLs with a malformed IPv6 host end in an article, not a ValueError."""
+    body = ("<p>Polres Lahat mengamankan pleno rekapitulasi \x01suara di kantor KPU Lahat.</p>"
+            "<div class='share'>Bagikan</div>\x02 <p>Pleno berjalan aman hingga sore hari, kata Kapolres.</p>")
+    html = f"<html><head><link rel='canonical' href='http://[::1/x'></head><body><div>{body}</div></body></html>"
+    art = article_from_html(html, "http://[::1")
+    assert "\x01" not in art.text and "mengamankan pleno" in art.text
+    assert next_pages("<a href='http://[/x?page=2'>2</a>", "https://x.example/a") == []
+
+
 @pytest.mark.parametrize("depth", [300, 3000])
 def test_html_nested_deeper_than_libxml2s_limit_keeps_its_text(depth):
     """libxml2 stops at 255 levels (2048 with huge_tree); the text below must not be lost."""

@@ -28,13 +28,12 @@ from __future__ import annotations
 
 import re
 from typing import Iterable, Optional, Sequence
-from urllib.parse import urljoin
 
 from ..errors import Msg, ParseError
 from ..types import Article
 from .body import MIN_WORDS, captions, container_paragraphs, generic_paragraphs, profile_container
 from .clean import clean_paragraphs, clean_text, dateline, parse_datetime, split_lead_in
-from .document import MAX_BYTES, pages_hash, parse, text_input
+from .document import MAX_BYTES, join_url, pages_hash, parse, text_input
 from .metadata import from_dateline, gather, resolve
 from .profiles import Profile, profile_for, profiles
 from .urls import links, page_links
@@ -158,7 +157,7 @@ def _bylines(meta) -> list[str]:
 def _absolute(canonical: str, url: str) -> str:
     if not canonical:
         return url
-    return urljoin(url, canonical) if url else canonical
+    return (join_url(url, canonical) or url) if url else canonical
 
 
 #: a line that is only the page's date stamp: "Sabtu, 2 Maret 2024 - 09:17 WIB", "Diterbitkan 30 Nov 2024"

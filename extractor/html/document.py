@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from typing import Optional, Sequence
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 import lxml.etree
 import lxml.html
@@ -23,6 +24,8 @@ from ..errors import Msg, ParseError
 #: the largest page parsed; fetching stops earlier (Settings.max_bytes)
 MAX_BYTES = 10_000_000
 
+#: control characters lxml keeps in text but refuses when the text is set again (drop_tree joins tails)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, default_doctype=False,
                                huge_tree=True)
 #: layout tags dropped (not their text) when a page is nested too deep for libxml2
@@ -74,6 +77,7 @@ def parse(html: bytes | str, *, encoding: Optional[str] = None, url: str = ""):
         text = html
     else:
         text = decode(html, encoding, url=url)
+    text = _CONTROL.sub("", text)
     try:
         root = _fromstring(text)
         if _too_deep():
@@ -83,6 +87,22 @@ def parse(html: bytes | str, *, encoding: Optional[str] = None, url: str = ""):
     if root is None:
         raise ParseError(Msg.PARSE_HTML.format(detail="no document"), url=url)
     return root
+
+
+def split_url(url: str) -> SplitResult:
+    """``urlsplit``, empty for a URL it cannot split (a malformed IPv6 host) instead of raising."""
+    try:
+        return urlsplit(url or "")
+    except ValueError:
+        return urlsplit("")
+
+
+def join_url(base: str, href: str) -> str:
+    """``urljoin``, '' for a link it cannot join instead of raising."""
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return ""
 
 
 def pages_hash(pages: Sequence[bytes | str]) -> str:

@@ -37,12 +37,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable, Optional
-from urllib.parse import urlsplit
 
 import lxml.etree
 from lxml.cssselect import CSSSelector
 
 from .clean import ZONES, _WS, date_stamp, dateline_date, parse_datetime
+from .document import split_url
 from .profiles import Profile
 from .titles import headline
 
@@ -359,7 +359,7 @@ def from_url(root, url: str) -> dict:
     """A date the URL carries: ``/2016/02/15/``, ``/20160215...``,
     ``/29/11/2024/``, ``/16/02/15/`` (yy/mm/dd), or a Unix time at the end
     of the slug (an instant: given in UTC, shown in the page's zone later)."""
-    path = urlsplit(url or "").path
+    path = split_url(url).path
     for rx, order in _URL_DATES:
         m = rx.search(path)
         if not m:
@@ -507,7 +507,7 @@ def from_htmldate(root, url: str = "", *, extensive: bool = False) -> dict:
 
     try:
         got = find_date(root, extensive_search=extensive, original_date=True, url=url or None)
-    except (ValueError, TypeError, AttributeError, lxml.etree.LxmlError):
+    except (ValueError, TypeError, AttributeError, OverflowError, RecursionError, lxml.etree.LxmlError):
         return {}
     return {"published": got} if got else {}
 
@@ -565,7 +565,7 @@ def page_zone(found: dict[str, dict], url: str = "") -> tuple[Optional[str], boo
             return v[-6:], True
     lang = next((found.get(src, {}).get("language") for src in ORDER["language"] if found.get(src, {}).get("language")),
                 "")
-    host = (urlsplit(url).hostname or "") if url else ""
+    host = split_url(url).hostname or ""
     if lang in ("", "id", "in") or host.endswith(".id"):
         return ZONES["wib"], False
     return None, False

@@ -17,7 +17,8 @@ import html
 import re
 from collections import Counter
 from typing import Iterable
-from urllib.parse import urlsplit
+
+from .document import split_url
 
 #: separators between a headline and a site affix
 _SEP = re.compile(r"\s+(?:[-–—|~»·:]|::|\|\||--)\s+|(?<=\.com):\s*|(?<=\.id):\s*")
@@ -36,7 +37,7 @@ def site_keys(url: str = "", names: Iterable[str] = ()) -> frozenset[str]:
     """Keys that name the site: the host's labels (``nasional.kompas.com`` ->
     ``nasional``, ``kompas``; ``sumsel.tribunnews.com`` -> ``sumsel``,
     ``tribunnews``) and the given names (``og:site_name``, the publisher)."""
-    host = (urlsplit(url).hostname or "").lower() if url else ""
+    host = (split_url(url).hostname or "").lower()
     labels = {x for x in host.split(".") if len(x) >= 3 and x not in _GENERIC_LABELS}
     return frozenset({*labels, *(k for k in (key(n) for n in names) if len(k) >= 3)})
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 from typing import Optional
-from urllib.parse import parse_qsl, urljoin, urlsplit
+from urllib.parse import parse_qsl
 
 from ..errors import ParseError
-from .document import parse
+from .document import join_url, parse, split_url
 from .metadata import css
 from .profiles import profile_for
 
@@ -43,7 +43,7 @@ def page_number(url: str) -> Optional[int]:
 
 def article_key(url: str) -> str:
     """The URL without its page marker: what every page of one article shares."""
-    parts = urlsplit(url)
+    parts = split_url(url)
     path = re.sub(r"(?:/\d{1,2}/?|-\d{1,2}(?=\.html?$))$", "", parts.path).rstrip("/")
     query = "&".join(f"{k}={v}" for k, v in parse_qsl(parts.query) if k not in _PAGE_KEYS)
     return f"{parts.netloc.lower()}{path}?{query}"
@@ -53,7 +53,7 @@ def canonical_link(root, url: str) -> str:
     """The page's ``rel=canonical`` URL, absolute, or ''."""
     for el in root.iter("link"):
         if "canonical" in (el.get("rel") or "").lower().split() and (el.get("href") or "").strip():
-            return urljoin(url, el.get("href").strip())
+            return join_url(url, el.get("href").strip())
     return ""
 
 
@@ -65,7 +65,7 @@ def further_pages(root, url: str, *, first: str = "", page: int = 0, profile: st
     here = page or (1 if first and url == first else page_number(url) or 1)
     first = first or url
     key = article_key(first)
-    a_parts = urlsplit(first)
+    a_parts = split_url(first)
     host = a_parts.netloc.lower()
     stem = re.sub(r"\.(?:s?html?|php|aspx?)$", "", a_parts.path.rstrip("/"))
     tail = stem.rsplit("/", 1)[-1]
@@ -85,8 +85,8 @@ def further_pages(root, url: str, *, first: str = "", page: int = 0, profile: st
         # cheap test first: a page of this article names its path, is relative (?page=2, 2), or is marked
         if not (tail and tail in href or href.startswith("?") or href.isdigit() or "next" in rel or el in marked):
             continue
-        target = urljoin(url, href).split("#")[0]
-        t = urlsplit(target)
+        target = join_url(url, href).split("#")[0]
+        t = split_url(target)
         if target in (url, first) or t.netloc.lower() != host or "page=all" in t.query.lower():
             continue
         n = page_number(target) if article_key(target) == key else None
@@ -131,7 +131,7 @@ def links(html: bytes | str, base: str, pattern: str = "", *, encoding: Optional
         href = (el.get("href") or "").strip()
         if not href:
             continue
-        target = urljoin(base, href)
+        target = join_url(base, href)
         if target.startswith(("http://", "https://")) and (rx is None or rx.search(target)):
             out.setdefault(target)
     return list(out)
