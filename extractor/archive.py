@@ -37,6 +37,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from . import __version__
+from .encoding import header_charset
 from .errors import InputError, Msg
 
 if TYPE_CHECKING:
@@ -251,9 +252,7 @@ def _page(rec, encoding: Optional[str] = None) -> ArchivedPage:
     status = int(http.get_statuscode() or 0) if http else 0
     ctype = (http.get_header("Content-Type") or "") if http else ""
     if encoding is None and ctype:
-        from .transport import declared_charset
-
-        encoding = declared_charset(ctype)
+        encoding = header_charset(ctype)
     return ArchivedPage(rec.rec_headers.get_header("WARC-Target-URI") or "", body, encoding, status,
                         ctype.split(";")[0].strip().lower(), rec.rec_headers.get_header("WARC-Date") or "")
 

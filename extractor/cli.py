@@ -154,12 +154,13 @@ def extract(archive, db, refresh, extract_all, workers):
 
 # ----------------------------------------------------------------------------- single articles
 @cli.command("extract-text")
-@click.argument("file", type=click.File("r", encoding="utf-8", errors="replace"))
+@click.argument("file", type=click.File("rb"))
 @click.option("--published", callback=_date, help="Publication date YYYY-MM-DD (anchors 'kemarin', '(4/12)').")
 @click.option("--url", default="", help="URL to record as the article's.")
 @click.option("--title", default="", help="Title (a repeated title line is dropped from the text).")
 def extract_text(file, published, url, title):
-    """Print the records of one plain-text article as JSON (no database)."""
+    """Print the records of one plain-text article as JSON (no database).
+    The file may be UTF-8, UTF-16 with a byte-order mark or windows-1252."""
     from .html import article_from_text
 
     _print_extraction(article_from_text(file.read(), url or f"file:{file.name}", title=title, published=published))

@@ -26,10 +26,10 @@ from .archive import RunArchive, default_archive_dir
 from .config import Settings
 from .errors import FetchError, RobotsDisallowed
 from .fetch import Fetcher
-from .inputs import pages_hash
+from .html import page_links, pages_hash
 from .politeness import host_rates
 from .runlog import Failure, RunLog
-from .sources import canonical_url, discover, keyword_filter, page_links, site
+from .sources import canonical_url, discover, keyword_filter, site
 from .store import Store
 from .transport import Response
 from .types import PageRef, Source
@@ -216,7 +216,8 @@ class ArticleFetch:
         if first.status == 304:
             return [first], url
         base = canonical_url(first.final_url)
-        rel, nxt = page_links(first.body, first.encoding, first.final_url, base, 1)
+        rel, further = page_links(first.body, first.final_url, first=base, page=1, encoding=first.encoding)
+        nxt = further[0] if further else None
         canonical = canonical_url(rel) if rel and site(rel) == site(url) else base if site(base) == site(url) else url
         pages, seen = [first], {url, first.final_url}
         while nxt and nxt not in seen and len(pages) < self.settings.max_pages:
@@ -232,5 +233,6 @@ class ArticleFetch:
                 break
             seen.add(page.final_url)
             pages.append(page)
-            _, nxt = page_links(page.body, page.encoding, page.final_url, base, len(pages))
+            _, further = page_links(page.body, page.final_url, first=base, page=len(pages), encoding=page.encoding)
+            nxt = further[0] if further else None
         return pages, canonical

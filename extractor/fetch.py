@@ -8,7 +8,7 @@ connection errors, a reset mid-body, truncated or corrupt compressed bodies,
 5xx, 429; see :mod:`extractor.transport`) ``retries`` times with exponential
 backoff and jitter, waiting at least what ``Retry-After`` asked. An article
 page's charset comes from the header, a ``<meta>`` tag, or detection
-(:func:`choose_encoding`).
+(:func:`extractor.encoding.detect`, shared with the HTML stage).
 
 Every failure is a :class:`~extractor.errors.FetchError` subclass, with the
 original error as ``__cause__``.
@@ -17,14 +17,13 @@ original error as ``__cause__``.
 from __future__ import annotations
 
 import asyncio
-import codecs
 import random
-import re
 from dataclasses import replace
 from typing import Optional
 from urllib.parse import urljoin, urlsplit
 
 from .config import Settings
+from .encoding import detect
 from .errors import FetchError, Msg, RedirectError, RobotsDisallowed
 from .politeness import Politeness
 from .transport import REDIRECTS, Response, Retryable, Transport, carries_body
@@ -65,7 +64,7 @@ class Fetcher:
         resp = await self._follow(url, headers, html_only=html_only, max_bytes=max_bytes or self.settings.max_bytes)
         encoding = resp.encoding
         if html_only and carries_body(resp.status):
-            encoding = choose_encoding(resp.body, encoding)
+            encoding = detect(resp.body, encoding)
         return replace(resp, source=source, encoding=encoding)
 
     async def _robots_txt(self, url: str) -> Response:
@@ -119,63 +118,3 @@ class Fetcher:
         if retry_after is not None:
             delay = max(delay, retry_after)
         await asyncio.sleep(delay)
-
-
-# --------------------------------------------------------------------------- charsets
-_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-_SINGLE_BYTE_WESTERN = {"latin-1", "iso8859-1", "cp1252", "ascii", "iso8859-15"}
-
-
-def _codec(name: Optional[str]) -> Optional[str]:
-    if not name:
-        return None
-    try:
-        return codecs.lookup(name.strip()).name
-    except LookupError:
-        return None
-
-
-def meta_charset(body: bytes) -> Optional[str]:
-    m = _META_CHARSET.search(body[:4096])
-    return m.group(1).decode("ascii", "replace") if m else None
-
-
-def choose_encoding(body: bytes, declared: Optional[str] = None) -> str:
-    """The charset of an HTML body: a byte-order mark, else the declared
-    (header) charset, else a ``<meta>`` charset, else UTF-8, else
-    windows-1252 when the bytes fit it, else detection.
-    A declared charset the bytes cannot be decoded with is passed over, and
-    a declared Western single-byte charset (latin-1, windows-1252, ascii) on
-    bytes that are valid UTF-8 with non-ASCII characters is taken for the
-    misconfiguration it nearly always is."""
-    for bom, name in _BOMS:
-        if body.startswith(bom):
-            return name
-    utf8_ok = _decodes(body, "utf-8")
-    for cand in (_codec(declared), _codec(meta_charset(body))):
-        if not cand or not _decodes(body, cand):
-            continue
-        if cand in _SINGLE_BYTE_WESTERN and utf8_ok and not body.isascii():
-            return "utf-8"
-        return cand
-    if utf8_ok:
-        return "utf-8"
-    if _decodes(body, "cp1252"):  # Indonesian is Latin script: windows-1252 (what browsers read latin-1 as)
-        return "cp1252"
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(body[:200_000]).best()
-    return _codec(best.encoding) or "cp1252" if best else "cp1252"
-
-
-def _decodes(body: bytes, codec: str) -> bool:
-    try:
-        body.decode(codec)
-        return True
-    except (UnicodeDecodeError, LookupError):
-        return False
-
-
-def decode_html(body: bytes, declared: Optional[str] = None) -> str:
-    return body.decode(choose_encoding(body, declared), "replace")

@@ -17,7 +17,6 @@ item is read.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -25,7 +24,7 @@ from typing import Iterator, Optional, Union
 
 from .archive import ArchivedArticle, iter_articles, warc_files
 from .errors import InputError, Msg
-from .html import article_from_html, article_from_pages, article_from_text
+from .html import article_from_html, article_from_pages, article_from_text, pages_hash
 from .runlog import Failure
 from .types import Article
 
@@ -52,13 +51,12 @@ class RawPage:
     @property
     def content_hash(self) -> str:
         """Equal to the ``html_hash`` the parsed Article will carry."""
-        raw = self.content if isinstance(self.content, bytes) else self.content.encode("utf-8")
-        return pages_hash([raw, *(body for body, _ in self.more)])
+        return pages_hash([self.content, *(body for body, _ in self.more)])
 
     def parse(self) -> Article:
         if self.kind == "text":
-            text = self.content.decode("utf-8", "replace") if isinstance(self.content, bytes) else self.content
-            return article_from_text(text, self.url, title=self.title, published=self.published, source=self.source)
+            return article_from_text(self.content, self.url, title=self.title, published=self.published,
+                                     source=self.source)
         if self.more:  # one article from its pages, each page and paragraph once
             art = article_from_pages([self.content, *(body for body, _ in self.more)], self.url,
                                      encoding=self.encoding, source=self.source, fetched_at=self.fetched_at,
@@ -69,13 +67,6 @@ class RawPage:
         if self.title or (self.published and not art.published):
             art = replace(art, title=self.title or art.title, published=art.published or self.published)
         return art
-
-
-def pages_hash(bodies: list[bytes]) -> str:
-    """sha256 of one page; of several, the sha256 of their sha256 digests."""
-    if len(bodies) == 1:
-        return hashlib.sha256(bodies[0]).hexdigest()
-    return hashlib.sha256(b"".join(hashlib.sha256(b).digest() for b in bodies)).hexdigest()
 
 
 Item = Union[Article, RawPage, Failure]
@@ -110,7 +101,8 @@ def read_local(path: Union[str, Path]) -> Iterator[Item]:
 
 
 def read_file(f: Path) -> Item:
-    """One page: ``.html``/``.htm`` as HTML, anything else as plain UTF-8 text."""
+    """One page: ``.html``/``.htm`` as HTML, anything else as plain text (decoded by
+    :mod:`extractor.encoding`, as pages are)."""
     url = f.resolve().as_uri()
     try:
         raw = f.read_bytes()
@@ -118,7 +110,7 @@ def read_file(f: Path) -> Item:
         return Failure(url, "input", InputError(Msg.INPUT_UNREADABLE.format(path=f, detail=exc)))
     if f.suffix.lower() in (".html", ".htm"):
         return RawPage(url, raw, "html", source="local")
-    return RawPage(url, raw.decode("utf-8", "replace"), "text", source="local")
+    return RawPage(url, raw, "text", source="local")  # decoded like pages: BOM, UTF-8, windows-1252, ...
 
 
 def read_jsonl(p: Path) -> Iterator[Item]:

@@ -12,8 +12,8 @@ what a feed or sitemap dates outside it (a sitemap index entry whose
 or security term; listing pages and URL lists are chosen by hand and are not
 filtered.
 
-Also here, because they are about URLs: an article page's ``rel=canonical``
-and the link to its next page (``?page=2``, ``/2``, "Halaman selanjutnya").
+An article page's ``rel=canonical`` and its further pages are read from the
+fetched page by :func:`extractor.html.page_links`.
 """
 
 from __future__ import annotations
@@ -28,14 +28,11 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 from lxml import etree
 
 from .errors import DiscoveryError, FetchError, Msg, PantauError
-from .fetch import Fetcher, Response, decode_html
+from .fetch import Fetcher, Response
 from .types import Listing, PageRef, Source
 
 _TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|yclid|igshid|ref|ref_src|source|amp|outputType|"
                        r"_ga|_gl|mc_\w+|page|utm)$", re.IGNORECASE)
-_PAGE_KEYS = ("page", "p", "hal", "halaman", "pg", "paged")
-_NEXT_TEXT = re.compile(r"halaman\s+(?:selanjutnya|berikutnya)|selanjutnya\s*(?:»|>|›)|next\s+page|"
-                        r"^\s*(?:next|berikutnya|selanjutnya)\s*(?:»|>|›)?\s*$", re.IGNORECASE)
 _MAX_SITEMAPS = 200
 DISCOVERY_MAX_BYTES = 50_000_000  # the sitemap protocol's own limit
 
@@ -281,60 +278,3 @@ async def discover(src: Source, fetcher: Fetcher, *, since: Optional[str] = None
     if src.urls:
         told("", "urls", None, refs)
     return list(found.values())
-
-
-# --------------------------------------------------------------------------- article pages
-def page_links(body: bytes, encoding: Optional[str], page_url: str, article_url: str,
-               page_no: int) -> tuple[str, Optional[str]]:
-    """(rel=canonical URL or "", URL of page ``page_no + 1`` of the article or
-    None) for one fetched page of it. The next page is a same-host link that
-    is structurally the article's page ``page_no + 1`` (``?page=N``, ``?p=N``,
-    ``.../N``), or a ``rel=next`` / "Halaman selanjutnya" link under the
-    article's own path."""
-    import lxml.html
-
-    try:
-        doc = lxml.html.document_fromstring(decode_html(body, encoding))
-    except (etree.ParserError, ValueError):
-        return "", None
-    canonical = ""
-    for el in doc.iter("link"):
-        rel = (el.get("rel") or "").lower().split()
-        if "canonical" in rel and el.get("href", "").strip():
-            canonical = urljoin(page_url, el.get("href").strip())
-            break
-    want = page_no + 1
-    a_parts = urlsplit(article_url)
-    stem = re.sub(r"\.(?:s?html?|php|aspx?)$", "", a_parts.path.rstrip("/"))
-    tail = stem.rsplit("/", 1)[-1]
-    loose = None
-    for el in doc.iter("a", "link"):
-        href = (el.get("href") or "").strip()
-        if not href or href.startswith(("#", "javascript:", "mailto:")):
-            continue
-        # cheap test first: a page of this article names its path, or is relative (?page=2, 2)
-        if not (tail in href or href.startswith("?") or href.isdigit() or "next" in (el.get("rel") or "").lower()):
-            continue
-        target = urljoin(page_url, href).split("#")[0]
-        if target == page_url:
-            continue
-        t = urlsplit(target)
-        if t.netloc.lower() != a_parts.netloc.lower():
-            continue
-        if _is_page(t, a_parts, want):
-            return canonical, target
-        rel = (el.get("rel") or "").lower().split()
-        text = " ".join((el.text_content() if el.tag == "a" else "").split())
-        if loose is None and ("next" in rel or _NEXT_TEXT.search(text)) and t.path.startswith(stem) \
-                and target.rstrip("/") != article_url.rstrip("/"):
-            loose = target
-    return canonical, loose
-
-
-def _is_page(t, a, k: int) -> bool:
-    q = dict(parse_qsl(t.query))
-    same_path = t.path.rstrip("/") == a.path.rstrip("/")
-    if same_path and any(q.get(key) == str(k) for key in _PAGE_KEYS):
-        return True
-    return not t.query and t.path.rstrip("/") == f"{a.path.rstrip('/')}/{k}"
-

@@ -22,7 +22,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import email.utils
-import re
 import zlib
 from dataclasses import dataclass
 from typing import Optional
@@ -31,14 +30,12 @@ from urllib.parse import urlsplit
 import httpx
 
 from .config import Settings
+from .encoding import header_charset, is_binary
 from .errors import BodyTooLarge, ContentTypeError, FetchError, HTTPStatusError, Msg, describe
 from .types import FetchedPage
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 REDIRECTS = (301, 302, 303, 307, 308)
-#: magic numbers of content that is never an article, whatever its content type says
-_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"RIFF", b"PK\x03\x04", b"\x00\x00\x00",
-                 b"ID3", b"OggS", b"\x1f\x8b", b"II*\x00", b"MM\x00*")
 
 
 @dataclass(frozen=True)
@@ -157,10 +154,10 @@ class Transport:
             if size + len(tail) > max_bytes:
                 raise BodyTooLarge(Msg.FETCH_TOO_LARGE.format(url=url, limit=max_bytes), url=url)
             body = b"".join(chunks) + tail
-        if html_only and (_is_binary(body) or (ctype in ("text/plain", "application/octet-stream")
+        if html_only and (is_binary(body) or (ctype in ("text/plain", "application/octet-stream")
                                                 and not _looks_html(body))):
             raise ContentTypeError(Msg.FETCH_TYPE.format(url=url, ctype=ctype or _sniffed(body)), url=url)
-        return Response(**base, body=body, encoding=declared_charset(ctype_full))
+        return Response(**base, body=body, encoding=header_charset(ctype_full))
 
 
 # --------------------------------------------------------------------------- bodies
@@ -227,11 +224,6 @@ class _Decoder:
         return Retryable(FetchError(Msg.FETCH_TRUNCATED.format(url=self.url, detail=detail), url=self.url))
 
 
-def _is_binary(body: bytes) -> bool:
-    head = body[:16]
-    return head.startswith(_BINARY_MAGIC) or b"\x00" in body[:1024]
-
-
 def _looks_html(body: bytes) -> bool:
     head = body[:1024].lstrip().lower()
     return head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<?xml", b"<!--")) or \
@@ -244,12 +236,6 @@ def _sniffed(body: bytes) -> str:
         if body.startswith(magic):
             return name
     return "binary"
-
-
-def declared_charset(content_type: str) -> Optional[str]:
-    """The ``charset`` parameter of a Content-Type value, or None."""
-    m = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.IGNORECASE)
-    return m.group(1) if m else None
 
 
 # --------------------------------------------------------------------------- helpers

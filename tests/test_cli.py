@@ -59,6 +59,19 @@ def test_extract_text_prints_the_contract(capsys, tmp_path):
     assert "Bogor" not in data["article"]["text"] and "Fulan" not in out
 
 
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-16", "utf-8-sig"])
+def test_extract_text_reads_windows_1252_and_utf16_files(capsys, tmp_path, encoding):
+    """Plain text goes through the decoder pages go through: dashes, curly
+    quotes and accents survive, and UTF-16 with a byte-order mark is text."""
+    f = tmp_path / "a.txt"
+    f.write_bytes("PALEMBANG – Kapolda Sumsel memimpin apel di Café Sriwijaya, “aman,” katanya, "
+                  "Selasa (26/11/2024).\n".encode(encoding))
+    code, out, err = run(capsys, "extract-text", f)
+    assert code == 0, err
+    text = json.loads(out)["article"]["text"]
+    assert "PALEMBANG – Kapolda" in text and "Café" in text and "“aman,”" in text and "\ufffd" not in text
+
+
 def test_extract_html_sample(capsys):
     code, out, _ = run(capsys, "extract-html", SAMPLE_HTML)
     data = json.loads(out)

@@ -441,18 +441,24 @@ def test_site_and_keyword_filter():
 
 
 def test_next_page_and_canonical_links():
-    from extractor.sources import page_links
+    """The crawler's next-page finder is the HTML stage's (one finder for both)."""
+    from extractor.html import page_links
 
     base = "https://x.example/berita/pleno-aman"
     html = (b'<html><head><link rel="canonical" href="https://x.example/berita/pleno-aman"></head><body>'
             b'<a href="/berita/lain">Berita selanjutnya</a><a href="/berita/pleno-aman?page=2">2</a></body></html>')
-    assert page_links(html, "utf-8", base, base, 1) == (base, base + "?page=2")
+    assert page_links(html, base, first=base, page=1) == (base, [base + "?page=2"])
     path_style = b'<a href="/berita/pleno-aman/3">3</a><a href="/berita/pleno-aman/2">2</a>'
-    assert page_links(path_style, "utf-8", base, base, 1)[1] == base + "/2"
+    assert page_links(path_style, base, first=base, page=1)[1] == [base + "/2", base + "/3"]
     worded = b'<a href="/berita/pleno-aman-hal-2.html">Halaman selanjutnya</a>'
-    assert page_links(worded, "utf-8", base, base, 1)[1] == "https://x.example/berita/pleno-aman-hal-2.html"
+    assert page_links(worded, base, first=base, page=1)[1] == ["https://x.example/berita/pleno-aman-hal-2.html"]
     other = b'<a href="/berita/lain-lagi">Halaman selanjutnya</a><a href="https://y.example/berita/pleno-aman?page=2">2</a>'
-    assert page_links(other, "utf-8", base, base, 1) == ("", None)
+    assert page_links(other, base, first=base, page=1) == ("", [])
+    # from page 2, page 3 is next; page 1 and the all-on-one-page view are not
+    page2 = (b'<a href="/berita/pleno-aman">1</a><a href="/berita/pleno-aman?page=3">3</a>'
+             b'<a href="/berita/pleno-aman?page=all">Semua</a>')
+    assert page_links(page2, base + "?page=2", first=base, page=2)[1] == [base + "?page=3"]
+    assert page_links(b"", base) == ("", [])  # an unparsable page has neither
 
 
 def test_listing_page_urls():

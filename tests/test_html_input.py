@@ -40,7 +40,9 @@ def test_bad_input_is_a_clear_parse_error(data, message):
 
 
 def test_huge_input_is_refused_before_parsing(monkeypatch):
-    monkeypatch.setattr(H, "MAX_BYTES", 1000)
+    from extractor.html import document
+
+    monkeypatch.setattr(document, "MAX_BYTES", 1000)
     with pytest.raises(ParseError, match="more than the 1000 bytes"):
         article_from_html(b"<p>" + b"kata " * 400 + b"</p>", "u")
     with pytest.raises(ParseError, match="more than the 1000 bytes"):
@@ -77,6 +79,58 @@ def test_batch_records_bad_files_and_goes_on(tmp_path):
     assert errors["b-empty.html"] == ("parse", Msg.PARSE_NO_INPUT.format(size=0))
     assert errors["c-binary.html"] == ("parse", Msg.PARSE_BINARY)
     assert errors["d-garbage.html"] == ("parse", Msg.PARSE_EMPTY)
+
+
+def test_control_characters_and_malformed_urls_do_not_crash():
+    """Tails holding control characters (which lxml refuses to set again when it drops an element) and links or
+    URLs with a malformed IPv6 host end in an article, not a ValueError."""
+    body = ("<p>Polres Lahat mengamankan pleno rekapitulasi \x01suara di kantor KPU Lahat.</p>"
+            "<div class='share'>Bagikan</div>\x02 <p>Pleno berjalan aman hingga sore hari, kata Kapolres.</p>")
+    html = f"<html><head><link rel='canonical' href='http://[::1/x'></head><body><div>{body}</div></body></html>"
+    art = article_from_html(html, "http://[::1")
+    assert "\x01" not in art.text and "mengamankan pleno" in art.text
+    assert next_pages("<a href='http://[/x?page=2'>2</a>", "https://x.example/a") == []
+
+
+@pytest.mark.parametrize("depth", [300, 3000])
+def test_html_nested_deeper_than_libxml2s_limit_keeps_its_text(depth):
+    """libxml2 stops at 255 levels (2048 with huge_tree); the text below must not be lost."""
+    para = "<p>Polres Lahat mengamankan pleno rekapitulasi suara di kantor KPU Lahat pada Senin pagi.</p>"
+    html = "<html><head><title>Pleno Aman</title></head><body>" + "<div>" * depth + para * 3 + "</div>" * depth \
+        + "</body></html>"
+    art = article_from_html(html, "https://x.example/pleno")
+    assert art.text.startswith("Polres Lahat mengamankan pleno") and art.title == "Pleno Aman"
+
+
+def test_text_files_are_decoded_like_pages_in_a_batch(tmp_path):
+    """ingest of .txt: windows-1252 and UTF-16 (with a BOM) read as written,
+    and the stored hash is the hash the batch computed beforehand."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    line = "LAHAT – Kapolres Lahat memimpin apel di Café Lahat, “siaga penuh,” katanya, Senin (25/11/2024).\n"
+    (folder / "a-cp1252.txt").write_bytes(line.encode("cp1252"))
+    (folder / "b-utf16.txt").write_bytes(line.replace("Lahat,", "Merapi,").encode("utf-16"))
+    items = list(read_local(folder))
+    assert all(isinstance(i.content, bytes) for i in items)
+    arts = [i.parse() for i in items]
+    assert [a.html_hash for a in arts] == [i.content_hash for i in items]
+    for art in arts:
+        assert "LAHAT – Kapolres" in art.text and "Café" in art.text and "“siaga penuh,”" in art.text
+    with Store(tmp_path / "t.db") as store:
+        summary = ingest(store, read_local(folder))
+        assert store.db["articles"].count == 2 and summary.errors == 0
+
+
+def test_one_page_hash_for_pages_articles_and_the_batch():
+    from extractor.html import pages_hash
+    from extractor.inputs import RawPage
+
+    x, pages = _paged()
+    art = article_from_pages(pages, x["url"])
+    raw = RawPage(x["url"], pages[0], more=tuple((p, None) for p in pages[1:]))
+    assert art.html_hash == raw.content_hash == pages_hash(pages)
+    assert article_from_html(pages[0], x["url"]).html_hash == RawPage(x["url"], pages[0]).content_hash
+    assert pages_hash(["é"]) == pages_hash(["é".encode("utf-8")])
 
 
 # --------------------------------------------------------------------------- multi-page articles
@@ -137,6 +191,18 @@ def test_profiles_load_and_pick_the_most_specific_host():
     "Terkini: Harga Kopi Naik | Jembatan Diperbaiki | Pemkab Raih Penghargaan", "Tags: Pilkada 2024, Polres",
     "Sabtu, 30 November 2024 - 14:25 WIB", "Diterbitkan 02 Agu 2024", "Beranda › Berita › Batam",
     "Artikel ini telah tayang di TribunSumsel.com dengan judul X", "1 2 3 Selanjutnya", "Halaman selanjutnya",
+    # date stamps, lists of dated headlines and column headings (issue 15)
+    "Kamis, 05/11/2015 09:25 WIB", "Kompas.com - 23/02/2016, 15:06 WIB", "Rabu, 8 Juni 2016 11:25 WIB | 1.234 Views",
+    "- Kamis, 05/11/2015 08:48 WIB Gerhana Matahari Total Terlihat dari Palembang",
+    "Kamis, 05/11/2015 09:25 WIB Polisi Tangkap Pengedar Sabu di Tebing Tinggi",
+    "Gerhana Matahari Total Terlihat dari Palembang Kamis, 05/11/2015 08:48 WIB",
+    "- 12 Jan 2016 Timnas Indonesia Melaju ke Final Piala AFF", "Terpopuler", "Paling Populer", "TERKINI",
+    # video prompts and placeholders, embedded posts, share and login labels, counters, bylines, sign-offs
+    'Simak Video "Detik-detik Polisi Kawal Logistik Pemilu"', "Saksikan video pilihan di bawah ini:",
+    "Simak juga video berikut ini:", "[Gambas:Video 20detik]",
+    "Personel mulai bergeser ke TPS #PilkadaDKI pic.twitter.com/Ab12CdEf",
+    "— TMC Polda Metro Jaya (@TMCPoldaMetro) 14 Februari 2017", "Facebook", "Tweet", "Login", "1 / 5",
+    "Agung Pambudhy - detikNews", "[ian]", "[rzk/dan]",
 ])
 def test_junk_line_is_dropped(line):
     text, junk = clean_text(f"Paragraf pertama cukup panjang untuk menjadi isi berita.\n{line}\nParagraf akhir berita ini.")
@@ -154,6 +220,13 @@ def test_junk_line_is_dropped(line):
     "Reporter televisi lokal juga hadir meliput jalannya pleno rekapitulasi.",
     "Komunikasi Publik",
     "Sebanyak 125 personel diterjunkan dalam pengamanan tersebut.",
+    # near misses of the issue-15 rules
+    "Lihat video kejadian itu yang beredar di media sosial, polisi menangkap pelaku.",
+    "Silakan masuk dan gunakan hak pilih Anda dengan tertib.",
+    "Pemungutan suara digelar Kamis, 05/11/2015 mulai pukul 07.00 WIB di seluruh TPS.",
+    "Rapat pleno dimulai Rabu, 8 Juni 2016 pukul 10.00 WIB dan berakhir sore hari.",
+    "Kota Agung - radarlampung.co.id",
+    "Populer di kalangan pemilih muda, pasangan itu unggul di tiga kecamatan.",
 ])
 def test_body_line_is_kept(line):
     text, junk = clean_text(f"Paragraf pertama cukup panjang untuk menjadi isi berita.\n{line}\nParagraf akhir berita ini.")
@@ -161,7 +234,13 @@ def test_body_line_is_kept(line):
 
 
 @pytest.mark.parametrize("line", ["Tinggalkan Balasan", "Posting Komentar", "0 Komentar", "Berita Lainnya",
-                                  "Alamat email Anda tidak akan dipublikasikan.", "Rekomendasi untuk Anda"])
+                                  "Alamat email Anda tidak akan dipublikasikan.", "Rekomendasi untuk Anda",
+                                  "Komentar yang tampil sepenuhnya menjadi tanggung jawab pembaca sebagaimana diatur "
+                                  "dalam UU ITE.",
+                                  "Disclaimer: Komentar yang dimuat sepenuhnya menjadi tanggung jawab pengirim.",
+                                  "Silakan login untuk memberikan komentar.", "Komentar",
+                                  "Belum ada komentar. Jadilah yang pertama memberikan komentar!",
+                                  "Berikan komentar Anda di bawah ini"])
 def test_tail_marker_drops_the_rest(line):
     text, junk = clean_text(f"Paragraf pertama cukup panjang untuk menjadi isi berita.\n{line}\nNama *\nKomentar lain")
     assert text == "Paragraf pertama cukup panjang untuk menjadi isi berita." and "Komentar lain" in junk
@@ -174,6 +253,23 @@ def test_signoffs_and_captions_glued_to_a_sentence_are_cut():
                             "Selesai pukul 13.00.DMS")
     assert text == f"Pleno berjalan aman.\n\n{long}\n\nSelesai pukul 13.00."
     assert "Kapolres meninjau TPS. (Foto: Humas)" in junk  # a short line with a photo credit is a caption
+
+
+def test_foto_terkait_opener_takes_its_captions():
+    text, junk = clean_text("Isi pertama berita ini.\nFOTO TERKAIT\nDinda Maharani saat tampil di Senayan\n"
+                            "Penonton memadati gedung pertunjukan\n\"Saya sedih,\" kata Dinda.")
+    assert text == "Isi pertama berita ini.\n\n\"Saya sedih,\" kata Dinda."
+    assert "Penonton memadati gedung pertunjukan" in junk
+
+
+def test_gambas_placeholder_inside_a_sentence_is_cut():
+    text, _ = clean_text("Polisi berjaga di TPS. [Gambas:Video 20detik] Situasi aman hingga sore.")
+    assert text == "Polisi berjaga di TPS. Situasi aman hingga sore."
+
+
+def test_reporter_initials_in_capitals_after_the_story_are_dropped():
+    text, junk = clean_text("Polisi berjaga di depan Gedung MK sejak pagi.\nMassa membubarkan diri sore hari.\nISTMAN M.P.")
+    assert text.endswith("sore hari.") and "ISTMAN M.P." in junk
 
 
 def test_baca_juga_opener_takes_its_headlines_not_the_story():

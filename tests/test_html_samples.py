@@ -84,6 +84,15 @@ def test_sample_corpus_covers_what_the_issue_asks():
     with pytest.raises(UnicodeDecodeError):
         raw.decode("utf-8")
     assert set(profiles()) <= {x["outlet"] for x in EXPECTED}, "every profile has a sample"
+    # issue 15: pages of outlets without a profile, in the structures real portals use
+    portals = [x for x in EXPECTED if x.get("set") == "portals"]
+    assert len(portals) >= 12
+    feats = Counter(f for x in portals for f in x["features"])
+    for needed in ("older-layout", "entertainment", "photo-page", "visible-date-only", "og-title-affix",
+                   "lead-before-first-p", "share-class-container", "dated-headline-list", "url-date-yymmdd",
+                   "jsonld-utc-previous-day", "profile-fails-soft", "embedded-tweet", "gambas-video",
+                   "comment-disclaimer", "foto-terkait"):
+        assert feats[needed] >= 1, needed
 
 
 def test_every_configured_outlet_has_a_profile():

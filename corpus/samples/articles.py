@@ -369,3 +369,168 @@ STORIES["sumsel-rakor-psu-lintas"] = syndicated(
     STORIES["sumsel-rakor-psu"], city="Palembang", published="2025-02-14T13:00:00+07:00", author="Redaksi",
     editor="", drop=5,
     lead="Polda Sumatera Selatan menggelar rapat koordinasi lintas sektoral untuk persiapan pengamanan pemungutan suara ulang (PSU) Pilkada Empat Lawang di Gedung Presisi Polda Sumsel, Jumat (14/2/2025).")
+
+
+# --------------------------------------------------------------------------- national and entertainment portals
+# Stories for the pages of outlets without a site profile (older layouts of
+# national portals, entertainment portals, photo pages). Invented persons.
+STORIES.update({
+    "detik-polri-250-ribu": dict(
+        title="Polri Siagakan 250 Ribu Personel untuk Pilkada Serentak 9 Desember",
+        city="Jakarta", published="2015-11-05T09:25:00+07:00", author="Fajar Pratama", editor="Nurul Hidayati",
+        tags=["pilkada serentak", "polri"], section="Berita",
+        paragraphs=[
+            "Mabes Polri menyiagakan sekitar 250 ribu personel untuk mengamankan pemungutan suara Pilkada Serentak yang digelar di 269 daerah pada 9 Desember mendatang. Sepertiga kekuatan itu ditempatkan langsung di tempat pemungutan suara.",
+            "Kadiv Humas Polri Irjen Anton Setiawan mengatakan pola pengamanan dibagi berdasarkan tingkat kerawanan tiap daerah. Daerah dengan tingkat kerawanan tinggi mendapat tambahan personel Brimob dari Mabes.",
+            "\"Ada 23 kabupaten yang kami masukkan kategori sangat rawan. Di sana satu TPS dijaga dua personel, tidak seperti daerah lain yang satu personel untuk dua TPS,\" kata Anton di Mabes Polri, Jalan Trunojoyo, Jakarta Selatan, Kamis (5/11/2015).",
+            "Menurut Anton, Polri juga telah menggelar latihan sistem pengamanan kota di seluruh Polda. Latihan itu mensimulasikan unjuk rasa, perusakan kotak suara hingga penyanderaan petugas penyelenggara.",
+            "Selain personel Polri, pengamanan juga dibantu TNI dan unsur perlindungan masyarakat. Mabes Polri mencatat sedikitnya 580 ribu anggota Linmas akan dilibatkan di TPS.",
+        ]),
+    "detik-patroli-dini-hari": dict(
+        title="Jelang Pencoblosan, Polda Metro Gelar Patroli Gabungan hingga Dini Hari",
+        city="Jakarta", published="2019-04-17T00:35:00+07:00", author="Audrey Santoso", editor="Rina Wulandari",
+        tags=["pemilu 2019", "polda metro jaya", "patroli"], section="Berita",
+        paragraphs=[
+            "Polda Metro Jaya menggelar patroli gabungan bersama Kodam Jaya hingga dini hari menjelang pemungutan suara Pemilu 2019. Patroli menyisir gudang logistik dan kawasan permukiman padat di lima wilayah kota.",
+            "Kabid Humas Polda Metro Jaya Kombes Argo Wibisono mengatakan patroli melibatkan 1.200 personel gabungan. Setiap regu patroli membawa daftar TPS yang dinilai rawan berdasarkan pemetaan intelijen.",
+            "\"Kami pastikan tidak ada pergerakan massa maupun upaya intimidasi terhadap pemilih menjelang pagi. Personel bergerak sampai TPS dibuka,\" kata Argo kepada wartawan, Rabu (17/4/2019) dini hari.",
+            "Patroli dimulai dari Monas dan berakhir di gudang logistik KPU Jakarta Utara di kawasan Sunter. Di beberapa lokasi, personel sempat menertibkan alat peraga kampanye yang masih terpasang di masa tenang.",
+            "Argo menambahkan, situasi Jakarta hingga dini hari terpantau kondusif. Tidak ada laporan gangguan keamanan yang menonjol dari lima polres di wilayah ibu kota.",
+        ]),
+    "detik-foto-simulasi": dict(
+        title="Potret Simulasi Pengamanan Pilkada DKI di Lapangan Monas",
+        city="Jakarta", published="2016-11-22T11:40:00+07:00", author="Agung Pambudhy", editor="Agung Pambudhy",
+        tags=["foto", "pilkada dki", "simulasi"], section="Foto News",
+        paragraphs=[
+            "Ribuan personel gabungan TNI-Polri mengikuti simulasi sistem pengamanan kota jelang Pilkada DKI Jakarta 2017 di Lapangan Silang Monas, Jakarta, Selasa (22/11/2016).",
+            "Dalam simulasi itu, personel memperagakan penanganan unjuk rasa pendukung pasangan calon yang menolak hasil penghitungan suara.",
+            "Pasukan pengendalian massa membentuk barikade untuk menghalau massa yang mencoba merangsek ke kantor KPU.",
+            "Petugas pemadam kebakaran turut dilibatkan untuk menjinakkan api dari ban yang dibakar massa dalam skenario simulasi.",
+            "Kapolda Metro Jaya memeriksa kesiapan pasukan sebelum simulasi dimulai. Sebanyak 18 ribu personel disiapkan untuk mengamankan Pilkada DKI.",
+        ]),
+    "kompas-psu-lima-daerah": dict(
+        title="KPU Jadwalkan Pemungutan Suara Ulang di Lima Daerah",
+        city="Jakarta", published="2016-02-23T15:06:38+07:00", author="Ihsanuddin", editor="Sabrina Asril",
+        tags=["pilkada serentak", "pemungutan suara ulang", "kpu"], section="Nasional",
+        paragraphs=[
+            "Komisi Pemilihan Umum menjadwalkan pemungutan suara ulang di lima daerah setelah Mahkamah Konstitusi mengabulkan sebagian gugatan sengketa hasil Pilkada Serentak 2015. Pemungutan suara ulang digelar paling lambat 30 hari setelah putusan dibacakan.",
+            "Komisioner KPU Hadar Nafis Gumay mengatakan kelima daerah itu adalah Kabupaten Muna, Kabupaten Halmahera Selatan, Kota Pematangsiantar, Kabupaten Teluk Bintuni, dan Kabupaten Kepulauan Sula.",
+            "\"Logistik untuk pemungutan suara ulang sudah kami minta disiapkan oleh KPU kabupaten. Yang paling menantang adalah Teluk Bintuni karena sebagian TPS hanya bisa dijangkau lewat sungai,\" kata Hadar di Gedung KPU, Jakarta, Selasa (23/2/2016).",
+            "KPU juga meminta Polri menambah personel pengamanan di daerah yang sempat diwarnai kericuhan. Di Kabupaten Muna, misalnya, kantor KPU setempat sempat dilempari batu oleh massa pendukung salah satu pasangan calon.",
+            "Hadar memastikan anggaran pemungutan suara ulang ditanggung pemerintah daerah masing-masing. KPU pusat hanya melakukan supervisi dan pemantauan.",
+        ]),
+    "kompas-selebriti-bima": dict(
+        title="Bima Pradipta Akhirnya Buka Suara soal Kabar Pernikahannya",
+        city="Jakarta", published="2016-03-10T18:05:12+07:00", author="Tri Susanto Setiawan", editor="Jodhi Yudono",
+        tags=["bima pradipta", "selebriti"], section="Entertainment",
+        paragraphs=[
+            "Aktor Bima Pradipta akhirnya menanggapi kabar yang menyebut dirinya akan segera menikah dengan kekasihnya, penyanyi Laras Ayuningtyas. Bima mengaku belum ada rencana pernikahan dalam waktu dekat.",
+            "\"Doakan saja yang terbaik. Sekarang saya masih fokus syuting film dan belum bicara soal tanggal,\" kata Bima saat ditemui di kawasan Kuningan, Jakarta Selatan, Kamis (10/3/2016).",
+            "Kabar pernikahan keduanya ramai dibicarakan setelah Laras mengunggah foto cincin di akun Instagram miliknya. Unggahan itu dibanjiri ucapan selamat dari penggemar dan sesama artis.",
+            "Bima tidak membantah bahwa hubungannya dengan Laras sudah direstui kedua keluarga. Namun, ia meminta publik bersabar menunggu kabar resmi dari mereka berdua.",
+        ]),
+    "tempo-jaga-mk": dict(
+        title="Sidang Sengketa Pilkada, Polisi Jaga Ketat Gedung MK",
+        city="Jakarta", published="2016-01-12T10:42:00+07:00", author="Istman Musaharun", editor="Elik Susanto",
+        tags=["sengketa pilkada", "mahkamah konstitusi"], section="Nasional",
+        paragraphs=[
+            "Ratusan polisi berjaga di sekitar Gedung Mahkamah Konstitusi di Jalan Medan Merdeka Barat, Jakarta, saat sidang perdana sengketa hasil Pilkada Serentak 2015 dimulai pagi ini. Kendaraan taktis disiagakan di sisi utara gedung.",
+            "Kepala Kepolisian Resor Metro Jakarta Pusat Komisaris Besar Hendro Pandowo mengatakan 650 personel dikerahkan untuk mengamankan sidang. Jumlah itu bisa ditambah bila massa pendukung pasangan calon berdatangan.",
+            "\"Massa boleh menyampaikan pendapat, tapi tidak boleh mendekati pintu masuk gedung. Kami sudah pasang pagar kawat di depan,\" ujar Hendro.",
+            "Mahkamah Konstitusi menerima 147 permohonan sengketa hasil pilkada. Sidang pemeriksaan pendahuluan dijadwalkan berlangsung hingga akhir pekan ini.",
+            "Sejak pagi, puluhan orang yang mengaku pendukung pasangan calon dari Sumatera Utara sudah berkumpul di seberang gedung dengan membawa spanduk.",
+        ]),
+    "republika-politik-uang": dict(
+        title="Bawaslu Minta Polri Usut Politik Uang di Pilkada Serentak",
+        city="Jakarta", published="2016-02-15T18:20:00+07:00", author="Ahmad Islamy Jamil", editor="Bilal Ramadhan",
+        tags=["bawaslu", "politik uang", "pilkada"], section="Politik",
+        paragraphs=[
+            "Badan Pengawas Pemilu meminta Polri menuntaskan 41 laporan dugaan politik uang yang terjadi selama Pilkada Serentak 2015. Sebagian besar laporan itu hingga kini belum naik ke tahap penyidikan.",
+            "Ketua Bawaslu Muhammad Abhan mengatakan laporan tersebut sudah dibahas di Sentra Penegakan Hukum Terpadu. Namun, banyak perkara terhenti karena saksi tidak bersedia memberikan keterangan.",
+            "\"Kami berharap kepolisian lebih proaktif. Politik uang merusak kepercayaan publik terhadap hasil pemilihan,\" kata Abhan di Jakarta, Senin (15/2).",
+            "Menurut dia, modus politik uang yang paling banyak ditemukan adalah pembagian sembako dan uang tunai pada masa tenang. Bawaslu juga menemukan pemberian voucher pulsa kepada pemilih pemula.",
+        ]),
+    "okezone-bentrok-kpu": dict(
+        title="Polisi Amankan 12 Orang Usai Bentrokan Massa di Kantor KPU",
+        city="Jakarta", published="2016-02-23T00:20:00+07:00", author="Achmad Fardiansyah", editor="Risna Nur Rahayu",
+        tags=["bentrok", "kpu", "pilkada"], section="News",
+        paragraphs=[
+            "Polisi mengamankan 12 orang usai bentrokan antara dua kelompok pendukung pasangan calon di depan kantor KPU Kabupaten Muna, Sulawesi Tenggara. Bentrokan pecah saat rapat pleno penetapan hasil pemungutan suara ulang berlangsung.",
+            "Kapolda Sulawesi Tenggara Brigjen Pol Agung Sabar Santoso mengatakan belasan orang itu diduga sebagai provokator. Mereka kedapatan membawa senjata tajam dan bom molotov.",
+            "\"Situasi sudah kami kendalikan. Dua kompi Brimob kami tempatkan di sekitar kantor KPU sampai pleno selesai,\" ujar Agung saat dihubungi wartawan, Selasa (23/2/2016) dini hari.",
+            "Akibat bentrokan itu, tiga sepeda motor dibakar dan kaca depan kantor KPU pecah. Seorang anggota polisi mengalami luka di bagian kepala akibat lemparan batu.",
+            "Rapat pleno sempat diskors selama dua jam sebelum dilanjutkan di Mapolres Muna dengan penjagaan ketat.",
+        ]),
+    "liputan6-kapolri-siaga": dict(
+        title="Kapolri Perintahkan Jajaran Siaga Jelang Putusan MK Sengketa Pilkada",
+        city="Jakarta", published="2016-02-23T23:30:00+07:00", author="Putu Merta Surya Putra", editor="Raden Trimutia Hatta",
+        tags=["kapolri", "mahkamah konstitusi", "pilkada serentak"], section="News",
+        paragraphs=[
+            "Kapolri Jenderal Badrodin Haiti memerintahkan seluruh jajaran kepolisian di daerah yang bersengketa di Mahkamah Konstitusi untuk siaga penuh. Putusan sengketa hasil Pilkada Serentak dijadwalkan dibacakan pekan ini.",
+            "Perintah itu disampaikan melalui telegram yang dikirim ke 17 Polda. Setiap Polda diminta memetakan potensi pengerahan massa setelah putusan dibacakan.",
+            "\"Kami belajar dari pengalaman sebelumnya, putusan MK kerap memicu aksi massa di daerah. Karena itu kesiagaan harus ditingkatkan sejak sekarang,\" kata Badrodin di Jakarta, Selasa malam.",
+            "Badrodin juga meminta kapolda menjalin komunikasi dengan tokoh masyarakat dan tim pemenangan pasangan calon. Langkah itu dinilai efektif meredam potensi gesekan di lapangan.",
+        ]),
+    "viva-apel-siaga": dict(
+        title="TNI-Polri Gelar Apel Siaga Pengamanan Pilkada Ulang di Halmahera Selatan",
+        city="Labuha", published="2016-03-01T11:15:00+07:00", author="Fahrul Marsaoly", editor="Dody Handoko",
+        tags=["apel siaga", "halmahera selatan", "pilkada ulang"], section="Politik",
+        paragraphs=[
+            "Sebanyak 700 personel gabungan TNI dan Polri mengikuti apel siaga pengamanan pemungutan suara ulang Pilkada Halmahera Selatan di Lapangan Salawaku, Labuha. Pemungutan suara ulang digelar di 34 TPS di empat kecamatan.",
+            "Kapolda Maluku Utara Brigjen Pol Zulkarnain mengatakan personel akan diberangkatkan ke pulau-pulau terluar menggunakan kapal milik TNI Angkatan Laut dan Polair.",
+            "\"Pengalaman pemungutan suara sebelumnya, ada kotak suara yang dibawa lari. Itu tidak boleh terulang,\" kata Zulkarnain dalam amanatnya.",
+            "Dandim 1509/Labuha menambahkan, prajurit TNI disiagakan di setiap ibu kota kecamatan sebagai pasukan cadangan. Mereka siap digerakkan bila terjadi gangguan keamanan.",
+            "Pemungutan suara ulang di Halmahera Selatan merupakan tindak lanjut putusan Mahkamah Konstitusi atas sengketa hasil Pilkada 2015.",
+        ]),
+    "merdeka-isu-sara": dict(
+        title="Polisi Buru Penyebar Isu SARA Jelang Pilkada DKI",
+        city="Jakarta", published="2016-10-20T15:06:00", author="Ronald", editor="Muhammad Sholeh",
+        tags=["isu sara", "pilkada dki", "polda metro jaya"], section="Peristiwa",
+        paragraphs=[
+            "Polda Metro Jaya membentuk tim khusus untuk memburu penyebar isu SARA di media sosial menjelang Pilkada DKI Jakarta 2017. Tim tersebut melibatkan penyidik Subdit Cyber Crime Ditreskrimsus.",
+            "Kabid Humas Polda Metro Jaya Kombes Awi Setiyono mengatakan tim sudah mengidentifikasi 16 akun yang diduga menyebarkan ujaran kebencian terhadap pasangan calon tertentu.",
+            "\"Kami tidak akan ragu menindak siapa pun yang memecah belah warga Jakarta. Pilkada harus berlangsung damai,\" kata Awi di Mapolda Metro Jaya, Kamis (20/10).",
+            "Awi mengimbau masyarakat tidak ikut menyebarkan informasi yang belum jelas kebenarannya. Polisi juga membuka layanan pengaduan bagi warga yang menemukan konten provokatif.",
+        ]),
+    "sindonews-brimob-rawan": dict(
+        title="Polri Kirim 2 SSK Brimob ke Daerah Rawan Konflik Pilkada",
+        city="Jakarta", published="2016-02-24T06:30:00+07:00", author="Sucipto", editor="Maman Firmansyah",
+        tags=["brimob", "pilkada", "daerah rawan"], section="Nasional",
+        paragraphs=[
+            "Mabes Polri mengirim dua satuan setingkat kompi Brimob ke Kabupaten Muna dan Kabupaten Teluk Bintuni menjelang pemungutan suara ulang Pilkada. Kedua daerah itu dinilai rawan konflik antarpendukung pasangan calon.",
+            "Karo Penmas Divisi Humas Polri Brigjen Pol Agus Rianto mengatakan pasukan diberangkatkan dari Markas Korps Brimob di Kelapa Dua, Depok, pagi ini menggunakan pesawat Hercules.",
+            "\"Satu SSK ke Muna, satu SSK ke Teluk Bintuni. Mereka akan bertugas sampai situasi benar-benar kondusif,\" ujar Agus saat dikonfirmasi.",
+            "Agus menambahkan, pasukan Brimob akan berada di bawah kendali operasi kapolda setempat. Mereka juga dibekali kemampuan negosiasi untuk meredam massa tanpa kekerasan.",
+        ]),
+    "suara-malam-tenang": dict(
+        title="Malam Tenang Pilkada DKI, 65 Ribu Personel Gabungan Disiagakan",
+        city="Jakarta", published="2017-02-14T21:10:00+07:00", author="Agung Sandy Lesmana", editor="Reza Gunadha",
+        tags=["pilkada dki", "masa tenang", "pengamanan"], section="News",
+        paragraphs=[
+            "Sebanyak 65 ribu personel gabungan TNI, Polri dan pemerintah daerah disiagakan pada malam terakhir masa tenang Pilkada DKI Jakarta 2017. Mereka ditempatkan di 13.023 tempat pemungutan suara dan gudang logistik.",
+            "Kapolda Metro Jaya Irjen Pol Mochamad Iriawan mengatakan personel mulai bergeser ke TPS sejak sore. Setiap TPS dijaga dua polisi dan dibantu anggota Linmas.",
+            "\"Malam ini kami patroli keliling untuk mencegah serangan fajar. Kalau ada yang bagi-bagi uang, langsung tangkap,\" kata Iriawan di Mapolda Metro Jaya, Selasa (14/2/2017) malam.",
+            "Polda Metro Jaya juga menyiagakan pasukan pengurai massa di lima titik, termasuk di sekitar kantor KPU DKI di Jalan Salemba Raya.",
+            "Iriawan mengimbau warga Jakarta datang ke TPS tanpa rasa khawatir. Ia memastikan situasi ibu kota menjelang pemungutan suara dalam keadaan aman.",
+        ]),
+    "kapanlagi-konser-amal": dict(
+        title="Dinda Maharani Gelar Konser Amal untuk Korban Banjir Garut",
+        city="Jakarta", published="2016-05-12T16:45:00+07:00", author="Ayu Pratiwi", editor="Dimas Ardianto",
+        tags=["dinda maharani", "konser amal"], section="Showbiz",
+        paragraphs=[
+            "Penyanyi Dinda Maharani menggelar konser amal untuk membantu korban banjir bandang di Garut, Jawa Barat. Seluruh hasil penjualan tiket konser akan disumbangkan untuk membangun kembali rumah warga.",
+            "Konser bertajuk Bersama untuk Garut itu digelar di sebuah gedung pertunjukan di kawasan Senayan. Dinda tampil membawakan 15 lagu, termasuk tiga lagu dari album terbarunya.",
+            "\"Saya sedih melihat kabar dari Garut. Ini cara kecil saya untuk membantu teman-teman di sana,\" kata Dinda usai konser, Kamis (12/5/2016).",
+            "Sejumlah musisi ikut tampil tanpa dibayar, di antaranya grup band Senja Kala dan penyanyi Raka Wirawan. Panitia mencatat tiket konser terjual habis dua hari sebelum pertunjukan.",
+        ]),
+    "antara-jabar-rawan": dict(
+        title="Polda Jabar Petakan 1.200 TPS Rawan Jelang Pilkada Serentak 2017",
+        city="Bandung", published="2016-06-08T11:25:00+07:00", author="Ajat Sudrajat", editor="Tasrief Tarmizi",
+        tags=["polda jabar", "tps rawan", "pilkada 2017"], section="Nasional",
+        paragraphs=[
+            "Kepolisian Daerah Jawa Barat memetakan sedikitnya 1.200 tempat pemungutan suara rawan di tiga daerah yang menggelar Pilkada Serentak 2017, yakni Kota Cimahi, Kota Tasikmalaya dan Kabupaten Bekasi.",
+            "Kepala Bidang Humas Polda Jawa Barat Komisaris Besar Yusri Yunus mengatakan pemetaan didasarkan pada catatan kerawanan pada pemilihan sebelumnya dan kondisi geografis.",
+            "\"TPS yang sulit dijangkau dan pernah terjadi gesekan kami beri perhatian lebih. Pola pengamanannya berbeda dengan TPS biasa,\" kata Yusri di Bandung, Rabu.",
+            "Polda Jawa Barat juga akan menggelar latihan pengamanan bersama Kodam III/Siliwangi menjelang tahapan kampanye. Latihan dijadwalkan berlangsung pada akhir tahun.",
+        ]),
+})

@@ -7,14 +7,22 @@ corpus/sources.toml (and three unknown sites for the generic fallback) as
 known when written: menus, tickers, sidebars, inline scripts, JSON-LD or its
 absence, AMP, pagination, BACA JUGA boxes and lines, captions, bylines,
 share widgets, newsletter prompts, comment forms, broken markup and
-non-UTF-8 charsets. The stories are in articles.py. The generated files are
-committed; the tests read only them and expected.jsonl.
+non-UTF-8 charsets (set "outlets"); and the older layouts (2015-2019) of
+national and entertainment portals that have no profile (set "portals":
+detik, kompas, tempo, republika, okezone, liputan6, viva, merdeka,
+sindonews, suara, kapanlagi, an older ANTARA layout, a detikFoto page):
+dates only in a visible line or in UTC JSON-LD, yy/mm/dd and Unix-time URLs,
+og:title with site affixes, leads before the first <p>, <br><br>
+paragraphs, an article inside a share-like container, lists of dated
+headlines, embedded tweets, [Gambas:Video] placeholders, FOTO TERKAIT
+lists, comment disclaimers and prompts. The stories are in articles.py. The
+generated files are committed; the tests read only them and expected.jsonl.
 
 Each line of expected.jsonl: id, outlet (profile name or "generic"), files
 (pages in order), url, page_urls, title, published, dateline, first and last
 (sentences of the body), junk (strings that must not survive), text (the
 gold main text: paragraphs joined by a blank line), relevant (bool), story,
-features.
+features, set ("outlets" or "portals").
 """
 
 from __future__ import annotations
@@ -785,9 +793,756 @@ def oldsite(s: Sample) -> None:
     s.pages = [page]
 
 
+# --------------------------------------------------------------------------- national and entertainment portals (no profile)
+# Older layouts of national portals and entertainment portals, as their pages
+# were built around 2015-2019: nested divs, inline scripts, ad slots, tickers,
+# dated headline lists in the column, leads written as loose text before the
+# first <p>, <br><br> paragraphs, embedded tweets, video placeholders.
+OLD_NEWS = [
+    "Jokowi Resmikan Ruas Tol Pertama di Sumatera",
+    "Harga Daging Sapi Tembus Rp 130 Ribu per Kilogram",
+    "Persib Juara Piala Presiden Usai Tundukkan Sriwijaya FC",
+    "Gerhana Matahari Total Terlihat dari Palembang dan Palu",
+    "Banjir Rendam Ribuan Rumah di Bandung Selatan",
+    "KPK Tetapkan Anggota DPRD Sumut Tersangka Suap",
+    "Timnas Indonesia Melaju ke Final Piala AFF",
+    "Kabut Asap Kembali Selimuti Pekanbaru",
+    "BMKG Prediksi Musim Hujan Datang Lebih Awal",
+    "Menteri Susi Tenggelamkan 23 Kapal Pencuri Ikan",
+    "Gunung Sinabung Kembali Luncurkan Awan Panas",
+    "Kereta Cepat Jakarta-Bandung Mulai Dibangun",
+]
+ADSLOT = ('<div class="ads_slot" id="div-gpt-ad-{n}"><script>googletag.cmd.push(function(){{googletag.display('
+          '"div-gpt-ad-{n}");}});</script></div>')
+
+
+def ad(n) -> str:
+    return ADSLOT.format(n=n)
+
+
+def dated_headlines(base: str, stamps: list[str], start: int, cls: str, title: str = "", tag: str = "ul",
+                    link_first: bool = False) -> str:
+    """A column list of other stories, each with its date stamp."""
+    items = []
+    for i, stamp in enumerate(stamps):
+        h = OLD_NEWS[(start + i) % len(OLD_NEWS)]
+        link = f'<a href="{base}/read/{4000 + start + i}/{i}">{e(h)}</a>'
+        when = f'<span class="date">{e(stamp)}</span>'
+        items.append(f"<li>{link} {when}</li>" if link_first else f"<li>{when} {link}</li>")
+    head = f"<h3>{e(title)}</h3>" if title else ""
+    return f'<div class="{cls}">{head}<{tag}>{"".join(items)}</{tag}></div>'
+
+
+def old_head(title: str, *, charset: str = "utf-8", extra: str = "", lang: str = "") -> str:
+    lang_attr = f' lang="{lang}"' if lang else ""
+    return (f'<!DOCTYPE html>\n<html{lang_attr}>\n<head>\n<meta http-equiv="Content-Type" content="text/html; '
+            f'charset={charset}" />\n<title>{e(title)}</title>\n{extra}\n'
+            '<script>var googletag=googletag||{};googletag.cmd=googletag.cmd||[];'
+            'window.dataLayer=window.dataLayer||[];dataLayer.push({"kanal":"news"});</script>\n'
+            '<script src="https://securepubads.g.doubleclick.net/tag/js/gpt.js" async></script>\n</head>')
+
+
+def og(title: str, url: str, site: str, desc: str = "") -> str:
+    return (f'<meta property="og:type" content="article" />\n<meta property="og:title" content="{a(title)}" />\n'
+            f'<meta property="og:url" content="{a(url)}" />\n<meta property="og:site_name" content="{a(site)}" />\n'
+            f'<meta property="og:description" content="{a(desc[:160])}" />\n<link rel="canonical" href="{a(url)}" />')
+
+
+def d_numeric(iso: str) -> str:
+    """detik's old stamp: 'Kamis, 05/11/2015 09:25 WIB'."""
+    day, d, month, y, hm, zone = parts(iso)
+    return f"{day}, {d:02d}/{MONTHS.index(month) + 1:02d}/{y} {hm} {zone or 'WIB'}"
+
+
+def d_short(iso: str, sep: str = " ") -> str:
+    """'Rabu, 17 Apr 2019 00:35 WIB'."""
+    day, d, month, y, hm, zone = parts(iso)
+    return f"{day}, {d} {month[:3]} {y}{sep}{hm} {zone or 'WIB'}"
+
+
+def stamps_before(iso: str, n: int, fmt) -> list[str]:
+    import datetime as dt
+    t = dt.datetime.fromisoformat(iso)
+    return [fmt((t - dt.timedelta(minutes=37 * (i + 1))).isoformat()) for i in range(n)]
+
+
+def portal_body(s: Sample, lead: str, inserts: dict, para=p) -> list[str]:
+    """A portal page's body: the lead as the page writes it, then the story's
+    other paragraphs (``para`` writes one), each followed by the block that
+    ``inserts`` puts after it: ``{paragraph number: (html, junk strings)}``."""
+    body = [lead]
+    for i, x in enumerate(s.story["paragraphs"][1:], 1):
+        body.append(para(x))
+        if i in inserts:
+            html, junk = inserts[i]
+            body.append(html)
+            s.j(*junk)
+    return body
+
+
+def detik_old(s: Sample) -> None:
+    """news.detik.com, 2015: <br><br> paragraphs, the lead as loose text after <strong>Jakarta</strong>."""
+    base = "https://news.detik.com"
+    st = s.story
+    paras = s.lead("{city} - ")
+    hs = [OLD_NEWS[2], OLD_NEWS[5]]
+    box = ('<table class="linksisip"><tr><td><div class="lihatjg"><strong>Baca Juga :</strong><ul>'
+           + "".join(f'<li><a href="{base}/berita/30{j}">{e(h)}</a></li>' for j, h in enumerate(hs))
+           + "</ul></div></td></tr></table>")
+    body = portal_body(s, f"<strong>{e(st['city'])}</strong> - {e(st['paragraphs'][0])}<br /><br />",
+                       {1: (box, hs)}, para=lambda x: f"{e(x)}<br /><br />")
+    body.append("<strong>(fjp/nrl)</strong>")
+    s.j("(fjp/nrl)", "Baca Juga")
+    pub = st["published"]
+    head = old_head(st["title"], extra=og(st["title"], s.url, "detiknews", st["paragraphs"][0]) +
+                    f'\n<meta name="publishdate" content="{pub[:10].replace("-", "/")} {pub[11:19]}" />'
+                    f'\n<meta name="author" content="{a(st["author"])}" />'
+                    f'\n<meta name="keywords" content="{a(", ".join(st["tags"]))}" />')
+    related = dated_headlines(base, stamps_before(pub, 5, d_numeric), 3, "berita_terkait", "Berita Terkait")
+    popular = dated_headlines(base, stamps_before(pub, 6, d_numeric), 6, "box_terpopuler", "Terpopuler", "ol")
+    page = f"""{head}
+<body>
+<div id="header"><div class="logo"><a href="{base}">detiknews</a></div>
+<ul class="menu_kanal">{''.join(f'<li><a href="{base}/{x.lower()}">{x}</a></li>' for x in ("Berita", "Jawa Barat", "Jawa Timur", "Internasional", "Kolom", "Foto", "Video", "Indeks"))}</ul></div>
+<div class="breaking_news"><span class="label">Breaking News</span><marquee scrollamount="3">{e(OLD_NEWS[0])} &nbsp;&bull;&nbsp; {e(OLD_NEWS[1])}</marquee></div>
+{ad(1)}
+<div class="container"><div class="content">
+<div class="content_left">
+<div class="detail_area">
+<div class="jdl">
+<div class="breadcrumb"><a href="{base}">detikNews</a> &gt; <a href="{base}/berita">Berita</a></div>
+<h1>{e(st['title'])}</h1>
+<div class="author">{e(st['author'])} - detikNews</div>
+<div class="date">{d_numeric(pub)}</div>
+</div>
+<div class="share_top"><a class="fb" href="#">Facebook</a> <a class="tw" href="#">Twitter</a> <span class="count">Share 0</span></div>
+<div class="pic_artikel"><img src="https://images.detik.com/content/2015/11/05/10/polri.jpg" alt="" /><span class="ket">Foto: Ilustrasi (Ari Saputra/detikcom)</span></div>
+<div class="detail_text" id="detikdetailtext">
+{chr(10).join(body)}
+</div>
+<div class="share_bottom"><a href="#">Facebook</a> <a href="#">Twitter</a> <a href="#">Google+</a></div>
+{related}
+<div class="komentar" id="komentar"><div class="kmn-title">Komentar</div><div class="fb-comments" data-href="{s.url}"></div></div>
+</div>
+</div>
+<div class="content_right">{ad(2)}{popular}</div>
+</div></div>
+<div id="footer"><a href="{base}/redaksi">Redaksi</a> | <a href="{base}/pedoman">Pedoman Media Siber</a><p>Copyright @ 2015 detikcom, All Rights Reserved</p></div>
+</body>
+</html>"""
+    s.j("Foto: Ilustrasi", "Terpopuler", "Breaking News", OLD_NEWS[3], OLD_NEWS[6], "Copyright", "Share 0")
+    s.pages = [page]
+
+
+def detik_new(s: Sample) -> None:
+    """news.detik.com, 2019: JSON-LD in UTC, lead before the first <p>, [Gambas:Video] and 'Simak Video'."""
+    base = "https://news.detik.com"
+    st = s.story
+    paras = s.lead("{city} - ")
+    pub = st["published"]
+    import datetime as dt
+    utc = dt.datetime.fromisoformat(pub).astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    ld = json.dumps({"@context": "http://schema.org", "@type": "NewsArticle",
+                     "mainEntityOfPage": {"@type": "WebPage", "@id": s.url}, "headline": st["title"],
+                     "image": {"@type": "ImageObject", "url": "https://akcdn.detik.net.id/community/media/visual/2019/04/17/a.jpeg"},
+                     "datePublished": utc, "dateModified": utc,
+                     "author": {"@type": "Person", "name": st["author"]},
+                     "publisher": {"@type": "Organization", "name": "detikcom",
+                                   "logo": {"@type": "ImageObject", "url": "https://cdn.detik.net.id/detik2/images/logo.png"}}},
+                    ensure_ascii=False)
+    box = (f'<table class="linksisip"><tbody><tr><td><div class="lihatjg"><strong>Baca juga:</strong> '
+           f'<a href="{base}/berita/d-4512345/x">{e(OLD_NEWS[9])}</a></div></td></tr></tbody></table>')
+    body = portal_body(s, f"<strong>{e(st['city'])}</strong> - {e(st['paragraphs'][0])}",
+                       {1: (box, [OLD_NEWS[9]]), 2: ("<p>[Gambas:Video 20detik]</p>", [])})
+    video = "Simak Video \"Detik-detik Polisi Kawal Logistik Pemilu ke Pulau Seribu\""
+    body.append(f"<strong>{e(video)}</strong><br />[Gambas:Video 20detik]<br />(aud/rna)")
+    s.j("Gambas", "Simak Video", "Detik-detik Polisi Kawal", "(aud/rna)")
+    head = old_head(st["title"], lang="id-ID", extra=og(st["title"], s.url, "detiknews", st["paragraphs"][0]) +
+                    f'\n<meta name="dtk:publishdate" content="{pub[:10].replace("-", "/")} {pub[11:19]}" />'
+                    f'\n<meta name="dtk:author" content="{a(st["author"])}" />'
+                    f'\n<script type="application/ld+json">{ld}</script>')
+    page = f"""{head}
+<body>
+<header class="header"><div class="header__logo"><a href="{base}">detiknews</a></div>
+<nav class="nav">{nav(base, ["Berita", "Pemilu 2019", "Daerah", "Internasional", "Hukum", "Kolom", "Foto", "Video"])}</nav></header>
+<div class="container"><div class="grid-row content__bg">
+<div class="column-8">
+<article class="detail">
+<div class="detail__header">
+<div class="page__breadcrumb"><a href="{base}">News</a> <a href="{base}/berita">Berita</a></div>
+<h1 class="detail__title">{e(st['title'])}</h1>
+<div class="detail__author">{e(st['author'])} - detikNews</div>
+<div class="detail__date">{d_short(pub)}</div>
+</div>
+<div class="detail__media"><figure class="detail__media-image"><img src="https://akcdn.detik.net.id/community/media/visual/2019/04/17/a.jpeg" alt="" />
+<figcaption class="detail__media-caption">Ilustrasi patroli gabungan (Foto: Rengga Sancaya/detikcom)</figcaption></figure></div>
+<div class="detail__body itp_bodycontent_wrapper">
+<div class="detail__body-text itp_bodycontent">
+{chr(10).join(body)}
+</div>
+<div class="detail__body-tag mgt-16"><div class="nav">{''.join(f'<a href="https://www.detik.com/tag/{t.replace(" ", "-")}" class="nav__item">{e(t)}</a>' for t in st['tags'])}</div></div>
+</div>
+<div class="detail__anchor-numb"><span>0</span> komentar</div>
+</article>
+{dated_headlines(base, stamps_before(pub, 5, d_short), 0, "list-content berita-terkait", "Berita Terkait", link_first=True)}
+</div>
+<div class="column-4">{ad(3)}{dated_headlines(base, stamps_before(pub, 5, d_short), 4, "box cb-mostpop", "Berita Terpopuler", "ol")}</div>
+</div></div>
+<footer class="footer"><p>Copyright @ 2019 detikcom. All right reserved</p></footer>
+</body>
+</html>"""
+    s.j("Ilustrasi patroli gabungan", "Berita Terpopuler", "komentar")
+    s.pages = [page]
+
+
+def detik_foto(s: Sample) -> None:
+    """A detikFoto page: the story is told in the captions of a gallery and nowhere else."""
+    base = "https://news.detik.com"
+    st = s.story
+    s.gold = list(st["paragraphs"])
+    pub = st["published"]
+    items = []
+    for i, cap in enumerate(st["paragraphs"]):
+        items.append(f'<figure class="foto-item"><div class="foto-item__img"><img src="https://akcdn.detik.net.id/'
+                     f'community/media/visual/2016/11/22/{i}.jpg" alt="{a(st["title"])}" /></div>'
+                     f'<figcaption class="foto-item__caption">{e(cap)}</figcaption>'
+                     f'<div class="foto-item__credit">Foto: {e(st["author"])}/detikcom</div>'
+                     f'<div class="foto-item__nav">{i + 1} / {len(st["paragraphs"])}</div></figure>')
+    head = old_head(st["title"], lang="id", extra=og(st["title"], s.url, "detiknews", st["paragraphs"][0]) +
+                    f'\n<meta name="publishdate" content="{pub[:10].replace("-", "/")} {pub[11:19]}" />')
+    page = f"""{head}
+<body>
+<div id="header"><div class="logo"><a href="{base}">detikfoto</a></div>
+<ul class="menu_kanal"><li><a href="{base}/foto-news">Foto News</a></li><li><a href="https://sport.detik.com/foto-sport">Foto Sport</a></li><li><a href="https://hot.detik.com/foto-hot">Foto Hot</a></li></ul></div>
+{ad(4)}
+<div class="container"><div class="content_left">
+<div class="detail_area detail_foto">
+<div class="jdl"><h1>{e(st['title'])}</h1><div class="author">{e(st['author'])} - detikNews</div><div class="date">{d_short(pub)}</div></div>
+<div class="share_top"><a href="#">Facebook</a> <a href="#">Twitter</a></div>
+<div class="gallery_foto">
+{chr(10).join(items)}
+</div>
+<div class="detail__body-tag"><a href="https://www.detik.com/tag/pilkada-dki">pilkada dki</a> <a href="https://www.detik.com/tag/simulasi">simulasi</a></div>
+</div>
+{dated_headlines(base, stamps_before(pub, 4, d_short), 2, "foto_lainnya", "Foto Lainnya")}
+</div></div>
+<div id="footer"><p>Copyright @ 2016 detikcom, All Rights Reserved</p></div>
+</body>
+</html>"""
+    s.j("Foto:", "detikcom", "Foto Lainnya", "1 / 5")
+    s.pages = [page]
+
+
+def kompas_old(s: Sample) -> None:
+    """kompas.com, 2016: og:title and <title> carry ' - Kompas.com'; naive meta date, the zone only in the visible time."""
+    host = s.kw["host"]
+    base = f"http://{host}"
+    st = s.story
+    paras = s.lead("{CITY}, KOMPAS.com — ")
+    pub = st["published"]
+    day, d, month, y, hm, zone = parts(pub)
+    body = []
+    for i, x in enumerate(paras):
+        if i == 0:
+            body.append(f"<p><strong>{st['city'].upper()}, KOMPAS.com</strong> — {e(st['paragraphs'][0])}</p>")
+        else:
+            body.append(p(x))
+        if i == 1:
+            body.append(f'<p><strong>Baca juga: </strong><a href="{base}/read/2016/02/22/1/x">{e(OLD_NEWS[7])}</a></p>')
+            s.j(OLD_NEWS[7])
+    body.append('<div class="ads-on-body">' + ad(7) + "</div>")
+    extra = s.kw.get("extra_after", "")
+    ttl = f"{st['title']} - Kompas.com"
+    head = old_head(ttl, lang="id", extra=og(ttl, s.url, "KOMPAS.com", st["paragraphs"][0]) +
+                    f'\n<meta name="content_PublishedDate" content="{pub[:10]} {pub[11:19]}" />'
+                    f'\n<meta name="content_category" content="{a(st["section"])}" />'
+                    f'\n<meta name="content_author" content="{a(st["author"])}" />'
+                    f'\n<meta name="keywords" content="{a(", ".join(st["tags"]))}" />')
+    stamp = lambda iso: f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}, {iso[11:16]} WIB"  # noqa: E731
+    page = f"""{head}
+<body class="kcm">
+<div class="kcm-main-nav"><div class="logo"><a href="http://www.kompas.com">KOMPAS.com</a></div>
+<ul class="nav">{''.join(f'<li><a href="http://{x.lower()}.kompas.com">{x}</a></li>' for x in ("News", "Nasional", "Regional", "Megapolitan", "Internasional", "Ekonomi", "Bola", "Tekno", "Entertainment", "Otomotif"))}</ul></div>
+<div class="kcm-breaking"><span class="label">Terkini</span><ul class="ticker">{''.join(f'<li><a href="http://www.kompas.com/x{i}">{e(h)}</a></li>' for i, h in enumerate(OLD_NEWS[8:11]))}</ul></div>
+{ad(5)}
+<div class="container clearfix">
+<div class="kcm-read">
+<div class="kcm-read-top">
+<ul class="breadcrumb"><li><a href="http://www.kompas.com">Home</a></li><li><a href="{base}">{e(st['section'])}</a></li></ul>
+<h1 class="read__title">{e(st['title'])}</h1>
+<div class="read__time">Kompas.com - {stamp(pub)}</div>
+<div class="read__author">Penulis <a href="http://indeks.kompas.com/penulis/x">{e(st['author'])}</a></div>
+</div>
+<div class="photo"><img src="http://assets.kompas.com/data/photo/2016/02/23/a.jpg" alt="" /><div class="photo__caption">{e(s.kw.get('caption', 'Ilustrasi'))}</div></div>
+<div class="read__content">
+{chr(10).join(body)}
+</div>
+<div class="read__credit">Penulis: {e(st['author'])}<br />Editor: {e(st['editor'])}</div>
+{extra}
+{dated_headlines(base, stamps_before(pub, 5, stamp), 1, "kcm-related", "Berita Terkait", link_first=True)}
+</div>
+<div class="kcm-sidebar">{ad(6)}{dated_headlines(base, stamps_before(pub, 6, stamp), 5, "most", "Terpopuler", "ol")}</div>
+</div>
+<div class="kcm-footer"><p>Copyright 2008 - 2016 PT. Kompas Cyber Media (Kompas Gramedia Digital Group). All Rights Reserved.</p></div>
+</body>
+</html>"""
+    s.j("Penulis:", "Editor:", "Terpopuler", OLD_NEWS[8], OLD_NEWS[5], s.kw.get("caption", "Ilustrasi"), "Terkini")
+    s.pages = [page]
+
+
+KOMPAS_COMMENTS = ("""<div class="read__komentar"><div class="komentar__title">Komentar</div>
+<p class="komentar__disclaimer">Komentar yang tampil sepenuhnya menjadi tanggung jawab pembaca sebagaimana diatur dalam UU ITE.</p>
+<div class="komentar__form"><p>Silakan login untuk memberikan komentar.</p><a class="btn" href="https://accounts.kompas.com/login">Login</a></div>
+<p class="komentar__empty">Belum ada komentar. Jadilah yang pertama memberikan komentar!</p></div>""")
+
+
+def tempo_old(s: Sample) -> None:
+    """tempo.co, 2016: '| Tempo Nasional' affix, the lead loose before the first <p>, the reporter in caps at the end."""
+    host = s.kw["host"]
+    base = f"https://{host}"
+    st = s.story
+    paras = s.lead("TEMPO.CO, {city} - ")
+    pub = st["published"]
+    box = (f'<div class="baca-juga"><h4>Baca juga</h4><ul><li><a href="{base}/read/news/2016/01/11/1/x">'
+           f'{e(OLD_NEWS[4])}</a></li><li><a href="{base}/read/news/2016/01/11/2/y">{e(OLD_NEWS[10])}</a></li></ul></div>')
+    body = portal_body(s, f"<strong>TEMPO.CO</strong>, <strong>{e(st['city'])}</strong> - {e(st['paragraphs'][0])}",
+                       {2: (box, [OLD_NEWS[4], OLD_NEWS[10]])})
+    body.append("<p><strong>ISTMAN M.P.</strong></p>")
+    s.j("ISTMAN M.P.")
+    ttl = f"{st['title']} | Tempo Nasional"
+    head = old_head(ttl, lang="id", extra=og(ttl, s.url, "Tempo.co", st["paragraphs"][0]) +
+                    '\n<meta name="twitter:site" content="@tempodotco" />')
+    day, d, month, y, hm, zone = parts(pub)
+    page = f"""{head}
+<body>
+<div id="wrapper">
+<div class="header"><div class="logo"><a href="https://www.tempo.co">TEMPO.CO</a></div>
+<ul class="menu">{''.join(f'<li><a href="https://{x.lower()}.tempo.co">{x}</a></li>' for x in ("Nasional", "Metro", "Bisnis", "Dunia", "Bola", "Sport", "Tekno", "Seleb"))}</ul></div>
+<div class="ticker-wrap"><div class="ticker"><b>Terpopuler:</b> {' &middot; '.join(e(h) for h in OLD_NEWS[:4])}</div></div>
+{ad(8)}
+<div class="main-content"><div class="col-left">
+<div class="artikel">
+<div class="breadcrumbs"><a href="https://www.tempo.co">Home</a> &raquo; <a href="{base}">Nasional</a> &raquo; <a href="{base}/politik">Politik</a></div>
+<h1 itemprop="headline">{e(st['title'])}</h1>
+<div class="tanggal"><span class="date">{day}, {d} {month} {y} | {hm} WIB</span></div>
+<div class="reporter">Reporter: <a href="https://www.tempo.co/penulis/x">{e(st['author'])}</a> &nbsp; Editor: <a href="https://www.tempo.co/penulis/y">{e(st['editor'])}</a></div>
+<div class="foto"><img src="https://statik.tempo.co/data/2016/01/12/a.jpg" alt="" /><p class="caption">Suasana di depan Gedung MK, Jakarta. TEMPO/Dhemas Reviyanto</p></div>
+<div id="isi" class="detail-in">
+{chr(10).join(body)}
+</div>
+<div class="tags"><span>Topik :</span> {''.join(f'<a href="https://www.tempo.co/tag/{t.replace(" ", "-")}">#{e(t)}</a> ' for t in st['tags'])}</div>
+</div>
+{dated_headlines(base, stamps_before(pub, 5, lambda iso: f"{iso[8:10]} {MONTHS[int(iso[5:7]) - 1][:3]} {iso[:4]}"), 6, "berita-lain", "Berita Lainnya")}
+</div>
+<div class="col-right">{ad(9)}<div class="populer"><h3>Terpopuler</h3><ol>{''.join(f'<li><a href="{base}/p{i}">{e(h)}</a></li>' for i, h in enumerate(OLD_NEWS[5:10]))}</ol></div></div>
+</div>
+<div class="footer">&copy; 2016 Tempo.co. All Rights Reserved.</div>
+</div>
+</body>
+</html>"""
+    s.j("Suasana di depan Gedung MK", "Topik", "Terpopuler", "TEMPO/Dhemas", "Reporter:")
+    s.pages = [page]
+
+
+def republika(s: Sample) -> None:
+    """republika.co.id, 2016: yy/mm/dd in the URL, the date line above the <h1>, no metadata dates."""
+    base = "https://www.republika.co.id"
+    st = s.story
+    paras = s.lead("REPUBLIKA.CO.ID, {CITY} -- ")
+    pub = st["published"]
+    day, d, month, y, hm, zone = parts(pub)
+    body = [f"<p><strong>REPUBLIKA.CO.ID, {st['city'].upper()} --</strong> {e(st['paragraphs'][0])}</p>"]
+    body += [p(x) for x in st["paragraphs"][1:]]
+    ttl = f"{st['title']} | Republika Online"
+    head = old_head(ttl, lang="id", extra=og(ttl, s.url, "Republika Online", st["paragraphs"][0]) +
+                    f'\n<meta name="keywords" content="{a(", ".join(st["tags"]))}" />')
+    page = f"""{head}
+<body>
+<div class="header_top"><div class="logo"><a href="{base}">Republika Online</a></div>
+<ul class="nav_menu">{''.join(f'<li><a href="{base}/kanal/{x.lower()}">{x}</a></li>' for x in ("News", "Ekonomi", "Khazanah", "Internasional", "Sepakbola", "Leisure", "Jurnal Haji"))}</ul></div>
+{ad(10)}
+<div class="main_content"><div class="kiri">
+<div class="wrap_detail">
+<div class="breadcome"><a href="{base}">Home</a> &gt; <a href="{base}/kanal/news">News</a> &gt; <a href="{base}/kanal/news/politik">Politik</a></div>
+<div class="wrap_detail_set">
+<div class="date_detail"><p>{day} , {d} {month} {y}, {hm} WIB</p></div>
+<h1>{e(st['title'])}</h1>
+<div class="by"><p>Red: {e(st['editor'])}</p></div>
+</div>
+<div class="image_detail"><img src="https://static.republika.co.id/uploads/images/detailnews/a.jpg" alt="" /><div class="caption_detail"><p>Politik uang (ilustrasi)</p></div></div>
+<div class="artikel" id="articleBody">
+{chr(10).join(body)}
+</div>
+<div class="tag_detail"><span>Tags:</span> {''.join(f'<a href="{base}/tag/{t.replace(" ", "-")}">{e(t)}</a> ' for t in st['tags'])}</div>
+<div class="terkait"><h3>BERITA TERKAIT</h3><ul>{''.join(f'<li><a href="{base}/berita/nasional/politik/16/02/1{i}/x{i}">{e(h)}</a></li>' for i, h in enumerate(OLD_NEWS[1:5]))}</ul></div>
+</div>
+</div>
+<div class="kanan">{ad(11)}<div class="terpopuler"><div class="judul_box">TERPOPULER</div><ul>{''.join(f'<li><span>{i + 1}</span><a href="{base}/p{i}">{e(h)}</a></li>' for i, h in enumerate(OLD_NEWS[6:11]))}</ul></div></div>
+</div>
+<div class="footer">Copyright &copy; 2016 Republika Online, All Right Reserved</div>
+</body>
+</html>"""
+    s.j("Red:", "Politik uang (ilustrasi)", "BERITA TERKAIT", OLD_NEWS[2], "TERPOPULER")
+    s.pages = [page]
+
+
+def okezone(s: Sample) -> None:
+    """okezone.com, 2016: ' : Okezone News' affix, JSON-LD datePublished in UTC (00:20 WIB is the previous day in UTC)."""
+    base = "https://news.okezone.com"
+    st = s.story
+    paras = s.lead("{CITY} - ")
+    pub = st["published"]
+    import datetime as dt
+    utc = dt.datetime.fromisoformat(pub).astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": st["title"],
+                     "datePublished": utc, "dateModified": utc, "author": {"@type": "Person", "name": st["author"]},
+                     "publisher": {"@type": "Organization", "name": "Okezone"}}, ensure_ascii=False)
+    day, d, month, y, hm, zone = parts(pub)
+    box = f'<p><strong>Baca Juga:</strong> <a href="{base}/read/2016/02/22/340/1/x">{e(OLD_NEWS[11])}</a></p>'
+    body = portal_body(s, f"<p><strong>{st['city'].upper()}</strong> - {e(st['paragraphs'][0])}</p>",
+                       {2: (box, [OLD_NEWS[11]])})
+    body.append("<p>(erh)</p>")
+    ttl = f"{st['title']} : Okezone News"
+    head = old_head(ttl, lang="id", extra=og(ttl, s.url, "Okezone", st["paragraphs"][0]) +
+                    f'\n<script type="application/ld+json">{ld}</script>')
+    page = f"""{head}
+<body>
+<div class="header"><div class="logo"><a href="https://www.okezone.com">okezone</a></div>
+<ul class="nav-kanal">{''.join(f'<li><a href="https://{x.lower()}.okezone.com">{x}</a></li>' for x in ("News", "Economy", "Celebrity", "Sports", "Bola", "Techno", "Lifestyle"))}</ul></div>
+<div class="breaking-news"><span>BREAKING NEWS</span> <a href="{base}/b">{e(OLD_NEWS[8])}</a></div>
+{ad(12)}
+<div class="container-bodyhome"><div class="container-bodyhome-left">
+<div class="breadcrumb"><a href="https://www.okezone.com">Home</a> &rsaquo; <a href="{base}">News</a></div>
+<div class="title"><h1>{e(st['title'])}</h1></div>
+<div class="reporter"><div class="namerep">{e(st['author'])}, <b>Jurnalis</b> &middot; <b>{day} {d} {month} {y} {hm} WIB</b></div></div>
+<div class="detail-img"><img src="https://img.okezone.com/content/2016/02/23/340/a.jpg" alt="" /><div class="caption">Ilustrasi (Dok. Okezone)</div></div>
+<div id="contentx" class="read">
+{chr(10).join(body)}
+</div>
+<div class="detads-bottom">{ad(13)}</div>
+<div class="newsterkait"><div class="title-newsterkait">Berita Terkait</div><ul>{''.join(f'<li><a href="{base}/t{i}">{e(h)}</a></li>' for i, h in enumerate(OLD_NEWS[2:6]))}</ul></div>
+</div>
+<div class="container-bodyhome-right"><div class="terpopuler"><h2>Terpopuler</h2>{dated_headlines(base, stamps_before(pub, 5, lambda iso: d_short(iso, " ")), 7, "list-populer")}</div></div>
+</div>
+<div class="footer">Copyright &copy; 2016 Okezone.com, All Rights Reserved</div>
+</body>
+</html>"""
+    s.j("(erh)", "BREAKING NEWS", "Ilustrasi (Dok. Okezone)", "Berita Terkait", OLD_NEWS[3], "Terpopuler")
+    s.pages = [page]
+
+
+def liputan6(s: Sample) -> None:
+    """liputan6.com, 2016: the meta time is the local time labelled 'Z'; the visible time says WIB."""
+    base = "https://www.liputan6.com"
+    st = s.story
+    paras = s.lead("Liputan6.com, {city} - ")
+    pub = st["published"]
+    box = ('<div class="baca-juga-collections"><div class="baca-juga-collections__title">Baca Juga</div><ul>'
+           + "".join(f'<li><a href="{base}/news/read/24{i}/x">{e(h)}</a></li>' for i, h in enumerate(OLD_NEWS[9:12]))
+           + "</ul></div>")
+    body = portal_body(s, f"<p><strong>Liputan6.com, {e(st['city'])}</strong> - {e(st['paragraphs'][0])}</p>",
+                       {1: (box, OLD_NEWS[9:12])})
+    body.append("<p><strong>Saksikan video pilihan di bawah ini:</strong></p>")
+    body.append('<div class="article-content-body__item-media"><div class="video-player" data-src="https://www.vidio.com/embed/123"></div></div>')
+    s.j("Saksikan video pilihan")
+    ttl = f"{st['title']} - News Liputan6.com"
+    head = old_head(ttl, lang="id", extra=og(ttl, s.url, "liputan6.com", st["paragraphs"][0]) +
+                    f'\n<meta property="article:published_time" content="{pub[:19]}Z" />'
+                    f'\n<meta property="article:section" content="News" />'
+                    f'\n<meta name="twitter:title" content="{a(ttl)}" />')
+    page = f"""{head}
+<body class="articles show">
+<header class="navbar"><div class="navbar--top"><a class="navbar--top--logo" href="{base}">Liputan6.com</a></div>
+<nav class="navbar--menu">{nav(base, ["News", "Bisnis", "Showbiz", "Bola", "Tekno", "Health", "Citizen6", "Regional"])}</nav></header>
+{ad(14)}
+<div id="main" class="container-main"><div class="container-article">
+<article class="hentry main">
+<header class="read-page--header">
+<div class="read-page--header--breadcrumb"><a href="{base}/news">News</a></div>
+<h1 class="read-page--header--title entry-title">{e(st['title'])}</h1>
+<div class="read-page--header--author"><a class="read-page--header--author__link" href="{base}/me/x"><span class="read-page--header--author__name">{e(st['author'])}</span></a>
+<p class="read-page--header--author__datetime-wrapper"><time class="read-page--header--author__datetime updated" datetime="{pub[:10]} {pub[11:19]}">{int(pub[8:10])} {MONTHS[int(pub[5:7]) - 1][:3]} {pub[:4]}, {pub[11:16]} WIB</time></p></div>
+</header>
+<div class="read-page--photo-gallery--item"><img src="https://cdn1-production-images-kly.akamaized.net/a.jpg" alt="" /><figcaption class="read-page--photo-gallery--item__caption">Kapolri Jenderal Badrodin Haiti. (Liputan6.com/Helmi Fithriansyah)</figcaption></div>
+<div class="article-content-body article-content-body_with-aside"><div class="article-content-body__item-page" data-page="1">
+<div class="article-content-body__item-content">
+{chr(10).join(body)}
+</div></div></div>
+<div class="tags--snippet"><span>Tag Terkait</span> {''.join(f'<a href="{base}/tag/{t.replace(" ", "-")}">{e(t)}</a>' for t in st['tags'])}</div>
+</article>
+{dated_headlines(base, stamps_before(pub, 5, lambda iso: f"{int(iso[8:10])} {MONTHS[int(iso[5:7]) - 1][:3]} {iso[:4]}, {iso[11:16]} WIB"), 2, "related-articles", "Berita Terkini", link_first=True)}
+</div></div>
+<footer class="footer"><p>Copyright &copy; 2016 Liputan6.com, KLY KapanLagi Youniverse. All Rights Reserved.</p></footer>
+</body>
+</html>"""
+    s.j("Kapolri Jenderal Badrodin Haiti. (Liputan6", "Tag Terkait", "Berita Terkini", "Baca Juga")
+    s.pages = [page]
+
+
+def viva(s: Sample) -> None:
+    """viva.co.id, 2016: the article body sits in a container whose class names a share widget."""
+    base = "https://www.viva.co.id"
+    st = s.story
+    paras = s.lead("VIVA.co.id – ")
+    pub = st["published"]
+    day, d, month, y, hm, zone = parts(pub)
+    box = (f'<div class="article-detail-baca"><span>Baca juga:</span> <a href="{base}/berita/politik/1-x">'
+           f'{e(OLD_NEWS[0])}</a></div>')
+    body = portal_body(s, f"<p><strong>VIVA.co.id</strong> – {e(st['paragraphs'][0])}</p>", {2: (box, [OLD_NEWS[0]])})
+    ttl = f"{st['title']} - VIVA.co.id"
+    head = old_head(ttl, lang="id", extra=og(ttl, s.url, "VIVA.co.id", st["paragraphs"][0]))
+    page = f"""{head}
+<body>
+<div class="header-main"><div class="logo"><a href="{base}">VIVA.co.id</a></div>
+<ul class="menu-main">{''.join(f'<li><a href="{base}/{x.lower()}">{x}</a></li>' for x in ("Berita", "Bisnis", "Bola", "Sport", "Showbiz", "Otomotif", "Gaya Hidup"))}</ul></div>
+{ad(15)}
+<div class="content-wrap"><div class="content-left">
+<div class="breadcrumb"><a href="{base}">Home</a> / <a href="{base}/berita">Berita</a> / <a href="{base}/berita/politik">Politik</a></div>
+<div class="leading-title"><h1>{e(st['title'])}</h1></div>
+<div class="leading-date"><span class="date">{day}, {d} {month} {y} | {hm} WIB</span></div>
+<div class="leading-author">Oleh : <a href="{base}/penulis/x">{e(st['author'])}</a>, <a href="{base}/penulis/y">{e(st['editor'])}</a></div>
+<div class="article-detail social-share" id="article-detail-content">
+<div class="share-box"><a class="fb" href="#">Share</a> <a class="tw" href="#">Tweet</a> <a class="wa" href="#">WhatsApp</a></div>
+<div class="thumbcontainer"><img src="https://cdn.viva.co.id/2016/03/01/a.jpg" alt="" /><span class="caption">Ilustrasi apel siaga. (ANTARA/Fanny Octavianus)</span></div>
+{chr(10).join(body)}
+</div>
+<div class="tag-list"><span>TAG :</span> {''.join(f'<a href="{base}/tag/{t.replace(" ", "-")}">{e(t)}</a> ' for t in st['tags'])}</div>
+{dated_headlines(base, stamps_before(pub, 4, lambda iso: f"{parts(iso)[0]}, {parts(iso)[1]} {parts(iso)[2]} {parts(iso)[3]} | {parts(iso)[4]} WIB"), 8, "article-list-related", "Berita Terkait")}
+</div>
+<div class="content-right">{ad(16)}<div class="box-popular"><h3>Terpopuler</h3><ol>{''.join(f'<li><a href="{base}/p{i}">{e(h)}</a></li>' for i, h in enumerate(OLD_NEWS[3:8]))}</ol></div></div>
+</div>
+<div class="footer">Copyright &copy; 2016 VIVA.co.id. All Rights Reserved</div>
+</body>
+</html>"""
+    s.j("Tweet", "Ilustrasi apel siaga", "Terpopuler", "TAG :", "Berita Terkait")
+    s.pages = [page]
+
+
+def merdeka(s: Sample) -> None:
+    """merdeka.com, 2016: no date in metadata or URL, the date only in the visible line, no zone; 'Baca juga:' list."""
+    base = "https://www.merdeka.com"
+    st = s.story
+    paras = s.lead("Merdeka.com - ")
+    pub = st["published"]
+    day, d, month, y, hm, zone = parts(pub)
+    body = [f"<p><b>Merdeka.com</b> - {e(st['paragraphs'][0])}</p>"] + [p(x) for x in st["paragraphs"][1:]]
+    body.append("<p><strong>Baca juga:</strong><br />" + "<br />".join(
+        f'<a href="{base}/peristiwa/b{i}.html">{e(h)}</a>' for i, h in enumerate(OLD_NEWS[4:8])) + "</p>")
+    body.append("<p>[ian]</p>")
+    s.j(*OLD_NEWS[4:8], "[ian]")
+    ttl = f"{st['title']} | merdeka.com"
+    head = old_head(ttl, lang="id", extra=og(ttl, s.url, "merdeka.com", st["paragraphs"][0]) +
+                    f'\n<meta name="news_keywords" content="{a(", ".join(st["tags"]))}" />')
+    page = f"""{head}
+<body>
+<div id="mdk-header"><div class="mdk-logo"><a href="{base}">merdeka.com</a></div>
+<ul class="mdk-nav">{''.join(f'<li><a href="{base}/{x.lower()}">{x}</a></li>' for x in ("Peristiwa", "Politik", "Jakarta", "Dunia", "Uang", "Olahraga", "Artis", "Sehat"))}</ul></div>
+<div class="mdk-ticker"><span>Berita Terkini</span><ul>{''.join(f'<li><a href="{base}/t{i}.html">{e(h)}</a></li>' for i, h in enumerate(OLD_NEWS[9:12]))}</ul></div>
+{ad(17)}
+<div class="mdk-body"><div class="mdk-body-left">
+<div class="mdk-breadcrumb"><a href="{base}">Home</a> &raquo; <a href="{base}/peristiwa">Peristiwa</a></div>
+<div class="mdk-dt-headline"><h1>{e(st['title'])}</h1></div>
+<div class="mdk-date-reporter"><span>Reporter : <a href="{base}/reporter/x">{e(st['author'])}</a></span> | <span>{day}, {d} {month} {y} {hm}</span></div>
+<div class="mdk-dt-img"><img src="https://cdns.klimg.com/merdeka.com/i/w/news/2016/10/20/a.jpg" alt="" /><div class="mdk-dt-img-caption">ilustrasi media sosial. &copy;2016 Merdeka.com</div></div>
+<div class="mdk-body-paragpraph">
+{chr(10).join(body)}
+</div>
+<div class="mdk-body-tag">Topik berita Terkait: {''.join(f'<a href="{base}/tag/{t.replace(" ", "-")}">{e(t)}</a> ' for t in st['tags'])}</div>
+{dated_headlines(base, stamps_before(pub, 5, lambda iso: f"{parts(iso)[0]}, {parts(iso)[1]} {parts(iso)[2]} {parts(iso)[3]} {parts(iso)[4]}"), 0, "mdk-related-list", "Berita Lainnya")}
+</div>
+<div class="mdk-body-right">{ad(18)}<div class="box-populer"><h3>Populer</h3><ol>{''.join(f'<li><a href="{base}/p{i}.html">{e(h)}</a></li>' for i, h in enumerate(OLD_NEWS[1:6]))}</ol></div></div>
+</div>
+<div class="mdk-footer">&copy; 2016 merdeka.com, All Rights Reserved</div>
+</body>
+</html>"""
+    s.j("ilustrasi media sosial", "Topik berita", "Berita Lainnya", "Berita Terkini", "Reporter :")
+    s.pages = [page]
+
+
+def sindonews(s: Sample) -> None:
+    """sindonews.com, 2016: the publication time as a Unix timestamp at the end of the URL; <br><br> paragraphs."""
+    host = s.kw["host"]
+    base = f"https://{host}"
+    st = s.story
+    paras = s.lead("{CITY} - ")
+    pub = st["published"]
+    day, d, month, y, hm, zone = parts(pub)
+    text = f"{st['city'].upper()} - " + "<br /><br />".join(e(x) for x in st["paragraphs"]) + "<br /><br />(maf)"
+    s.j("(maf)")
+    head = old_head(st["title"], lang="id", extra=og(st["title"], s.url, "SINDOnews.com", st["paragraphs"][0]))
+    page = f"""{head}
+<body>
+<div class="header"><div class="logo"><a href="https://www.sindonews.com">SINDOnews</a></div>
+<ul class="menu">{''.join(f'<li><a href="https://{x.lower()}.sindonews.com">{x}</a></li>' for x in ("Nasional", "Metro", "Daerah", "Ekbis", "International", "Sports", "Autotekno"))}</ul></div>
+<div class="ticker"><span>TERKINI</span> <a href="https://www.sindonews.com/t">{e(OLD_NEWS[6])}</a></div>
+{ad(19)}
+<div class="content"><div class="left-side">
+<div class="article">
+<div class="breadcrumb"><a href="https://www.sindonews.com">Home</a> &gt; <a href="{base}">Nasional</a></div>
+<h1>{e(st['title'])}</h1>
+<div class="reporter"><a href="https://index.sindonews.com/blog/x">{e(st['author'])}</a></div>
+<time>{day}, {d} {month} {y} - {hm} WIB</time>
+<div class="article-share"><a href="#">Facebook</a> <a href="#">Twitter</a> <a href="#">Google+</a></div>
+<figure class="article-image"><img src="https://pict.sindonews.net/dyn/620/content/2016/02/24/a.jpg" alt="" /><figcaption>Personel Brimob Polri. (SINDOnews/Dok)</figcaption></figure>
+<div itemprop="articleBody" id="content" class="content">{text}</div>
+</div>
+<div class="baca-juga-sindo"><h3>Berita Terkait</h3><ul>{''.join(f'<li><a href="{base}/read/10{i}/12/x">{e(h)}</a></li>' for i, h in enumerate(OLD_NEWS[0:4]))}</ul></div>
+{dated_headlines(base, stamps_before(pub, 5, lambda iso: f"{parts(iso)[0]}, {parts(iso)[1]} {parts(iso)[2]} {parts(iso)[3]} - {parts(iso)[4]} WIB"), 5, "terkini-list", "Terkini")}
+</div>
+<div class="right-side">{ad(20)}<div class="populer"><h3>Terpopuler</h3><ol>{''.join(f'<li><a href="{base}/p{i}">{e(h)}</a></li>' for i, h in enumerate(OLD_NEWS[7:12]))}</ol></div></div>
+</div>
+<div class="footer">Copyright &copy; 2016 SINDOnews.com, All Rights Reserved</div>
+</body>
+</html>"""
+    s.j("Personel Brimob Polri", "Berita Terkait", "Terpopuler", "TERKINI", OLD_NEWS[1])
+    s.pages = [page]
+
+
+def suara(s: Sample) -> None:
+    """suara.com, 2017: date in the URL and the visible line, an embedded tweet inside the article."""
+    base = "https://www.suara.com"
+    st = s.story
+    paras = s.lead("Suara.com - ")
+    pub = st["published"]
+    day, d, month, y, hm, zone = parts(pub)
+    tweet = ('<blockquote class="twitter-tweet" data-lang="id"><p lang="in" dir="ltr">Personel gabungan mulai '
+             'bergeser ke TPS di wilayah Jakarta Timur <a href="https://twitter.com/hashtag/PilkadaDKI?src=hash">'
+             '#PilkadaDKI</a> <a href="https://t.co/Ab12Cd">pic.twitter.com/Ab12CdEf</a></p>&mdash; TMC Polda '
+             'Metro Jaya (@TMCPoldaMetro) <a href="https://twitter.com/TMCPoldaMetro/status/83151">14 Februari '
+             '2017</a></blockquote>\n<script async src="//platform.twitter.com/widgets.js" charset="utf-8"></script>')
+    box = (f'<div class="baca-juga-box"><b>Baca Juga:</b><ul><li><a href="{base}/news/2017/02/14/1/x">'
+           f'{e(OLD_NEWS[8])}</a></li></ul></div>')
+    body = portal_body(s, f"<p><strong>Suara.com</strong> - {e(st['paragraphs'][0])}</p>",
+                       {1: (tweet, ["pic.twitter.com", "@TMCPoldaMetro", "bergeser ke TPS di wilayah Jakarta Timur"]),
+                        3: (box, [OLD_NEWS[8]])})
+    head = old_head(st["title"], lang="id", extra=og(st["title"], s.url, "suara.com", st["paragraphs"][0]))
+    page = f"""{head}
+<body>
+<div class="header"><div class="logo"><a href="{base}">suara.com</a></div>
+<ul class="main-menu">{''.join(f'<li><a href="{base}/{x.lower()}">{x}</a></li>' for x in ("News", "Bisnis", "Bola", "Sport", "Lifestyle", "Entertainment", "Otomotif", "Tekno"))}</ul></div>
+{ad(21)}
+<div class="content"><div class="col-left">
+<div class="head-detail">
+<div class="breadcrumb"><a href="{base}">Home</a> / <a href="{base}/news">News</a></div>
+<h1>{e(st['title'])}</h1>
+<div class="author-detail"><span>{e(st['author'])}</span></div>
+<div class="date-time">{day}, {d} {month} {y} | {hm} WIB</div>
+</div>
+<div class="img-detail"><img src="https://media.suara.com/pictures/653x366/2017/02/14/a.jpg" alt="" /><div class="caption">Ilustrasi personel kepolisian. [Suara.com/Kurniawan Mas'ud]</div></div>
+<article class="content-article">
+{chr(10).join(body)}
+</article>
+<div class="tag-detail"><span>Tag</span> {''.join(f'<a href="{base}/tag/{t.replace(" ", "-")}">{e(t)}</a>' for t in st['tags'])}</div>
+{dated_headlines(base, stamps_before(pub, 5, lambda iso: f"{parts(iso)[0]}, {parts(iso)[1]} {parts(iso)[2]} {parts(iso)[3]} | {parts(iso)[4]} WIB"), 9, "related-news", "Berita Terkait")}
+</div>
+<div class="col-right">{ad(22)}<div class="most-popular"><h3>Terpopuler</h3><ol>{''.join(f'<li><a href="{base}/p{i}">{e(h)}</a></li>' for i, h in enumerate(OLD_NEWS[2:7]))}</ol></div></div>
+</div>
+<div class="footer">&copy; 2017 suara.com - All Rights Reserved.</div>
+</body>
+</html>"""
+    s.j("Ilustrasi personel kepolisian", "Terpopuler", "Berita Terkait")
+    s.pages = [page]
+
+
+def kapanlagi(s: Sample) -> None:
+    """kapanlagi.com, 2016: an entertainment page with a 'FOTO TERKAIT' list inside the body and a comment box."""
+    base = "https://www.kapanlagi.com"
+    st = s.story
+    paras = s.lead("Kapanlagi.com - ")
+    pub = st["published"]
+    day, d, month, y, hm, zone = parts(pub)
+    body = [f"<p><strong>Kapanlagi.com</strong> - {e(st['paragraphs'][0])}</p>", p(st["paragraphs"][1])]
+    fotos = ["Dinda Maharani saat tampil di Senayan", "Dinda Maharani bersama para musisi pendukung",
+             "Penonton memadati gedung pertunjukan"]
+    body.append('<div class="foto-terkait"><h3>FOTO TERKAIT</h3><ul>' + "".join(
+        f'<li><a href="{base}/foto/berita-foto/indonesia/{i}.html"><img src="{base}/img/{i}.jpg" alt="" /><span>{e(f)}</span></a></li>'
+        for i, f in enumerate(fotos)) + "</ul></div>")
+    s.j(*fotos, "FOTO TERKAIT")
+    body += [p(x) for x in st["paragraphs"][2:]]
+    body.append("<p>(kpl/ayp/dim)</p>")
+    s.j("(kpl/ayp/dim)")
+    ttl = f"{st['title']} - KapanLagi.com"
+    head = old_head(ttl, lang="id", extra=og(ttl, s.url, "KapanLagi.com", st["paragraphs"][0]))
+    page = f"""{head}
+<body>
+<div id="header"><div class="logo"><a href="{base}">KapanLagi.com</a></div>
+<ul id="menu">{''.join(f'<li><a href="{base}/{x.lower()}/">{x}</a></li>' for x in ("Showbiz", "Korea", "Film", "Musik", "Foto", "Video", "Plus"))}</ul></div>
+{ad(23)}
+<div id="v5-content"><div class="col-left">
+<div class="entertainment-newsdetail">
+<div class="breadcrumb"><a href="{base}">KapanLagi.com</a> &raquo; <a href="{base}/showbiz/">Showbiz</a> &raquo; <a href="{base}/showbiz/selebriti/">Selebriti</a></div>
+<div class="headline-detail"><h1>{e(st['title'])}</h1></div>
+<div class="col-dt-headline"><span class="date-post">{day}, {d} {month} {y} {hm} WIB</span> | Penulis: {e(st['author'])}</div>
+<div class="entertainment-detail-news"><img src="{base}/img/dinda.jpg" alt="" /><span class="caption">Dinda Maharani &copy; KapanLagi.com/Agus Apriyanto</span></div>
+<div class="body-paragraph clearfix">
+{chr(10).join(body)}
+</div>
+<div class="komentar-kl"><h3>Komentar</h3>
+<p class="disclaimer">Disclaimer: Komentar yang dimuat sepenuhnya menjadi tanggung jawab pengirim dan bukan cerminan sikap redaksi KapanLagi.com.</p>
+<p>Tulis komentar Anda di sini. Silakan login dengan akun Facebook untuk berkomentar.</p></div>
+</div>
+{dated_headlines(base, stamps_before(pub, 5, lambda iso: f"{parts(iso)[1]} {parts(iso)[2]} {parts(iso)[3]}, {parts(iso)[4]}"), 3, "berita-selebriti-lain", "Berita Selebriti Lainnya")}
+</div>
+<div class="col-right">{ad(24)}<div class="terpopuler"><h3>Paling Populer</h3><ol>{''.join(f'<li><a href="{base}/p{i}">{e(h)}</a></li>' for i, h in enumerate(OLD_NEWS[0:5]))}</ol></div></div>
+</div>
+<div id="footer">&copy; 2016 KapanLagi.com. All Rights Reserved.</div>
+</body>
+</html>"""
+    s.j("Disclaimer", "tanggung jawab pengirim", "Tulis komentar", "Paling Populer", "Berita Selebriti Lainnya",
+        "KapanLagi.com/Agus Apriyanto", "Penulis:")
+    s.pages = [page]
+
+
+def antara_old(s: Sample) -> None:
+    """antaranews.com, 2016: an older layout the ANTARA profile does not fit; the profile's '.post-content'
+    finds only a sidebar teaser, and its date selectors find nothing."""
+    base = "https://www.antaranews.com"
+    st = s.story
+    paras = s.lead("{city} (ANTARA News) - ")
+    pub = st["published"]
+    day, d, month, y, hm, zone = parts(pub)
+    text = f"{e(st['city'])} (ANTARA News) - " + "<br /><br />".join(e(x) for x in st["paragraphs"])
+    text += f"<br /><br />Editor: {e(st['editor'])}<br /><br />COPYRIGHT &copy; ANTARA 2016"
+    s.j("Editor:", "COPYRIGHT")
+    teasers = "".join(
+        f'<div class="item"><h4><a href="{base}/berita/56{i}/x">{e(h)}</a></h4><div class="post-content"><p>'
+        f'{e(h)}. Ringkasan berita ini ditulis untuk kolom terpopuler di sisi kanan halaman dan memuat beberapa '
+        f'kalimat pertama dari berita tersebut.</p></div></div>' for i, h in enumerate(OLD_NEWS[1:4]))
+    s.j("Ringkasan berita ini")
+    ttl = f"{st['title']} - ANTARA News"
+    head = old_head(ttl, lang="id", extra=og(ttl, s.url, "Antara News", st["paragraphs"][0]))
+    page = f"""{head}
+<body>
+<div id="header"><div class="logo"><a href="{base}">ANTARA News</a></div>
+<ul class="menu">{''.join(f'<li><a href="{base}/{x.lower()}">{x}</a></li>' for x in ("Terkini", "Politik", "Hukum", "Ekonomi", "Bola", "Olahraga", "Hiburan", "Foto"))}</ul></div>
+<div class="newsticker"><b>Terkini</b> <a href="{base}/t">{e(OLD_NEWS[10])}</a></div>
+{ad(25)}
+<div id="main_content"><div class="content_left">
+<div id="content_news">
+<h1 class="title">{e(st['title'])}</h1>
+<p class="date"><span>{day}, {d} {month} {y} {hm} WIB</span> | <span>1.234 Views</span></p>
+<div class="share"><a href="#">Facebook</a> <a href="#">Twitter</a> <a href="#">Google+</a></div>
+<div class="img_news"><img src="https://img.antaranews.com/new/2016/06/a.jpg" alt="" /><p class="caption">Personel Polda Jabar saat apel pasukan. (ANTARA FOTO/Agus Bebeng)</p></div>
+<div id="content_news_text" class="content_news">{text}</div>
+</div>
+{dated_headlines(base, stamps_before(pub, 4, lambda iso: f"{parts(iso)[0]}, {parts(iso)[1]} {parts(iso)[2]} {parts(iso)[3]} {parts(iso)[4]} WIB"), 6, "berita_terkait", "Berita Terkait")}
+</div>
+<div class="content_right">{ad(26)}<div class="widget-popular"><h3>Terpopuler</h3>{teasers}</div></div>
+</div>
+<div id="footer">Copyright &copy; 2016 ANTARA</div>
+</body>
+</html>"""
+    s.j("Views", "Personel Polda Jabar saat apel", "Terpopuler", "Berita Terkait")
+    s.pages = [page]
+
+
 TEMPLATES = {"antaranews": antaranews, "tribunnews": tribunnews, "disway": disway, "tribratanews": tribratanews,
              "humaspolri": humaspolri, "jawapos": jawapos, "balipost": balipost, "lampost": lampost,
-             "ceposonline": ceposonline, "generic-wp": generic_wp, "generic-blogger": blogger, "generic-old": oldsite}
+             "ceposonline": ceposonline, "generic-wp": generic_wp, "generic-blogger": blogger, "generic-old": oldsite,
+             "detik-old": detik_old, "detik-new": detik_new, "detik-foto": detik_foto, "kompas-old": kompas_old,
+             "tempo-old": tempo_old, "republika": republika, "okezone": okezone, "liputan6": liputan6, "viva": viva,
+             "merdeka": merdeka, "sindonews": sindonews, "suara": suara, "kapanlagi": kapanlagi,
+             "antara-old": antara_old}
 
 # --------------------------------------------------------------------------- the sample list
 T_SUMSEL = dict(host="sumsel.tribunnews.com", brand="TRIBUNSUMSEL.COM")
@@ -911,7 +1666,67 @@ SAMPLES = [
            "http://wartaoki.net/berita.php?id=20241130",
            ["generic", "table-layout", "no-metadata", "charset-undeclared-cp1252", "dateline-date"],
            host="wartaoki.net", encoding="cp1252-undeclared"),
+    # national and entertainment portals without a profile (older layouts), and one outlet's older layout
+    Sample("detik-2015-personel", "detik-old", "detik-polri-250-ribu",
+           "https://news.detik.com/berita/3063981/polri-siagakan-250-ribu-personel-untuk-pilkada-serentak-9-desember",
+           ["generic", "older-layout", "br-paragraphs", "lead-before-first-p", "dated-headline-list", "meta-date-slashes",
+            "ticker"], set="portals"),
+    Sample("detik-2019-patroli", "detik-new", "detik-patroli-dini-hari",
+           "https://news.detik.com/berita/d-4512377/jelang-pencoblosan-polda-metro-gelar-patroli-gabungan-hingga-dini-hari",
+           ["generic", "jsonld", "jsonld-utc-previous-day", "lead-before-first-p", "gambas-video", "simak-video",
+            "dated-headline-list"], set="portals"),
+    Sample("detik-foto-simulasi", "detik-foto", "detik-foto-simulasi",
+           "https://news.detik.com/foto-news/d-3352261/potret-simulasi-pengamanan-pilkada-dki-di-lapangan-monas",
+           ["generic", "photo-page", "captions-only", "meta-date-slashes"], set="portals", expect_dateline=""),
+    Sample("kompas-2016-psu", "kompas-old", "kompas-psu-lima-daerah",
+           "http://nasional.kompas.com/read/2016/02/23/15063851/KPU.Jadwalkan.Pemungutan.Suara.Ulang.di.Lima.Daerah",
+           ["generic", "older-layout", "og-title-affix", "naive-meta-date", "dated-headline-list", "ticker"],
+           set="portals", host="nasional.kompas.com", caption="Komisioner KPU Hadar Nafis Gumay. KOMPAS.com/IHSANUDDIN"),
+    Sample("kompas-2016-selebriti", "kompas-old", "kompas-selebriti-bima",
+           "http://entertainment.kompas.com/read/2016/03/10/180512210/Bima.Pradipta.Akhirnya.Buka.Suara.soal.Kabar.Pernikahannya",
+           ["generic", "entertainment", "og-title-affix", "comment-disclaimer", "comment-form-prompt"], set="portals",
+           host="entertainment.kompas.com", caption="Aktor Bima Pradipta. KOMPAS.com/TRI SUSANTO SETIAWAN",
+           extra_after=KOMPAS_COMMENTS, relevant=False),
+    Sample("tempo-2016-mk", "tempo-old", "tempo-jaga-mk",
+           "https://nasional.tempo.co/read/news/2016/01/12/078735210/sidang-sengketa-pilkada-polisi-jaga-ketat-gedung-mk",
+           ["generic", "older-layout", "title-affix", "lead-before-first-p", "url-date-time-visible"], set="portals",
+           host="nasional.tempo.co"),
+    Sample("republika-2016-politik-uang", "republika", "republika-politik-uang",
+           "https://www.republika.co.id/berita/nasional/politik/16/02/15/o2m9xy361-bawaslu-minta-polri-usut-politik-uang-di-pilkada-serentak",
+           ["generic", "older-layout", "url-date-yymmdd", "visible-date-only", "title-affix"], set="portals"),
+    Sample("okezone-2016-bentrok", "okezone", "okezone-bentrok-kpu",
+           "https://news.okezone.com/read/2016/02/23/340/1319876/polisi-amankan-12-orang-usai-bentrokan-massa-di-kantor-kpu",
+           ["generic", "jsonld", "jsonld-utc-previous-day", "og-title-affix"], set="portals"),
+    Sample("liputan6-2016-kapolri", "liputan6", "liputan6-kapolri-siaga",
+           "https://www.liputan6.com/news/read/2443210/kapolri-perintahkan-jajaran-siaga-jelang-putusan-mk-sengketa-pilkada",
+           ["generic", "meta-date-false-utc", "og-title-affix", "video-prompt"], set="portals"),
+    Sample("viva-2016-apel", "viva", "viva-apel-siaga",
+           "https://www.viva.co.id/berita/politik/742116-tni-polri-gelar-apel-siaga-pengamanan-pilkada-ulang-di-halmahera-selatan",
+           ["generic", "share-class-container", "visible-date-only", "og-title-affix"], set="portals", expect_dateline=""),
+    Sample("merdeka-2016-sara", "merdeka", "merdeka-isu-sara",
+           "https://www.merdeka.com/peristiwa/polisi-buru-penyebar-isu-sara-jelang-pilkada-dki.html",
+           ["generic", "visible-date-only", "no-zone", "og-title-affix", "baca-juga-list", "ticker"], set="portals",
+           expect_dateline=""),
+    Sample("sindonews-2016-brimob", "sindonews", "sindonews-brimob-rawan",
+           "https://nasional.sindonews.com/read/1087865/12/polri-kirim-2-ssk-brimob-ke-daerah-rawan-konflik-pilkada-1456270200",
+           ["generic", "url-unix-time", "br-paragraphs", "lead-before-first-p", "dated-headline-list"], set="portals",
+           host="nasional.sindonews.com"),
+    Sample("suara-2017-masa-tenang", "suara", "suara-malam-tenang",
+           "https://www.suara.com/news/2017/02/14/211000/malam-tenang-pilkada-dki-65-ribu-personel-gabungan-disiagakan",
+           ["generic", "embedded-tweet", "url-date-time-visible", "dated-headline-list"], set="portals",
+           expect_dateline=""),
+    Sample("kapanlagi-2016-konser", "kapanlagi", "kapanlagi-konser-amal",
+           "https://www.kapanlagi.com/showbiz/selebriti/dinda-maharani-gelar-konser-amal-untuk-korban-banjir-garut-4b2f1a.html",
+           ["generic", "entertainment", "foto-terkait", "comment-disclaimer", "comment-form-prompt", "og-title-affix"],
+           set="portals", expect_dateline="", relevant=False),
+    Sample("antara-2016-jabar", "antara-old", "antara-jabar-rawan",
+           "https://www.antaranews.com/berita/565123/polda-jabar-petakan-1200-tps-rawan-jelang-pilkada-serentak-2017",
+           ["older-layout", "profile-fails-soft", "br-paragraphs", "visible-date-only", "og-title-affix"], set="portals"),
 ]
+
+
+PROFILED = {"antaranews", "tribunnews", "disway", "tribratanews", "humaspolri", "jawapos", "balipost", "lampost",
+            "ceposonline"}
 
 
 def break_markup(html: str) -> str:
@@ -937,7 +1752,8 @@ def main() -> None:
         TEMPLATES[s.outlet](s)
         if s.kw.get("broken"):
             s.pages = [break_markup(x) for x in s.pages]
-        folder = pages_dir / (s.outlet if not s.outlet.startswith("generic") else "generic")
+        folder = pages_dir / (s.outlet if s.outlet in PROFILED else "generic" if s.outlet.startswith("generic") else
+                              "portals")
         folder.mkdir(exist_ok=True)
         files = []
         for k, page in enumerate(s.pages):
@@ -949,13 +1765,13 @@ def main() -> None:
         text = "\n\n".join(s.gold)
         first_par, last_par = s.gold[0], s.gold[-1]
         lines.append({
-            "id": s.id, "outlet": "generic" if s.outlet.startswith("generic") else s.outlet, "files": files,
+            "id": s.id, "outlet": s.outlet if s.outlet in PROFILED else "generic", "files": files,
             "url": s.url, "page_urls": s.page_urls if len(files) > 1 else [s.url], "title": s.story["title"],
             "published": s.expect_published, "dateline": s.expect_dateline,
-            "author": s.story["author"] if not s.outlet.startswith("generic") else "",
+            "author": s.story["author"] if s.outlet in PROFILED else "",
             "first": sentences(first_par)[0], "last": sentences(last_par)[-1],
             "junk": sorted(set(s.junk)), "text": text, "relevant": s.kw.get("relevant", True), "story": s.story_id,
-            "features": s.features,
+            "features": s.features, "set": s.kw.get("set", "outlets"),
         })
     with (OUT / "expected.jsonl").open("w", encoding="utf-8") as fh:
         for line in lines:

@@ -7,9 +7,13 @@
   the blocks are read in document order. Parsing only the container keeps
   BeautifulSoup's cost proportional to the article, not to the page's menus
   and scripts.
-* Unknown outlet: trafilatura's main-text extraction over the same lxml
-  tree (after the generic junk selectors are removed), no hand-written
-  heuristics.
+* Unknown outlet (or a profile that finds no body): trafilatura's
+  main-text extraction over the same lxml tree, with pantau's own steps
+  around it (:func:`generic_paragraphs`): the article's element found first
+  and spared from junk selectors, column furniture dropped by structure,
+  a lead written loose before the first ``<p>`` put back.
+* Photo pages: when the body says (next to) nothing, the figure captions
+  are the text (:func:`captions`).
 """
 
 from __future__ import annotations
@@ -17,12 +21,14 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 
+import re
+
 import lxml.etree
 import soupsieve
 from bs4 import BeautifulSoup, NavigableString
 
-from .clean import rules
-from .metadata import css
+from .clean import date_stamp, rules
+from .metadata import css, in_headline_list
 from .profiles import Profile
 
 MIN_BODY = 80
@@ -100,21 +106,283 @@ def _blocks(soup) -> list[str]:
     return out
 
 
+_SIMPLE = re.compile(r"^([a-z][\w-]*)?(?:\.([\w-]+))?(?:#([\w-]+))?$")
+
+
 @lru_cache(maxsize=1)
 def _generic_junk():
-    # a <form> may wrap a whole (ASP.NET) page and <header> an article's title block: trafilatura judges those
-    keep = {"form", "header"}
-    return css(", ".join([s for s in rules().selectors if s not in keep] + list(_HIDDEN)))
+    """A matcher of the junk selectors (but ``form``: it may wrap a whole
+    ASP.NET page, and ``header``: it may hold the article's title block;
+    trafilatura judges those). Selectors of the forms ``tag``, ``.class``,
+    ``#id``, ``tag.class`` are matched in one pass over the tree (a union
+    of ~70 CSS selectors costs lxml some 25 microseconds per element);
+    the rest through cssselect."""
+    tags, classes, ids, pairs, rest = set(), set(), set(), set(), list(_HIDDEN)
+    for sel in rules().selectors:
+        if sel in ("form", "header"):
+            continue
+        m = _SIMPLE.match(sel)
+        if not m or not any(m.groups()):
+            rest.append(sel)
+        elif m.group(3):
+            ids.add(m.group(3)) if not m.group(1) and not m.group(2) else rest.append(sel)
+        elif m.group(1) and m.group(2):
+            pairs.add((m.group(1), m.group(2)))
+        elif m.group(2):
+            classes.add(m.group(2))
+        else:
+            tags.add(m.group(1))
+    others = css(", ".join(rest))
+
+    def match(root) -> list:
+        found = []
+        for el in root.iter():
+            tag = el.tag if isinstance(el.tag, str) else ""
+            if not tag:
+                continue
+            if tag in tags:
+                found.append(el)
+                continue
+            cls = el.get("class")
+            if cls:
+                names = cls.split()
+                if classes.intersection(names) or any((tag, c) in pairs for c in names):
+                    found.append(el)
+                    continue
+            if ids and el.get("id") in ids:
+                found.append(el)
+        seen = set(found)
+        return found + [el for el in others(root) if el not in seen]
+
+    return match
+
+
+# --------------------------------------------------------------------------- the generic path
+_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "title", "iframe", "textarea", "select"})
+_FURNITURE = frozenset({"ul", "ol", "div", "section", "aside", "table", "nav", "dl", "marquee"})
+#: elements that may hold an article's text
+_CONTAINERS = ("div", "article", "section", "main", "td", "body", "blockquote", "center", "font", "span", "form")
+MIN_WORDS = 40  # a body shorter than this makes pantau look further (generic path, captions)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def main_element(root):
+    """The element holding the most running text of its own: its text and
+    its children's tails (``<br>``-separated layouts) plus the text of its
+    ``<p>`` children. The article lives in it (or it is the article)."""
+    best, best_n = None, 0
+    for el in root.iter(*_CONTAINERS):
+        n = len((el.text or "").strip())
+        for c in el:
+            n += len((c.tail or "").strip())
+            if c.tag == "p":
+                n += len(c.text_content().strip())
+        if n > best_n:
+            best, best_n = el, n
+    return best
+
+
+def _stats(root) -> dict:
+    """Per element: (text length, link text length, links). One bottom-up pass."""
+    out: dict = {}
+    for el in reversed(list(root.iter())):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if not tag or tag in _SKIP:
+            out[el] = (0, 0, 0)
+            continue
+        text = len((el.text or "").strip())
+        link = 0
+        n = 1 if tag == "a" else 0
+        for c in el:
+            ct, cl, cn = out.get(c, (0, 0, 0))
+            text += ct + len((c.tail or "").strip())
+            link += cl
+            n += cn
+        out[el] = (text, text if tag == "a" else link, n)
+    return out
+
+
+def _story_items(el, stats: dict) -> int:
+    """Children of ``el`` that are items of a list of other stories: a link
+    with a date stamp, or a headline heading (with a teaser)."""
+    count = 0
+    for c in el:
+        ct, _, cn = stats.get(c, (0, 0, 0))
+        if cn and ct <= 400 and (_has_stamp(c) or _has_headline(c)):
+            count += 1
+    return count
+
+
+def _has_headline(el) -> bool:
+    """An item of a teaser list: a heading whose link is a headline (four words or more)."""
+    for h in el.iter("h2", "h3", "h4", "h5", "h6"):
+        if any(len(a.text_content().split()) >= 4 for a in h.iter("a")):
+            return True
+    return False
+
+
+def _outside_links(el) -> str:
+    """The element's text outside its links (iterative: pages may nest thousands deep)."""
+    parts = []
+    stack = [el]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            parts.append(node)
+            continue
+        if node.tag != "a":
+            parts.append(node.text or "")
+        for c in reversed(node):
+            stack.append(c.tail or "")
+            if isinstance(c.tag, str) and c.tag != "a" and c.tag not in _SKIP:
+                stack.append(c)
+    return " ".join(parts)
+
+
+def _has_stamp(el) -> bool:
+    """An item naming a date stamp outside its links ("Kamis, 05/11/2015 09:25 WIB", "2 jam lalu")."""
+    text = _norm(_outside_links(el))
+    return bool(text) and len(text) <= 60 and (bool(date_stamp(text)[0]) or bool(_RELATIVE.search(text)))
+
+
+_RELATIVE = re.compile(r"\b\d+\s+(?:detik|menit|jam|hari|minggu|bulan)\s+(?:yang\s+)?lalu\b", re.IGNORECASE)
+
+
+def drop_furniture(root, spare: set) -> list[str]:
+    """Remove column furniture recognised by structure, never an element in
+    ``spare`` (the article's element and its ancestors): lists of other
+    stories (three or more children, at least half of them a link with a
+    date stamp or a headline heading with a teaser), blocks that are mostly
+    links (three or more links holding at least half of the text, or two
+    holding four fifths: tickers, most-popular, related and tag boxes) and
+    marquees. Returns the texts removed."""
+    stats = _stats(root)
+    removed: list[str] = []
+    for el in list(root.iter(*_FURNITURE)):
+        if el in spare or not _attached(el, root):
+            continue
+        text, link, n = stats.get(el, (0, 0, 0))
+        kids = sum(1 for c in el if isinstance(c.tag, str))
+        dense = (n >= 3 and text and link * 2 >= text) or (n >= 2 and text and link * 5 >= text * 4)
+        if dense or el.tag == "marquee" or (n >= 3 and kids >= 3 and 2 * _story_items(el, stats) >= max(kids, 6)):
+            removed.append(_norm(el.text_content())[:200])
+            el.drop_tree()
+    return removed
+
+
+def _attached(el, root) -> bool:
+    """Whether ``el`` is still in the tree (an ancestor may have been dropped)."""
+    top = el
+    for top in el.iterancestors():
+        pass
+    return top is root or el is root
+
+
+_BEFORE_LEAD = frozenset({"div", "table", "figure", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+                          "section", "header", "aside", "nav"})
+
+
+def lead_before_first_p(main) -> list[str]:
+    """Paragraphs written loose in the article's element before its first
+    ``<p>`` (``<strong>Jakarta, Situs</strong> – Tahun depan ...``): the
+    lead, when it reads as one (a sentence of eight words or more, or
+    fifteen words). Text before a block (a figure, a box, a heading) is not
+    part of it."""
+    if main is None or main.find("p") is None:
+        return []
+    parts = [main.text or ""]
+    for c in main:
+        tag = c.tag if isinstance(c.tag, str) else ""
+        if tag == "p":
+            break
+        if tag in _BEFORE_LEAD:
+            parts = []
+        elif tag == "br":
+            parts.append("\n")
+        elif tag and tag not in _SKIP:
+            parts.append(c.text_content())
+        parts.append(c.tail or "")
+    chunks = [_norm(x) for x in re.split(r"\n\s*\n", "".join(parts))]
+    return [c for c in chunks if len(c.split()) >= 15 or (len(c.split()) >= 8 and c.endswith((".", "!", "?", '"', "”")))]
+
+
+def with_lead(paragraphs: list[str], lead: list[str], first_p: str) -> list[str]:
+    """``paragraphs`` with the lead paragraphs trafilatura left out put back
+    before the article's first ``<p>`` paragraph."""
+    missing = [x for x in lead if not any(_key(x)[:80] in _key(p) for p in paragraphs)]
+    if not missing:
+        return paragraphs
+    fk = _key(first_p)[:60]
+    for i, p in enumerate(paragraphs):
+        if fk and _key(p).startswith(fk):
+            return paragraphs[:i] + missing + paragraphs[i:]
+    return missing + paragraphs
+
+
+def captions(root) -> list[str]:
+    """The page's figure captions (``figcaption``, elements whose class
+    names a caption), in order, each once, not those of other stories: what
+    a photo page tells its story in."""
+    out: dict[str, None] = {}
+    taken: set = set()
+    for el in _CAPTIONS(root):
+        if any(a in taken for a in el.iterancestors()) or in_headline_list(el):
+            continue
+        taken.add(el)
+        text = _norm(el.text_content())
+        if len(text.split()) >= 4:
+            out.setdefault(text)
+    return list(out)
+
+
+_CAPTIONS = css("figcaption, [class*=caption], [class*=keterangan]")
 
 
 def generic_paragraphs(root) -> list[str]:
-    """Unknown layout: trafilatura's main text, one paragraph per line."""
+    """Unknown layout: trafilatura's main block, then pantau's own steps:
+    the article's element (and the containers around it, whatever their
+    class says) is never dropped as junk, column furniture is dropped by
+    structure before trafilatura reads the page, and a lead written loose
+    before the first ``<p>`` is put back when trafilatura left it out. When
+    trafilatura's text leaves out most of the article's element (it took
+    another block, or nothing), the element is read instead. One paragraph
+    per line."""
     import trafilatura
 
+    main = main_element(root)
+    spare = {main, *main.iterancestors()} if main is not None else set()
+    lead = lead_before_first_p(main)
+    first_p = next((_norm(p.text_content()) for p in main.iterchildren("p") if p.text_content().strip()), "") \
+        if lead else ""
     for node in _generic_junk()(root):
-        if node.getparent() is not None:
+        if node.getparent() is not None and node not in spare:
             node.drop_tree()
+    drop_furniture(root, spare)
     # include_tables=False: on table-layout sites the whole page is one table
-    got = trafilatura.extract(root, include_comments=False, include_tables=False, include_images=False,
-                              deduplicate=False, with_metadata=False, output_format="txt")
-    return got.split("\n") if got else []
+    try:
+        got = trafilatura.extract(root, include_comments=False, include_tables=False, include_images=False,
+                                  deduplicate=False, with_metadata=False, output_format="txt")
+    except RecursionError:  # a page nested beyond Python's recursion limit: read the article's element
+        got = None
+    paragraphs = got.split("\n") if got else []
+    if main is not None and missed(main, got or ""):
+        return container_paragraphs(main)
+    return with_lead(paragraphs, lead, first_p)
+
+
+def missed(main, got: str) -> bool:
+    """Whether trafilatura's text leaves out most of the article's element
+    (at least 60 words of running text, under half of its words found) and
+    is not much longer itself (then it holds more than that element): the
+    element is then read as a profile's container would be."""
+    words = re.findall(r"[^\W\d_]{3,}", " ".join(main.itertext()).lower())
+    found = re.findall(r"[^\W\d_]{3,}", got.lower())
+    own = set(words)
+    return len(words) >= 60 and len(found) < 1.5 * len(words) and len(own & set(found)) < 0.5 * len(own)
+
+
+def _key(s: str) -> str:
+    return re.sub(r"\W+", "", s.lower())

@@ -32,12 +32,14 @@ _WS = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u30
 _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _END_PUNCT = re.compile(r"[.!?:;\"”’'…)]$")
 _NAMEISH = re.compile(r"^[A-Z0-9][\w'’.&-]*$")
+_CAPS_NAME = re.compile(r"[A-Z][A-Z'’.-]*(?:\s+[A-Z][A-Z'’.-]*){0,4}")
 
 
 @dataclass(frozen=True)
 class _Rules:
     line: re.Pattern
     opener: re.Pattern
+    gallery: re.Pattern
     tail: re.Pattern
     inline: tuple[re.Pattern, ...]
     selectors: tuple[str, ...]
@@ -51,6 +53,7 @@ def rules() -> _Rules:
     return _Rules(
         line=re.compile("(?:" + "|".join(data["line"]) + r")\s*", re.IGNORECASE),
         opener=re.compile("(?:" + "|".join(data["opener"]) + r")\s*", re.IGNORECASE),
+        gallery=re.compile("(?:" + "|".join(data["gallery_opener"]) + r")\s*", re.IGNORECASE),
         tail=re.compile("(?:" + "|".join(data["tail"]) + r")\s*", re.IGNORECASE),
         inline=tuple(re.compile(p) for p in data["inline"]),
         selectors=tuple(data["selectors"]),
@@ -76,6 +79,11 @@ def _is_headline(line: str) -> bool:
     return sum(w[0].isupper() or w[0].isdigit() for w in words) >= 0.6 * len(words)
 
 
+def _is_caption(line: str) -> bool:
+    """A photo caption in a list of related photos: up to 15 words, no sentence punctuation at the end."""
+    return len(line.split()) <= 15 and not _END_PUNCT.search(line)
+
+
 def clean_paragraphs(paragraphs: Iterable[str], title: str = "", *, extra: Optional[re.Pattern] = None,
                      names: Iterable[str] = ()) -> tuple[str, tuple[str, ...]]:
     """Join paragraphs into the cleaned text. Returns (text, dropped lines).
@@ -99,11 +107,15 @@ def clean_paragraphs(paragraphs: Iterable[str], title: str = "", *, extra: Optio
                 dropped.append(line)
                 continue
             if skip_headline:
-                if _BULLET.match(line) or _is_headline(line):
+                if _BULLET.match(line) or _is_headline(line) or (skip_headline == "captions" and _is_caption(line)):
                     dropped.append(line)
-                    skip_headline = "bullets"
+                    skip_headline = "captions" if skip_headline == "captions" else "bullets"
                     continue
                 skip_headline = False
+            if r.gallery.fullmatch(line):
+                dropped.append(line)
+                skip_headline = "captions"
+                continue
             if r.opener.fullmatch(line):
                 dropped.append(line)
                 skip_headline = "first"
@@ -127,7 +139,8 @@ def clean_paragraphs(paragraphs: Iterable[str], title: str = "", *, extra: Optio
             elif line:
                 dropped.append(line)
     # bylines, outlet names and section labels standing alone after the story
-    while kept and _is_short_label(kept[-1], 4):
+    # (also a reporter's name in capitals with initials: "ISTMAN M.P.")
+    while kept and (_is_short_label(kept[-1], 4) or (len(kept) > 1 and _CAPS_NAME.fullmatch(kept[-1]))):
         dropped.append(kept.pop())
     # section labels before the story (a title-case line of up to 3 words)
     while len(kept) > 1 and _is_short_label(kept[0], 3) and not dateline(kept[0]):
@@ -268,8 +281,10 @@ def dateline_date(text: str) -> Optional[str]:
 
 
 # --------------------------------------------------------------------------- date strings
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
+_ISO = re.compile(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*"
+                  r"(Z|[+-]\d{2}:?\d{2})?)?")
 _TEXT_DATE = re.compile(r"(\d{1,2})\s*([A-Za-z]{3,9})\.?,?\s+(\d{4})")
+_MONTH_FIRST = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})")
 _NUM_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _TIME = re.compile(r"(?<![\d/])(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?![\d/])(?:\s*(WIB|WITA|WIT)\b)?", re.IGNORECASE)
 _ZONE = re.compile(r"\b(WIB|WITA|WIT)\b", re.IGNORECASE)
@@ -278,17 +293,19 @@ _ZONE = re.compile(r"\b(WIB|WITA|WIT)\b", re.IGNORECASE)
 def parse_datetime(value: str) -> Optional[str]:
     """A date or datetime as written on a page -> ISO 8601, keeping the time
     and the zone when given (``WIB`` -> ``+07:00``, ``WITA`` -> ``+08:00``,
-    ``WIT`` -> ``+09:00``); None when it holds no complete date."""
+    ``WIT`` -> ``+09:00``); None when it holds no complete date. Forms:
+    ``2024-11-30T10:15:00+07:00``, ``2024/11/30 10:15:00``, ``Sabtu, 30
+    November 2024 10:15 WIB``, ``30/11/2024, 10.15``, ``November 30, 2024``."""
     if not value:
         return None
     value = _WS.sub(" ", value).strip()
     m = _ISO.search(value)
     if m:
-        y, mo, d, hh, mm, ss, tz = m.groups()
+        y, _, mo, d, hh, mm, ss, tz = m.groups()
         day = _valid(int(y), int(mo), int(d))
         if not day:
             return None
-        if hh is None:
+        if hh is None or int(hh) > 23 or int(mm) > 59:
             return day
         out = f"{day}T{int(hh):02d}:{mm}:{ss or '00'}"
         if tz:
@@ -303,6 +320,10 @@ def parse_datetime(value: str) -> Optional[str]:
         m = _NUM_DATE.search(value)
         if m:
             day = _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        else:
+            m = _MONTH_FIRST.search(value)
+            if m and m.group(1).lower() in _MONTHS:
+                day = _valid(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2)))
     if not day:
         return None
     t = _TIME.search(value, m.end())
@@ -311,3 +332,29 @@ def parse_datetime(value: str) -> Optional[str]:
     out = f"{day}T{int(t.group(1)):02d}:{t.group(2)}:{t.group(3) or '00'}"
     zone = t.group(4) or (_ZONE.search(value).group(1) if _ZONE.search(value) else None)
     return out + (ZONES[zone.lower()] if zone else "")
+
+
+#: a date written as a page's date stamp, not inside parentheses (that is a dateline's or a sentence's)
+_STAMP_DATE = re.compile(r"(?<![(\d/.-])(?:\d{1,2}\s*[A-Za-z]{3,9}\.?,?\s+(?:19|20)\d{2}|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}|"
+                         r"(?:19|20)\d{2}[-/]\d{1,2}[-/]\d{1,2}|[A-Za-z]{3,9}\.?\s+\d{1,2},\s+(?:19|20)\d{2})(?![\d)])")
+_WEEKDAY = re.compile(r"\b" + _DAY + r"\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_UPDATED = re.compile(r"\b(?:diperbarui|diperbaharui|update[sd]?|diubah|modified|last\s+modified)\b", re.IGNORECASE)
+
+
+def date_stamp(text: str) -> tuple[Optional[str], bool]:
+    """(ISO value, updated) when ``text`` reads as a page's date stamp - a
+    short line whose date has a weekday or a time: ``Selasa, 23 Februari
+    2016 15:06 WIB``, ``Kamis, 05/11/2015 09:25 WIB``, ``Kompas.com -
+    23/02/2016, 15:06 WIB``; ``updated`` when it is labelled as an update
+    (``Diperbarui ...``). (None, False) for anything else, a date inside a
+    sentence or in parentheses included."""
+    line = _WS.sub(" ", text).strip()
+    if len(line) > 120:
+        return None, False
+    m = _STAMP_DATE.search(line)
+    if not m:
+        return None, False
+    iso = parse_datetime(line[m.start():])
+    if not iso or (len(iso) == 10 and not _WEEKDAY.search(line)):
+        return None, False
+    return iso, bool(_UPDATED.search(line))

@@ -2,21 +2,31 @@
 alone. Every ``from_*`` function takes the parsed page (an lxml root; the
 URL-only ones accept None) and returns the candidate values it found:
 
-    from_jsonld   JSON-LD NewsArticle/Article/BlogPosting (also inside @graph)
-    from_meta     OpenGraph, article:*, twitter:*, name=... meta tags, rel=canonical
-    from_profile  the site profile's visible elements (title, date, byline, tags)
-    from_time     <time datetime>, itemprop=datePublished
-    from_url      a date in the URL (/2024/11/30/, /20241130..., /30/11/2024/)
-    from_title_tag  <h1>, then <title> without the " - Outlet" suffix
+    from_jsonld     JSON-LD NewsArticle/Article/BlogPosting (also inside @graph)
+    from_meta       OpenGraph, article:*, twitter:*, name=... meta tags, rel=canonical
+    from_profile    the site profile's visible elements (title, date, byline, tags)
+    from_time       <time datetime>, itemprop=datePublished (not in lists of other stories)
+    from_url        a date in the URL (/2024/11/30/, /20241130..., /30/11/2024/, /16/02/15/
+                    yy/mm/dd, a Unix time closing the slug)
+    from_visible    the page's date stamp anywhere in the page ("Selasa, 23 Februari 2016
+                    15:06 WIB", "Kamis, 05/11/2015 09:25 WIB"), nearest the headline
+    from_title_tag  <h1>, then <title> without the " - Outlet" suffix; every <h1>
     from_dateline   the dateline of the cleaned text: "Sabtu (30/11/2024)"
+    from_htmldate   htmldate (original date): the generic source after pantau's own
+                    and their cross-check; its extensive search only when nothing answered
 
 :func:`resolve` picks, per field, the value of the most reliable source that
-answered (:data:`ORDER`). When sources disagree on the published or modified
-date, the choice stands and the disagreement is written to ``Meta.notes``;
-the winning source's name is ``Meta.published_from``. A date-only winner
-takes the time (and zone) of a less reliable source stating the same day, and
-a UTC time is shown in the page's own zone (WIB/WITA/WIT) when the page
-states one.
+answered (:data:`ORDER`). Every datetime is first put in the zone the page
+states (WIB/WITA/WIT in a date it shows, or the offset of its metadata;
+WIB for an Indonesian page that states none): an instant in another offset
+is converted, so 00:00-06:59 WIB in UTC keeps its day, unless the page
+shows the same clock time, which makes the offset a mislabel of the local
+time (:func:`localise`). When sources disagree on the day, the choice
+stands and the disagreement is written to ``Meta.notes``; the winning
+source's name is ``Meta.published_from``. A date-only winner takes the time
+(and zone) of a less reliable source stating the same day. The title is the
+chosen title without the site's affixes, or the ``<h1>`` it merely affixes
+(:mod:`.titles`).
 """
 
 from __future__ import annotations
@@ -26,12 +36,15 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Optional
+from typing import Callable, Iterable, Optional
 
+import lxml.etree
 from lxml.cssselect import CSSSelector
 
-from .clean import ZONES, _WS, dateline_date, parse_datetime
+from .clean import ZONES, _WS, date_stamp, dateline_date, parse_datetime
+from .document import split_url
 from .profiles import Profile
+from .titles import headline
 
 ARTICLE_TYPES = {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
                  "OpinionNewsArticle", "BackgroundNewsArticle", "Report", "LiveBlogPosting"}
@@ -39,8 +52,8 @@ ARTICLE_TYPES = {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle"
 #: sources per field, most reliable first
 ORDER: dict[str, tuple[str, ...]] = {
     "title": ("jsonld", "meta", "profile", "title_tag"),
-    "published": ("jsonld", "meta", "profile", "time", "url", "dateline"),
-    "modified": ("jsonld", "meta", "profile", "time"),
+    "published": ("jsonld", "meta", "profile", "time", "url", "visible", "dateline", "htmldate"),
+    "modified": ("jsonld", "meta", "profile", "time", "visible"),
     "author": ("profile", "jsonld", "meta"),
     "editor": ("profile", "jsonld"),
     "outlet": ("meta", "jsonld", "profile"),
@@ -49,6 +62,9 @@ ORDER: dict[str, tuple[str, ...]] = {
     "canonical": ("meta", "jsonld"),
     "language": ("title_tag", "jsonld", "meta"),
 }
+#: sources that carry a date as the page shows it (``shown``): its zone word, its clock time
+_SHOWN = ("profile", "visible", "time")
+_ZONE_WORD = re.compile(r"\b(WIB|WITA|WIT)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -244,9 +260,12 @@ def _byline(text: str, label: re.Pattern, bare: bool) -> str:
 
 def _first_date(root, selectors) -> tuple[Optional[str], str]:
     """(ISO value, text) of the first matching element that holds a date, in
-    its datetime/content/title attribute or its text."""
+    its datetime/content/title attribute or its text, and is not in a list
+    of other stories (an older layout may give a sidebar the class)."""
     for sel in selectors:
         for el in css(sel)(root):
+            if in_headline_list(el):
+                continue
             text = _text(el)
             for raw in (el.get("datetime"), el.get("content"), el.get("title"), text):
                 got = parse_datetime(raw or "")
@@ -271,38 +290,104 @@ def from_profile(root, url: str = "", profile: Optional[Profile] = None) -> dict
         "outlet": profile.outlet,
         "section": (_all_texts(root, profile.section) or [""])[-1],
         "tags": tuple(dict.fromkeys(_all_texts(root, profile.tags))),
-        "zone_text": shown,
+        "shown": shown,
     }
+
+
+def _tag(el) -> str:
+    return el.tag if isinstance(el.tag, str) else ""
+
+
+def in_headline_list(el) -> bool:
+    """Whether an element sits in a list of other stories (a headline link
+    of five words or more, a list item with a link, a small box - up to
+    three levels up, under 300 characters - holding such a headline): the
+    date there is another story's. A permalink around the page's own date
+    or time (Blogger's ``<a><abbr>16:30</abbr></a>``, ``<a>26 November
+    2024 - 15:20 WIB</a>``) is not."""
+    node, depth = el, 0
+    while node is not None and depth < 4:
+        if _tag(node) == "a" and _is_headline(_text(node)):
+            return True
+        node, depth = node.getparent(), depth + 1
+    node, depth = el, 0
+    while node is not None and depth < 4:
+        tag = _tag(node)
+        if tag in _BOXES:
+            if len(node.text_content()) >= 300:
+                return False
+            links = [_text(a) for a in node.iter("a")]
+            if tag == "li" and any(links) or any(_is_headline(t) for t in links):
+                return True
+        node, depth = node.getparent(), depth + 1
+    return False
+
+
+_BOXES = frozenset({"li", "div", "p", "td", "tr", "dd", "dt", "article", "section", "header"})
+
+
+def _is_headline(text: str) -> bool:
+    """Link text that reads as a headline: five words or more (an author's
+    name has fewer), and not just a date and time."""
+    return len(text.split()) >= 5 and not (len(text) <= 45 and parse_datetime(text))
+
 
 
 def from_time(root, url: str = "") -> dict:
     for sel in ("[itemprop=datePublished]", "time[datetime]", "time"):
         for el in css(sel)(root):
-            got = parse_datetime(el.get("datetime") or el.get("content") or el.get("title") or _text(el))
+            if in_headline_list(el):
+                continue
+            shown = _text(el)
+            got = parse_datetime(el.get("datetime") or el.get("content") or el.get("title") or shown)
             if got:
-                return {"published": got}
+                return {"published": got, "shown": shown}
     return {}
+
+
+_URL_DATES = (
+    (re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)"), "ymd"),  # /2016/02/15/, /2016-02-15-
+    (re.compile(r"(?:/|-|_)((?:19|20)\d{2})(\d{2})(\d{2})\d*(?:/|-|_|\.html?|$)"), "ymd"),  # /20160215..., -20160215.html
+    (re.compile(r"/(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})/"), "dmy"),  # /29/11/2024/
+    (re.compile(r"/(\d{2})/(\d{2})/(\d{2})/"), "yymd"),  # /16/02/15/ (Republika)
+)
+#: a Unix time closing the last path segment: "...-judul-1456270200" (SINDOnews)
+_URL_EPOCH = re.compile(r"-(1[0-9]{9})(?:\.html?)?/?$")
 
 
 def from_url(root, url: str) -> dict:
-    m = re.search(r"/(20\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)", url) or \
-        re.search(r"/(20\d{2})(\d{2})(\d{2})\d*(?:/|-|$)", url)
+    """A date the URL carries: ``/2016/02/15/``, ``/20160215...``,
+    ``/29/11/2024/``, ``/16/02/15/`` (yy/mm/dd), or a Unix time at the end
+    of the slug (an instant: given in UTC, shown in the page's zone later)."""
+    path = split_url(url).path
+    for rx, order in _URL_DATES:
+        m = rx.search(path)
+        if not m:
+            continue
+        a, b, c = (int(x) for x in m.groups())
+        y, mo, d = (a, b, c) if order == "ymd" else (c, b, a) if order == "dmy" else (2000 + a, b, c)
+        day = _plausible(y, mo, d)
+        if day:
+            return {"published": day}
+    m = _URL_EPOCH.search(path)
     if m:
-        y, mo, d = (int(x) for x in m.groups())
-    else:
-        m = re.search(r"/(\d{1,2})/(\d{1,2})/(20\d{2})/", url)  # /29/11/2024/
-        if m:
-            d, mo, y = (int(x) for x in m.groups())
-    if m:
-        try:
-            return {"published": dt.date(y, mo, d).isoformat()}
-        except ValueError:
-            return {}
+        when = dt.datetime.fromtimestamp(int(m.group(1)), dt.timezone.utc)
+        if dt.datetime(2001, 1, 1, tzinfo=dt.timezone.utc) < when < dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=1):
+            return {"published": when.isoformat()}
     return {}
 
 
+def _plausible(y: int, mo: int, d: int) -> Optional[str]:
+    """An ISO day for a date that exists and is not in the future."""
+    try:
+        day = dt.date(y, mo, d)
+    except ValueError:
+        return None
+    return day.isoformat() if 1995 <= y and day <= dt.date.today() + dt.timedelta(days=1) else None
+
+
 def from_title_tag(root, url: str = "") -> dict:
-    out = {}
+    out: dict = {}
     html = root.getroottree().getroot() if root is not None else None
     if html is not None:
         out["language"] = (html.get("lang") or html.get("xml:lang") or "")[:2].lower()
@@ -311,6 +396,7 @@ def from_title_tag(root, url: str = "") -> dict:
         title = re.split(r"\s+[|–—~-]\s+(?=[^|–—~-]{2,40}$)", _text(t))[0]
         break
     h1s = [t for t in (_text(h) for h in root.iter("h1")) if t]
+    out["h1s"] = tuple(h1s)
     # an <h1> is the headline unless it is the site's name (Blogger, old themes): then <title> wins
     for h1 in h1s:
         if not title or _key(h1) in _key(title) or _key(title) in _key(h1):
@@ -325,12 +411,114 @@ def _key(s: str) -> str:
     return re.sub(r"\W+", "", s.lower())
 
 
+_SHORT_TEXTS = lxml.etree.XPath("//body//text()[string-length(.) < 200]")
+_YEAR = re.compile(r"(?:19|20)\d\d")  # filtered in Python: EXSLT's re:test calls back into Python per node, 10x slower
+_NOT_SHOWN = frozenset({"script", "style", "noscript", "template", "textarea", "option", "title", "head"})
+_DATE_HINT = re.compile(r"date|time|tanggal|tgl|waktu|publish|posted|jam", re.IGNORECASE)
+
+
+def from_visible(root, url: str = "") -> dict:
+    """The page's date stamp found anywhere in the page, in whatever
+    container: a short line such as ``Selasa, 23 Februari 2016 15:06 WIB``
+    or ``Kamis, 05/11/2015 09:25 WIB`` (a weekday or a time with the date;
+    a bare date only in an element, or its parent, named like a date). Stamps of other
+    stories (links, lists of dated headlines) are passed over; of the rest,
+    the stamp with a time nearest the headline (``<h1>``, in document order;
+    after it on a tie) wins, else a stamp without a time the same way: a
+    "today" widget in the page header and the dates of comments are further
+    away. A stamp labelled as an update gives ``modified``."""
+    texts = [t for t in _SHORT_TEXTS(root) if _YEAR.search(t)]
+    if not texts:
+        return {}
+    order = {el: i for i, el in enumerate(root.iter())}
+    h1 = _headline_element(root)
+    h1_at = order.get(h1, -1) if h1 is not None else -1
+    placed = []
+    for t in texts:
+        el = t.getparent()
+        if el is not None and t.is_tail:
+            el = el.getparent()
+        if el is not None and _tag(el) not in _NOT_SHOWN:
+            at = order.get(el, 0) + (0.5 if t.is_tail else 0)
+            placed.append((abs(at - h1_at), at < h1_at, at, t, el))
+    placed.sort(key=lambda x: x[:3])  # nearest the headline first: the first stamp with a time ends the search
+    out: dict = {}
+    undated = None
+    for _, _, at, t, el in placed:
+        iso, shown, upd = _stamp_at(t, el)
+        if not iso:
+            continue
+        if upd:
+            out.setdefault("modified", iso)
+        elif len(iso) > 10:
+            out.update(published=iso, shown=shown)
+            return out
+        elif undated is None:
+            undated = (iso, shown)
+    if undated:
+        out.update(published=undated[0], shown=undated[1])
+    return out
+
+
+def _stamp_at(t: str, el) -> tuple[Optional[str], str, bool]:
+    """(ISO value, shown text, updated) of a text node that is the page's
+    own date stamp; (None, '', False) otherwise."""
+    iso, upd = date_stamp(t)
+    if not iso:
+        parent = el.getparent()
+        names = [el.get("class"), el.get("id"), _tag(el)] + ([parent.get("class"), parent.get("id")] if parent is not None
+                                                              else [])
+        hinted = _DATE_HINT.search(" ".join(filter(None, names)))
+        got = parse_datetime(t) if hinted and len(t.strip()) <= 40 and not t.strip().startswith("(") else None
+        iso, upd = (got, False) if got else (None, False)
+    if not iso or in_headline_list(el):
+        return None, "", False
+    shown = " ".join(str(t).split())
+    box = el
+    for _ in range(3):  # the time may stand in the next node: "<span>Selasa, 23 Feb 2016</span> <span>15:06</span>"
+        if len(iso) > 10 or box is None:
+            break
+        whole = _text(box)
+        fuller = date_stamp(whole)[0] if len(whole) <= 100 else None
+        if fuller and fuller[:10] == iso and len(fuller) > 10:
+            iso, shown = fuller, whole
+        box = box.getparent()
+    return iso, shown, upd
+
+
+def _headline_element(root):
+    """The page's headline element: the first ``<h1>`` (else ``<h2>``,
+    ``<h3>``) of three words or more that the ``<title>`` spells, else the
+    first such ``<h1>``."""
+    title = _key(next((_text(t) for t in root.iter("title")), ""))
+    heads = [h for h in root.iter("h1", "h2", "h3") if len(_text(h).split()) >= 3]
+    for level in ("h1", "h2", "h3"):
+        for h in heads:
+            if h.tag == level and title and _key(_text(h)) in title:
+                return h
+    return next((h for h in heads if h.tag == "h1"), None)
+
+
+def from_htmldate(root, url: str = "", *, extensive: bool = False) -> dict:
+    """htmldate's answer (a day: its original date), as the generic source
+    after pantau's own and as a cross-check of them. ``extensive`` (its
+    search of the whole text) only when nothing else answered."""
+    from htmldate import find_date
+
+    try:
+        got = find_date(root, extensive_search=extensive, original_date=True, url=url or None)
+    except (ValueError, TypeError, AttributeError, OverflowError, RecursionError, lxml.etree.LxmlError):
+        return {}
+    return {"published": got} if got else {}
+
+
 def from_dateline(text: str) -> dict:
     got = dateline_date(text)
     return {"published": got} if got else {}
 
 
-CHAIN: tuple[Callable, ...] = (from_jsonld, from_meta, from_profile, from_time, from_url, from_title_tag)
+CHAIN: tuple[Callable, ...] = (from_jsonld, from_meta, from_profile, from_time, from_url, from_visible,
+                               from_title_tag)
 
 
 # --------------------------------------------------------------------------- choosing
@@ -353,13 +541,67 @@ def _same_time(a: str, b: str) -> bool:
     return a[:16] == b[:16] if len(a) > 10 and len(b) > 10 else _day(a) == _day(b)
 
 
-def _zone_of(page_zone_text: str) -> Optional[str]:
-    m = re.search(r"\b(WIB|WITA|WIT)\b", page_zone_text or "", re.IGNORECASE)
-    return ZONES[m.group(1).lower()] if m else None
+def _zoned(value: str) -> bool:
+    return len(value) > 19 and value[-6] in "+-"
 
 
-def _choose_date(field: str, found: dict[str, dict], local_zone: Optional[str]) -> tuple[Optional[str], str, list[str]]:
-    cands = [(src, found[src][field]) for src in ORDER[field] if found.get(src, {}).get(field)]
+def _tz(offset: str) -> dt.timezone:
+    sign = -1 if offset[0] == "-" else 1
+    return dt.timezone(sign * dt.timedelta(hours=int(offset[1:3]), minutes=int(offset[4:6])))
+
+
+def page_zone(found: dict[str, dict], url: str = "") -> tuple[Optional[str], bool]:
+    """(UTC offset of the page's zone, whether the page states it). Stated:
+    WIB/WITA/WIT in a date the page shows, else the offset of a zoned
+    datetime in its metadata that is one of those three. Not stated: WIB
+    for a page in Indonesian (or in no declared language); None otherwise."""
+    for src in _SHOWN:
+        m = _ZONE_WORD.search(found.get(src, {}).get("shown", ""))
+        if m:
+            return ZONES[m.group(1).lower()], True
+    for src in ("jsonld", "meta", "profile", "time", "visible"):
+        v = found.get(src, {}).get("published") or ""
+        if _zoned(v) and v[-6:] in ZONES.values():
+            return v[-6:], True
+    lang = next((found.get(src, {}).get("language") for src in ORDER["language"] if found.get(src, {}).get("language")),
+                "")
+    host = split_url(url).hostname or ""
+    if lang in ("", "id", "in") or host.endswith(".id"):
+        return ZONES["wib"], False
+    return None, False
+
+
+def shown_clocks(found: dict[str, dict]) -> frozenset[str]:
+    """The clock times (``HH:MM``) of the dates the page shows in its own
+    words, in local time (no zone, or WIB/WITA/WIT; a shown ISO value with
+    another offset is not the page's own clock)."""
+    out = set()
+    for src in _SHOWN:
+        text = found.get(src, {}).get("shown", "")
+        got = parse_datetime(text) if text else None
+        if got and len(got) > 10 and (not _zoned(got) or got[-6:] in ZONES.values()):
+            out.add(got[11:16])
+    return frozenset(out)
+
+
+def localise(value: str, zone: Optional[str], clocks: frozenset[str] = frozenset()) -> str:
+    """A datetime in the page's zone: an instant in another offset is
+    converted (``2016-02-22T17:20:00+00:00`` -> ``2016-02-23T00:20:00+07:00``),
+    unless the page shows that same clock time, which makes the offset a
+    mislabel of the local time (``23:30Z`` beside ``23:30 WIB`` is 23:30
+    WIB). Dates, naive times and values already in the zone are unchanged."""
+    if not zone or not _zoned(value) or value.endswith(zone):
+        return value
+    if value[11:16] in clocks:
+        return value[:19] + zone
+    inst = _instant(value)
+    return inst.astimezone(_tz(zone)).isoformat() if inst else value
+
+
+def _choose_date(field: str, found: dict[str, dict], zone: Optional[str], clocks: frozenset[str],
+                 stated: bool) -> tuple[Optional[str], str, list[str]]:
+    cands = [(src, localise(found[src][field], zone, clocks)) for src in ORDER[field]
+             if found.get(src, {}).get(field)]
     if not cands:
         return None, "", []
     src, value = cands[0]
@@ -370,27 +612,28 @@ def _choose_date(field: str, found: dict[str, dict], local_zone: Optional[str]) 
             if len(v2) > 10 and _day(v2) == value:
                 value, origin = v2, f"{src}+{s2}"
                 break
-    if local_zone and value.endswith("+00:00"):
-        inst = _instant(value)
-        if inst:
-            h, m = int(local_zone[1:3]), int(local_zone[4:6])
-            value = inst.astimezone(dt.timezone(dt.timedelta(hours=h, minutes=m))).isoformat()
-    elif local_zone and len(value) > 10 and value[-6] not in "+-":
+    if stated and len(value) > 10 and not _zoned(value):
         # naive time: the page's stated zone applies when a zoned source agrees on the clock time
-        if any(v2[:16] == value[:16] and v2.endswith(local_zone) for _, v2 in cands):
-            value += local_zone
+        if any(v2[:16] == value[:16] and v2.endswith(zone) for _, v2 in cands):
+            value += zone
+    utc_day = _instant(value).astimezone(dt.timezone.utc).date().isoformat() if _instant(value) else _day(value)
     for s2, v2 in cands[1:]:
         if s2 == "dateline":
             if _day(v2) != _day(value):
                 notes.append(f"{field}: {origin} {value} chosen; the dateline says {v2}")
+            continue
+        if s2 == "htmldate":  # a day, maybe read from a UTC value: a disagreement is one with both days
+            if _day(v2) not in (_day(value), utc_day):
+                notes.append(f"{field}: {origin} {value} chosen; htmldate says {v2}")
             continue
         if not _same_time(value, v2) and _day(v2) != _day(value):
             notes.append(f"{field}: {origin} {value} chosen over {s2} {v2}")
     return value, origin, notes
 
 
-def resolve(found: dict[str, dict]) -> Meta:
-    """One Meta from the candidates of each source (``{source: {field: value}}``)."""
+def resolve(found: dict[str, dict], url: str = "", affixes: Iterable[str] = ()) -> Meta:
+    """One Meta from the candidates of each source (``{source: {field: value}}``).
+    ``affixes`` are site affixes learned for the URL's host (see :mod:`.titles`)."""
     def pick(field: str):
         for src in ORDER[field]:
             v = found.get(src, {}).get(field)
@@ -398,31 +641,34 @@ def resolve(found: dict[str, dict]) -> Meta:
                 return v
         return "" if field != "tags" else ()
 
-    local_zone = _zone_of(found.get("profile", {}).get("zone_text", ""))
-    if not local_zone:
-        for src in ("jsonld", "meta", "profile", "time"):
-            v = found.get(src, {}).get("published") or ""
-            if len(v) > 19 and v[-6:] in ZONES.values():
-                local_zone = v[-6:]
-                break
-    published, published_from, n1 = _choose_date("published", found, local_zone)
-    modified, modified_from, n2 = _choose_date("modified", found, local_zone)
+    zone, stated = page_zone(found, url)
+    clocks = shown_clocks(found)
+    published, published_from, n1 = _choose_date("published", found, zone, clocks, stated)
+    modified, modified_from, n2 = _choose_date("modified", found, zone, clocks, stated)
     if modified and published and modified < published and _day(modified) < _day(published):
         n2.append(f"modified: {modified} is before published {published}; dropped")
         modified, modified_from = None, ""
     tags = tuple(dict.fromkeys(t for t in pick("tags") if len(t) <= 80))[:40]
-    return Meta(title=pick("title"), published=published, published_from=published_from, modified=modified,
+    names = [found.get(src, {}).get("outlet", "") for src in ORDER["outlet"]]
+    title = headline(pick("title"), found.get("title_tag", {}).get("h1s", ()), url=url, names=names,
+                     affixes=affixes)
+    return Meta(title=title, published=published, published_from=published_from, modified=modified,
                 modified_from=modified_from, canonical=pick("canonical"), author=pick("author"), editor=pick("editor"),
                 outlet=pick("outlet"), section=pick("section"), tags=tags, language=pick("language"),
                 notes=tuple(n1 + n2))
 
 
 def gather(root, url: str, profile: Optional[Profile] = None) -> dict[str, dict]:
-    """Every source's candidates for the page (the text's dateline comes later)."""
+    """Every source's candidates for the page (the text's dateline comes
+    later). htmldate runs last, cheaply as a cross-check, and with its
+    extensive search only when no other source found a date."""
     found: dict[str, dict] = {}
     for fn in CHAIN:
         name = fn.__name__.removeprefix("from_")
         found[name] = fn(root, url, profile) if fn is from_profile else fn(root, url)
+    found["htmldate"] = from_htmldate(root, url)
+    if not any(v.get("published") for v in found.values()):
+        found["htmldate"] = from_htmldate(root, url, extensive=True)
     return found
 
 
@@ -430,4 +676,4 @@ def extract_meta(root, url: str, profile: Optional[Profile] = None, text: str = 
     found = gather(root, url, profile)
     if text:
         found["dateline"] = from_dateline(text)
-    return resolve(found)
+    return resolve(found, url)

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Optional
-from urllib.parse import urlsplit
+
+from .document import split_url
 
 _SELECTOR_KEYS = ("body", "title", "date", "modified", "author", "editor", "section", "tags", "junk", "next_page")
 
@@ -79,7 +80,7 @@ def profile_for(url: str = "", name: str = "") -> Optional[Profile]:
         if name not in table:
             raise KeyError(f"unknown site profile {name!r}; choose from: {', '.join(sorted(table))}, generic")
         return table[name]
-    host = (urlsplit(url).hostname or "").lower()
+    host = (split_url(url).hostname or "").lower()
     if not host:
         return None
     best, best_len = None, -1

@@ -1,0 +1,145 @@
+"""The body of a page (extractor/html/body.py): pantau's own steps around
+trafilatura on the generic path, profiles that fail soft, photo pages."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from extractor.html import article_from_html
+from extractor.html.body import (captions, drop_furniture, generic_paragraphs, lead_before_first_p, main_element,
+                                 missed, with_lead)
+
+SENTENCES = [f"Paragraf nomor {i} berisi kalimat panjang tentang pengamanan pemilihan kepala daerah di kota ini "
+             f"oleh polisi dan tentara." for i in range(5)]
+P = "".join(f"<p>{s}</p>" for s in SENTENCES)
+LEAD = "Tahun depan pemerintah akan menambah anggaran pengamanan pilkada serentak di seluruh provinsi, kata menteri."
+HEADLINES = ["Harga Cabai Merah di Pasar Induk Naik Lagi", "Sriwijaya FC Tundukkan Semen Padang di Kandang",
+             "Banjir Rendam Tiga Desa di Ogan Komering Ilir", "Jembatan Musi IV Mulai Diaspal Pekan Depan"]
+
+
+def tree(body: str, head: str = "<title>Judul Berita Ini - Situs.com</title>"):
+    return lxml.html.document_fromstring(f"<html><head>{head}</head><body>{body}</body></html>")
+
+
+def page(body: str) -> str:
+    return f"<html><head><title>Judul Berita Ini - Situs.com</title></head><body>{body}</body></html>"
+
+
+def test_main_element_holds_the_running_text():
+    root = tree(f"<div class='side'><p>Pendek.</p></div><div class='txt'>{P}</div>"
+                "<div class='br'>satu<br>dua<br>tiga</div>")
+    assert main_element(root).get("class") == "txt"
+    br = tree("<div class='nav'><a href='/'>Beranda</a></div><div id='isi'>" + "<br><br>".join(SENTENCES) + "</div>")
+    assert main_element(br).get("id") == "isi"
+
+
+@pytest.mark.parametrize("block", [
+    # a list of dated headlines (detik, kompas): each item a link and a date stamp
+    "<ul class='list'>" + "".join(f"<li><span>Kamis, 05/11/2015 0{i}:25 WIB</span> <a href='/{i}'>{h}</a></li>"
+                                 for i, h in enumerate(HEADLINES)) + "</ul>",
+    # the same with relative times, link first
+    "<div class='terkini'>" + "".join(f"<div><a href='/{i}'>{h}</a> <span>{i + 1} jam lalu</span></div>"
+                                      for i, h in enumerate(HEADLINES)) + "</div>",
+    # headline teasers: a heading link and a short excerpt each
+    "<div class='populer'>" + "".join(f"<div class='item'><h4><a href='/{i}'>{h}</a></h4><p>Ringkasan singkat berita "
+                                      f"ini untuk kolom samping halaman.</p></div>" for i, h in enumerate(HEADLINES)) + "</div>",
+    # mostly links: a ticker, a tag box
+    "<div class='ticker'>" + " | ".join(f"<a href='/{i}'>{h}</a>" for i, h in enumerate(HEADLINES)) + "</div>",
+    "<div class='tags'><a href='/t/1'>pilkada serentak</a> <a href='/t/2'>polda metro jaya</a></div>",
+    "<marquee>Breaking news: harga cabai naik di seluruh pasar tradisional</marquee>",
+])
+def test_column_furniture_is_dropped_by_structure(block):
+    root = tree(f"<div class='txt'>{P}</div>{block}")
+    main = main_element(root)
+    removed = drop_furniture(root, {main, *main.iterancestors()})
+    assert removed and all(s in root.text_content() for s in SENTENCES)
+    assert not any(h in root.text_content() for h in HEADLINES + ["pilkada serentak", "Breaking news"])
+
+
+def test_furniture_never_takes_the_article_or_its_containers():
+    # the article's element itself is link-dense here: it is spared
+    linked = "<div class='txt'>" + "".join(f"<p><a href='/{i}'>{s}</a></p>" for i, s in enumerate(SENTENCES)) + "</div>"
+    root = tree(linked)
+    main = main_element(root)
+    assert drop_furniture(root, {main, *main.iterancestors()}) == []
+    prose = tree(f"<div class='txt'>{P}<p>Menurut <a href='/k'>Kapolda</a>, pengamanan berjalan lancar dan aman.</p></div>")
+    main = main_element(prose)
+    assert drop_furniture(prose, {main, *main.iterancestors()}) == []
+
+
+@pytest.mark.parametrize("markup", [
+    f"<strong>Jakarta, Situs</strong> – {LEAD}{P}",
+    f"<strong><a href='https://situs.com'>Jakarta, Situs</a></strong> – {LEAD}{P}",
+    f"<strong>Jakarta, Situs</strong> – {LEAD}<br><br>{P}",
+    f"<span class='lead'><strong>Jakarta, Situs</strong> – {LEAD}</span>{P}",
+    f"<img src='a.jpg'><strong>Jakarta, Situs</strong> – {LEAD}{P}",
+    f"<h2>Subjudul</h2><strong>Jakarta, Situs</strong> – {LEAD}{P}",
+])
+def test_a_lead_before_the_first_paragraph_is_kept(markup):
+    html = page(f"<div class='wrap'><h1>Judul Berita Ini</h1><div class='txt'>{markup}</div></div>"
+                "<div class='side'><ul><li><a href='/x'>Berita lain satu dua tiga</a></li></ul></div>")
+    art = article_from_html(html, "https://situs.com/berita/1")
+    assert art.text.startswith(f"Jakarta, Situs – {LEAD}\n\n{SENTENCES[0]}") and art.text.count("Tahun depan") == 1
+
+
+def test_lead_functions_alone():
+    main = tree(f"<div><strong>Jakarta</strong> - {LEAD}{P}</div>").find(".//div")
+    assert lead_before_first_p(main) == [f"Jakarta - {LEAD}"]
+    assert lead_before_first_p(tree(f"<div>Foto: Humas{P}</div>").find(".//div")) == []  # not a sentence
+    assert lead_before_first_p(tree("<div>" + "<br>".join(SENTENCES) + "</div>").find(".//div")) == []  # no <p>
+    assert with_lead(SENTENCES[:2], ["Lead kalimat."], SENTENCES[0]) == ["Lead kalimat.", *SENTENCES[:2]]
+    assert with_lead(["Judul", *SENTENCES[:2]], ["Lead kalimat."], SENTENCES[0]) == \
+        ["Judul", "Lead kalimat.", *SENTENCES[:2]]
+    assert with_lead(["Lead kalimat.", *SENTENCES[:2]], ["Lead kalimat."], SENTENCES[0])[0] == "Lead kalimat."
+
+
+@pytest.mark.parametrize("cls", ["share", "social-share", "share-buttons", "related", "tags"])
+def test_an_article_inside_a_share_like_container_is_kept(cls):
+    html = page(f"<h1>Judul Berita Ini</h1><div class='{cls}'><div class='share-box'><a>Facebook</a> <a>Twitter</a>"
+                f"</div><div class='txt'>{P}</div></div><div class='{cls}'><a href='#'>WhatsApp</a></div>")
+    art = article_from_html(html, "https://situs.com/berita/2")
+    assert art.text == "\n\n".join(SENTENCES)
+
+
+def test_photo_page_tells_its_story_in_captions():
+    caps = [f"Personel gabungan memperagakan tahap simulasi nomor {i} pengamanan pilkada di lapangan." for i in range(4)]
+    figures = "".join(f"<figure><img src='{i}.jpg'><figcaption>{c}</figcaption><div class='credit'>Foto: Agung/detikcom"
+                      f"</div></figure>" for i, c in enumerate(caps))
+    html = page(f"<h1>Potret Simulasi Pengamanan Pilkada</h1><div class='date'>Selasa, 22 Nov 2016 11:40 WIB</div>"
+                f"<div class='gallery'>{figures}</div>")
+    art = article_from_html(html, "https://news.detik.com/foto-news/d-1/x")
+    assert art.text == "\n\n".join(caps) and art.published == "2016-11-22T11:40:00+07:00"
+    # an article with a photo keeps its caption out
+    normal = page(f"<h1>Judul Berita Ini</h1><figure><img src='a.jpg'><figcaption>{caps[0]}</figcaption></figure>"
+                  f"<div class='txt'>{P}</div>")
+    assert caps[0] not in article_from_html(normal, "https://x.example/a").text
+    assert captions(tree(figures)) == caps
+
+
+def test_a_profile_that_finds_only_a_scrap_hands_over_to_the_generic_path():
+    """An older layout of a profiled outlet (ANTARA): the profile's body selector matches a sidebar teaser."""
+    teaser = "<div class='side'><div class='post-content'><p>Ringkasan berita lain yang cukup panjang untuk kolom " \
+             "terpopuler di sisi kanan halaman ini.</p></div></div>"
+    html = page(f"<div id='content_news'><h1>Judul Berita Ini</h1><div id='content_news_text'>Bandung (ANTARA) - "
+                + "<br><br>".join(SENTENCES) + f"</div></div>{teaser}")
+    art = article_from_html(html, "https://www.antaranews.com/berita/1/x")
+    assert art.profile == "generic" and art.text.startswith("Bandung (ANTARA) - Paragraf nomor 0")
+    assert "Ringkasan berita lain" not in art.text
+    # the current layout still reads through the profile
+    current = page(f"<div class='wrap__article-detail-content post-content'>{P}</div>")
+    assert article_from_html(current, "https://www.antaranews.com/berita/2/x").profile == "antaranews"
+
+
+def test_generic_paragraphs_one_per_line():
+    got = generic_paragraphs(tree(f"<div class='txt'>{P}</div>"))
+    assert [g for g in got if g] == SENTENCES
+
+
+def test_when_trafilatura_leaves_out_the_article_its_element_is_read():
+    """trafilatura drops a block whose class names comments; the article's element is then read itself."""
+    html = page(f"<h1>Judul Berita Ini</h1><div class='comment-body article'>{P}</div>"
+                "<div class='side'><p>Iklan baris murah di kota ini.</p></div>")
+    assert article_from_html(html, "https://x.example/a").text == "\n\n".join(SENTENCES)
+    main = main_element(tree(f"<div class='txt'>{P}</div>"))
+    assert missed(main, "") and not missed(main, "\n".join(SENTENCES))
