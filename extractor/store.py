@@ -21,7 +21,8 @@ from typing import Callable, Iterable, Optional
 
 import sqlite_utils
 
-from . import __version__, dedup
+from . import dedup
+from .datafiles import extractor_version
 from .errors import Msg, SchemaVersionError, StoreError
 from .records import official_key
 from .types import Article, Extraction, Source
@@ -435,7 +436,7 @@ class Store:
         with self.db.conn:
             return self.db["runs"].insert({"started_at": _now(), "command": command,
                                            "config": json.dumps(config, default=str),
-                                           "extractor_version": __version__}).last_pk
+                                           "extractor_version": extractor_version()}).last_pk
 
     def finish_run(self, run_id: int, counts: dict) -> None:
         with self.db.conn:
@@ -460,14 +461,17 @@ class Store:
         return rows[0] if rows else None
 
     def is_current(self, article: Article) -> bool:
-        """Stored with the same text by this extractor version: nothing to do."""
+        """Stored with the same text by this extractor version (package version
+        and language-data fingerprint, :func:`extractor.datafiles.extractor_version`):
+        nothing to do. A lexicon edit makes every stored article not current."""
         st = self.article_state(article.url)
-        return bool(st and st["text_hash"] == text_hash(article.text) and st["extractor_version"] == __version__)
+        return bool(st and st["text_hash"] == text_hash(article.text)
+                    and st["extractor_version"] == extractor_version())
 
     def is_current_hash(self, url: str, html_hash: str) -> bool:
-        """Stored from the same raw content by this extractor version."""
+        """Stored from the same raw content by this extractor version (as :meth:`is_current`)."""
         row = self.db.execute("select html_hash, extractor_version from articles where url = ?", [url]).fetchone()
-        return bool(row and row[0] == html_hash and row[1] == __version__)
+        return bool(row and row[0] == html_hash and row[1] == extractor_version())
 
     def save(self, article: Article, relevance: float, extraction: Optional[Extraction],
              run_id: Optional[int] = None, signature: Optional["dedup.Signature"] = None) -> int:
@@ -480,7 +484,7 @@ class Store:
             "outlet": article.outlet, "title": article.title, "published": article.published, "text": article.text,
             "html_hash": article.html_hash, "text_hash": text_hash(article.text), "fetched_at": article.fetched_at,
             "language": article.language, "dateline": article.dateline, "relevance": relevance,
-            "extracted": int(extraction is not None), "extractor_version": __version__,
+            "extracted": int(extraction is not None), "extractor_version": extractor_version(),
             "model_version": extraction.model_version if extraction else None, "run_id": run_id,
             "stored_at": _now(),
             "primary_region": extraction.primary_region.name if extraction and extraction.primary_region else None,

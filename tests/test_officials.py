@@ -20,7 +20,7 @@ def one(text):
      "Kodim 0412/Lampung Utara", ("S.E.",)),
     ("Kapolresta Palembang Kombespol Dr. Harryo Sugihhartono,S.I.K.,MH memimpin", "Harryo Sugihhartono", "Kombes",
      "Kapolresta", "Polresta Palembang", ("Dr.", "S.I.K.", "M.H.")),
-    ("Wadir Pam Obvit Polda Sumsel AKBP H Rizal,S.I.K, M M hadir", "Rizal", "AKBP", "Wadir Pam Obvit",
+    ("Wadir Pam Obvit Polda Sumsel AKBP H Rizal,S.I.K, M M hadir", "Rizal", "AKBP", "Wadirpamobvit",
      "Polda Sumatera Selatan", ("S.I.K.", "M.M.")),
     ("Aris Munandar, Ketua PPK Lawang Kidul, mengatakan", "Aris Munandar", None, "Ketua PPK", "PPK Lawang Kidul", ()),
     ("Ketua KPU Kabupaten Lahat, Misrawati, mengatakan", "Misrawati", None, "Ketua KPU", "KPU Lahat", ()),

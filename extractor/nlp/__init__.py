@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from .. import __version__
+from ..datafiles import extractor_version
 from ..types import Article, Extraction, Place
 
 
@@ -20,7 +20,7 @@ def _doc_to_extraction(article: Article, doc, version: str) -> Extraction:
         dates=tuple(doc._.pantau_dates),
         events=tuple(doc._.pantau_events),
         quotes=tuple(doc._.pantau_quotes),
-        extractor_version=__version__,
+        extractor_version=extractor_version(),
         model_version=version,
         candidates=tuple(doc._.pantau_candidates),
         persons=_persons(doc),

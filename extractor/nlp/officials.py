@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from ..types import Candidate, Official
@@ -24,52 +25,10 @@ from .gazetteer import LEVEL_TYPES, gazetteer
 from .lexicon import Position, degree_key, lexicon
 from .text import in_headline, is_cap
 
-# Capitalised words that never belong to a person's name.
-_STOP = {
-    "pol", "polisi", "tni", "purn", "bersama", "beserta", "dan", "saat", "selaku", "sebagai", "melalui", "mewakili",
-    "lewat", "dalam", "di", "ke", "dari", "pada", "yang", "ini", "itu", "para", "kepada", "untuk", "dengan", "atas",
-    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad", "januari", "februari", "maret",
-    "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember", "ketua", "wakil",
-    "kepala", "komandan", "anggota", "polres", "polda", "polsek", "polresta", "kodim", "koramil", "korem", "kodam",
-    "kpu", "bawaslu", "ppk", "pps", "kpps", "panwascam", "pilkada", "pemilu", "psu", "tps", "humas", "ops", "sat",
-    "satuan", "bagian", "seksi", "unit", "operasi", "kabupaten", "kota", "kecamatan", "desa", "kelurahan", "provinsi",
-    "kab", "kec", "kel", "pj", "plt", "bupati", "camat", "gubernur", "sementara", "menurut", "kata", "ujar", "jelas",
-    "selain", "adapun", "sedangkan", "sementara", "namun", "tidak", "hal", "kegiatan", "pengamanan", "personel",
-    "brimob", "satbrimob", "mapolres", "wib", "wita", "wit", "rapat", "pleno", "apel", "the", "news", "rilis",
-    "editor", "foto", "reporter", "penulis", "sumber", "baca", "juga", "paslon", "calon", "pasangan", "nomor", "urut",
-    "jajaran", "perwira", "bintara", "pejabat", "utama", "selatan", "utara", "barat", "timur", "tengah", "raya",
-    "ri", "republik", "indonesia", "negara", "mabes", "polri", "jenderal", "kompi", "peleton", "ssk", "sst",
-    "pulau", "pp", "nagari", "gampong", "kepenghuluan", "pekon", "dusun", "kampung", "tps", "forkopimda",
-}
-_SPEECH = r"(?:kata|ujar|ucap|jelas|tegas|ungkap|tutur|imbuh|tambah|sebut|terang|pungkas|lanjut|papar|beber|urai|tandas|harap|pinta|ajak|katakan|sampaikan)(?:nya)?"
-_LINK = re.compile(r"^[\s,]*(?:yang\s+)?(?:melalui|lewat|mewakili|diwakili(?:\s+oleh)?|didampingi(?:\s+oleh)?|yang\s+diwakili(?:\s+oleh)?)\s+$", re.IGNORECASE)
-_PRE_TITLES = {"dr", "drs", "dra", "ir", "prof", "drh", "drg"}
-_HONORIFICS = {"h": "H.", "hj": "Hj.", "kh": "K.H.", "haji": "H.", "hajjah": "Hj."}
 _NAME_TOKEN = re.compile(r"(?:[A-Z][A-Za-z'’`\-]*|[A-Z]{1,4}\.|[A-Z][a-z]{1,3}\.|[A-Z]\.[A-Z]\.?|'[A-Z][a-z]+)$")
-# lower-case particles inside a name: "Tiurma br Lumbantobing", "Ahmad bin Said"
-_PARTICLES = {"br", "boru", "bin", "binti", "van", "de", "da", "al", "el"}
-# Capitalised verbs of headlines ("Kapolres X Tinjau TPS") and sentence openers: never a name
-_HEADLINE_VERBS = {
-    "buka", "tinjau", "pimpin", "hadiri", "cek", "pantau", "kunjungi", "gelar", "amankan", "berikan", "sambangi",
-    "imbau", "minta", "ajak", "pastikan", "resmikan", "lantik", "terima", "serahkan", "kawal", "siagakan", "tegaskan",
-    "sebut", "apresiasi", "bagikan", "turun", "datangi", "temui", "kerahkan", "siapkan", "lepas", "periksa", "dukung",
-    "berdasarkan", "terkait", "sementara", "selanjutnya", "kemudian", "selain", "usai", "setelah", "sebelum",
-}
 _TOK = re.compile(r"\(H\.C\.?\)|[^\s,;:()“”\"]+|[,;:()“”\"]")
 _GLUED_DEGREE = re.compile(r"^([A-Z][a-z'’]+)\.([A-Z]\.?\s?[A-Za-z].*)$")
 _CODE = re.compile(r"\d{2,4}(?:[-/]\d{1,3})?(?:/[A-Za-z][A-Za-z\-]*)?$")
-_UNIT_HEADS = {
-    "polres", "polresta", "polrestabes", "polda", "polsek", "polsekta", "kodim", "koramil", "korem", "kodam", "kpu",
-    "kpud", "kip", "bawaslu", "ppk", "pps", "kpps", "panwascam", "panwaslih", "lanal", "lanud", "lantamal", "satbrimob",
-    "brimob", "yonif", "satpol", "pemkab", "pemkot", "pemprov", "dprd", "dprk", "kejari", "kejati",
-}
-_ADMIN = {"kabupaten": "kabupaten", "kab": "kabupaten", "kota": "kota", "kecamatan": "kecamatan", "kec": "kecamatan",
-          "provinsi": "provinsi", "prov": "provinsi", "desa": "desa", "kelurahan": "kelurahan", "kel": "kelurahan",
-          "nagari": "desa", "gampong": "desa", "kepenghuluan": "desa", "pekon": "desa"}
-_TEMPLATE_LEVEL = {"Polda": "provinsi", "Pemprov": "provinsi", "Kodam": "provinsi", "Polsek": "kecamatan",
-                   "Koramil": "kecamatan", "PPK": "kecamatan", "Panwascam": "kecamatan", "Kecamatan": "kecamatan",
-                   "PPS": "desa", "KPPS": "desa", "Desa": "desa", "Kelurahan": "kelurahan"}
-
 
 @dataclass
 class _Cand:
@@ -166,14 +125,14 @@ def _parse_name(text: str, start: int):
     while i < len(toks):
         t = toks[i][2]
         low = t.lower().rstrip(".")
-        if low in _PRE_TITLES and (t.endswith(".") or low in ("dr", "drs", "ir", "prof")):
+        if low in lex.pre_titles and (t.endswith(".") or low in ("dr", "drs", "ir", "prof")):
             titles.append(lex.degree_before.get(low.upper(), t))
             i += 1
             if i < len(toks) and toks[i][2].startswith("(H.C"):
                 i += 1
             continue
-        if low in _HONORIFICS and i + 1 < len(toks) and is_cap(toks[i + 1][2]) and toks[i + 1][2] not in (",",):
-            honorific = _HONORIFICS[low]
+        if low in lex.honorific_forms and i + 1 < len(toks) and is_cap(toks[i + 1][2]) and toks[i + 1][2] not in (",",):
+            honorific = lex.honorific_forms[low]
             i += 1
             continue
         break
@@ -182,14 +141,14 @@ def _parse_name(text: str, start: int):
         s, e, t = toks[i]
         if name_toks and text[toks[i - 1][1]:s] not in (" ",):
             break
-        if name_toks and t in _PARTICLES and i + 1 < len(toks) and is_cap(toks[i + 1][2]) \
+        if name_toks and t in lex.name_particles and i + 1 < len(toks) and is_cap(toks[i + 1][2]) \
                 and text[e:toks[i + 1][0]] == " ":
             name_toks.append((s, e, t))
             i += 1
             continue
         bare = t.rstrip(".")
         low = bare.lower()
-        if not is_cap(t) or low in _STOP or low in _HEADLINE_VERBS or not _NAME_TOKEN.match(t if len(bare) <= 3 else bare) or any(ch.isdigit() for ch in t):
+        if not is_cap(t) or low in lex.name_stop or low in lex.headline_verbs or not _NAME_TOKEN.match(t if len(bare) <= 3 else bare) or any(ch.isdigit() for ch in t):
             break
         if name_toks and _is_degree(t) and (t.isupper() or "." in t or degree_key(t) in ("MSI", "MH", "MM", "SSOS", "SPD", "SKOM", "MPD", "MKN", "MAP")):
             break
@@ -215,6 +174,7 @@ def _parse_name(text: str, start: int):
 
 def _parse_tail(text: str, start: int, pos: Position):
     """Region/unit written after a position. Returns (unit or None, end)."""
+    lex = lexicon()
     toks = _tokens(text, start, 120)
     i, end = 0, start
     unit_written, region, region_type, code = None, None, None, None
@@ -234,7 +194,7 @@ def _parse_tail(text: str, start: int, pos: Position):
                 i, end = j + 1, toks[j][1]
                 continue
             break
-        if t == "," and i + 1 < len(toks) and toks[i + 1][2].lower() in _UNIT_HEADS:
+        if t == "," and i + 1 < len(toks) and toks[i + 1][2].lower() in lex.unit_heads:
             i += 1
             continue
         if t == "TPS" and i + 1 < len(toks) and re.fullmatch(r"\d{1,3}[A-Za-z]?,?", toks[i + 1][2]):
@@ -246,7 +206,7 @@ def _parse_tail(text: str, start: int, pos: Position):
             unit_written = unit_written or f"{head} " + text[s:toks[j - 1][1]].rstrip(",")
             i, end = j, toks[j - 1][1]
             continue
-        if low in _UNIT_HEADS and is_cap(t):
+        if low in lex.unit_heads and is_cap(t):
             head = t.rstrip(".")
             j = i + 1
             if j < len(toks) and _CODE.match(toks[j][2].rstrip(".,")):
@@ -256,7 +216,7 @@ def _parse_tail(text: str, start: int, pos: Position):
                 code = code or c
                 i, end = j, toks[j - 1][1]
                 continue
-            r = _region_at(text, toks, j, _UNIT_TYPES.get(low, ("provinsi", "kabupaten", "kota")))
+            r = _region_at(text, toks, j, lex.unit_types(low))
             if r:
                 reg, j2 = r
                 if unit_written is None:
@@ -292,11 +252,6 @@ def _parse_tail(text: str, start: int, pos: Position):
     return unit, end, i, toks
 
 
-_UNIT_TYPES = {"polsek": ("kecamatan", "kabupaten", "kota"), "polsekta": ("kecamatan", "kota"),
-               "koramil": ("kecamatan", "kabupaten"), "ppk": ("kecamatan",), "panwascam": ("kecamatan",),
-               "pps": ("desa", "kelurahan"), "kpps": ("desa", "kelurahan")}
-
-
 def _code_at(text, toks, j):
     """``0404/Muara Enim``: a unit code whose region may run over several words."""
     code = toks[j][2].rstrip(".,")
@@ -317,8 +272,13 @@ def _code_at(text, toks, j):
 
 
 def _level_types(pos: Position) -> tuple[str, ...]:
-    level = _TEMPLATE_LEVEL.get(pos.unit.split(" ")[0]) if pos.unit else None
-    return LEVEL_TYPES[level] + ("kabupaten", "kota") if level else ("provinsi", "kabupaten", "kota")
+    """Region types the name after a position may be: its unit's level (a
+    Polda's province, a Polsek's kecamatan) or its parent kabupaten/kota;
+    for kabupaten- and kota-level units and posts with no unit, any of
+    province, kabupaten, kota."""
+    if pos.level in ("", "kabupaten", "kota"):
+        return ("provinsi", "kabupaten", "kota")
+    return LEVEL_TYPES[pos.level] + ("kabupaten", "kota")
 
 
 def _region_at(text, toks, i, types=("provinsi", "kabupaten", "kota")):
@@ -327,8 +287,9 @@ def _region_at(text, toks, i, types=("provinsi", "kabupaten", "kota")):
         return None
     low = toks[i][2].lower().rstrip(".")
     k = i
-    if low in _ADMIN and k + 1 < len(toks):
-        types = LEVEL_TYPES[_ADMIN[low]]
+    level = lexicon().admin_level.get(low)
+    if level and k + 1 < len(toks):
+        types = LEVEL_TYPES[level]
         k += 1
     best = None
     j = k
@@ -489,7 +450,7 @@ def _plausible_civilian(text: str, pn, apposition: bool = False) -> bool:
     """A name found without a rank must not be a place, unit or role."""
     name = pn["name"]
     toks = name.split()
-    if any(t.lower().rstrip(".") in _STOP for t in toks):
+    if any(t.lower().rstrip(".") in lexicon().name_stop for t in toks):
         return False
     if gazetteer().lookup(name, ("provinsi", "kabupaten", "kota", "kecamatan")):
         return False
@@ -501,11 +462,18 @@ def _plausible_civilian(text: str, pn, apposition: bool = False) -> bool:
     return apposition or after[:1] in (",", " ", ".", "") or after.startswith("\n")
 
 
+@lru_cache(maxsize=1)
+def _link_re() -> re.Pattern:
+    """What stands between X and Y in ``X melalui Y`` (words.toml ``[links]``)."""
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lexicon().principal_links, key=len, reverse=True))
+    return re.compile(rf"^[\s,]*(?:yang\s+)?(?:{words})\s+$", re.IGNORECASE)
+
+
 def _links(text: str, cands: list[_Cand], unnamed_heads: list[str] = ()) -> None:
     """``X melalui Y``: Y speaks for X and belongs to X's unit."""
     for a, b in zip(cands, cands[1:]):
         between = text[a.span_end:b.span_start]
-        if len(between) < 40 and _LINK.match(between):
+        if len(between) < 40 and _link_re().match(between):
             b.principal = a
             if b.unit is None and b.position is not None and b.position.sub and a.unit:
                 b.unit = a.unit
@@ -613,7 +581,7 @@ def _later_mentions(text: str, officials: list[_Cand], role_only) -> None:
     taken = {span for o in officials for span in o.mentions}
     for o in officials:
         for tok in set(o.name.split()):
-            if len(tok) < 4 or tok.lower() in _STOP:
+            if len(tok) < 4 or tok.lower() in lexicon().name_stop:
                 continue
             others = [x for x in officials if x is not o and tok.lower() in x.tokens]
             if others:
@@ -625,16 +593,6 @@ def _later_mentions(text: str, officials: list[_Cand], role_only) -> None:
                 taken.add((m.start(), m.end()))
 
 
-_HEAD_LEVEL = {
-    "polda": "provinsi", "kodam": "provinsi", "pemprov": "provinsi", "satbrimob": "provinsi",
-    "polres": "kabupaten", "polresta": "kota", "polrestabes": "kota", "kodim": "kabupaten", "korem": "kabupaten",
-    "kpu": "kabupaten", "bawaslu": "kabupaten", "pemkab": "kabupaten", "pemkot": "kota", "kejari": "kabupaten",
-    "dprd": "kabupaten", "lanal": "kota", "lanud": "kota", "satpol": "kabupaten",
-    "polsek": "kecamatan", "koramil": "kecamatan", "ppk": "kecamatan", "panwascam": "kecamatan", "kecamatan": "kecamatan",
-    "pps": "desa", "kpps": "desa", "desa": "desa", "kelurahan": "kelurahan",
-}
-
-
 def unit_region(unit: Optional[str], context: tuple[str, ...] = ()):
     """The region a unit is named after: ``Polres Muara Enim`` -> Kabupaten
     Muara Enim; ``Kodim 0412/Lampung Utara`` -> Kabupaten Lampung Utara;
@@ -642,8 +600,8 @@ def unit_region(unit: Optional[str], context: tuple[str, ...] = ()):
     if not unit or " " not in unit:
         return None
     head, rest = unit.split(" ", 1)
-    level = _HEAD_LEVEL.get(head.lower())
-    if level is None:
+    level = lexicon().level_of(head)
+    if not level:
         return None
     if "/" in rest:  # Kodim 0412/Lampung Utara, Koramil 0804-13/Tembuku
         rest = rest.rsplit("/", 1)[1]
@@ -678,7 +636,7 @@ def find_candidates(text: str) -> list[Candidate]:
     out = []
     for m in _CANDIDATE.finditer(text):
         a, b = m.group("a"), m.group("b")
-        if not (a[0].isupper() and b[0].isupper()) or a.lower() in _STOP or b.lower() in _STOP:
+        if not (a[0].isupper() and b[0].isupper()) or a.lower() in lexicon().name_stop or b.lower() in lexicon().name_stop:
             continue
         out.append(Candidate((a, b), text[m.start("a"):m.end("b")], m.start("a"), m.end("b")))
     return out

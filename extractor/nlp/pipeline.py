@@ -23,8 +23,6 @@ from .places import find_places
 from .quotes import find_quotes
 from .rule_spans import RuleSpanComponent, rule_spans
 
-RULES_VERSION = "rules-3"
-
 for _name in ("pantau_dates", "pantau_places", "pantau_officials", "pantau_candidates", "pantau_quotes", "pantau_events"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
@@ -164,5 +162,8 @@ def load() -> Language:
 
 
 def model_version(nlp: Language) -> str:
+    """The NER model's name and version. (The rules are versioned by the
+    extractor version: the package version plus the fingerprint of every
+    language data file, :func:`extractor.datafiles.extractor_version`.)"""
     meta = nlp.meta
-    return f"{meta.get('name', 'blank')}-{meta.get('version', '0')}+{RULES_VERSION}"
+    return f"{meta.get('name', 'blank')}-{meta.get('version', '0')}"
