@@ -151,7 +151,7 @@ SCHEMAS: dict[str, Any] = {
         "position": [_POSITION], "acting": Opt(Map(_WORDS)), "heads": Opt(Map(_FORMS)), "functions": Opt(Map(_FORMS)),
         "chart": Opt([_CHART]), "commanders": Opt(Map(_FORMS)), "echelons": Opt(Map(_FORMS)),
         "command": Opt([_COMMAND]), "roles": Opt(Map(_FORMS)), "bodies": Opt(Map(_BODY)),
-        "operations": Opt(_OPERATIONS)}),
+        "operations": Opt(_OPERATIONS), "subunits": Opt(Table({"words": _WORDS}))}),
     "nlp/lexicons/units.toml": Table({
         "unit": [Table({"kind": _WORDS, "institution": str, "level": str, "bare": Opt(bool), "code": Opt(bool),
                         "election_body": Opt(bool), "regions": Opt(_WORDS)})],

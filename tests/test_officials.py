@@ -88,3 +88,72 @@ def test_kodim_code_keeps_a_region_written_with_its_prefix():
                          "Dandim 0606/Kota Bogor Letkol Inf Ronald Tambunan juga.").officials
     assert [(o.name, o.unit, o.region_code) for o in got] == [
         ("Tri Hadi", "Kodim 0624/Kabupaten Bandung", "32.04"), ("Ronald Tambunan", "Kodim 0606/Kota Bogor", "32.71")]
+
+
+def _by_name(text):
+    return {o.name: (o.rank, o.position) for o in find_officials(text).officials}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a list of dignitaries: each name its own title, never the title of the person before
+    ("Turut hadir Dandim 0410/KBL Kolonel Inf Andi Wijaya, Wakajati Lampung Budi Santoso, Irwasda Polda Lampung "
+     "Kombes Pol Candra Kirana, dan Kajari Dedi Mulyadi.",
+     {"Andi Wijaya": ("Kolonel", "Dandim"), "Budi Santoso": (None, "Wakajati"),
+      "Candra Kirana": ("Kombes", "Irwasda"), "Dedi Mulyadi": (None, "Kajari")}),
+    # an unnamed title before another person's title and rank: "Kapolres bersama Dandim ... Letkol X"
+    ("Sebelumnya, Kapolres bersama Dandim 0414/Belitung Letkol Inf Hadi Prasetyo mengecek gudang logistik.",
+     {"Hadi Prasetyo": ("Letkol", "Dandim")}),
+    ("Keduanya diterima Camat Karimunjawa Slamet Riyadi dan Danramil Karimunjawa Kapten Inf Sugiyono di dermaga.",
+     {"Slamet Riyadi": (None, "Camat"), "Sugiyono": ("Kapten", "Danramil")}),
+    ("Pleno dihadiri Sekda Kapuas Hulu Rustam Efendi, Kaban Kesbangpol Agustinus Lintang serta Dandim 1206/Psb "
+     "Letkol Inf Antonius Manalu.",
+     {"Rustam Efendi": (None, "Sekda"), "Agustinus Lintang": (None, "Kaban Kesbangpol"),
+      "Antonius Manalu": ("Letkol", "Dandim")}),
+    ("Kapolda Ketut didampingi Kapolres Bulungan AKBP Arif Budiman Lubis dan Dandim 0903/Bulungan Letkol Inf Hamdani.",
+     {"Ketut": (None, "Kapolda"), "Arif Budiman Lubis": ("AKBP", "Kapolres"), "Hamdani": ("Letkol", "Dandim")}),
+    # an unknown or misspelt region still leads to the rank, even with "dan" inside it
+    ("Apel dipimpin Kapolresta Pulau Ambon dan Pp. Lease Kombes Pol Stefanus Latuconsina pagi ini.",
+     {"Stefanus Latuconsina": ("Kombes", "Kapolresta")}),
+    ("Kapolres Muara Enimm AKBP Jhoni Putra memimpin apel.", {"Jhoni Putra": ("AKBP", "Kapolres")}),
+])
+def test_each_dignitary_gets_his_own_title(text, expected):
+    assert _by_name(text) == expected
+
+
+@pytest.mark.parametrize("text,name,rank,position", [
+    # initials glued to the name
+    ("Kapolres melalui Kabag Ops Kompol T.Mukhlis menyebutkan personel siaga.", "T. Mukhlis", "Kompol", "Kabag Ops"),
+    ("Kapolres didampingi Wakapolres Kompol M.Rizal Siregar meninjau pleno.", "M. Rizal Siregar", "Kompol",
+     "Wakapolres"),
+    ("Kasi Humas AKP A.A.Gde Anom Wirata, S.H. mengatakan situasi aman.", "A.A. Gde Anom Wirata", "AKP", "Kasi Humas"),
+    # a rank word ending a name: a surname
+    ("Plt. Kepala Badan Kesbangpol Raja Ampat, Paulus Mayor, berharap Pilkada damai.", "Paulus Mayor", None,
+     "Plt Kaban Kesbangpol"),
+    # acting prefixes stay in the position, without their dots
+    ("Plh. Kapolres Lahat Kompol Budi Santoso memimpin apel.", "Budi Santoso", "Kompol", "Plh Kapolres"),
+    ("Penjabat (Pj) Bupati Lahat Imam Pasli meninjau TPS.", "Imam Pasli", None, "Pj Bupati"),
+    # "X selaku Y": the officer holds X; Y is an operation role
+    ("Kabid Humas Polda Sulteng selaku Kasatgas Humas Operasi Mantap Praja Tinombala 2024, Kombes Pol Agus "
+     "Tondang, S.I.K. mengatakan aman.", "Agus Tondang", "Kombes", "Kabid Humas"),
+    # an operation's name, sections, sub-units and their designators between a title and its unit
+    ("Kasatgas Preventif Operasi Mantap Praja Toba 2024 Polda Sumut, Kombes Pol Dr. Hotman Simanjuntak, S.I.K., "
+     "berkunjung ke Mapolres.", "Hotman Simanjuntak", "Kombes", "Kasatgas Preventif"),
+    ("Danki 2 Batalyon B Pelopor Sat Brimob Polda Sumsel AKP Ricky Tambunan menyebut pasukan siaga.",
+     "Ricky Tambunan", "AKP", "Danki"),
+    ("Kasubbid Penmas Bid Humas Polda Sulteng AKBP Sugeng Lestari menjelaskan.", "Sugeng Lestari", "AKBP",
+     "Kasubbid Penmas"),
+    # a local name of the title: "Kepala Desa X atau Jaro Pamarentah, Name"
+    ("Kepala Desa Kanekes atau Jaro Pamarentah, Sarpin, menerima logistik.", "Sarpin", None, "Kades"),
+    # "Kepulauan X" written "X"
+    ("Rakor dihadiri Plh. Sekda Talaud Arnold Essing dan unsur Bawaslu.", "Arnold Essing", None, "Plh Sekda"),
+    # civilians with long titles
+    ("Koordinator Divisi Penanganan Pelanggaran Bawaslu Muba, Ahmad Fauzi, mengatakan tidak ada laporan.",
+     "Ahmad Fauzi", None, "Kordiv Penanganan Pelanggaran"),
+    ("Kepala Gudang Logistik KPU Lahat Rudi Hartono memastikan kotak suara lengkap.", "Rudi Hartono", None,
+     "Kepala Gudang Logistik"),
+    ("Ketua PPD Misool Selatan Abdul Halim Umkabu memastikan gudang siap.", "Abdul Halim Umkabu", None, "Ketua PPD"),
+    ("Kepala Distrik Dekai Musa Kobak mengimbau warga tenang.", "Musa Kobak", None, "Kepala Distrik"),
+])
+def test_messy_names_and_long_titles(text, name, rank, position):
+    o = one(text)
+    assert (o.name, o.rank, o.position) == (name, rank, position)

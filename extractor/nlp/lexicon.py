@@ -257,6 +257,7 @@ class Lexicon:
                 self.unit_level.setdefault(k.lower(), u["level"])
                 if u.get("regions"):
                     self._unit_regions.setdefault(k.lower(), tuple(u["regions"]))
+        self._unit_institution = {k.lower(): u["institution"] for u in reversed(self.units) for k in u["kind"]}
         #: kinds written as one word (Polres, KPU, Satpol): what the officials' tail parser takes for a unit
         self.unit_heads = frozenset(k.lower() for u in self.units for k in u["kind"] if " " not in k)
         forces = _alt(k for u in self.units for k in u["kind"]
@@ -277,6 +278,10 @@ class Lexicon:
         """The region types the name after a unit kind may be: ``Polsek`` ->
         kecamatan, distrik, kabupaten, kota; kinds without a rule: ``default``."""
         return self._unit_regions.get(kind.lower(), default)
+
+    def unit_institution(self, kind: str) -> str:
+        """The institution of a unit kind (``Korem`` -> TNI), "" when unknown."""
+        return self._unit_institution.get(kind.lower().rstrip("."), "")
 
     def same_kind(self, a: str, b: str) -> bool:
         """Two unit kinds of one units.toml entry (Polres, Polresta, Mapolres)."""
@@ -321,6 +326,8 @@ class Lexicon:
                             sections.add(f"{sf} {ff}")
                             if " " not in sf and " " not in ff:
                                 sections.add(sf + ff)
+        #: words naming a sub-unit between a commander's title and his unit (Batalyon, Pelopor, Kompi)
+        self.subunit_words = frozenset(w.lower() for w in data.get("subunits", {}).get("words", ()))
         ops = data.get("operations", {})
         self.section_re = re.compile(
             rf"(?:{_trie_alt({x.lower() for x in sections})})(?![\w])"

@@ -28,6 +28,8 @@ from .text import in_headline, is_cap
 _NAME_TOKEN = re.compile(r"(?:[A-Z][A-Za-z'’`\-]*|[A-Z]{1,4}\.|[A-Z][a-z]{1,3}\.|[A-Z]\.[A-Z]\.?|'[A-Z][a-z]+)$")
 _TOK = re.compile(r"\(H\.C\.?\)|[^\s,;:()“”\"]+|[,;:()“”\"]")
 _GLUED_DEGREE = re.compile(r"^([A-Z][a-z'’]+)\.([A-Z]\.?\s?[A-Za-z].*)$")
+#: initials glued to the next part of a name: "T.Mukhlis", "A.A.Gde"
+_GLUED_INITIAL = re.compile(r"^((?:[A-Z]\.){1,3})([A-Z][a-z][\w'’\-]*)$")
 _CODE = re.compile(r"\d{2,4}(?:[-/]\d{1,3})?(?:/[A-Za-z][A-Za-z\-]*)?$")
 
 @dataclass
@@ -71,6 +73,11 @@ def _tokens(text: str, start: int, limit: int = 160):
         if g and degree_key(g.group(2)) in lexicon().degree_after:
             out.append((s, s + len(g.group(1)), g.group(1)))
             out.append((s + len(g.group(1)) + 1, m.end(), g.group(2)))
+            continue
+        g = _GLUED_INITIAL.match(t)
+        if g and degree_key(t) not in lexicon().degree_after:  # "M.Yusuf", "A.A.Gde" (not "M.Si")
+            out.append((s, s + len(g.group(1)), g.group(1)))
+            out.append((s + len(g.group(1)), m.end(), g.group(2)))
             continue
         out.append((s, m.end(), t))
     return out
@@ -139,7 +146,8 @@ def _parse_name(text: str, start: int):
     name_toks = []
     while i < len(toks) and len(name_toks) < 6:
         s, e, t = toks[i]
-        if name_toks and text[toks[i - 1][1]:s] not in (" ",):
+        gap = text[toks[i - 1][1]:s] if name_toks else " "
+        if gap != " " and not (gap == "" and re.fullmatch(r"(?:[A-Z]\.){1,3}", name_toks[-1][2])):
             break
         if name_toks and t in lex.name_particles and i + 1 < len(toks) and is_cap(toks[i + 1][2]) \
                 and text[e:toks[i + 1][0]] == " ":
@@ -152,8 +160,10 @@ def _parse_name(text: str, start: int):
             break
         if name_toks and _is_degree(t) and (t.isupper() or "." in t or degree_key(t) in ("MSI", "MH", "MM", "SSOS", "SPD", "SKOM", "MPD", "MKN", "MAP")):
             break
-        if lex.position(bare) or lex.rank_re.fullmatch(t):
+        if lex.position(bare):
             break
+        if lex.rank_re.fullmatch(t) and not (name_toks and _ends_name(toks, i)):
+            break  # a rank starts the next person, unless it ends this name: "Paulus Mayor, berharap"
         name_toks.append((s, e, t))
         i += 1
         if t.endswith(".") and len(bare) > 3:  # sentence end: "Situmorang."
@@ -170,6 +180,20 @@ def _parse_name(text: str, start: int):
         "name": name, "start": n_start, "end": n_end, "degrees": titles + degrees, "honorific": honorific,
         "after": max(n_end, d_end), "toks": toks, "next": j,
     }
+
+
+#: "X selaku Y", "X sebagai Y": Y is a second title of X's holder
+_ALSO_AS = re.compile(r"\s*,?\s*(?:selaku|sebagai|sekaligus)\s+", re.IGNORECASE)
+
+
+def _institution(pos: Position, unit: Optional[str]) -> str:
+    """The institution of the unit written with a title (``Kasi Ops Korem`` -> TNI), else the title's."""
+    return (lexicon().unit_institution(unit.split(" ")[0]) if unit else "") or pos.institution
+
+
+def _ends_name(toks, i: int) -> bool:
+    """Token ``i`` is the last of a name: punctuation or a lower-case word follows."""
+    return i + 1 >= len(toks) or toks[i + 1][2] in (",", ".", ";", ")", ":") or not is_cap(toks[i + 1][2])
 
 
 def _parse_tail(text: str, start: int, pos: Position):
@@ -238,6 +262,10 @@ def _parse_tail(text: str, start: int, pos: Position):
             region, region_type = reg.name, reg.type
             i, end = j2, toks[j2 - 1][1]
             continue
+        skip = _skip_in_tail(text, toks, i, end)
+        if skip:
+            i, end = skip
+            continue
         break
     unit = unit_written
     if unit is None and pos.unit and (region or code):
@@ -250,6 +278,42 @@ def _parse_tail(text: str, start: int, pos: Position):
     elif unit is None and pos.unit and "{region}" not in pos.unit:
         unit = pos.unit
     return unit, end, i, toks
+
+
+_DESIGNATOR = re.compile(r"(?:\d{1,2}|[A-Z]|[IVX]{1,4})")
+
+
+def _skip_in_tail(text: str, toks, i: int, end: int) -> Optional[tuple[int, int]]:
+    """What may stand between a position and its unit without naming either,
+    as (next token, end): the section it heads and an operation's name
+    (``Kasubbid Penmas Bid Humas Polda X``, ``Kasatgas Preventif Operasi
+    Mantap Praja Toba 2024 Polda X``); sub-unit words and their designators
+    (``Danki 2 Batalyon B Pelopor Sat Brimob``, ``Kasubdit III``); a local
+    name of the title (``Kepala Desa Kanekes atau Jaro Pamarentah, Sarpin``)."""
+    lex = lexicon()
+    s, e, t = toks[i]
+    m = lex.section_re.match(text, s)
+    if m and m.end() > s:
+        j = i
+        while j < len(toks) and toks[j][1] <= m.end():
+            j += 1
+        if j > i and toks[j - 1][1] == m.end():
+            return j, m.end()
+    low = t.lower().rstrip(".")
+    if low in lex.subunit_words and is_cap(t):
+        j = i + 1
+        if j < len(toks) and _DESIGNATOR.fullmatch(toks[j][2]):
+            j += 1
+        return j, toks[j - 1][1]
+    if i == 0 and _DESIGNATOR.fullmatch(t) and text[end:s] == " ":
+        return i + 1, e
+    if t == "atau" and i + 1 < len(toks) and is_cap(toks[i + 1][2]):
+        j = i + 1
+        while j < len(toks) and j - i <= 4 and is_cap(toks[j][2]) and not lex.rank_re.fullmatch(toks[j][2]):
+            j += 1
+        if j < len(toks) and toks[j][2] == ",":
+            return j, toks[j - 1][1]
+    return None
 
 
 def _code_at(text, toks, j):
@@ -297,7 +361,10 @@ def _region_at(text, toks, i, types=("provinsi", "kabupaten", "kota")):
         s, e, t = toks[j]
         if not is_cap(t) or (j > k and text[toks[j - 1][1]:s] != " "):
             break
-        cands = gazetteer().lookup(text[toks[k][0]:e].rstrip("."), types)
+        written = text[toks[k][0]:e].rstrip(".")
+        cands = gazetteer().lookup(written, types)
+        if not cands and "kabupaten" in types:  # "Talaud" for Kabupaten Kepulauan Talaud
+            cands = gazetteer().lookup(f"Kepulauan {written}", ("kabupaten",))
         if cands:
             best = (cands[0], j + 1)
         j += 1
@@ -357,6 +424,7 @@ def find_officials(text: str, *, context: tuple[str, ...] = (),
 
     # 2./3. position (+ tail) + rank | name
     role_only: list[tuple[int, int, Position]] = []
+    prev_role = None  # (tail end, position, unit) of the last title that named nobody
     for m in lex.position_re.finditer(text):
         pos = lex.position(m.group())
         if pos is None or not free(m.start(), m.end()):
@@ -365,24 +433,27 @@ def find_officials(text: str, *, context: tuple[str, ...] = (),
             role_only.append((m.start(), m.end(), pos))
             continue
         unit, tail_end, ti, toks = _parse_tail(text, m.end(), pos)
+        if unit:  # a title several charts share: the reading whose unit is written (Kasubbag Hukum KPU)
+            pos = lex.position(m.group(), unit) or pos
+        # "Kabid Humas Polda X selaku Kasatgas Humas Ops ..., Kombes Y": Y holds the first title
+        chained = prev_role if prev_role and _ALSO_AS.fullmatch(text, prev_role[0], m.start()) else None
+        prev_role = None
+        held, held_unit = (chained[1], chained[2]) if chained else (pos, unit)
         j = ti
         while j < len(toks) and toks[j][2] == ",":
             j += 1
         nxt = toks[j][0] if j < len(toks) else len(text)
         linked = rank_at.get(nxt)
-        if linked is None:  # misspelled region: a rank a few tokens on
-            for k in range(j, min(j + 7, len(toks))):
-                if toks[k][0] in rank_at and not re.search(r"[.;]\s", text[m.end():toks[k][0]]):
-                    linked = rank_at[toks[k][0]]
-                    break
+        if linked is None:  # a misspelt or unknown region: a rank a few capitalised words on
+            linked = _rank_after_unknown_region(text, toks, j, rank_at)
         if linked is not None:
             if linked.position is None or linked.position_from == "apposition":
                 linked.position_from = "before"
-                linked.position = pos
-                linked.unit = unit
+                linked.position = held
+                linked.unit = held_unit
                 linked.span_start = min(linked.span_start, m.start())
                 if linked.institution is None:
-                    linked.institution = pos.institution
+                    linked.institution = _institution(held, held_unit)
             continue
         gap = text[m.end():nxt]
         if j < len(toks) and is_cap(toks[j][2]) and not re.search(r"[.;]\s*$", text[tail_end:nxt]) \
@@ -395,12 +466,13 @@ def find_officials(text: str, *, context: tuple[str, ...] = (),
                 if pn2 and len(pn2["name"].split()) >= 2:
                     pn = pn2
             if pn and _plausible_civilian(text, pn) and free(pn["start"], pn["end"]):
-                c = _Cand(pn["name"], pn["start"], pn["end"], None, None, None, pos.institution, None, pos, unit,
-                          pn["degrees"], pn["honorific"], m.start(), pn["after"])
+                c = _Cand(pn["name"], pn["start"], pn["end"], None, None, None, _institution(held, held_unit), None,
+                          held, held_unit, pn["degrees"], pn["honorific"], m.start(), pn["after"])
                 cands.append(c)
                 used.append((m.start(), pn["end"]))
                 continue
         role_only.append((m.start(), m.end(), pos))
+        prev_role = (tail_end, pos, unit)
 
     # 4. "Name, Ketua PPK X" apposition without rank
     for s, e, pos in list(role_only):
@@ -429,6 +501,28 @@ def find_officials(text: str, *, context: tuple[str, ...] = (),
     return _finish(officials, context)
 
 
+def _rank_after_unknown_region(text: str, toks, j: int, rank_at: dict) -> Optional[_Cand]:
+    """``Kapolres Muara Enimm AKBP X``, ``Dandim 1013/Muara Teweh, Letkol X``,
+    ``Kapolresta Pulau Ambon dan Pp. Lease Kombes X``: the officer ranked
+    after a few capitalised words the tail parser did not take (a misspelt
+    or unknown region). Never across another position (``Kapolres bersama
+    Dandim ... Letkol X``), a lower-case word other than ``dan`` inside a
+    name, or a comma that does not lead to the rank: the rank then belongs
+    to the next person of a list."""
+    lex = lexicon()
+    for k in range(j, min(j + 7, len(toks))):
+        if toks[k][0] in rank_at:
+            return rank_at[toks[k][0]]
+        t = toks[k][2]
+        if t == ",":
+            return rank_at.get(toks[k + 1][0] if k + 1 < len(toks) else -1)
+        inner_dan = t == "dan" and k > j and k + 1 < len(toks) and is_cap(toks[k + 1][2])
+        if not (is_cap(t) or inner_dan) or lex.position_re.match(text, toks[k][0]) \
+                or (k > j and text[toks[k - 1][1]:toks[k][0]] != " "):
+            return None
+    return None
+
+
 def _apposition(text: str, c: _Cand, pn) -> None:
     """``Pelda Name, Babinsa Koramil X`` / ``Name selaku Kasi Humas``."""
     m = re.compile(r"\s*(?:,|\bselaku\b|\bsebagai\b)\s*").match(text, pn["after"])
@@ -443,7 +537,7 @@ def _apposition(text: str, c: _Cand, pn) -> None:
             c.unit, tail_end, *_ = _parse_tail(text, pm.end(), pos)
             c.span_end = tail_end
             if c.institution is None:
-                c.institution = pos.institution
+                c.institution = _institution(pos, c.unit)
 
 
 def _plausible_civilian(text: str, pn, apposition: bool = False) -> bool:
