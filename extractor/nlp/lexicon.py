@@ -310,6 +310,7 @@ class Lexicon:
         acting = _trie_alt(self.acting_by_form)
         self._acting_re = re.compile(rf"(?:{acting})(?:(?<=[.)])\s*|\s+)", re.IGNORECASE)
         self._acting: dict[tuple[str, Position], Position] = {}
+        self._region_levels: Optional[dict[str, str]] = None
         self.position_re = re.compile(
             rf"(?<![\w])(?:(?P<act>{acting})(?:(?<=[.)])\s*|\s+))?(?:{_trie_alt(self.position_by_variant)})(?![\w])",
             re.IGNORECASE)
@@ -334,6 +335,20 @@ class Lexicon:
             rf"|(?:{_alt(ops.get('heads', ['$^']))})\s+(?:{_alt(ops.get('names', ['$^']))})"
             rf"(?-i:(?:[\s-]+(?!(?:{_alt(k for u in self.units for k in u['kind'])})(?![\w]))[A-Z][\w'’]*)?(?:[\s-]+\d{{4}})?)(?![\w])",
             re.IGNORECASE)
+
+    @property
+    def region_levels(self) -> dict[str, str]:
+        """One-word unit kinds and head titles (lower case) -> the admin level of
+        the region named after them: ``polres`` and ``kapolres`` -> kabupaten,
+        ``danramil`` -> kecamatan (units.toml, positions.toml)."""
+        if self._region_levels is None:
+            levels = {k: v for k, v in self.unit_level.items() if " " not in k and v}
+            for k, alts in self.position_alts.items():
+                p = alts[0]
+                if " " not in k and not p.sub and p.takes_region and p.level:
+                    levels.setdefault(k, p.level)
+            self._region_levels = levels
+        return self._region_levels
 
     def position(self, written: str, unit: Optional[str] = None) -> Optional[Position]:
         """The position written (``Kabag Ops``, ``Plh. Kapolres``); with
