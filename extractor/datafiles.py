@@ -163,7 +163,9 @@ SCHEMAS: dict[str, Any] = {
                         "honorifics": Map(str)}),
         "speech": Table({"after": _WORDS, "after_only": _WORDS, "before": _WORDS, "near": _WORDS}),
         "links": Table({"principal": _WORDS}),
-        "candidates": Opt(Table({}, rest=ANY))}),
+        "candidates": Table({"pair": _WORDS, "number": _WORDS, "joiners": _WORDS, "running_mate": _WORDS,
+                             "incumbent": _WORDS, "nickname": _WORDS, "offices": Map(_WORDS), "deputy": Map(str),
+                             "elections": Map(_WORDS)})}),
     "nlp/lexicons/relevance.toml": Table({
         "threshold": float, "scale": float, "title_weight": float, "weak_weight": float,
         "election": Table({"strong": _WORDS, "weak": _WORDS}), "security": Table({"strong": _WORDS, "weak": _WORDS}),

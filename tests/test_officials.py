@@ -75,12 +75,14 @@ def test_misspelled_and_partial_re_mentions_merge_but_other_people_do_not():
 
 
 def test_candidate_pairs_are_candidates_not_officials():
-    from extractor.nlp.officials import find_candidates
+    from extractor.nlp.candidates import find_candidates
 
     text = ("Kapolres Muba AKBP Imam Safii mengamankan debat publik paslon Teddy-Marjito di Sekayu. "
             "Pasangan calon nomor urut 2 Ahmad Yani dan Budi Hartono hadir.")
-    assert [c.names for c in find_candidates(text)] == [("Teddy", "Marjito"), ("Ahmad Yani", "Budi Hartono")]
-    assert [o.name for o in find_officials(text).officials] == ["Imam Safii"]
+    found = find_candidates(text)
+    assert [(c.name, c.number) for c in found.candidates] == [("Teddy", None), ("Marjito", None),
+                                                               ("Ahmad Yani", 2), ("Budi Hartono", 2)]
+    assert [o.name for o in find_officials(text, exclude=tuple(found.named)).officials] == ["Imam Safii"]
 
 
 def test_kodim_code_keeps_a_region_written_with_its_prefix():

@@ -22,7 +22,7 @@ def _doc_to_extraction(article: Article, doc, version: str) -> Extraction:
         quotes=tuple(doc._.pantau_quotes),
         extractor_version=extractor_version(),
         model_version=version,
-        candidates=tuple(doc._.pantau_candidates),
+        candidates=tuple(doc._.pantau_candidates.candidates),
         persons=_persons(doc),
         primary_region=_primary(doc._.pantau_places),
     )
@@ -31,7 +31,7 @@ def _doc_to_extraction(article: Article, doc, version: str) -> Extraction:
 def _persons(doc) -> tuple:
     """PER entities of the NER model that no official or candidate covers."""
     taken = [(s, e) for o in doc._.pantau_officials.officials for s, e in o.mentions]
-    taken += [(c.start, c.end) for c in doc._.pantau_candidates]
+    taken += [m for c in doc._.pantau_candidates.candidates for m in c.mentions]
     return tuple((e.text, e.start_char, e.end_char) for e in doc.ents
                  if e.label_ == "PER" and not any(s < e.end_char and e.start_char < t for s, t in taken))
 

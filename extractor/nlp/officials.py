@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from ..types import Candidate, Official
+from ..types import Official
 from .gazetteer import LEVEL_TYPES, gazetteer
 from .lexicon import Position, degree_key, lexicon
 from .text import in_headline, is_cap
@@ -189,6 +189,14 @@ _ALSO_AS = re.compile(r"\s*,?\s*(?:selaku|sebagai|sekaligus)\s+", re.IGNORECASE)
 def _institution(pos: Position, unit: Optional[str]) -> str:
     """The institution of the unit written with a title (``Kasi Ops Korem`` -> TNI), else the title's."""
     return (lexicon().unit_institution(unit.split(" ")[0]) if unit else "") or pos.institution
+
+
+def parse_name(text: str, start: int):
+    """The person name at ``start``, as the officials rules read it: a dict
+    with ``name`` (bare: titles, honorific and degrees apart), ``start``,
+    ``end``, ``degrees``, ``honorific`` and ``after`` (the end of the degrees);
+    None when no name starts there. Shared with the candidates rules."""
+    return _parse_name(text, start)
 
 
 def _ends_name(toks, i: int) -> bool:
@@ -385,18 +393,21 @@ def _expand_code(code: str) -> str:
 
 
 def find_officials(text: str, *, context: tuple[str, ...] = (),
-                   units: tuple[tuple[int, int, str], ...] = ()) -> OfficialsResult:
+                   units: tuple[tuple[int, int, str], ...] = (),
+                   exclude: tuple[tuple[int, int], ...] = ()) -> OfficialsResult:
     """Officials named in ``text``. ``context``: Kemendagri codes of the places
     the article names, to tell apart same-named unit regions. ``units``: the
     units and election bodies the article names, as ``(start, end, text)``
     (the UNIT and ELECTION_BODY rule spans), for officials whose own mention
-    names no unit (see :func:`_named_unit`). (Vetoing
+    names no unit (see :func:`_named_unit`). ``exclude``: spans that name
+    no official (the names of election candidates after their cue:
+    ``pasangan calon Bupati dan Wakil Bupati A dan B``). (Vetoing
     rank-less names that the NER model reads as ORG/LOC was tried and cost
     0.06 recall on the dev split: the model takes "Ketua KPU X, <Name>" names
     for places.)"""
     lex = lexicon()
     cands: list[_Cand] = []
-    used: list[tuple[int, int]] = []
+    used: list[tuple[int, int]] = list(exclude)
 
     def free(s, e):
         return not any(a < e and s < b for a, b in used)
@@ -716,24 +727,6 @@ def unit_region(unit: Optional[str], context: tuple[str, ...] = ()):
         if any(code.startswith(c.code) or c.code.startswith(code) for code in context if len(code) >= 2):
             return c
     return cands[0]
-
-
-_CANDIDATE = re.compile(
-    r"(?<![\w])(?i:paslon|pasangan calon|pasangan|calon bupati|calon wali ?kota|calon gubernur|cabup|cawabup|cagub|"
-    r"cawagub|cawalkot|calon)(?:\s+(?i:nomor urut|no\.? urut)\s*\d+)?\s+"
-    r"(?P<a>[A-Z][\w'’]+(?:\s[A-Z][\w'’]+){0,2})\s*(?:-|–|dan|&)\s*(?P<b>[A-Z][\w'’]+(?:\s[A-Z][\w'’]+){0,2})")
-
-
-def find_candidates(text: str) -> list[Candidate]:
-    """Candidate pairs: ``paslon Teddy-Marjito``, ``pasangan calon nomor urut 2
-    Ahmad Yani dan Budi Hartono``. They are candidates, never officials."""
-    out = []
-    for m in _CANDIDATE.finditer(text):
-        a, b = m.group("a"), m.group("b")
-        if not (a[0].isupper() and b[0].isupper()) or a.lower() in lexicon().name_stop or b.lower() in lexicon().name_stop:
-            continue
-        out.append(Candidate((a, b), text[m.start("a"):m.end("b")], m.start("a"), m.end("b")))
-    return out
 
 
 def _finish(officials: list[_Cand], context: tuple[str, ...] = ()) -> OfficialsResult:
