@@ -365,6 +365,19 @@ def _migrate_person_indexes(db: sqlite_utils.Database) -> None:
         db[table].create_index(cols, if_not_exists=True)
 
 
+def _migrate_candidates(db: sqlite_utils.Database) -> None:
+    """Election candidates, one row per person and article (:class:`~extractor.types.Candidate`):
+    name, office sought, ticket number, region, the ticket's nickname and running mate, and
+    the offsets of the mentions (JSON)."""
+    db["candidates"].create({
+        "id": int, "article_id": int, "name": str, "office": str, "number": int, "region": str, "region_code": str,
+        "ticket": str, "running_mate": str, "mentions": str, "start": int, "end": int, "text": str,
+        "extractor_version": str, "model_version": str,
+    }, pk="id", foreign_keys=[("article_id", "articles", "id")])
+    db["candidates"].create_index(["article_id"])
+    db["candidates"].create_index(["region_code"])
+
+
 #: (version, function) in order; add a new function for every schema change,
 #: never edit an applied one (views excepted: see :data:`_VIEWS`). The schema
 #: version is the last entry's.
@@ -375,12 +388,13 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [(1, _mi
                                                                       (5, _migrate_article_metadata),
                                                                       (6, _migrate_research_views_6),
                                                                       (7, _migrate_primary_region),
-                                                                      (8, _migrate_person_indexes)]
+                                                                      (8, _migrate_person_indexes),
+                                                                      (9, _migrate_candidates)]
 SCHEMA_VERSION = max(v for v, _ in MIGRATIONS)
 
 #: tables a user may export or query by name
 TABLES = ("articles", "officials", "official_mentions", "places", "place_mentions", "date_mentions", "events",
-          "event_actors", "quotes", "errors", "runs", "sources", "urls")
+          "event_actors", "quotes", "candidates", "errors", "runs", "sources", "urls")
 
 
 class Store:
@@ -521,7 +535,7 @@ class Store:
             self.db.execute(f"delete from event_actors where event_id in ({','.join('?' * len(ev))})", ev)
         touched = [r[0] for r in self.db.execute(
             "select distinct official_id from official_mentions where article_id = ?", [aid]).fetchall()]
-        for t in ("official_mentions", "place_mentions", "date_mentions", "events", "quotes"):
+        for t in ("official_mentions", "place_mentions", "date_mentions", "events", "quotes", "candidates"):
             self.db.execute(f"delete from {t} where article_id = ?", [aid])
         for oid in touched:
             self._refresh_official(oid)
@@ -566,6 +580,13 @@ class Store:
         self.db["quotes"].insert_all(
             ({"article_id": aid, "official_id": oid_by_name.get(q.speaker), "speaker": q.speaker, "text": q.text,
               "start": q.start, "end": q.end, **ver} for q in ex.quotes))
+        self.db["candidates"].insert_all(
+            ({"article_id": aid, "name": c.name, "office": c.office, "number": c.number, "region": c.region,
+              "region_code": c.region_code, "ticket": c.ticket, "running_mate": c.running_mate,
+              "mentions": json.dumps([list(m) for m in c.mentions]),
+              "start": c.mentions[0][0] if c.mentions else None, "end": c.mentions[0][1] if c.mentions else None,
+              "text": text[c.mentions[0][0]:c.mentions[0][1]] if c.mentions else None, **ver}
+             for c in ex.candidates))
 
     def _person(self, o) -> int:
         """The officials row for this person: same normalised full name and
