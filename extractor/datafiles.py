@@ -160,9 +160,9 @@ SCHEMAS: dict[str, Any] = {
     "nlp/lexicons/rule_spans.toml": Table({"name": Table({"max_words": int, "admin": _WORDS, "stop": _WORDS})}),
     "nlp/lexicons/words.toml": Table({
         "names": Table({"stop": _WORDS, "headline_verbs": _WORDS, "particles": _WORDS, "pre_titles": _WORDS,
-                        "honorifics": Map(str)}),
+                        "honorifics": Map(str), "common_lowercase": _WORDS, "address": _WORDS}),
         "speech": Table({"after": _WORDS, "after_only": _WORDS, "before": _WORDS, "near": _WORDS}),
-        "links": Table({"principal": _WORDS}),
+        "links": Table({"principal": _WORDS, "building": _WORDS}),
         "candidates": Table({"pair": _WORDS, "number": _WORDS, "joiners": _WORDS, "running_mate": _WORDS,
                              "incumbent": _WORDS, "nickname": _WORDS, "offices": Map(_WORDS), "deputy": Map(str),
                              "elections": Map(_WORDS)})}),

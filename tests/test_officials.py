@@ -159,3 +159,56 @@ def test_each_dignitary_gets_his_own_title(text, expected):
 def test_messy_names_and_long_titles(text, name, rank, position):
     o = one(text)
     assert (o.name, o.rank, o.position) == (name, rank, position)
+
+
+@pytest.mark.parametrize("text,name,rank,position", [
+    # names written in lower case, set off by commas after a title and its unit
+    ("Sementara itu, Anggota Panwascam Aek Natas, dedi syahputra, menyebut pihaknya menerima keberatan.",
+     "dedi syahputra", None, "Anggota Panwascam"),
+    ("Turut hadir Koordinator Divisi Penanganan Pelanggaran Panwaslih Aceh Barat, rizki maulana.", "rizki maulana",
+     None, "Kordiv Penanganan Pelanggaran"),
+    # all-caps names and titles
+    ("KAPOLRES LAHAT AKBP BUDI SANTOSO MENINJAU TPS DI KECAMATAN MERAPI BARAT HARI INI.", "BUDI SANTOSO", "AKBP",
+     "Kapolres"),
+    # a title written with a typo
+    ("Kasat Intelkm Polres Bengkulu Selatan AKP Roni Setiawan menyebut aksi berlangsung dua jam.", "Roni Setiawan",
+     "AKP", "Kasat Intelkam"),
+    ("Kpaolres Lahat AKBP Budi Santoso memimpin apel pagi ini.", "Budi Santoso", "AKBP", "Kapolres"),
+    # an officer leading a unit named before him heads it
+    ("Prajurit Koramil 1309-01/Wenang di bawah pimpinan Mayor Kav Stenly Rondonuwu membantu pengamanan.",
+     "Stenly Rondonuwu", "Mayor", "Danramil"),
+    # an aside between the title and the name; a kecamatan named "Kota X"
+    ("Wakil Wali Kota Samarinda yang juga Ketua Forkopimda, Rusdi Wicaksono, meminta warga tenang.",
+     "Rusdi Wicaksono", None, "Wakil Wali Kota"),
+    ("Ketua PPK Kota Sigli, Cut Nurul Aini, mengatakan pleno berjalan lebih cepat.", "Cut Nurul Aini", None,
+     "Ketua PPK"),
+    # a Polda spokesman in a police-portal release, with his deputy
+    ("Kabidhumas Polda Sumsel Kombes Pol. Sunarto, S.I.K. dalam keterangannya, Senin (25/11/2024), menyampaikan "
+     "personel siaga.", "Sunarto", "Kombes", "Kabid Humas"),
+    # forms of address are no part of the name; a rank word ending a name is a surname
+    ("Desa itu dipimpin oleh Kepala Desa Bapak Kardi sejak 2019.", "Kardi", None, "Kades"),
+])
+def test_names_written_messily(text, name, rank, position):
+    o = one(text)
+    assert (o.name, o.rank, o.position) == (name, rank, position)
+
+
+@pytest.mark.parametrize("text", [
+    "Ketua PPS Desa Sukarame, saat dikonfirmasi, mengatakan situasi aman.",
+    "Ketua KPU Lahat, kemarin sore, mengatakan situasi aman.",
+    "Kapolres Lahat, dalam keterangannya, mengatakan situasi aman.",
+    # a one-word title in lower case names nobody; nor does a building named after a title
+    "Pelatih itu menolak Ferreira sebagai asisten pelatihnya musim ini.",
+    "Ellen Sauerbrey, asisten menteri luar negeri, datang.",
+    "Rapat digelar di Kantor Kepala Desa Barepan, Kantor Pos dan SMK setempat.",
+    # words one edit from a title are not titles: a name (Dandi), a word (Panitia), a section (Ditpolairud)
+    "Panitia Pemilihan Kecamatan bekerja hingga malam bersama Ditpolairud Polda Sumbar.",
+])
+def test_no_official(text):
+    assert find_officials(text).officials == []
+
+
+def test_a_name_with_its_own_title_after_sebagai_is_not_the_previous_title():
+    got = _by_name("Noor Suhud sebagai Kaur Keuangan, Sunardi sebagai Kaur Pembangunan hadir di balai desa.")
+    assert "Sunardi" not in got
+    assert _by_name("AKP Dandi Saputra hadir bersama Kasat Reskrim.") == {"Dandi Saputra": ("AKP", None)}

@@ -69,6 +69,25 @@ def _trie_alt(words) -> str:
     return emit(root)
 
 
+def one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` are equal or one edit apart: a letter dropped, added,
+    changed, or two neighbours swapped ("Kurniwan"/"Kurniawan", "Kpaolres"/"Kapolres")."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                   and a[diff[1]] == b[diff[0]])
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:]
+
+
 @dataclass(frozen=True)
 class Rank:
     short: str
@@ -311,6 +330,8 @@ class Lexicon:
         self._acting_re = re.compile(rf"(?:{acting})(?:(?<=[.)])\s*|\s+)", re.IGNORECASE)
         self._acting: dict[tuple[str, Position], Position] = {}
         self._region_levels: Optional[dict[str, str]] = None
+        self._heads: Optional[dict[str, Position]] = None
+        self._fuzzy: Optional[tuple] = None
         self.position_re = re.compile(
             rf"(?<![\w])(?:(?P<act>{acting})(?:(?<=[.)])\s*|\s+))?(?:{_trie_alt(self.position_by_variant)})(?![\w])",
             re.IGNORECASE)
@@ -374,6 +395,48 @@ class Lexicon:
             pos = next((p for p in alts if p.head and self.same_kind(p.head, head)), pos)
         return self.acting(pos, act) if act else pos
 
+    def fuzzy_position(self, word: str, next_word: str = "") -> Optional[tuple[str, int]]:
+        """A title written with a typo: ``Kasat Intelkm`` (a head and a function
+        one edit from a two-word title), ``Kpaolres`` (one edit from a title of
+        seven letters or more: shorter ones are too close to names, "Dandi").
+        Returns (the lexicon's form, words used) or None."""
+        if self._fuzzy is None:
+            one: dict[tuple[str, int], list[str]] = {}
+            two: dict[str, list[tuple[str, str]]] = {}
+            shorts = {p.short.lower() for p in self.position_by_variant.values()}
+            for k in self.position_by_variant:
+                parts = k.split(" ")
+                if len(parts) == 1 and len(k) >= 7 and k in shorts:  # a title's own short form, not a glued variant
+                    one.setdefault((k[0], len(k)), []).append(k)
+                elif len(parts) == 2 and len(parts[1]) >= 5:
+                    two.setdefault(parts[0], []).append((parts[1], k))
+            self._fuzzy = (one, two)
+        one, two = self._fuzzy
+        w, n = word.lower(), next_word.lower()
+        if n and len(n) >= 5 and w in two and f"{w} {n}" not in self.position_by_variant:
+            hits = {k for second, k in two[w] if one_edit(n, second)}
+            if len(hits) == 1:
+                return hits.pop(), 2
+        if len(w) >= 7 and w not in self.position_by_variant:
+            hits = {k for d in (-1, 0, 1) for k in one.get((w[0], len(w) + d), ()) if one_edit(w, k)}
+            if len(hits) == 1:
+                return hits.pop(), 1
+        return None
+
+    def head_position(self, kind: str) -> Optional[Position]:
+        """The post that heads a unit of this kind: ``Koramil`` -> Danramil,
+        ``Polres`` -> Kapolres (the first such title of positions.toml)."""
+        if self._heads is None:
+            self._heads = {}
+            for alts in self.position_alts.values():
+                p = alts[0]
+                if p.head and not p.sub and "{region}" in p.unit and p.head.lower() not in self._heads:
+                    self._heads[p.head.lower()] = p
+        kind = kind.lower()
+        if kind.startswith("ma") and kind[2:] in self.unit_level:  # Makoramil, Mapolres: the headquarters
+            kind = kind[2:]
+        return self._heads.get(kind) or next((p for k, p in self._heads.items() if self.same_kind(k, kind)), None)
+
     def acting(self, pos: Position, prefix: str) -> Position:
         """``pos`` held in an acting capacity: ``Plh Kapolres`` (one object per pair)."""
         key = (prefix, pos)
@@ -431,6 +494,8 @@ class Lexicon:
         #: capitalised headline verbs and sentence openers: never a name
         self.headline_verbs = frozenset(w.lower() for w in names["headline_verbs"])
         self.name_particles = frozenset(names["particles"])
+        #: lower-case words that are no part of a name written in lower case ("saat", "kemarin", "pagi")
+        self.common_lowercase = frozenset(names["common_lowercase"])
         self.pre_titles = frozenset(names["pre_titles"])
         self.honorific_forms: dict[str, str] = dict(names["honorifics"])
         speech = data["speech"]
@@ -443,6 +508,9 @@ class Lexicon:
         self.speech_near = tuple(speech["before"]) + tuple(speech["near"])
         #: "X melalui Y": the words that make Y speak for X
         self.principal_links = tuple(data["links"]["principal"])
+        #: "Kantor Kepala Desa X": a title after these words names a building
+        self.building_words = tuple(data["links"]["building"])
+        self.address_forms = frozenset(names["address"])
         self.candidate_words = data.get("candidates", {})
 
     # places --------------------------------------------------------------

@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from ..types import Official
 from .gazetteer import LEVEL_TYPES, gazetteer
-from .lexicon import Position, degree_key, lexicon
+from .lexicon import Position, degree_key, lexicon, one_edit
 from .text import in_headline, is_cap
 
 _NAME_TOKEN = re.compile(r"(?:[A-Z][A-Za-z'’`\-]*|[A-Z]{1,4}\.|[A-Z][a-z]{1,3}\.|[A-Z]\.[A-Z]\.?|'[A-Z][a-z]+)$")
@@ -142,6 +142,9 @@ def _parse_name(text: str, start: int):
             honorific = lex.honorific_forms[low]
             i += 1
             continue
+        if low in lex.address_forms and i + 1 < len(toks) and is_cap(toks[i + 1][2]):  # "Bapak Kardi"
+            i += 1
+            continue
         break
     name_toks = []
     while i < len(toks) and len(name_toks) < 6:
@@ -156,8 +159,11 @@ def _parse_name(text: str, start: int):
             continue
         bare = t.rstrip(".")
         low = bare.lower()
-        if not is_cap(t) or low in lex.name_stop or low in lex.headline_verbs or not _NAME_TOKEN.match(t if len(bare) <= 3 else bare) or any(ch.isdigit() for ch in t):
+        if not is_cap(t) or low in lex.name_stop or low in lex.headline_verbs or low in lex.subunit_words or \
+                (name_toks and low in lex.position_first_words) or not _NAME_TOKEN.match(t if len(bare) <= 3 else bare) or any(ch.isdigit() for ch in t):
             break
+        if name_toks and t.isupper() and len(t) > 3 and (low in _common_lowercase() or _AFFIXED.fullmatch(low)):
+            break  # all-caps text: "BUDI SANTOSO MENINJAU" ends at the verb
         if name_toks and _is_degree(t) and (t.isupper() or "." in t or degree_key(t) in ("MSI", "MH", "MM", "SSOS", "SPD", "SKOM", "MPD", "MKN", "MAP")):
             break
         if lex.position(bare):
@@ -281,7 +287,7 @@ def _parse_tail(text: str, start: int, pos: Position):
         if code:
             unit = f"{head} {_expand_code(code)}"
         elif "{region}" in pos.unit:
-            prefix = "Kota " if region_type == "kota" and head in ("KPU", "Bawaslu", "Pemkot") else ""
+            prefix = "Kota " if region_type == "kota" and head in ("KPU", "Bawaslu") else ""
             unit = pos.unit.replace("{region}", prefix + region)
     elif unit is None and pos.unit and "{region}" not in pos.unit:
         unit = pos.unit
@@ -315,7 +321,10 @@ def _skip_in_tail(text: str, toks, i: int, end: int) -> Optional[tuple[int, int]
         return j, toks[j - 1][1]
     if i == 0 and _DESIGNATOR.fullmatch(t) and text[end:s] == " ":
         return i + 1, e
-    if t == "atau" and i + 1 < len(toks) and is_cap(toks[i + 1][2]):
+    if t == "yang" and i + 1 < len(toks) and toks[i + 1][2] == "juga":  # "Wakil Wali Kota X yang juga Ketua Y, Name"
+        i += 1
+        t = "atau"
+    if t in ("atau", "sekaligus") and i + 1 < len(toks) and is_cap(toks[i + 1][2]):
         j = i + 1
         while j < len(toks) and j - i <= 4 and is_cap(toks[j][2]) and not lex.rank_re.fullmatch(toks[j][2]):
             j += 1
@@ -358,7 +367,7 @@ def _region_at(text, toks, i, types=("provinsi", "kabupaten", "kota")):
     if i >= len(toks):
         return None
     low = toks[i][2].lower().rstrip(".")
-    k = i
+    k, orig_types = i, types
     level = lexicon().admin_level.get(low)
     if level and k + 1 < len(toks):
         types = LEVEL_TYPES[level]
@@ -376,8 +385,13 @@ def _region_at(text, toks, i, types=("provinsi", "kabupaten", "kota")):
         if cands:
             best = (cands[0], j + 1)
         j += 1
-    if best is None and k > i:  # "Kecamatan X" with X unknown to the gazetteer
-        return None
+    if best is None and k > i:  # "Kota Sigli", a kecamatan; else "Kecamatan X" with X unknown to the gazetteer
+        j = k
+        while j < len(toks) and j - k < 4 and is_cap(toks[j][2]) and text[toks[j - 1][1]:toks[j][0]] == " ":
+            cands = gazetteer().lookup(text[toks[i][0]:toks[j][1]].rstrip("."), orig_types)
+            if cands:
+                best = (cands[0], j + 1)
+            j += 1
     return best
 
 
@@ -436,13 +450,16 @@ def find_officials(text: str, *, context: tuple[str, ...] = (),
     # 2./3. position (+ tail) + rank | name
     role_only: list[tuple[int, int, Position]] = []
     prev_role = None  # (tail end, position, unit) of the last title that named nobody
-    for m in lex.position_re.finditer(text):
+    for m in _position_matches(text):
         pos = lex.position(m.group())
         if pos is None or not free(m.start(), m.end()):
             continue
-        if m.group()[0].islower() and m.group().lower() in ("camat", "bupati", "gubernur", "lurah", "presiden"):
+        if _building_before(text, m.start()):  # "Kantor Kepala Desa X": a building
             role_only.append((m.start(), m.end(), pos))
             continue
+        # a one-word title in lower case ("kata bupati", "asisten pelatih X") names nobody by itself;
+        # it still takes the rank written after it
+        lower = m.group()[0].islower() and " " not in m.group().strip()
         unit, tail_end, ti, toks = _parse_tail(text, m.end(), pos)
         if unit:  # a title several charts share: the reading whose unit is written (Kasubbag Hukum KPU)
             pos = lex.position(m.group(), unit) or pos
@@ -467,6 +484,9 @@ def find_officials(text: str, *, context: tuple[str, ...] = (),
                     linked.institution = _institution(held, held_unit)
             continue
         gap = text[m.end():nxt]
+        if lower:
+            role_only.append((m.start(), m.end(), pos))
+            continue
         if j < len(toks) and is_cap(toks[j][2]) and not re.search(r"[.;]\s*$", text[tail_end:nxt]) \
                 and "\n" not in gap and not text[:tail_end].endswith(".") and not in_headline(text, m.start()):
             pn = _parse_name(text, nxt)
@@ -476,17 +496,26 @@ def find_officials(text: str, *, context: tuple[str, ...] = (),
                 pn2 = _parse_name(text, nxt2) if is_cap(text[nxt2:nxt2 + 1]) else None
                 if pn2 and len(pn2["name"].split()) >= 2:
                     pn = pn2
-            if pn and _plausible_civilian(text, pn) and free(pn["start"], pn["end"]):
+            if pn and _plausible_civilian(text, pn) and free(pn["start"], pn["end"]) and not _has_own_title(text, pn):
                 c = _Cand(pn["name"], pn["start"], pn["end"], None, None, None, _institution(held, held_unit), None,
                           held, held_unit, pn["degrees"], pn["honorific"], m.start(), pn["after"])
                 cands.append(c)
                 used.append((m.start(), pn["end"]))
                 continue
+        lc = _lowercase_name(text, tail_end) if pos.takes_region and (held_unit or pos.unit) else None
+        if lc and free(*lc) and not in_headline(text, m.start()):
+            # "Anggota Panwascam Aek Natas, dedi syahputra, menyebut": a name written in lower case
+            cands.append(_Cand(text[lc[0]:lc[1]], lc[0], lc[1], None, None, None, _institution(held, held_unit), None,
+                               held, held_unit, [], None, m.start(), lc[1]))
+            used.append((m.start(), lc[1]))
+            continue
         role_only.append((m.start(), m.end(), pos))
         prev_role = (tail_end, pos, unit)
 
     # 4. "Name, Ketua PPK X" apposition without rank
     for s, e, pos in list(role_only):
+        if text[s].islower() and " " not in text[s:e].strip():
+            continue
         before = text[max(0, s - 60):s]
         am = re.search(r"((?:[A-Z][\w'’\-]*\.?\s){0,4}[A-Z][\w'’\-]+)\s*,\s*(?:selaku\s+)?$", before)
         if not am:
@@ -503,6 +532,7 @@ def find_officials(text: str, *, context: tuple[str, ...] = (),
         used.append((pn["start"], e))
         role_only.remove((s, e, pos))
 
+    _led_by(text, cands)
     cands.sort(key=lambda c: c.start)
     heads = [_parse_tail(text, e, pos)[0] for s, e, pos in role_only if not pos.sub]
     _links(text, cands, [u for u in heads if u])
@@ -510,6 +540,96 @@ def find_officials(text: str, *, context: tuple[str, ...] = (),
     _named_unit(officials, units)
     _later_mentions(text, officials, role_only)
     return _finish(officials, context)
+
+
+#: ", dedi syahputra, menyebut" / ", rizki maulana." after a title and its unit
+_LOWER_NAME = re.compile(r",[ \t]+(?P<n>[a-z][a-z'’]{2,}(?:[ ][a-z][a-z'’]{1,}){1,3})(?=[ \t]*(?:,[ \t]*[a-z]|\.(?:\s|$)|$))")
+#: a verb with its affixes (dikonfirmasi, ditemui, mengatakan): no name
+_AFFIXED = re.compile(r"(?:di|me|ber|ter|se)[a-z]{4,}|[a-z]+(?:kan|nya)")
+
+
+def _lowercase_name(text: str, at: int) -> Optional[tuple[int, int]]:
+    """A person's name written in lower case, set off by commas right after a
+    title and its unit: two to four words, none a function word, time word
+    or affixed verb (``, saat dikonfirmasi,`` is no name). The span or None."""
+    m = _LOWER_NAME.match(text, at)
+    if m is None:
+        return None
+    lex, common = lexicon(), _common_lowercase()
+    for w in m.group("n").split():
+        if w in lex.name_stop or w in lex.headline_verbs or w in common or _AFFIXED.fullmatch(w):
+            return None
+    return m.start("n"), m.end("n")
+
+
+@lru_cache(maxsize=1)
+def _common_lowercase() -> frozenset[str]:
+    """spaCy's Indonesian stop words and words.toml's ``common_lowercase``."""
+    from spacy.lang.id.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | lexicon().common_lowercase
+
+
+class _Title(NamedTuple):
+    """A title in the text, as a regex match would give it (``start``, ``end``,
+    ``group``: the lexicon's form for one written with a typo)."""
+
+    s: int
+    e: int
+    form: str
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+    def group(self) -> str:
+        return self.form
+
+
+_CAP_WORD = re.compile(r"(?<![\w.])[A-Z][A-Za-z]{3,}(?![\w])")
+
+
+def _is_section(text: str, w: re.Match) -> bool:
+    """The word names a section or a unit (Ditpolairud, Satreskrim, Polres): no misspelt title."""
+    m = lexicon().section_re.match(text, w.start())
+    return bool(m and m.end() >= w.end()) or w.group().lower() in lexicon().unit_level
+
+
+def _position_matches(text: str) -> list:
+    """The titles of the text: the lexicon's, and those written with a typo
+    (``Kasat Intelkm``, ``Kpaolres``; :meth:`Lexicon.fuzzy_position`)."""
+    lex = lexicon()
+    found = list(lex.position_re.finditer(text))
+    spans = [(m.start(), m.end()) for m in found]
+    for w in _CAP_WORD.finditer(text):
+        if any(a <= w.start() < b for a, b in spans) or _is_section(text, w):
+            continue
+        nxt = re.compile(r" ([A-Za-z]{5,})(?![\w])").match(text, w.end())
+        hit = lex.fuzzy_position(w.group(), nxt.group(1) if nxt else "")
+        if hit:
+            form, n = hit
+            end = nxt.end() if n == 2 else w.end()
+            found.append(_Title(w.start(), end, form[:1].upper() + form[1:]))
+            spans.append((w.start(), end))
+    return sorted(found, key=lambda m: m.start())
+
+
+def _building_before(text: str, at: int) -> bool:
+    """``Kantor Kepala Desa X``, ``Rumah Dinas Bupati X``: the title names a building."""
+    before = text[max(0, at - 20):at].lower()
+    return any(re.search(rf"(?<![\w]){re.escape(w)}\s+$", before) for w in lexicon().building_words)
+
+
+_OWN_TITLE = re.compile(r"\s*,?\s*(?:sebagai|selaku)\s+")
+
+
+def _has_own_title(text: str, pn) -> bool:
+    """``Noor Suhud sebagai Kaur Keuangan, Sunardi sebagai Kaur Pembangunan``:
+    a name followed by "sebagai" and a title holds that title, not the one before."""
+    m = _OWN_TITLE.match(text, pn["after"])
+    return bool(m and (lexicon().position_re.match(text, m.end()) or is_cap(text[m.end():m.end() + 2])))
 
 
 def _rank_after_unknown_region(text: str, toks, j: int, rank_at: dict) -> Optional[_Cand]:
@@ -532,6 +652,32 @@ def _rank_after_unknown_region(text: str, toks, j: int, rank_at: dict) -> Option
                 or (k > j and text[toks[k - 1][1]:toks[k][0]] != " "):
             return None
     return None
+
+
+_LED_BY = re.compile(r"(?:\s+yang)?\s+(?:dipimpin(?:\s+langsung)?(?:\s+oleh)?|di\s+bawah\s+(?:pimpinan|komando)|"
+                     r"dikomandoi(?:\s+oleh)?)\s+$", re.IGNORECASE)
+
+
+def _led_by(text: str, cands: list[_Cand]) -> None:
+    """``Prajurit Koramil 1309-01/Wenang di bawah pimpinan Mayor Kav X``: an
+    officer who leads a unit named right before him, and has no title of his
+    own, holds the head post of that kind of unit (Danramil)."""
+    lex = lexicon()
+    for c in cands:
+        if c.position is not None or c.rank is None:
+            continue
+        before = text[max(0, c.span_start - 120):c.span_start]
+        m = _LED_BY.search(before)
+        if m is None:
+            continue
+        words = list(re.finditer(r"\S+", before[:m.start()]))[-4:]
+        for k, w in enumerate(words):
+            head = lex.head_position(w.group().rstrip(".,"))
+            if head is not None and is_cap(w.group()):
+                c.position, c.position_from = head, "led"
+                unit, *_ = _parse_tail(text, c.span_start - len(before) + w.end(), head)
+                c.unit = unit or None
+                break
 
 
 def _apposition(text: str, c: _Cand, pn) -> None:
@@ -657,20 +803,7 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
 def _within(short: list[str], full: list[str]) -> bool:
     """Every token of a short mention is in the full name, allowing one
     dropped or changed letter in longer tokens ("Kurniwan" for "Kurniawan")."""
-    return all(t in full or (len(t) >= 5 and any(_one_edit(t, f) for f in full)) for t in short)
-
-
-def _one_edit(a: str, b: str) -> bool:
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return a == b
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    return a[i:] == b[i + 1:]
+    return all(t in full or (len(t) >= 5 and any(one_edit(t, f) for f in full)) for t in short)
 
 
 def _distinctive(tokens: list[str]) -> bool:
