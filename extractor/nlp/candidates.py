@@ -46,7 +46,6 @@ from .text import is_cap
 
 #: a dash between two words: in a ticket it joins the two names ("A–B")
 _DASH = re.compile(r"(?<=[\w.])\s?[-–—]\s?(?=[A-Z])")
-_HEAD_OF = {"kota": "Wali Kota", "kabupaten": "Bupati", "provinsi": "Gubernur"}
 
 
 def _alt(words) -> str:
@@ -63,7 +62,10 @@ def _rx() -> SimpleNamespace:
                        for w in ws}
     cues = list(cw["pair"]) + list(office_of) + list(pair_office)
     number = _alt(cw["number"])
+    adverbs, running = _alt(cw["candidacy_adverbs"]), _alt(cw["candidacy"])
+    name = r"(?:[A-Z][\w'’.]*\s){0,4}[A-Z][\w'’]+"
     return SimpleNamespace(
+        head_of=dict(cw["office_of_region"]), admin_re=lexicon().admin_re,
         office_of=office_of, pair_office=pair_office, election_office=election_office,
         deputy=dict(cw["deputy"]), pair_cues={w.lower() for w in cw["pair"]},
         cue=re.compile(rf"(?<![\w/-])(?:{_alt(cues)})(?![\w/-])", re.IGNORECASE),
@@ -73,7 +75,7 @@ def _rx() -> SimpleNamespace:
         office_pair=re.compile(rf"\s+(?:calon\s+)?(?:{_alt(pair_office)})(?![\w])", re.IGNORECASE),
         incumbent=re.compile(rf"\s+(?:{_alt(cw['incumbent'])})(?![\w])", re.IGNORECASE),
         # "dapil Sulbar", "dari Dapil Jeneponto-Takalar", "daerah pemilihan 3", "dapil II"
-        dapil=re.compile(r"\s*,?\s*(?i:dari\s+)?(?i:dapil|daerah\s+pemilihan)\s+(?P<d>(?:[A-Z][\w'’-]*|\d{1,2}|[IVX]{1,4})"
+        dapil=re.compile(rf"\s*,?\s*(?i:dari\s+)?(?i:{_alt(cw['district'])})\s+(?P<d>(?:[A-Z][\w'’-]*|\d{{1,2}}|[IVX]{{1,4}})"
                          r"(?:[\s-](?:[A-Z][\w'’-]*|\d{1,2}|[IVX]{1,4}))*)"),
         # "paslon 02 A–B"; "A dan B dengan nomor urut 1"
         bare_number=re.compile(r"\s+0*(?P<n>\d{1,2})(?=\s+[A-Z])"),
@@ -90,9 +92,9 @@ def _rx() -> SimpleNamespace:
         election=re.compile(rf"(?<![\w])(?P<e>{_alt(election_office)})(?![\w])(?:\s+(?:Serentak|Ulang))?"
                             rf"(?:\s+(?:tahun\s+)?\d{{4}})?", re.IGNORECASE),
         # "A, yang kembali maju sebagai " before a cue
-        back=re.compile(r"(?:[Pp]etahana\s+)?(?P<a>(?:[A-Z][\w'’.]*\s){0,4}[A-Z][\w'’]+)\s*,?\s+yang\s+"
-                        r"(?:(?:kembali|juga)\s+)?(?:(?:maju|mencalonkan\s+diri)\s+(?:lagi\s+)?|berpasangan\s+dengan\s+"
-                        r"(?P<b>(?:[A-Z][\w'’.]*\s){0,4}[A-Z][\w'’]+)\s+(?:kembali\s+)?maju\s+)(?:sebagai\s+)?$"),
+        back=re.compile(rf"(?:(?i:{_alt(cw['incumbent'])})\s+)?(?P<a>{name})\s*,?\s+yang\s+(?:(?:{adverbs})\s+)?"
+                        rf"(?:(?:{running})\s+(?:lagi\s+)?|(?:{_alt(cw['running_mate'])})\s+(?P<b>{name})\s+"
+                        rf"(?:(?:{adverbs})\s+)?(?:{running})\s+)(?:sebagai\s+)?$"),
     )
 
 
@@ -124,11 +126,13 @@ def _work_text(text: str) -> tuple[str, set[int]]:
 
 def _region_after(text: str, p: int, types=("provinsi", "kabupaten", "kota")) -> Optional[tuple[Region, int]]:
     """A region named at ``p`` (after spaces, an optional admin word), longest first."""
-    m = re.compile(r"\s*(?:(?P<adm>Kabupaten|Kab\.|Kota|Provinsi|Prov\.)\s+)?").match(text, p)
+    m = re.compile(rf"\s*(?:(?P<adm>{_rx().admin_re})\s+)?").match(text, p)
     q = m.end()
-    if m.group("adm"):
-        adm = m.group("adm").lower().rstrip(".")
-        types = {"kabupaten": ("kabupaten",), "kab": ("kabupaten",), "kota": ("kota",)}.get(adm, ("provinsi",))
+    adm = lexicon().admin_level.get((m.group("adm") or "").lower().rstrip("."))
+    if adm in ("provinsi", "kabupaten", "kota"):
+        types = (adm,)
+    elif adm:  # a kecamatan or desa: no election's region
+        return None
     words = list(re.finditer(r"[A-Z][\w'’\-]*", text[q:q + 60]))
     best = None
     for n in range(min(4, len(words)), 0, -1):
@@ -226,7 +230,7 @@ def _elections(text: str) -> list[tuple[int, str, Optional[Region]]]:
         region = hit[0] if hit else None
         if not office and region is None:
             continue
-        out.append((m.start(), office or _HEAD_OF.get(region.type, ""), region))
+        out.append((m.start(), office or rx.head_of.get(region.type, ""), region))
     return out
 
 
@@ -251,7 +255,7 @@ def _resolve(text: str, at: int, office: Optional[str], region: Optional[Region]
     if region is None and nearest is not None and nearest[2] is not None and (office in (nearest[1], None)):
         region = nearest[2]
     if office is None and primary is not None:
-        office = _HEAD_OF.get(primary.type)
+        office = _rx().head_of.get(primary.type)
     if region is None and primary is not None and office not in ("Presiden", "Wakil Presiden", "DPR"):
         region = primary
     if region is not None and office in ("Gubernur", "Wakil Gubernur", "DPD") and region.type != "provinsi":

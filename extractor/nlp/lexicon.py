@@ -277,6 +277,11 @@ class Lexicon:
                 if u.get("regions"):
                     self._unit_regions.setdefault(k.lower(), tuple(u["regions"]))
         self._unit_institution = {k.lower(): u["institution"] for u in reversed(self.units) for k in u["kind"]}
+        #: kinds written "KPU Kota X" for a kota: the unit keeps the word
+        self.kota_prefix_kinds = frozenset(k.lower() for u in self.units if u.get("kota_prefix") for k in u["kind"])
+        #: an admin word written before a region's name, as a regex ("Kabupaten", "Kab.", "Kec.")
+        self.admin_re = "(?i:" + "|".join(sorted((re.escape(w) + r"\.?" for w in self.admin_level), key=len,
+                                                 reverse=True)) + ")"
         #: kinds written as one word (Polres, KPU, Satpol): what the officials' tail parser takes for a unit
         self.unit_heads = frozenset(k.lower() for u in self.units for k in u["kind"] if " " not in k)
         forces = _alt(k for u in self.units for k in u["kind"]
@@ -497,6 +502,8 @@ class Lexicon:
         #: lower-case words that are no part of a name written in lower case ("saat", "kemarin", "pagi")
         self.common_lowercase = frozenset(names["common_lowercase"])
         self.pre_titles = frozenset(names["pre_titles"])
+        self.pre_titles_bare = frozenset(names["pre_titles_bare"])
+        self.degrees_ending_name = frozenset(names["degrees_ending_name"])
         self.honorific_forms: dict[str, str] = dict(names["honorifics"])
         speech = data["speech"]
         #: "…,” ujar X": attribution verbs after a quote (officials' and other voices')
@@ -508,6 +515,10 @@ class Lexicon:
         self.speech_near = tuple(speech["before"]) + tuple(speech["near"])
         #: "X melalui Y": the words that make Y speak for X
         self.principal_links = tuple(data["links"]["principal"])
+        links = data["links"]
+        self.also_as, self.asides, self.led_by = tuple(links["also_as"]), tuple(links["asides"]), tuple(links["led_by"])
+        self.subject_lead = tuple(speech["subject_lead"])
+        self.voices, self.voice_of_word = tuple(speech["voices"]), tuple(speech["voice_of_word"])
         #: "Kantor Kepala Desa X": a title after these words names a building
         self.building_words = tuple(data["links"]["building"])
         self.address_forms = frozenset(names["address"])

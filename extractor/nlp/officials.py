@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import SimpleNamespace
 from typing import NamedTuple, Optional
 
 from ..types import Official
@@ -132,7 +133,7 @@ def _parse_name(text: str, start: int):
     while i < len(toks):
         t = toks[i][2]
         low = t.lower().rstrip(".")
-        if low in lex.pre_titles and (t.endswith(".") or low in ("dr", "drs", "ir", "prof")):
+        if low in lex.pre_titles and (t.endswith(".") or low in lex.pre_titles_bare):
             titles.append(lex.degree_before.get(low.upper(), t))
             i += 1
             if i < len(toks) and toks[i][2].startswith("(H.C"):
@@ -164,7 +165,7 @@ def _parse_name(text: str, start: int):
             break
         if name_toks and t.isupper() and len(t) > 3 and (low in _common_lowercase() or _AFFIXED.fullmatch(low)):
             break  # all-caps text: "BUDI SANTOSO MENINJAU" ends at the verb
-        if name_toks and _is_degree(t) and (t.isupper() or "." in t or degree_key(t) in ("MSI", "MH", "MM", "SSOS", "SPD", "SKOM", "MPD", "MKN", "MAP")):
+        if name_toks and _is_degree(t) and (t.isupper() or "." in t or degree_key(t) in lex.degrees_ending_name):
             break
         if lex.position(bare):
             break
@@ -186,10 +187,6 @@ def _parse_name(text: str, start: int):
         "name": name, "start": n_start, "end": n_end, "degrees": titles + degrees, "honorific": honorific,
         "after": max(n_end, d_end), "toks": toks, "next": j,
     }
-
-
-#: "X selaku Y", "X sebagai Y": Y is a second title of X's holder
-_ALSO_AS = re.compile(r"\s*,?\s*(?:selaku|sebagai|sekaligus)\s+", re.IGNORECASE)
 
 
 def _institution(pos: Position, unit: Optional[str]) -> str:
@@ -258,7 +255,7 @@ def _parse_tail(text: str, start: int, pos: Position):
             if r:
                 reg, j2 = r
                 if unit_written is None:
-                    unit_written = (f"{head} Kota {reg.name}" if head.lower() in ("kpu", "bawaslu") and reg.type == "kota"
+                    unit_written = (f"{head} Kota {reg.name}" if low in lex.kota_prefix_kinds and reg.type == "kota"
                                     else f"{head} {reg.name}")
                     region, region_type = reg.name, reg.type
                 i, end = j2, toks[j2 - 1][1]
@@ -287,7 +284,7 @@ def _parse_tail(text: str, start: int, pos: Position):
         if code:
             unit = f"{head} {_expand_code(code)}"
         elif "{region}" in pos.unit:
-            prefix = "Kota " if region_type == "kota" and head in ("KPU", "Bawaslu") else ""
+            prefix = "Kota " if region_type == "kota" and head.lower() in lexicon().kota_prefix_kinds else ""
             unit = pos.unit.replace("{region}", prefix + region)
     elif unit is None and pos.unit and "{region}" not in pos.unit:
         unit = pos.unit
@@ -321,10 +318,11 @@ def _skip_in_tail(text: str, toks, i: int, end: int) -> Optional[tuple[int, int]
         return j, toks[j - 1][1]
     if i == 0 and _DESIGNATOR.fullmatch(t) and text[end:s] == " ":
         return i + 1, e
-    if t == "yang" and i + 1 < len(toks) and toks[i + 1][2] == "juga":  # "Wakil Wali Kota X yang juga Ketua Y, Name"
-        i += 1
-        t = "atau"
-    if t in ("atau", "sekaligus") and i + 1 < len(toks) and is_cap(toks[i + 1][2]):
+    am = _rx().aside.match(text, s) if not is_cap(t) else None
+    if am and i + 1 < len(toks):  # "Wakil Wali Kota X yang juga Ketua Y, Name"
+        while i + 1 < len(toks) and toks[i + 1][0] < am.end():
+            i += 1
+    if am and i + 1 < len(toks) and is_cap(toks[i + 1][2]):
         j = i + 1
         while j < len(toks) and j - i <= 4 and is_cap(toks[j][2]) and not lex.rank_re.fullmatch(toks[j][2]):
             j += 1
@@ -342,7 +340,7 @@ def _code_at(text, toks, j):
         while k < len(toks) and is_cap(toks[k][2]) and text[toks[k - 1][1]:toks[k][0]] == " ":
             longer = f"{suffix} {toks[k][2].rstrip('.,')}"
             # "0624/Kabupaten Bandung", "0606/Kota Bogor": the prefix is part of the name written
-            bare = re.sub(r"^(?:Kabupaten|Kab\.?|Kota)\s+", "", longer)
+            bare = re.sub(rf"^(?:{_kab_kota_words()})\s+", "", longer)
             if not gazetteer().lookup(bare, ("kabupaten", "kota", "kecamatan")):
                 break
             suffix, code = longer, code.rsplit("/", 1)[0] + "/" + longer
@@ -350,6 +348,13 @@ def _code_at(text, toks, j):
             if toks[k - 1][2].endswith((",", ".")):
                 break
     return code, k
+
+
+@lru_cache(maxsize=1)
+def _kab_kota_words() -> str:
+    """The admin words of kabupaten and kota (units.toml ``[admin]``), as a regex."""
+    words = [w for w, level in lexicon().admin_level.items() if level in ("kabupaten", "kota")]
+    return "(?i:" + "|".join(re.escape(w) + r"\.?" for w in sorted(words, key=len, reverse=True)) + ")"
 
 
 def _level_types(pos: Position) -> tuple[str, ...]:
@@ -464,7 +469,7 @@ def find_officials(text: str, *, context: tuple[str, ...] = (),
         if unit:  # a title several charts share: the reading whose unit is written (Kasubbag Hukum KPU)
             pos = lex.position(m.group(), unit) or pos
         # "Kabid Humas Polda X selaku Kasatgas Humas Ops ..., Kombes Y": Y holds the first title
-        chained = prev_role if prev_role and _ALSO_AS.fullmatch(text, prev_role[0], m.start()) else None
+        chained = prev_role if prev_role and _rx().also_as.fullmatch(text, prev_role[0], m.start()) else None
         prev_role = None
         held, held_unit = (chained[1], chained[2]) if chained else (pos, unit)
         j = ti
@@ -622,13 +627,10 @@ def _building_before(text: str, at: int) -> bool:
     return any(re.search(rf"(?<![\w]){re.escape(w)}\s+$", before) for w in lexicon().building_words)
 
 
-_OWN_TITLE = re.compile(r"\s*,?\s*(?:sebagai|selaku)\s+")
-
-
 def _has_own_title(text: str, pn) -> bool:
     """``Noor Suhud sebagai Kaur Keuangan, Sunardi sebagai Kaur Pembangunan``:
     a name followed by "sebagai" and a title holds that title, not the one before."""
-    m = _OWN_TITLE.match(text, pn["after"])
+    m = _rx().also_as.match(text, pn["after"])
     return bool(m and (lexicon().position_re.match(text, m.end()) or is_cap(text[m.end():m.end() + 2])))
 
 
@@ -654,10 +656,6 @@ def _rank_after_unknown_region(text: str, toks, j: int, rank_at: dict) -> Option
     return None
 
 
-_LED_BY = re.compile(r"(?:\s+yang)?\s+(?:dipimpin(?:\s+langsung)?(?:\s+oleh)?|di\s+bawah\s+(?:pimpinan|komando)|"
-                     r"dikomandoi(?:\s+oleh)?)\s+$", re.IGNORECASE)
-
-
 def _led_by(text: str, cands: list[_Cand]) -> None:
     """``Prajurit Koramil 1309-01/Wenang di bawah pimpinan Mayor Kav X``: an
     officer who leads a unit named right before him, and has no title of his
@@ -667,7 +665,7 @@ def _led_by(text: str, cands: list[_Cand]) -> None:
         if c.position is not None or c.rank is None:
             continue
         before = text[max(0, c.span_start - 120):c.span_start]
-        m = _LED_BY.search(before)
+        m = _rx().led_by.search(before)
         if m is None:
             continue
         words = list(re.finditer(r"\S+", before[:m.start()]))[-4:]
@@ -682,7 +680,7 @@ def _led_by(text: str, cands: list[_Cand]) -> None:
 
 def _apposition(text: str, c: _Cand, pn) -> None:
     """``Pelda Name, Babinsa Koramil X`` / ``Name selaku Kasi Humas``."""
-    m = re.compile(r"\s*(?:,|\bselaku\b|\bsebagai\b)\s*").match(text, pn["after"])
+    m = _rx().apposed.match(text, pn["after"])
     if not m:
         return
     pm = lexicon().position_re.match(text, m.end())
@@ -716,8 +714,27 @@ def _plausible_civilian(text: str, pn, apposition: bool = False) -> bool:
 @lru_cache(maxsize=1)
 def _link_re() -> re.Pattern:
     """What stands between X and Y in ``X melalui Y`` (words.toml ``[links]``)."""
-    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lexicon().principal_links, key=len, reverse=True))
-    return re.compile(rf"^[\s,]*(?:yang\s+)?(?:{words})\s+$", re.IGNORECASE)
+    return re.compile(rf"^[\s,]*(?:yang\s+)?(?:{_alt(lexicon().principal_links)})\s+$", re.IGNORECASE)
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _rx() -> SimpleNamespace:
+    """The link-word patterns, from words.toml ``[links]``."""
+    lex = lexicon()
+    return SimpleNamespace(
+        # "X selaku Y": Y is a second title of X's holder
+        also_as=re.compile(rf"\s*,?\s*(?:{_alt(lex.also_as)})\s+", re.IGNORECASE),
+        # "Pelda Name, Babinsa ..." / "Name selaku Kasi Humas"
+        apposed=re.compile(rf"\s*(?:,|(?<![\w])(?:{_alt(lex.also_as)})(?![\w]))\s*", re.IGNORECASE),
+        # "Koramil X di bawah pimpinan Mayor Y"
+        led_by=re.compile(rf"(?:\s+yang)?\s+(?:{_alt(lex.led_by)})\s+$", re.IGNORECASE),
+        # "yang juga Ketua Y, Name", "atau Jaro Pamarentah, Name"
+        aside=re.compile(rf"(?:{_alt(lex.asides)})\s+(?=[A-Z])"),
+    )
 
 
 def _links(text: str, cands: list[_Cand], unnamed_heads: list[str] = ()) -> None:
@@ -846,12 +863,11 @@ def unit_region(unit: Optional[str], context: tuple[str, ...] = ()):
         level = "kabupaten" if head.lower() in ("kodim", "korem") else "kecamatan"
     elif rest[:1].isdigit():
         return None
-    m = re.match(r"(?:Kabupaten|Kab\.?|Kota|Provinsi|Kecamatan|Kec\.?)\s+", rest)
+    m = re.match(rf"(?:{lexicon().admin_re})\s+", rest)
     types = LEVEL_TYPES[level] if level in LEVEL_TYPES else (level,)
     if m:
-        word = m.group().split()[0].lower().rstrip(".")
-        types = {"kota": ("kota",), "kabupaten": ("kabupaten",), "kab": ("kabupaten",), "provinsi": ("provinsi",),
-                 "kecamatan": ("kecamatan", "distrik"), "kec": ("kecamatan", "distrik")}[word]
+        adm = lexicon().admin_level[m.group().split()[0].lower().rstrip(".")]
+        types = (adm,) if adm in ("kota", "kabupaten", "provinsi") else LEVEL_TYPES[adm]
         rest = rest[m.end():]
     cands = gazetteer().lookup(rest, types) or gazetteer().lookup(rest, ("kabupaten", "kota", "kecamatan"))
     if not cands:

@@ -48,6 +48,11 @@ def _rx() -> SimpleNamespace:
                          re.IGNORECASE),
         before=re.compile(rf"(?:{before})[^“\"\n]{{0,40}}$", re.IGNORECASE),
         near=re.compile(rf"[^“\"\n]{{0,90}}?\b(?:{near})\b", re.IGNORECASE),
+        # a speaking subject at a sentence start, after an opener: "Menurut X", "Sementara itu, X"
+        subject_lead=re.compile(rf"(?:^|[.!?”\"]\s+|\n)(?:{_alt(lex.subject_lead)})?\s*$"),
+        # "pemilih, Rahmawati", "Koordinator aksi, Yance", "tokoh masyarakat, Yakobus": one word is a name here
+        one_word_cue_before=re.compile(
+            rf"(?:{_alt(lex.voices)}|(?:{_alt(lex.voice_of_word)})\s+\w+)\s*,?\s*$", re.IGNORECASE),
     )
 
 
@@ -98,7 +103,6 @@ def _person_spans(text, persons, official_spans, quotes, names: list[str]) -> li
     return out
 
 
-_SUBJECT_LEAD = re.compile(r"(?:^|[.!?”\"]\s+|\n)(?:Menurut|Kata|Sementara(?: itu)?,?|Adapun|Di sisi lain,?)?\s*$")
 
 
 _NAME_WORD = re.compile(r"[A-Z][a-z'’\-]+$")
@@ -106,8 +110,6 @@ _NAME_WORD = re.compile(r"[A-Z][a-z'’\-]+$")
 _AGED_NAME = re.compile(r"\b([A-Z][a-z'’\-]+(?:\s[A-Z][a-z'’\-]+){0,3})\s*\(\d{1,2}(?:\s*tahun)?\)")
 #: "Rahmawati (38)", "pemilih, Rahmawati", "Koordinator aksi, Yance": one word is a name here
 _ONE_WORD_CUE_AFTER = re.compile(r"\s*\(\d{1,2}(?:\s*tahun)?\)")
-_ONE_WORD_CUE_BEFORE = re.compile(r"(?:warga|pemilih|saksi|koordinator(?:\s+aksi|\s+lapangan)?|tokoh\s+\w+|"
-                                  r"relawan|pedagang|petani|ibu|bapak|pak|bu)\s*,?\s*$", re.IGNORECASE)
 
 
 def _personlike(text: str, s: int, e: int, name: str) -> bool:
@@ -119,7 +121,7 @@ def _personlike(text: str, s: int, e: int, name: str) -> bool:
         return False
     if len(words) >= 2:
         return True
-    return bool(_ONE_WORD_CUE_AFTER.match(text, e) or _ONE_WORD_CUE_BEFORE.search(text[max(0, s - 40):s]))
+    return bool(_ONE_WORD_CUE_AFTER.match(text, e) or _rx().one_word_cue_before.search(text[max(0, s - 40):s]))
 
 
 def _speaker(text: str, q: Quote, spans, last: Optional[int]) -> Optional[int]:
@@ -154,7 +156,7 @@ def _subject_before(text: str, q: Quote, spans) -> Optional[int]:
     prev_para = text.rfind("\n\n", 0, para) if para > 0 else -1
     window = [(s, e, i) for s, e, i in spans if prev_para <= s < q.start]
     subjects = [i for s, e, i in window
-                if _rx().near.match(text, e) or _SUBJECT_LEAD.search(text[max(0, s - 40):s])]
+                if _rx().near.match(text, e) or _rx().subject_lead.search(text[max(0, s - 40):s])]
     if subjects:
         return subjects[-1]
     if window:
