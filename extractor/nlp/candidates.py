@@ -40,7 +40,7 @@ from typing import Optional
 from ..records import normalise_name
 from ..types import Candidate
 from .gazetteer import Region, gazetteer
-from .lexicon import lexicon
+from .lexicon import _trie_alt, lexicon
 from .officials import parse_name
 from .text import is_cap
 
@@ -65,12 +65,14 @@ def _rx() -> SimpleNamespace:
     adverbs, running = _alt(cw["candidacy_adverbs"]), _alt(cw["candidacy"])
     name = r"(?:[A-Z][\w'’.]*\s){0,4}[A-Z][\w'’]+"
     return SimpleNamespace(
-        head_of=dict(cw["office_of_region"]), admin_re=lexicon().admin_re,
+        head_of=dict(cw["office_of_region"]),
+        admin_before=re.compile(rf"\s*(?:(?P<adm>{lexicon().admin_re})\s+)?"),
         office_of=office_of, pair_office=pair_office, election_office=election_office,
         deputy=dict(cw["deputy"]), pair_cues={w.lower() for w in cw["pair"]},
-        cue=re.compile(rf"(?<![\w/-])(?:{_alt(cues)})(?![\w/-])", re.IGNORECASE),
+        # the anchors are found in the lower-cased text (a case-sensitive scan is several times faster)
+        cue=re.compile(rf"(?<![\w/-])(?:{_trie_alt({c.lower() for c in cues})})(?![\w/-])"),
         # "nomor urut 2 A–B" with no cue before it: one ticket of a list
-        list_cue=re.compile(rf"(?<![\w])(?:{number})\s*\.?\s*0*(?P<n>\d{{1,3}})(?![\w])", re.IGNORECASE),
+        list_cue=re.compile(rf"(?<![\w])(?:{_alt(w.lower() for w in cw['number'])})\s*\.?\s*0*(?P<n>\d{{1,3}})(?![\w])"),
         number=re.compile(rf"\s*,?\s*(?:{number})\s*\.?\s*0*(?P<n>\d{{1,3}})(?![\w/])", re.IGNORECASE),
         office_pair=re.compile(rf"\s+(?:calon\s+)?(?:{_alt(pair_office)})(?![\w])", re.IGNORECASE),
         incumbent=re.compile(rf"\s+(?:{_alt(cw['incumbent'])})(?![\w])", re.IGNORECASE),
@@ -89,8 +91,8 @@ def _rx() -> SimpleNamespace:
                                   rf"[“\"'‘](?P<q>[^”\"'’\n]{{2,30}})[”\"'’])", re.IGNORECASE),
         joiner=re.compile(rf"\s+(?:{_alt(cw['joiners'])})\s+(?=[A-Z])"),
         mate=re.compile(rf"\s+(?:yang\s+)?(?:{_alt(cw['running_mate'])})\s+(?=[A-Z])", re.IGNORECASE),
-        election=re.compile(rf"(?<![\w])(?P<e>{_alt(election_office)})(?![\w])(?:\s+(?:Serentak|Ulang))?"
-                            rf"(?:\s+(?:tahun\s+)?\d{{4}})?", re.IGNORECASE),
+        election=re.compile(rf"(?<![\w])(?P<e>{_trie_alt(election_office)})(?![\w])(?:\s+(?:serentak|ulang))?"
+                            rf"(?:\s+(?:tahun\s+)?\d{{4}})?"),
         # "A, yang kembali maju sebagai " before a cue
         back=re.compile(rf"(?:(?i:{_alt(cw['incumbent'])})\s+)?(?P<a>{name})\s*,?\s+yang\s+(?:(?:{adverbs})\s+)?"
                         rf"(?:(?:{running})\s+(?:lagi\s+)?|(?:{_alt(cw['running_mate'])})\s+(?P<b>{name})\s+"
@@ -126,7 +128,7 @@ def _work_text(text: str) -> tuple[str, set[int]]:
 
 def _region_after(text: str, p: int, types=("provinsi", "kabupaten", "kota")) -> Optional[tuple[Region, int]]:
     """A region named at ``p`` (after spaces, an optional admin word), longest first."""
-    m = re.compile(rf"\s*(?:(?P<adm>{_rx().admin_re})\s+)?").match(text, p)
+    m = _rx().admin_before.match(text, p)
     q = m.end()
     adm = lexicon().admin_level.get((m.group("adm") or "").lower().rstrip("."))
     if adm in ("provinsi", "kabupaten", "kota"):
@@ -218,11 +220,18 @@ def _named_before(text: str, work: str, start: int) -> list[tuple[str, int, int]
     return out
 
 
-def _elections(text: str) -> list[tuple[int, str, Optional[Region]]]:
-    """(position, office, region) of every election the text names."""
+def _lower(text: str) -> str:
+    """The text in lower case, offsets kept (a character whose lower case is
+    longer, such as the dotted capital I, is kept as it is)."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _elections(text: str, low: str) -> list[tuple[int, str, Optional[Region]]]:
+    """(position, office, region) of every election the text names (``low``: the text in lower case)."""
     rx = _rx()
     out = []
-    for m in rx.election.finditer(text):
+    for m in rx.election.finditer(low):
         office = rx.election_office.get(re.sub(r"\s+", " ", m.group("e").lower()), "")
         types = {"Bupati": ("kabupaten",), "Wali Kota": ("kota",), "Gubernur": ("provinsi",)}.get(
             office, ("provinsi", "kabupaten", "kota"))
@@ -274,17 +283,20 @@ def find_candidates(text: str, *, primary: Optional[Region] = None) -> Candidate
     """Every named election candidate, one per person. ``primary``: the
     article's main region (its office decides a ticket with no other clue)."""
     rx = _rx()
-    work, dashes = _work_text(text)
-    elections = _elections(text)
     cands: list[_Cand] = []
     taken: list[tuple[int, int]] = []
 
     def free(s, e):
         return not any(a < e and s < b for a, b in taken)
 
-    anchors = [(m.start(), m.end(), "cue", m) for m in rx.cue.finditer(text)]
-    anchors += [(m.start(), m.start(), "list", m) for m in rx.list_cue.finditer(text)]
+    low = _lower(text)
+    anchors = [(m.start(), m.end(), "cue", m) for m in rx.cue.finditer(low)]
+    anchors += [(m.start(), m.start(), "list", m) for m in rx.list_cue.finditer(low)]
+    if not anchors:
+        return CandidatesResult([], [])
     anchors.sort(key=lambda x: (x[0], x[2] != "cue"))
+    work, dashes = _work_text(text)
+    elections = _elections(text, low)
     for start, end, kind, m in anchors:
         if not free(start, max(end, start + 1)):
             continue

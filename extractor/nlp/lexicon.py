@@ -58,13 +58,17 @@ def _trie_alt(words) -> str:
         node[""] = {}
 
     def emit(node: dict) -> str:
+        chain = []
+        while len(node) == 1 and "" not in node:  # a run of single letters: no group needed
+            (unit, node), = node.items()
+            chain.append(unit)
+        if "" in node and len(node) == 1:
+            return "".join(chain)
         branches = [unit + emit(child) for unit, child in sorted(node.items()) if unit]
-        if not branches:
-            return ""
         body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
         if "" in node:  # a word ends here: the longer words are tried first (greedy "?")
             body = (body if len(branches) > 1 else f"(?:{body})") + "?"
-        return body
+        return "".join(chain) + body
 
     return emit(root)
 
@@ -337,9 +341,10 @@ class Lexicon:
         self._region_levels: Optional[dict[str, str]] = None
         self._heads: Optional[dict[str, Position]] = None
         self._fuzzy: Optional[tuple] = None
-        self.position_re = re.compile(
-            rf"(?<![\w])(?:(?P<act>{acting})(?:(?<=[.)])\s*|\s+))?(?:{_trie_alt(self.position_by_variant)})(?![\w])",
-            re.IGNORECASE)
+        #: every written title (a prefix tree: the scan starts at the title, the acting prefix before it is
+        #: looked up by :meth:`acting_before`)
+        self.position_re = re.compile(rf"(?<![\w])(?:{_trie_alt(self.position_by_variant)})(?![\w])", re.IGNORECASE)
+        self._acting_end = re.compile(rf"(?<![\w])(?:{acting})(?:(?<=[.)])\s*|\s+)$", re.IGNORECASE)
         #: first words of the multi-word variants (Kepala, Koordinator, Kasubbag): a name ends there
         self.position_first_words = frozenset(k.split(" ")[0] for k in self.position_by_variant if " " in k)
         # what may stand between a staff post and its unit: the section it heads and an operation's name
@@ -376,6 +381,18 @@ class Lexicon:
             self._region_levels = levels
         return self._region_levels
 
+    def acting_before(self, text: str, start: int) -> int:
+        """Where an acting prefix written right before ``start`` begins (``Plh.
+        Kapolres``, ``Pelaksana Tugas (Plt) Bupati``), else ``start``."""
+        m = self._acting_end.search(text, max(0, start - 40), start)
+        return m.start() if m else start
+
+    def position_at(self, text: str, i: int) -> Optional[tuple[int, int]]:
+        """The title (with its acting prefix) that starts at ``i``: (start, end) or None."""
+        am = self._acting_re.match(text, i)
+        m = self.position_re.match(text, am.end() if am else i) or (self.position_re.match(text, i) if am else None)
+        return (i, m.end()) if m else None
+
     def position(self, written: str, unit: Optional[str] = None) -> Optional[Position]:
         """The position written (``Kabag Ops``, ``Plh. Kapolres``); with
         ``unit`` (the unit written after it), the reading whose unit is of that
@@ -405,6 +422,10 @@ class Lexicon:
         one edit from a two-word title), ``Kpaolres`` (one edit from a title of
         seven letters or more: shorter ones are too close to names, "Dandi").
         Returns (the lexicon's form, words used) or None."""
+        return self._fuzzy_position(word.lower(), next_word.lower())
+
+    @lru_cache(maxsize=20_000)  # the same words recur across articles
+    def _fuzzy_position(self, word: str, next_word: str) -> Optional[tuple[str, int]]:
         if self._fuzzy is None:
             one: dict[tuple[str, int], list[str]] = {}
             two: dict[str, list[tuple[str, str]]] = {}

@@ -594,6 +594,7 @@ class _Title(NamedTuple):
 
 
 _CAP_WORD = re.compile(r"(?<![\w.])[A-Z][A-Za-z]{3,}(?![\w])")
+_NEXT_WORD = re.compile(r" ([A-Za-z]{5,})(?![\w])")
 
 
 def _is_section(text: str, w: re.Match) -> bool:
@@ -606,32 +607,36 @@ def _position_matches(text: str) -> list:
     """The titles of the text: the lexicon's, and those written with a typo
     (``Kasat Intelkm``, ``Kpaolres``; :meth:`Lexicon.fuzzy_position`)."""
     lex = lexicon()
-    found = list(lex.position_re.finditer(text))
-    spans = [(m.start(), m.end()) for m in found]
+    found = []
+    for m in lex.position_re.finditer(text):
+        s = lex.acting_before(text, m.start())
+        found.append(m if s == m.start() else _Title(s, m.end(), text[s:m.end()]))
+    covered = set()
+    for m in found:
+        covered.update(range(m.start(), m.end()))
     for w in _CAP_WORD.finditer(text):
-        if any(a <= w.start() < b for a, b in spans) or _is_section(text, w):
+        if w.start() in covered:
             continue
-        nxt = re.compile(r" ([A-Za-z]{5,})(?![\w])").match(text, w.end())
+        nxt = _NEXT_WORD.match(text, w.end())
         hit = lex.fuzzy_position(w.group(), nxt.group(1) if nxt else "")
-        if hit:
+        if hit and not _is_section(text, w):
             form, n = hit
             end = nxt.end() if n == 2 else w.end()
             found.append(_Title(w.start(), end, form[:1].upper() + form[1:]))
-            spans.append((w.start(), end))
+            covered.update(range(w.start(), end))
     return sorted(found, key=lambda m: m.start())
 
 
 def _building_before(text: str, at: int) -> bool:
     """``Kantor Kepala Desa X``, ``Rumah Dinas Bupati X``: the title names a building."""
-    before = text[max(0, at - 20):at].lower()
-    return any(re.search(rf"(?<![\w]){re.escape(w)}\s+$", before) for w in lexicon().building_words)
+    return bool(_rx().building.search(text[max(0, at - 20):at]))
 
 
 def _has_own_title(text: str, pn) -> bool:
     """``Noor Suhud sebagai Kaur Keuangan, Sunardi sebagai Kaur Pembangunan``:
     a name followed by "sebagai" and a title holds that title, not the one before."""
     m = _rx().also_as.match(text, pn["after"])
-    return bool(m and (lexicon().position_re.match(text, m.end()) or is_cap(text[m.end():m.end() + 2])))
+    return bool(m and (lexicon().position_at(text, m.end()) or is_cap(text[m.end():m.end() + 2])))
 
 
 def _rank_after_unknown_region(text: str, toks, j: int, rank_at: dict) -> Optional[_Cand]:
@@ -650,7 +655,7 @@ def _rank_after_unknown_region(text: str, toks, j: int, rank_at: dict) -> Option
         if t == ",":
             return rank_at.get(toks[k + 1][0] if k + 1 < len(toks) else -1)
         inner_dan = t == "dan" and k > j and k + 1 < len(toks) and is_cap(toks[k + 1][2])
-        if not (is_cap(t) or inner_dan) or lex.position_re.match(text, toks[k][0]) \
+        if not (is_cap(t) or inner_dan) or lex.position_at(text, toks[k][0]) \
                 or (k > j and text[toks[k - 1][1]:toks[k][0]] != " "):
             return None
     return None
@@ -683,13 +688,13 @@ def _apposition(text: str, c: _Cand, pn) -> None:
     m = _rx().apposed.match(text, pn["after"])
     if not m:
         return
-    pm = lexicon().position_re.match(text, m.end())
-    if pm and pm.group()[0].isupper():
-        pos = lexicon().position(pm.group())
+    pm = lexicon().position_at(text, m.end())
+    if pm and text[pm[0]].isupper():
+        pos = lexicon().position(text[pm[0]:pm[1]])
         if pos:
             c.position = pos
             c.position_from = "apposition"
-            c.unit, tail_end, *_ = _parse_tail(text, pm.end(), pos)
+            c.unit, tail_end, *_ = _parse_tail(text, pm[1], pos)
             c.span_end = tail_end
             if c.institution is None:
                 c.institution = _institution(pos, c.unit)
@@ -734,6 +739,7 @@ def _rx() -> SimpleNamespace:
         led_by=re.compile(rf"(?:\s+yang)?\s+(?:{_alt(lex.led_by)})\s+$", re.IGNORECASE),
         # "yang juga Ketua Y, Name", "atau Jaro Pamarentah, Name"
         aside=re.compile(rf"(?:{_alt(lex.asides)})\s+(?=[A-Z])"),
+        building=re.compile(rf"(?<![\w])(?:{_alt(lex.building_words)})\s+$", re.IGNORECASE),
     )
 
 
@@ -834,18 +840,21 @@ def _later_mentions(text: str, officials: list[_Cand], role_only) -> None:
         if len(holders) == 1:
             holders[0].mentions.append((s, e))
     taken = {span for o in officials for span in o.mentions}
+    owner: dict[str, _Cand] = {}  # a name's word -> its one holder (a word two officials share is ambiguous)
     for o in officials:
         for tok in set(o.name.split()):
             if len(tok) < 4 or tok.lower() in lexicon().name_stop:
                 continue
-            others = [x for x in officials if x is not o and tok.lower() in x.tokens]
-            if others:
-                continue  # shared token: ambiguous
-            for m in re.finditer(rf"(?<![\w]){re.escape(tok)}(?![\w])", text):
-                if any(a <= m.start() < b for a, b in taken) or any(x.start <= m.start() < x.end for x in officials):
-                    continue
-                o.mentions.append((m.start(), m.end()))
-                taken.add((m.start(), m.end()))
+            if not any(x is not o and tok.lower() in x.tokens for x in officials):
+                owner[tok] = o
+    if not owner:
+        return
+    words = "|".join(re.escape(t) for t in sorted(owner, key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\w])(?:{words})(?![\w])", text):  # one scan for every word
+        if any(a <= m.start() < b for a, b in taken) or any(x.start <= m.start() < x.end for x in officials):
+            continue
+        owner[m.group()].mentions.append((m.start(), m.end()))
+        taken.add((m.start(), m.end()))
 
 
 def unit_region(unit: Optional[str], context: tuple[str, ...] = ()):
