@@ -138,6 +138,24 @@ def _ref(table: dict, name: str, where: str) -> dict:
     return table[name]
 
 
+def _product(short: str, pos: Position, head: dict, part: dict, *, spaced_glued: bool,
+             glue_phrases: bool) -> Iterator[tuple[str, Position]]:
+    """The written forms of a head x a part (function or echelon): every form
+    of one, a space, every form of the other (the head's ``glued`` forms too
+    when ``spaced_glued``); and the ``glued`` head forms glued to the part's
+    forms (to one-word forms only unless ``glue_phrases``)."""
+    yield short, pos
+    glued = head.get("glued", ())
+    for hf in head["forms"]:
+        if spaced_glued or hf not in glued:
+            for pf in part["forms"]:
+                yield f"{hf} {pf}", pos
+    for g in glued:
+        for pf in part["forms"]:
+            if glue_phrases or (" " not in pf and not pf.endswith(".")):
+                yield _glue(g, pf), pos
+
+
 def position_entries(data: dict, level_of: Callable[[str], str] = lambda unit: "") -> Iterator[tuple[str, Position]]:
     """Every (written variant, Position) that ``positions.toml`` describes, in
     precedence order: ``[[position]]``, then the ``[[chart]]`` products (head
@@ -163,32 +181,18 @@ def position_entries(data: dict, level_of: Callable[[str], str] = lambda unit: "
                 short = _glue(hs, fs) if head.get("glued_short") else f"{hs} {fs}"
                 pos = make(short, chart["institution"], chart["unit"], chart.get("takes_region", True),
                            chart.get("sub", True))
-                yield short, pos
-                for hf in head["forms"]:
-                    for ff in fn["forms"]:
-                        yield f"{hf} {ff}", pos
-                for g in head.get("glued", ()):
-                    for ff in fn["forms"]:
-                        if " " not in ff and not ff.endswith("."):
-                            yield _glue(g, ff), pos
+                # a head's glued forms join one-word functions only: "Kabagops", not "Kabagbin Ops"
+                yield from _product(short, pos, head, fn, spaced_glued=True, glue_phrases=False)
     commanders, echelons = data.get("commanders", {}), data.get("echelons", {})
     for i, cmd in enumerate(data.get("command", [])):
         for h in cmd["heads"]:
             head = _ref(commanders, h, f"command[{i}].heads")
             for k in cmd["kind"]:
                 ech = _ref(echelons, k, f"command[{i}].kind")
-                hs, ks = head["forms"][0], ech["forms"][0]
-                short = cmd.get("short", "{head}{kind}").format(head=hs, kind=ks.lower())
+                short = cmd.get("short", "{head}{kind}").format(head=head["forms"][0], kind=ech["forms"][0].lower())
                 pos = make(short, cmd["institution"], cmd["unit"], cmd.get("takes_region", True), cmd.get("sub", False))
-                yield short, pos
                 # the abbreviated title only glued: "Dan Kodim" would read "dan Kodim" (and Kodim)
-                for hf in head["forms"]:
-                    if hf not in head.get("glued", ()):
-                        for ef in ech["forms"]:
-                            yield f"{hf} {ef}", pos
-                for g in head.get("glued", ()):
-                    for ef in ech["forms"]:
-                        yield _glue(g, ef), pos
+                yield from _product(short, pos, head, ech, spaced_glued=False, glue_phrases=True)
     roles = data.get("roles", {})
     for name, body in data.get("bodies", {}).items():
         for r in body["roles"]:
