@@ -1,7 +1,13 @@
-"""Language data: loads the TOML lexicons once and compiles their patterns.
+"""Language data: loads the TOML lexicons once (through
+:func:`extractor.datafiles.load`, which checks each against its schema) and
+compiles their patterns.
 
 Nothing here knows about spaCy or articles; the extraction modules import the
-compiled ``Lexicon`` and stay free of word lists.
+compiled ``Lexicon`` and stay free of word lists. The positions are an
+ontology (``lexicons/positions.toml``) expanded by :func:`position_entries`:
+heads of units, staff charts (head x function), commanders (title x
+echelon), bodies (role x body), each in every spelling; acting prefixes
+combine with any of them at match time.
 """
 
 from __future__ import annotations
