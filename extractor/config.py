@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from . import __version__
+from . import __version__, datafiles
 from .errors import ConfigError, Msg
 from .types import Listing, Source
 
@@ -55,22 +55,9 @@ DEFAULT_USER_AGENT = f"pantau/{__version__} (election-security research crawler;
 #: Discovery's keyword filter: an item of a feed or sitemap is kept when its
 #: title or URL names one of these election or security terms (regular
 #: expressions matched at the start of a word, without case; a space also
-#: matches the hyphens of URL slugs). Deliberately loose: the relevance score
-#: decides extraction later, on the full text.
-DEFAULT_KEYWORDS: tuple[str, ...] = (
-    # elections
-    "pilkada", "pemilu", "pemilihan", "pilbup", "pilwalkot", "pilgub", "pileg", "pilpres", "kpu", "bawaslu",
-    "panwas", "ppk", "pps", "kpps", "tps", "coblos", "pencoblosan", "pemungutan", "penghitungan suara", "rekap",
-    "pleno", "surat suara", "kotak suara", "paslon", "pasangan calon", "cabup", "cawabup", "cagub", "cawagub",
-    "cawalkot", "calon bupati", "calon wali", "calon gubernur", "kampanye", "psu", "hak pilih", "daftar pemilih",
-    "debat", "politik uang", "money politic",
-    # security
-    "polisi", "polres", "polda", "polsek", "polri", "tni", "kodim", "koramil", "korem", "kodam", "brimob",
-    "babinsa", "bhabinkamtibmas", "personel", "personil", "pengamanan", "amankan", "mengamankan", "diamankan",
-    "pengawalan", "kawal", "dikawal", "patroli", "apel", "kamtibmas", "mantap praja", "mantap brata", "ricuh",
-    "kericuhan", "bentrok", "unjuk rasa", "demo", "kapolres", "kapolda", "kapolsek", "dandim", "danrem", "pangdam",
-    "danramil", "satpol", "linmas", "keamanan", "kondusif", "rawan", "hoaks", "provokasi", "anarkis",
-)
+#: matches the hyphens of URL slugs). Language data: ``[discovery]`` in
+#: ``nlp/lexicons/relevance.toml``.
+DEFAULT_KEYWORDS: tuple[str, ...] = tuple(datafiles.load("nlp/lexicons/relevance.toml")["discovery"]["keywords"])
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ where they enter the package, with the original kept as ``__cause__``.
     PantauError
     ├── UsageError           a command asked for something that does not apply (exit 2)
     ├── ConfigError          bad settings or sources file
+    ├── DataFileError        a malformed language data file (lexicon, profile, junk rules)
     ├── InputError           a local input file that cannot be read
     ├── DiscoveryError       a feed or sitemap that is not one
     ├── FetchError           network, HTTP status, robots, content type, size
@@ -30,6 +31,7 @@ class Msg:
     CONFIG_NOT_FOUND = "config file not found: {path}"
     CONFIG_SYNTAX = "config file {path} is not valid TOML: {detail}"
     CONFIG_VALUE = "config {path}: {key}: {detail}"
+    DATA_FILE = "data file {path}: {key}: {detail}"
     INPUT_NOT_FOUND = "input not found: {path}"
     INPUT_EMPTY = "input {path} holds no .html, .htm, .txt or .warc(.gz) files"
     INPUT_JSONL = "{path} line {line}: {detail}"
@@ -109,6 +111,12 @@ class UsageError(PantauError):
 
 class ConfigError(PantauError):
     stage = "config"
+
+
+class DataFileError(PantauError):
+    """A data file of the package (``extractor.datafiles``) that cannot be read or fails its schema."""
+
+    stage = "data"
 
 
 class InputError(PantauError):

@@ -8,7 +8,9 @@ Per field, micro-averaged over articles:
   * dates as sets of ISO dates;
   * event types as multisets of types per article; date, place-code and
     personnel accuracy over events paired by type;
-  * quotes matched by their first six words; speaker accuracy over the matches.
+  * quotes matched by their first six words; speaker accuracy over the matches;
+  * candidates matched by normalised name; office and ticket-number accuracy
+    over the matched pairs (gold files without ``candidates`` score none).
 Each gold line is an article in the extract-text JSON shape plus ``id`` and
 ``split``; the article text goes through the same cleaning as ``extract-text``.
 """
@@ -85,6 +87,9 @@ class Report:
     event_personnel: Acc = field(default_factory=Acc)
     quotes: PRF = field(default_factory=PRF)
     speaker: Acc = field(default_factory=Acc)
+    candidates: PRF = field(default_factory=PRF)
+    office: Acc = field(default_factory=Acc)
+    ticket_number: Acc = field(default_factory=Acc)
     diffs: list[dict] = field(default_factory=list)
 
     def summary(self) -> dict:
@@ -96,7 +101,8 @@ class Report:
             "event_types": self.events.as_dict(), "event_date_accuracy": self.event_date.as_dict(),
             "event_place_accuracy": self.event_place.as_dict(),
             "event_personnel_accuracy": self.event_personnel.as_dict(), "quotes": self.quotes.as_dict(),
-            "speaker_accuracy": self.speaker.as_dict(),
+            "speaker_accuracy": self.speaker.as_dict(), "candidates": self.candidates.as_dict(),
+            "office_accuracy": self.office.as_dict(), "ticket_number_accuracy": self.ticket_number.as_dict(),
         }
 
 
@@ -198,8 +204,24 @@ def score_article(report: Report, gold: dict, pred: dict, with_diff: bool) -> No
             wrong_speaker.append(f"{_quote_key(g['text'])}...: {p.get('speaker')} (gold {g.get('speaker')})")
     diff["quotes"] = {"missed": [_quote_key(q["text"]) for q in missed], "extra": [_quote_key(q["text"]) for q in extra],
                       "wrong_speaker": wrong_speaker}
+    diff["candidates"] = _score_candidates(report, gold, pred)
     if with_diff:
         report.diffs.append(diff)
+
+
+def _score_candidates(report: Report, gold: dict, pred: dict) -> dict:
+    """Candidates by normalised name; office and ticket number of the matched."""
+    if "candidates" not in gold:
+        return {}
+    pairs, missed, extra = _match(gold["candidates"], pred.get("candidates", []), lambda c: _norm(c["name"]))
+    report.candidates.add(len(pairs), len(extra), len(missed))
+    wrong = []
+    for g, p in pairs:
+        report.office.add((g.get("office") or None) == (p.get("office") or None))
+        report.ticket_number.add(g.get("number") == p.get("number"))
+        if (g.get("office") or None) != (p.get("office") or None) or g.get("number") != p.get("number"):
+            wrong.append(f"{g['name']}: office {p.get('office')}/{g.get('office')} number {p.get('number')}/{g.get('number')}")
+    return {"missed": [c["name"] for c in missed], "extra": [c["name"] for c in extra], "wrong": wrong}
 
 
 def _quote_key(text: str) -> str:
@@ -225,13 +247,14 @@ def format_report(report: Report) -> str:
     s = report.summary()
     lines = [f"articles: {s['articles']}", f"{'field':<16} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn"]
     for name, key in (("officials", "officials"), ("places", "places"), ("dates", "dates"),
-                      ("event types", "event_types"), ("quotes", "quotes")):
+                      ("event types", "event_types"), ("quotes", "quotes"), ("candidates", "candidates")):
         d = s[key]
         lines.append(f"{name:<16} {d['p']:>6.3f} {d['r']:>6.3f} {d['f']:>6.3f}   {d['tp']}/{d['fp']}/{d['fn']}")
     for name, key in (("rank acc", "rank_accuracy"), ("position acc", "position_accuracy"),
                       ("place code acc", "place_code_accuracy"), ("event date acc", "event_date_accuracy"),
                       ("event place acc", "event_place_accuracy"), ("personnel acc", "event_personnel_accuracy"),
-                      ("speaker acc", "speaker_accuracy")):
+                      ("speaker acc", "speaker_accuracy"), ("office acc", "office_accuracy"),
+                      ("ticket no. acc", "ticket_number_accuracy")):
         d = s[key]
         lines.append(f"{name:<16} {d['acc']:>6.3f}   ({d['right']}/{d['total']} matched)")
     return "\n".join(lines)
@@ -241,8 +264,8 @@ def format_diff(report: Report) -> str:
     out = []
     for d in report.diffs:
         parts = []
-        for field_name in ("officials", "places", "dates", "events", "quotes"):
-            for kind, items in d[field_name].items():
+        for field_name in ("officials", "places", "dates", "events", "quotes", "candidates"):
+            for kind, items in d.get(field_name, {}).items():
                 if items:
                     parts.append(f"  {field_name} {kind}: {', '.join(map(str, items))}")
         if parts:

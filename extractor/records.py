@@ -41,7 +41,11 @@ def to_contract(ex: Extraction) -> dict[str, Any]:
             for e in ex.events
         ],
         "quotes": [{"speaker": q.speaker, "text": q.text, "start": q.start, "end": q.end} for q in ex.quotes],
-        "candidates": [{"names": list(c.names), "text": c.text, "start": c.start, "end": c.end} for c in ex.candidates],
+        "candidates": [
+            {"name": c.name, "office": c.office, "number": c.number, "region": c.region, "region_code": c.region_code,
+             "ticket": c.ticket, "running_mate": c.running_mate, "mentions": [list(m) for m in c.mentions]}
+            for c in ex.candidates
+        ],
         "persons": [{"name": n, "start": s, "end": e} for n, s, e in ex.persons],
         "primary_region": ({"name": ex.primary_region.name, "type": ex.primary_region.type,
                             "code": ex.primary_region.code, "province": ex.primary_region.province}

@@ -162,13 +162,21 @@ class Quote:
 
 @dataclass(frozen=True)
 class Candidate:
-    """An election candidate or candidate pair (``paslon Teddy-Marjito``):
-    named in the article but not an official."""
+    """An election candidate named in the article, one per person: ``paslon
+    nomor urut 2 Teddy–Marjito`` gives Teddy (Bupati, 2) and Marjito (Wakil
+    Bupati, 2). Not an official, unless the article also names him in an
+    office he holds (a sitting Bupati running again)."""
 
-    names: tuple[str, ...]
-    text: str
-    start: int
-    end: int
+    name: str
+    #: Bupati, Wakil Bupati, Wali Kota, Wakil Wali Kota, Gubernur, Wakil Gubernur, Presiden, Wakil Presiden,
+    #: DPR, DPRD, DPD; None when the article does not say
+    office: Optional[str] = None
+    number: Optional[int] = None  # the ticket number (nomor urut)
+    region: Optional[str] = None  # the bare kabupaten/kota/province the office is of: "Musi Banyuasin"
+    region_code: Optional[str] = None  # its Kemendagri code: "16.06"
+    ticket: Optional[str] = None  # the name the ticket is known by: "BERAKSI"
+    running_mate: Optional[str] = None  # the other name of the ticket
+    mentions: Offsets = ()
 
 
 @dataclass(frozen=True)

@@ -49,3 +49,24 @@ def test_eval_cli_json_and_diff(tmp_path, capsys):
     assert out["articles"] == 1 and out["officials"]["f"] == 1.0
     assert main(["eval", "--gold", str(f), "--diff"]) == 0
     assert "officials" in capsys.readouterr().out
+
+
+def test_candidates_are_scored_by_name_with_office_and_number(tmp_path):
+    text = ("LAHAT - Debat publik Pilkada Lahat diikuti paslon nomor urut 2 Bursah Zarnubi-Widia Ningsih, "
+            "Senin (18/11/2024).")
+    gold = {"candidates": [{"name": "Bursah Zarnubi", "office": "Bupati", "number": 2, "region": "Lahat"},
+                           {"name": "Widia Ningsih", "office": "Bupati", "number": 3, "region": "Lahat"},
+                           {"name": "Orang Lain", "office": "Bupati", "number": 1, "region": "Lahat"}]}
+    f = tmp_path / "gold.jsonl"
+    f.write_text(json.dumps({"id": "t-1", "split": "dev", "article": {"url": "https://x.example/1", "title": "",
+                                                                      "published": "2024-11-18", "text": text},
+                             "officials": [], "places": [], "dates": [], "events": [], **gold}) + "\n" +
+                 gold_line(id="t-2") + "\n", "utf-8")
+    report = evaluate(load_gold(f), with_diff=True)
+    s = report.summary()
+    # t-2 has no candidates field: it scores none
+    assert (s["candidates"]["tp"], s["candidates"]["fp"], s["candidates"]["fn"]) == (2, 0, 1)
+    assert (s["office_accuracy"]["right"], s["office_accuracy"]["total"]) == (1, 2)  # Widia runs for Wakil Bupati
+    assert (s["ticket_number_accuracy"]["right"], s["ticket_number_accuracy"]["total"]) == (1, 2)
+    assert report.diffs[0]["candidates"]["missed"] == ["Orang Lain"]
+    assert report.diffs[1]["candidates"] == {}

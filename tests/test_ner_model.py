@@ -24,7 +24,10 @@ def test_records_name_the_shipped_model_that_made_them():
     meta = json.loads((MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
     assert load().get_pipe("ner").labels == spacy.load(MODEL_DIR).get_pipe("ner").labels
     ex = extract(Article(url="x", text="Kapolres Lahat AKBP Budi Santoso hadir."))
-    assert ex.model_version.startswith(f"{meta['name']}-{meta['version']}+")
+    assert ex.model_version == f"{meta['name']}-{meta['version']}"
+    from extractor.datafiles import extractor_version  # the rules are versioned by the data fingerprint
+
+    assert ex.extractor_version == extractor_version()
 
 
 def test_labels(nlp):

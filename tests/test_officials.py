@@ -20,7 +20,7 @@ def one(text):
      "Kodim 0412/Lampung Utara", ("S.E.",)),
     ("Kapolresta Palembang Kombespol Dr. Harryo Sugihhartono,S.I.K.,MH memimpin", "Harryo Sugihhartono", "Kombes",
      "Kapolresta", "Polresta Palembang", ("Dr.", "S.I.K.", "M.H.")),
-    ("Wadir Pam Obvit Polda Sumsel AKBP H Rizal,S.I.K, M M hadir", "Rizal", "AKBP", "Wadir Pam Obvit",
+    ("Wadir Pam Obvit Polda Sumsel AKBP H Rizal,S.I.K, M M hadir", "Rizal", "AKBP", "Wadirpamobvit",
      "Polda Sumatera Selatan", ("S.I.K.", "M.M.")),
     ("Aris Munandar, Ketua PPK Lawang Kidul, mengatakan", "Aris Munandar", None, "Ketua PPK", "PPK Lawang Kidul", ()),
     ("Ketua KPU Kabupaten Lahat, Misrawati, mengatakan", "Misrawati", None, "Ketua KPU", "KPU Lahat", ()),
@@ -75,12 +75,14 @@ def test_misspelled_and_partial_re_mentions_merge_but_other_people_do_not():
 
 
 def test_candidate_pairs_are_candidates_not_officials():
-    from extractor.nlp.officials import find_candidates
+    from extractor.nlp.candidates import find_candidates
 
     text = ("Kapolres Muba AKBP Imam Safii mengamankan debat publik paslon Teddy-Marjito di Sekayu. "
             "Pasangan calon nomor urut 2 Ahmad Yani dan Budi Hartono hadir.")
-    assert [c.names for c in find_candidates(text)] == [("Teddy", "Marjito"), ("Ahmad Yani", "Budi Hartono")]
-    assert [o.name for o in find_officials(text).officials] == ["Imam Safii"]
+    found = find_candidates(text)
+    assert [(c.name, c.number) for c in found.candidates] == [("Teddy", None), ("Marjito", None),
+                                                               ("Ahmad Yani", 2), ("Budi Hartono", 2)]
+    assert [o.name for o in find_officials(text, exclude=tuple(found.named)).officials] == ["Imam Safii"]
 
 
 def test_kodim_code_keeps_a_region_written_with_its_prefix():
@@ -88,3 +90,125 @@ def test_kodim_code_keeps_a_region_written_with_its_prefix():
                          "Dandim 0606/Kota Bogor Letkol Inf Ronald Tambunan juga.").officials
     assert [(o.name, o.unit, o.region_code) for o in got] == [
         ("Tri Hadi", "Kodim 0624/Kabupaten Bandung", "32.04"), ("Ronald Tambunan", "Kodim 0606/Kota Bogor", "32.71")]
+
+
+def _by_name(text):
+    return {o.name: (o.rank, o.position) for o in find_officials(text).officials}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a list of dignitaries: each name its own title, never the title of the person before
+    ("Turut hadir Dandim 0410/KBL Kolonel Inf Andi Wijaya, Wakajati Lampung Budi Santoso, Irwasda Polda Lampung "
+     "Kombes Pol Candra Kirana, dan Kajari Dedi Mulyadi.",
+     {"Andi Wijaya": ("Kolonel", "Dandim"), "Budi Santoso": (None, "Wakajati"),
+      "Candra Kirana": ("Kombes", "Irwasda"), "Dedi Mulyadi": (None, "Kajari")}),
+    # an unnamed title before another person's title and rank: "Kapolres bersama Dandim ... Letkol X"
+    ("Sebelumnya, Kapolres bersama Dandim 0414/Belitung Letkol Inf Hadi Prasetyo mengecek gudang logistik.",
+     {"Hadi Prasetyo": ("Letkol", "Dandim")}),
+    ("Keduanya diterima Camat Karimunjawa Slamet Riyadi dan Danramil Karimunjawa Kapten Inf Sugiyono di dermaga.",
+     {"Slamet Riyadi": (None, "Camat"), "Sugiyono": ("Kapten", "Danramil")}),
+    ("Pleno dihadiri Sekda Kapuas Hulu Rustam Efendi, Kaban Kesbangpol Agustinus Lintang serta Dandim 1206/Psb "
+     "Letkol Inf Antonius Manalu.",
+     {"Rustam Efendi": (None, "Sekda"), "Agustinus Lintang": (None, "Kaban Kesbangpol"),
+      "Antonius Manalu": ("Letkol", "Dandim")}),
+    ("Kapolda Ketut didampingi Kapolres Bulungan AKBP Arif Budiman Lubis dan Dandim 0903/Bulungan Letkol Inf Hamdani.",
+     {"Ketut": (None, "Kapolda"), "Arif Budiman Lubis": ("AKBP", "Kapolres"), "Hamdani": ("Letkol", "Dandim")}),
+    # an unknown or misspelt region still leads to the rank, even with "dan" inside it
+    ("Apel dipimpin Kapolresta Pulau Ambon dan Pp. Lease Kombes Pol Stefanus Latuconsina pagi ini.",
+     {"Stefanus Latuconsina": ("Kombes", "Kapolresta")}),
+    ("Kapolres Muara Enimm AKBP Jhoni Putra memimpin apel.", {"Jhoni Putra": ("AKBP", "Kapolres")}),
+])
+def test_each_dignitary_gets_his_own_title(text, expected):
+    assert _by_name(text) == expected
+
+
+@pytest.mark.parametrize("text,name,rank,position", [
+    # initials glued to the name
+    ("Kapolres melalui Kabag Ops Kompol T.Mukhlis menyebutkan personel siaga.", "T. Mukhlis", "Kompol", "Kabag Ops"),
+    ("Kapolres didampingi Wakapolres Kompol M.Rizal Siregar meninjau pleno.", "M. Rizal Siregar", "Kompol",
+     "Wakapolres"),
+    ("Kasi Humas AKP A.A.Gde Anom Wirata, S.H. mengatakan situasi aman.", "A.A. Gde Anom Wirata", "AKP", "Kasi Humas"),
+    # a rank word ending a name: a surname
+    ("Plt. Kepala Badan Kesbangpol Raja Ampat, Paulus Mayor, berharap Pilkada damai.", "Paulus Mayor", None,
+     "Plt Kaban Kesbangpol"),
+    # acting prefixes stay in the position, without their dots
+    ("Plh. Kapolres Lahat Kompol Budi Santoso memimpin apel.", "Budi Santoso", "Kompol", "Plh Kapolres"),
+    ("Penjabat (Pj) Bupati Lahat Imam Pasli meninjau TPS.", "Imam Pasli", None, "Pj Bupati"),
+    # "X selaku Y": the officer holds X; Y is an operation role
+    ("Kabid Humas Polda Sulteng selaku Kasatgas Humas Operasi Mantap Praja Tinombala 2024, Kombes Pol Agus "
+     "Tondang, S.I.K. mengatakan aman.", "Agus Tondang", "Kombes", "Kabid Humas"),
+    # an operation's name, sections, sub-units and their designators between a title and its unit
+    ("Kasatgas Preventif Operasi Mantap Praja Toba 2024 Polda Sumut, Kombes Pol Dr. Hotman Simanjuntak, S.I.K., "
+     "berkunjung ke Mapolres.", "Hotman Simanjuntak", "Kombes", "Kasatgas Preventif"),
+    ("Danki 2 Batalyon B Pelopor Sat Brimob Polda Sumsel AKP Ricky Tambunan menyebut pasukan siaga.",
+     "Ricky Tambunan", "AKP", "Danki"),
+    ("Kasubbid Penmas Bid Humas Polda Sulteng AKBP Sugeng Lestari menjelaskan.", "Sugeng Lestari", "AKBP",
+     "Kasubbid Penmas"),
+    # a local name of the title: "Kepala Desa X atau Jaro Pamarentah, Name"
+    ("Kepala Desa Kanekes atau Jaro Pamarentah, Sarpin, menerima logistik.", "Sarpin", None, "Kades"),
+    # "Kepulauan X" written "X"
+    ("Rakor dihadiri Plh. Sekda Talaud Arnold Essing dan unsur Bawaslu.", "Arnold Essing", None, "Plh Sekda"),
+    # civilians with long titles
+    ("Koordinator Divisi Penanganan Pelanggaran Bawaslu Muba, Ahmad Fauzi, mengatakan tidak ada laporan.",
+     "Ahmad Fauzi", None, "Kordiv Penanganan Pelanggaran"),
+    ("Kepala Gudang Logistik KPU Lahat Rudi Hartono memastikan kotak suara lengkap.", "Rudi Hartono", None,
+     "Kepala Gudang Logistik"),
+    ("Ketua PPD Misool Selatan Abdul Halim Umkabu memastikan gudang siap.", "Abdul Halim Umkabu", None, "Ketua PPD"),
+    ("Kepala Distrik Dekai Musa Kobak mengimbau warga tenang.", "Musa Kobak", None, "Kepala Distrik"),
+])
+def test_messy_names_and_long_titles(text, name, rank, position):
+    o = one(text)
+    assert (o.name, o.rank, o.position) == (name, rank, position)
+
+
+@pytest.mark.parametrize("text,name,rank,position", [
+    # names written in lower case, set off by commas after a title and its unit
+    ("Sementara itu, Anggota Panwascam Aek Natas, dedi syahputra, menyebut pihaknya menerima keberatan.",
+     "dedi syahputra", None, "Anggota Panwascam"),
+    ("Turut hadir Koordinator Divisi Penanganan Pelanggaran Panwaslih Aceh Barat, rizki maulana.", "rizki maulana",
+     None, "Kordiv Penanganan Pelanggaran"),
+    # all-caps names and titles
+    ("KAPOLRES LAHAT AKBP BUDI SANTOSO MENINJAU TPS DI KECAMATAN MERAPI BARAT HARI INI.", "BUDI SANTOSO", "AKBP",
+     "Kapolres"),
+    # a title written with a typo
+    ("Kasat Intelkm Polres Bengkulu Selatan AKP Roni Setiawan menyebut aksi berlangsung dua jam.", "Roni Setiawan",
+     "AKP", "Kasat Intelkam"),
+    ("Kpaolres Lahat AKBP Budi Santoso memimpin apel pagi ini.", "Budi Santoso", "AKBP", "Kapolres"),
+    # an officer leading a unit named before him heads it
+    ("Prajurit Koramil 1309-01/Wenang di bawah pimpinan Mayor Kav Stenly Rondonuwu membantu pengamanan.",
+     "Stenly Rondonuwu", "Mayor", "Danramil"),
+    # an aside between the title and the name; a kecamatan named "Kota X"
+    ("Wakil Wali Kota Samarinda yang juga Ketua Forkopimda, Rusdi Wicaksono, meminta warga tenang.",
+     "Rusdi Wicaksono", None, "Wakil Wali Kota"),
+    ("Ketua PPK Kota Sigli, Cut Nurul Aini, mengatakan pleno berjalan lebih cepat.", "Cut Nurul Aini", None,
+     "Ketua PPK"),
+    # a Polda spokesman in a police-portal release, with his deputy
+    ("Kabidhumas Polda Sumsel Kombes Pol. Sunarto, S.I.K. dalam keterangannya, Senin (25/11/2024), menyampaikan "
+     "personel siaga.", "Sunarto", "Kombes", "Kabid Humas"),
+    # forms of address are no part of the name; a rank word ending a name is a surname
+    ("Desa itu dipimpin oleh Kepala Desa Bapak Kardi sejak 2019.", "Kardi", None, "Kades"),
+])
+def test_names_written_messily(text, name, rank, position):
+    o = one(text)
+    assert (o.name, o.rank, o.position) == (name, rank, position)
+
+
+@pytest.mark.parametrize("text", [
+    "Ketua PPS Desa Sukarame, saat dikonfirmasi, mengatakan situasi aman.",
+    "Ketua KPU Lahat, kemarin sore, mengatakan situasi aman.",
+    "Kapolres Lahat, dalam keterangannya, mengatakan situasi aman.",
+    # a one-word title in lower case names nobody; nor does a building named after a title
+    "Pelatih itu menolak Ferreira sebagai asisten pelatihnya musim ini.",
+    "Ellen Sauerbrey, asisten menteri luar negeri, datang.",
+    "Rapat digelar di Kantor Kepala Desa Barepan, Kantor Pos dan SMK setempat.",
+    # words one edit from a title are not titles: a name (Dandi), a word (Panitia), a section (Ditpolairud)
+    "Panitia Pemilihan Kecamatan bekerja hingga malam bersama Ditpolairud Polda Sumbar.",
+])
+def test_no_official(text):
+    assert find_officials(text).officials == []
+
+
+def test_a_name_with_its_own_title_after_sebagai_is_not_the_previous_title():
+    got = _by_name("Noor Suhud sebagai Kaur Keuangan, Sunardi sebagai Kaur Pembangunan hadir di balai desa.")
+    assert "Sunardi" not in got
+    assert _by_name("AKP Dandi Saputra hadir bersama Kasat Reskrim.") == {"Dandi Saputra": ("AKP", None)}

@@ -54,9 +54,13 @@ def spans(nlp, text):
     # the lexicon accepts no lower-case form of a rank of four letters or fewer
     ("akbp budi", []),
     ("Kapt. Budi", [(["Kapt", "."], "RANK", "Kapten", "TNI")]),
-    # "Plt." is one token, "PLT." two: both are the lexicon's "Plt. Bupati"
+    # an acting prefix joins any position: "Plt." is one token, "PLT." two; the id keeps it without dots
     ("Plt. Bupati Lahat dan PLT. BUPATI Kaur",
-     [(["Plt.", "Bupati"], "POSITION", "Pj Bupati", "Pemda"), (["PLT", ".", "BUPATI"], "POSITION", "Pj Bupati", "Pemda")]),
+     [(["Plt.", "Bupati"], "POSITION", "Plt Bupati", "Pemda"), (["PLT", ".", "BUPATI"], "POSITION", "Plt Bupati", "Pemda")]),
+    ("Plh Kapolres, Pelaksana Tugas (Plt) Kasi Humas dan Penjabat Gubernur",
+     [(["Plh", "Kapolres"], "POSITION", "Plh Kapolres", "Polri"),
+      (["Pelaksana", "Tugas", "(", "Plt", ")", "Kasi", "Humas"], "POSITION", "Plt Kasi Humas", "Polri"),
+      (["Penjabat", "Gubernur"], "POSITION", "Pj Gubernur", "Pemda")]),
     ("Kasi Humas Polres Lahat AKP Budi",
      [(["Kasi", "Humas"], "POSITION", "Kasi Humas", "Polri"), (["Polres", "Lahat"], "UNIT", "Polres", "Polri"),
       (["AKP"], "RANK", "AKP", "Polri")]),

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Optional
+
+from .. import datafiles
 
 _BULLET = re.compile(r"^(?:[-•*·▪►»]|\d+\.)\s")
 _WS = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+")
@@ -49,7 +49,7 @@ class _Rules:
 
 @lru_cache(maxsize=1)
 def rules() -> _Rules:
-    data = tomllib.loads(resources.files(__package__).joinpath("junk.toml").read_text("utf-8"))
+    data = datafiles.load("html/junk.toml")
     return _Rules(
         line=re.compile("(?:" + "|".join(data["line"]) + r")\s*", re.IGNORECASE),
         opener=re.compile("(?:" + "|".join(data["opener"]) + r")\s*", re.IGNORECASE),

@@ -5,13 +5,13 @@ profile of a URL by host (the longest matching host wins) or by name."""
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
 from .document import split_url
+
+from .. import datafiles
 
 _SELECTOR_KEYS = ("body", "title", "date", "modified", "author", "editor", "section", "tags", "junk", "next_page")
 
@@ -44,10 +44,8 @@ def _line_rx(lines: tuple[str, ...]) -> Optional[re.Pattern]:
 
 
 def _load(name: str, text: str) -> Profile:
-    data = tomllib.loads(text)
-    unknown = set(data) - {"name", "outlet", "hosts", "lines", *_SELECTOR_KEYS}
-    if unknown:
-        raise ValueError(f"profile {name}: unknown keys {sorted(unknown)}")
+    # parsed and schema-checked (known keys, lists of strings) like every data file: extractor.datafiles
+    data = datafiles.parse(text.encode("utf-8"), f"html/profiles/{name}.toml")
     if data.get("name", name) != name:
         raise ValueError(f"profile {name}: name {data['name']!r} differs from the file name")
     if not data.get("body"):
@@ -62,7 +60,7 @@ def _load(name: str, text: str) -> Profile:
 def profiles() -> dict[str, Profile]:
     """Every shipped profile by name."""
     out: dict[str, Profile] = {}
-    folder = resources.files(__package__).joinpath("profiles")
+    folder = datafiles.ROOT / "html" / "profiles"
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".toml"):
             name = entry.name[:-5]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from .. import __version__
+from ..datafiles import extractor_version
 from ..types import Article, Extraction, Place
 
 
@@ -20,9 +20,9 @@ def _doc_to_extraction(article: Article, doc, version: str) -> Extraction:
         dates=tuple(doc._.pantau_dates),
         events=tuple(doc._.pantau_events),
         quotes=tuple(doc._.pantau_quotes),
-        extractor_version=__version__,
+        extractor_version=extractor_version(),
         model_version=version,
-        candidates=tuple(doc._.pantau_candidates),
+        candidates=tuple(doc._.pantau_candidates.candidates),
         persons=_persons(doc),
         primary_region=_primary(doc._.pantau_places),
     )
@@ -31,7 +31,7 @@ def _doc_to_extraction(article: Article, doc, version: str) -> Extraction:
 def _persons(doc) -> tuple:
     """PER entities of the NER model that no official or candidate covers."""
     taken = [(s, e) for o in doc._.pantau_officials.officials for s, e in o.mentions]
-    taken += [(c.start, c.end) for c in doc._.pantau_candidates]
+    taken += [m for c in doc._.pantau_candidates.candidates for m in c.mentions]
     return tuple((e.text, e.start_char, e.end_char) for e in doc.ents
                  if e.label_ == "PER" and not any(s < e.end_char and e.start_char < t for s, t in taken))
 

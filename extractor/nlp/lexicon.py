@@ -1,22 +1,31 @@
-"""Language data: loads the TOML lexicons once and compiles their patterns.
+"""Language data: loads the TOML lexicons once (through
+:func:`extractor.datafiles.load`, which checks each against its schema) and
+compiles their patterns.
 
 Nothing here knows about spaCy or articles; the extraction modules import the
-compiled ``Lexicon`` and stay free of word lists.
+compiled ``Lexicon`` and stay free of word lists. The positions are an
+ontology (``lexicons/positions.toml``) expanded by :func:`position_entries`:
+heads of units, staff charts (head x function), commanders (title x
+echelon), bodies (role x body), each in every spelling; acting prefixes
+combine with any of them at match time.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Optional
+from typing import Callable, Iterator, Optional
+
+from .. import datafiles
+from ..errors import DataFileError, Msg
+
+POSITIONS_FILE = "nlp/lexicons/positions.toml"
 
 
 def _load(name: str) -> dict:
-    raw = resources.files(__package__).joinpath("lexicons", name).read_bytes()
-    return tomllib.loads(raw.decode("utf-8"))
+    """A lexicon file (``lexicons/<name>``), parsed and schema-checked by :func:`extractor.datafiles.load`."""
+    return datafiles.load(f"nlp/lexicons/{name}")
 
 
 def degree_key(text: str) -> str:
@@ -55,15 +64,38 @@ def _trie_alt(words) -> str:
         node[""] = {}
 
     def emit(node: dict) -> str:
+        chain = []
+        while len(node) == 1 and "" not in node:  # a run of single letters: no group needed
+            (unit, node), = node.items()
+            chain.append(unit)
+        if "" in node and len(node) == 1:
+            return "".join(chain)
         branches = [unit + emit(child) for unit, child in sorted(node.items()) if unit]
-        if not branches:
-            return ""
         body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
         if "" in node:  # a word ends here: the longer words are tried first (greedy "?")
             body = (body if len(branches) > 1 else f"(?:{body})") + "?"
-        return body
+        return "".join(chain) + body
 
     return emit(root)
+
+
+def one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` are equal or one edit apart: a letter dropped, added,
+    changed, or two neighbours swapped ("Kurniwan"/"Kurniawan", "Kpaolres"/"Kapolres")."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                   and a[diff[1]] == b[diff[0]])
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:]
 
 
 @dataclass(frozen=True)
@@ -83,6 +115,15 @@ class Position:
     unit: str
     takes_region: bool
     sub: bool
+    #: the admin level of ``unit``'s region (units.toml), "" when it names none
+    level: str = ""
+    #: the acting prefix kept in ``short`` (Plh, Plt, Pj, Pjs, Ps), "" for the post itself
+    acting: str = ""
+
+    @property
+    def head(self) -> str:
+        """The kind of unit the position implies: ``Polres`` for ``Polres {region}``."""
+        return self.unit.split(" ")[0] if self.unit else ""
 
 
 @dataclass(frozen=True)
@@ -92,24 +133,96 @@ class EventType:
     negative: Optional[re.Pattern]
 
 
+def _glue(a: str, b: str) -> str:
+    """``Dir`` + ``Reskrimum`` -> ``Dirreskrimum``; an all-caps part stays (``Kabag`` + ``SDM``)."""
+    return a + (b if b.isupper() else b[:1].lower() + b[1:])
+
+
+def _ref(table: dict, name: str, where: str) -> dict:
+    if name not in table:
+        raise DataFileError(Msg.DATA_FILE.format(path=POSITIONS_FILE, key=where, detail=f"{name!r} is not defined"))
+    return table[name]
+
+
+def _product(short: str, pos: Position, head: dict, part: dict, *, spaced_glued: bool,
+             glue_phrases: bool) -> Iterator[tuple[str, Position]]:
+    """The written forms of a head x a part (function or echelon): every form
+    of one, a space, every form of the other (the head's ``glued`` forms too
+    when ``spaced_glued``); and the ``glued`` head forms glued to the part's
+    forms (to one-word forms only unless ``glue_phrases``)."""
+    yield short, pos
+    glued = head.get("glued", ())
+    for hf in head["forms"]:
+        if spaced_glued or hf not in glued:
+            for pf in part["forms"]:
+                yield f"{hf} {pf}", pos
+    for g in glued:
+        for pf in part["forms"]:
+            if glue_phrases or (" " not in pf and not pf.endswith(".")):
+                yield _glue(g, pf), pos
+
+
+def position_entries(data: dict, level_of: Callable[[str], str] = lambda unit: "") -> Iterator[tuple[str, Position]]:
+    """Every (written variant, Position) that ``positions.toml`` describes, in
+    precedence order: ``[[position]]``, then the ``[[chart]]`` products (head
+    x function), the ``[[command]]`` products (commander x echelon), the
+    ``[bodies]`` products (role x body). ``level_of(unit template)`` gives a
+    position's level. Pure: no state, no I/O."""
+
+    def make(short, institution, unit, takes_region, sub, level=None) -> Position:
+        return Position(short, institution, unit, takes_region, sub, level_of(unit) if level is None else level)
+
+    for p in data.get("position", []):
+        pos = make(p["short"], p["institution"], p.get("unit", ""), p.get("takes_region", False), p.get("sub", False),
+                   p.get("level"))
+        for v in (p["short"], *p["variants"]):
+            yield v, pos
+    heads, functions = data.get("heads", {}), data.get("functions", {})
+    for i, chart in enumerate(data.get("chart", [])):
+        for h in chart["heads"]:
+            head = _ref(heads, h, f"chart[{i}].heads")
+            for f in chart["functions"]:
+                fn = _ref(functions, f, f"chart[{i}].functions")
+                hs, fs = head["forms"][0], fn["forms"][0]
+                short = _glue(hs, fs) if head.get("glued_short") else f"{hs} {fs}"
+                pos = make(short, chart["institution"], chart["unit"], chart.get("takes_region", True),
+                           chart.get("sub", True))
+                # a head's glued forms join one-word functions only: "Kabagops", not "Kabagbin Ops"
+                yield from _product(short, pos, head, fn, spaced_glued=True, glue_phrases=False)
+    commanders, echelons = data.get("commanders", {}), data.get("echelons", {})
+    for i, cmd in enumerate(data.get("command", [])):
+        for h in cmd["heads"]:
+            head = _ref(commanders, h, f"command[{i}].heads")
+            for k in cmd["kind"]:
+                ech = _ref(echelons, k, f"command[{i}].kind")
+                short = cmd.get("short", "{head}{kind}").format(head=head["forms"][0], kind=ech["forms"][0].lower())
+                pos = make(short, cmd["institution"], cmd["unit"], cmd.get("takes_region", True), cmd.get("sub", False))
+                # the abbreviated title only glued: "Dan Kodim" would read "dan Kodim" (and Kodim)
+                yield from _product(short, pos, head, ech, spaced_glued=False, glue_phrases=True)
+    roles = data.get("roles", {})
+    for name, body in data.get("bodies", {}).items():
+        for r in body["roles"]:
+            role = _ref(roles, r, f"bodies.{name}.roles")
+            pos = make(f"{role['forms'][0]} {name}", body["institution"], body["unit"], True, False)
+            yield pos.short, pos
+            for rf in role["forms"]:
+                for bf in body["forms"]:
+                    yield f"{rf} {bf}", pos
+
+
 class Lexicon:
     """All compiled language data. Build once with :func:`lexicon`."""
 
     def __init__(self) -> None:
         self._ranks()
+        self._units()
         self._positions()
         self._degrees()
         self._events()
         self._places()
-        self.units = _load("units.toml")["unit"]
+        self._words()
         #: what the closed-class span rules need beyond the lexicons above (rule_spans.py)
         self.span_rules = _load("rule_spans.toml")
-        kinds = _alt(k for u in self.units for k in u["kind"] if not u.get("election_body"))
-        # a unit named with its number and/or region: Polres Muara Enim, Kodim 0412/LU, Satbrimob Polda Sumsel
-        self.unit_re = re.compile(
-            rf"(?<![\w])(?:{kinds})(?:\s+\d{{2,4}}(?:[-/]\d{{1,3}})?(?:/[A-Z][\w\-]*(?:\s[A-Z][\w\-]+)?)?"
-            rf"|(?:\s+(?:Polda|Kota|Kabupaten|Kab\.)?\s*[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?))"
-        )
 
     # ranks ---------------------------------------------------------------
     def _ranks(self) -> None:
@@ -162,22 +275,211 @@ class Lexicon:
                 return c
         return cands[0]
 
+    # units ---------------------------------------------------------------
+    def _units(self) -> None:
+        data = _load("units.toml")
+        self.units = data["unit"]
+        #: admin words before a region's name -> its level: "kab" -> "kabupaten", "nagari" -> "desa"
+        self.admin_level: dict[str, str] = {w.lower(): level for level, ws in data["admin"].items() for w in ws}
+        #: every unit kind (lower case) -> the admin level of the region named after it
+        self.unit_level: dict[str, str] = {}
+        #: unit kind (lower case) -> the region types its name may be (units.toml `regions`, else its level's)
+        self._unit_regions: dict[str, tuple[str, ...]] = {}
+        for u in self.units:
+            for k in u["kind"]:
+                self.unit_level.setdefault(k.lower(), u["level"])
+                if u.get("regions"):
+                    self._unit_regions.setdefault(k.lower(), tuple(u["regions"]))
+        self._unit_institution = {k.lower(): u["institution"] for u in reversed(self.units) for k in u["kind"]}
+        #: kinds written "KPU Kota X" for a kota: the unit keeps the word
+        self.kota_prefix_kinds = frozenset(k.lower() for u in self.units if u.get("kota_prefix") for k in u["kind"])
+        #: an admin word written before a region's name, as a regex ("Kabupaten", "Kab.", "Kec.")
+        self.admin_re = "(?i:" + "|".join(sorted((re.escape(w) + r"\.?" for w in self.admin_level), key=len,
+                                                 reverse=True)) + ")"
+        #: kinds written as one word (Polres, KPU, Satpol): what the officials' tail parser takes for a unit
+        self.unit_heads = frozenset(k.lower() for u in self.units for k in u["kind"] if " " not in k)
+        forces = _alt(k for u in self.units for k in u["kind"]
+                      if not u.get("election_body") and u["institution"] in ("Polri", "TNI", "Pemda"))
+        # a unit named with its number and/or region: Polres Muara Enim, Kodim 0412/LU, Satbrimob Polda Sumsel
+        self.unit_re = re.compile(
+            rf"(?<![\w])(?:{forces})(?:\s+\d{{2,4}}(?:[-/]\d{{1,3}})?(?:/[A-Z][\w\-]*(?:\s[A-Z][\w\-]+)?)?"
+            rf"|(?:\s+(?:Polda|Kota|Kabupaten|Kab\.)?\s*[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?))"
+        )
+
+    def level_of(self, word: str) -> str:
+        """The admin level of the region named after a unit kind or admin word
+        (``Polres`` -> kabupaten, ``Kecamatan`` -> kecamatan), "" if none."""
+        w = word.lower().rstrip(".")
+        return self.unit_level.get(w) or self.admin_level.get(w, "")
+
+    def unit_types(self, kind: str, default: tuple[str, ...] = ("provinsi", "kabupaten", "kota")) -> tuple[str, ...]:
+        """The region types the name after a unit kind may be: ``Polsek`` ->
+        kecamatan, distrik, kabupaten, kota; kinds without a rule: ``default``."""
+        return self._unit_regions.get(kind.lower(), default)
+
+    def unit_institution(self, kind: str) -> str:
+        """The institution of a unit kind (``Korem`` -> TNI), "" when unknown."""
+        return self._unit_institution.get(kind.lower().rstrip("."), "")
+
+    def same_kind(self, a: str, b: str) -> bool:
+        """Two unit kinds of one units.toml entry (Polres, Polresta, Mapolres)."""
+        a, b = a.lower(), b.lower()
+        return a == b or any(a in ks and b in ks for ks in ({k.lower() for k in u["kind"]} for u in self.units))
+
     # positions -----------------------------------------------------------
     def _positions(self) -> None:
         data = _load("positions.toml")
-        self.position_by_variant: dict[str, Position] = {}
+        entries = position_entries(data, lambda unit: self.level_of(unit.split(" ")[0]) if unit else "")
+        #: written variant (normalised) -> every position that writes it; the first is the default
+        self.position_alts: dict[str, tuple[Position, ...]] = {}
         forms: list[tuple[str, Position]] = []
-        for p in data["position"]:
-            pos = Position(p["short"], p["institution"], p.get("unit", ""), p.get("takes_region", False), p.get("sub", False))
-            for v in sorted(set(p["variants"]) | {p["short"]}):
-                self.position_by_variant[_norm_ws(v).lower()] = pos
+        for v, pos in entries:
+            key = _norm_ws(v).lower()
+            alts = self.position_alts.get(key, ())
+            if pos not in alts:
+                self.position_alts[key] = alts + (pos,)
+            if not alts:
                 forms.append((v, pos))
+        self.position_by_variant: dict[str, Position] = {k: v[0] for k, v in self.position_alts.items()}
         #: every variant as the lexicon writes it, with its position (for the rule spans)
         self.position_forms: tuple[tuple[str, Position], ...] = tuple(forms)
+        #: acting prefixes: written form (lower case) -> canonical (Plh, Plt, Pj, Pjs, Ps)
+        self.acting_by_form = {_norm_ws(f).lower(): canon for canon, fs in data.get("acting", {}).items() for f in fs}
+        acting = _trie_alt(self.acting_by_form)
+        self._acting_re = re.compile(rf"(?:{acting})(?:(?<=[.)])\s*|\s+)", re.IGNORECASE)
+        self._acting: dict[tuple[str, Position], Position] = {}
+        self._region_levels: Optional[dict[str, str]] = None
+        self._heads: Optional[dict[str, Position]] = None
+        self._fuzzy: Optional[tuple] = None
+        #: every written title (a prefix tree: the scan starts at the title, the acting prefix before it is
+        #: looked up by :meth:`acting_before`)
         self.position_re = re.compile(rf"(?<![\w])(?:{_trie_alt(self.position_by_variant)})(?![\w])", re.IGNORECASE)
+        self._acting_end = re.compile(rf"(?<![\w])(?:{acting})(?:(?<=[.)])\s*|\s+)$", re.IGNORECASE)
+        #: first words of the multi-word variants (Kepala, Koordinator, Kasubbag): a name ends there
+        self.position_first_words = frozenset(k.split(" ")[0] for k in self.position_by_variant if " " in k)
+        # what may stand between a staff post and its unit: the section it heads and an operation's name
+        # ("Kasubbid Penmas Bid Humas Polda X", "Kasatgas Humas Ops Mantap Praja Musi-2024 Polda X")
+        sections = set()
+        for chart in data.get("chart", []):
+            for h in chart["heads"]:
+                for f in chart["functions"]:
+                    for sf in data["heads"][h].get("section", ()):
+                        for ff in data["functions"][f]["forms"]:
+                            sections.add(f"{sf} {ff}")
+                            if " " not in sf and " " not in ff:
+                                sections.add(sf + ff)
+        #: words naming a sub-unit between a commander's title and his unit (Batalyon, Pelopor, Kompi)
+        self.subunit_words = frozenset(w.lower() for w in data.get("subunits", {}).get("words", ()))
+        ops = data.get("operations", {})
+        self.section_re = re.compile(
+            rf"(?:{_trie_alt({x.lower() for x in sections})})(?![\w])"
+            rf"|(?:{_alt(ops.get('heads', ['$^']))})\s+(?:{_alt(ops.get('names', ['$^']))})"
+            rf"(?-i:(?:[\s-]+(?!(?:{_alt(k for u in self.units for k in u['kind'])})(?![\w]))[A-Z][\w'’]*)?(?:[\s-]+\d{{4}})?)(?![\w])",
+            re.IGNORECASE)
 
-    def position(self, written: str) -> Optional[Position]:
-        return self.position_by_variant.get(_norm_ws(written).lower().rstrip("."))
+    @property
+    def region_levels(self) -> dict[str, str]:
+        """One-word unit kinds and head titles (lower case) -> the admin level of
+        the region named after them: ``polres`` and ``kapolres`` -> kabupaten,
+        ``danramil`` -> kecamatan (units.toml, positions.toml)."""
+        if self._region_levels is None:
+            levels = {k: v for k, v in self.unit_level.items() if " " not in k and v}
+            for k, alts in self.position_alts.items():
+                p = alts[0]
+                if " " not in k and not p.sub and p.takes_region and p.level:
+                    levels.setdefault(k, p.level)
+            self._region_levels = levels
+        return self._region_levels
+
+    def acting_before(self, text: str, start: int) -> int:
+        """Where an acting prefix written right before ``start`` begins (``Plh.
+        Kapolres``, ``Pelaksana Tugas (Plt) Bupati``), else ``start``."""
+        m = self._acting_end.search(text, max(0, start - 40), start)
+        return m.start() if m else start
+
+    def position_at(self, text: str, i: int) -> Optional[tuple[int, int]]:
+        """The title (with its acting prefix) that starts at ``i``: (start, end) or None."""
+        am = self._acting_re.match(text, i)
+        m = self.position_re.match(text, am.end() if am else i) or (self.position_re.match(text, i) if am else None)
+        return (i, m.end()) if m else None
+
+    def position(self, written: str, unit: Optional[str] = None) -> Optional[Position]:
+        """The position written (``Kabag Ops``, ``Plh. Kapolres``); with
+        ``unit`` (the unit written after it), the reading whose unit is of that
+        kind when the same form names posts in several charts (``Kasubbag
+        Hukum KPU`` vs ``Kasubbag Hukum Polres``)."""
+        key = _norm_ws(written).lower().rstrip(".")
+        alts = self.position_alts.get(key) or self.position_alts.get(key + ".")
+        act = ""
+        if alts is None:
+            m = self._acting_re.match(key)
+            if not m:
+                return None
+            act = self.acting_by_form.get(_norm_ws(key[:m.end()]).lower().rstrip(), "") or \
+                self.acting_by_form.get(_norm_ws(key[:m.end()]).lower().rstrip().rstrip("."), "")
+            rest = key[m.end():]
+            alts = self.position_alts.get(rest) or self.position_alts.get(rest + ".")
+            if alts is None or not act:
+                return None
+        pos = alts[0]
+        if unit and len(alts) > 1:
+            head = unit.split(" ")[0]
+            pos = next((p for p in alts if p.head and self.same_kind(p.head, head)), pos)
+        return self.acting(pos, act) if act else pos
+
+    def fuzzy_position(self, word: str, next_word: str = "") -> Optional[tuple[str, int]]:
+        """A title written with a typo: ``Kasat Intelkm`` (a head and a function
+        one edit from a two-word title), ``Kpaolres`` (one edit from a title of
+        seven letters or more: shorter ones are too close to names, "Dandi").
+        Returns (the lexicon's form, words used) or None."""
+        return self._fuzzy_position(word.lower(), next_word.lower())
+
+    @lru_cache(maxsize=20_000)  # the same words recur across articles
+    def _fuzzy_position(self, word: str, next_word: str) -> Optional[tuple[str, int]]:
+        if self._fuzzy is None:
+            one: dict[tuple[str, int], list[str]] = {}
+            two: dict[str, list[tuple[str, str]]] = {}
+            shorts = {p.short.lower() for p in self.position_by_variant.values()}
+            for k in self.position_by_variant:
+                parts = k.split(" ")
+                if len(parts) == 1 and len(k) >= 7 and k in shorts:  # a title's own short form, not a glued variant
+                    one.setdefault((k[0], len(k)), []).append(k)
+                elif len(parts) == 2 and len(parts[1]) >= 5:
+                    two.setdefault(parts[0], []).append((parts[1], k))
+            self._fuzzy = (one, two)
+        one, two = self._fuzzy
+        w, n = word.lower(), next_word.lower()
+        if n and len(n) >= 5 and w in two and f"{w} {n}" not in self.position_by_variant:
+            hits = {k for second, k in two[w] if one_edit(n, second)}
+            if len(hits) == 1:
+                return hits.pop(), 2
+        if len(w) >= 7 and w not in self.position_by_variant:
+            hits = {k for d in (-1, 0, 1) for k in one.get((w[0], len(w) + d), ()) if one_edit(w, k)}
+            if len(hits) == 1:
+                return hits.pop(), 1
+        return None
+
+    def head_position(self, kind: str) -> Optional[Position]:
+        """The post that heads a unit of this kind: ``Koramil`` -> Danramil,
+        ``Polres`` -> Kapolres (the first such title of positions.toml)."""
+        if self._heads is None:
+            self._heads = {}
+            for alts in self.position_alts.values():
+                p = alts[0]
+                if p.head and not p.sub and "{region}" in p.unit and p.head.lower() not in self._heads:
+                    self._heads[p.head.lower()] = p
+        kind = kind.lower()
+        if kind.startswith("ma") and kind[2:] in self.unit_level:  # Makoramil, Mapolres: the headquarters
+            kind = kind[2:]
+        return self._heads.get(kind) or next((p for k, p in self._heads.items() if self.same_kind(k, kind)), None)
+
+    def acting(self, pos: Position, prefix: str) -> Position:
+        """``pos`` held in an acting capacity: ``Plh Kapolres`` (one object per pair)."""
+        key = (prefix, pos)
+        if key not in self._acting:
+            self._acting[key] = Position(f"{prefix} {pos.short}", pos.institution, pos.unit, pos.takes_region,
+                                         pos.sub, pos.level, prefix)
+        return self._acting[key]
 
     # degrees -------------------------------------------------------------
     def _degrees(self) -> None:
@@ -218,6 +520,40 @@ class Lexicon:
         drill = data.get("drill", {})
         self.drill_cues = re.compile(r"(?<![\w])(?:" + "|".join(drill.get("cues", ["$^"])) + ")", re.IGNORECASE)
         self.drill_suppress = frozenset(drill.get("suppress", ()))
+
+    # closed word classes of names, speech and links ----------------------
+    def _words(self) -> None:
+        data = _load("words.toml")
+        names = data["names"]
+        #: lower-case words that never belong to a person's name
+        self.name_stop = frozenset(w.lower() for w in names["stop"])
+        #: capitalised headline verbs and sentence openers: never a name
+        self.headline_verbs = frozenset(w.lower() for w in names["headline_verbs"])
+        self.name_particles = frozenset(names["particles"])
+        #: lower-case words that are no part of a name written in lower case ("saat", "kemarin", "pagi")
+        self.common_lowercase = frozenset(names["common_lowercase"])
+        self.pre_titles = frozenset(names["pre_titles"])
+        self.pre_titles_bare = frozenset(names["pre_titles_bare"])
+        self.degrees_ending_name = frozenset(names["degrees_ending_name"])
+        self.honorific_forms: dict[str, str] = dict(names["honorifics"])
+        speech = data["speech"]
+        #: "…,” ujar X": attribution verbs after a quote (officials' and other voices')
+        self.speech_after = tuple(speech["after"])
+        self.speech_after_any = tuple(speech["after"]) + tuple(speech["after_only"])
+        #: "X mengatakan, “…”": verbs that lead into a quote
+        self.speech_before = tuple(speech["before"])
+        #: verbs that make the person before them a speaking subject
+        self.speech_near = tuple(speech["before"]) + tuple(speech["near"])
+        #: "X melalui Y": the words that make Y speak for X
+        self.principal_links = tuple(data["links"]["principal"])
+        links = data["links"]
+        self.also_as, self.asides, self.led_by = tuple(links["also_as"]), tuple(links["asides"]), tuple(links["led_by"])
+        self.subject_lead = tuple(speech["subject_lead"])
+        self.voices, self.voice_of_word = tuple(speech["voices"]), tuple(speech["voice_of_word"])
+        #: "Kantor Kepala Desa X": a title after these words names a building
+        self.building_words = tuple(data["links"]["building"])
+        self.address_forms = frozenset(names["address"])
+        self.candidate_words = data.get("candidates", {})
 
     # places --------------------------------------------------------------
     def _places(self) -> None:

@@ -17,59 +17,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from functools import lru_cache
+from types import SimpleNamespace
+from typing import NamedTuple, Optional
 
-from ..types import Candidate, Official
+from ..types import Official
 from .gazetteer import LEVEL_TYPES, gazetteer
-from .lexicon import Position, degree_key, lexicon
+from .lexicon import Position, degree_key, lexicon, one_edit
 from .text import in_headline, is_cap
 
-# Capitalised words that never belong to a person's name.
-_STOP = {
-    "pol", "polisi", "tni", "purn", "bersama", "beserta", "dan", "saat", "selaku", "sebagai", "melalui", "mewakili",
-    "lewat", "dalam", "di", "ke", "dari", "pada", "yang", "ini", "itu", "para", "kepada", "untuk", "dengan", "atas",
-    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad", "januari", "februari", "maret",
-    "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember", "ketua", "wakil",
-    "kepala", "komandan", "anggota", "polres", "polda", "polsek", "polresta", "kodim", "koramil", "korem", "kodam",
-    "kpu", "bawaslu", "ppk", "pps", "kpps", "panwascam", "pilkada", "pemilu", "psu", "tps", "humas", "ops", "sat",
-    "satuan", "bagian", "seksi", "unit", "operasi", "kabupaten", "kota", "kecamatan", "desa", "kelurahan", "provinsi",
-    "kab", "kec", "kel", "pj", "plt", "bupati", "camat", "gubernur", "sementara", "menurut", "kata", "ujar", "jelas",
-    "selain", "adapun", "sedangkan", "sementara", "namun", "tidak", "hal", "kegiatan", "pengamanan", "personel",
-    "brimob", "satbrimob", "mapolres", "wib", "wita", "wit", "rapat", "pleno", "apel", "the", "news", "rilis",
-    "editor", "foto", "reporter", "penulis", "sumber", "baca", "juga", "paslon", "calon", "pasangan", "nomor", "urut",
-    "jajaran", "perwira", "bintara", "pejabat", "utama", "selatan", "utara", "barat", "timur", "tengah", "raya",
-    "ri", "republik", "indonesia", "negara", "mabes", "polri", "jenderal", "kompi", "peleton", "ssk", "sst",
-    "pulau", "pp", "nagari", "gampong", "kepenghuluan", "pekon", "dusun", "kampung", "tps", "forkopimda",
-}
-_SPEECH = r"(?:kata|ujar|ucap|jelas|tegas|ungkap|tutur|imbuh|tambah|sebut|terang|pungkas|lanjut|papar|beber|urai|tandas|harap|pinta|ajak|katakan|sampaikan)(?:nya)?"
-_LINK = re.compile(r"^[\s,]*(?:yang\s+)?(?:melalui|lewat|mewakili|diwakili(?:\s+oleh)?|didampingi(?:\s+oleh)?|yang\s+diwakili(?:\s+oleh)?)\s+$", re.IGNORECASE)
-_PRE_TITLES = {"dr", "drs", "dra", "ir", "prof", "drh", "drg"}
-_HONORIFICS = {"h": "H.", "hj": "Hj.", "kh": "K.H.", "haji": "H.", "hajjah": "Hj."}
 _NAME_TOKEN = re.compile(r"(?:[A-Z][A-Za-z'’`\-]*|[A-Z]{1,4}\.|[A-Z][a-z]{1,3}\.|[A-Z]\.[A-Z]\.?|'[A-Z][a-z]+)$")
-# lower-case particles inside a name: "Tiurma br Lumbantobing", "Ahmad bin Said"
-_PARTICLES = {"br", "boru", "bin", "binti", "van", "de", "da", "al", "el"}
-# Capitalised verbs of headlines ("Kapolres X Tinjau TPS") and sentence openers: never a name
-_HEADLINE_VERBS = {
-    "buka", "tinjau", "pimpin", "hadiri", "cek", "pantau", "kunjungi", "gelar", "amankan", "berikan", "sambangi",
-    "imbau", "minta", "ajak", "pastikan", "resmikan", "lantik", "terima", "serahkan", "kawal", "siagakan", "tegaskan",
-    "sebut", "apresiasi", "bagikan", "turun", "datangi", "temui", "kerahkan", "siapkan", "lepas", "periksa", "dukung",
-    "berdasarkan", "terkait", "sementara", "selanjutnya", "kemudian", "selain", "usai", "setelah", "sebelum",
-}
 _TOK = re.compile(r"\(H\.C\.?\)|[^\s,;:()“”\"]+|[,;:()“”\"]")
 _GLUED_DEGREE = re.compile(r"^([A-Z][a-z'’]+)\.([A-Z]\.?\s?[A-Za-z].*)$")
+#: initials glued to the next part of a name: "T.Mukhlis", "A.A.Gde"
+_GLUED_INITIAL = re.compile(r"^((?:[A-Z]\.){1,3})([A-Z][a-z][\w'’\-]*)$")
 _CODE = re.compile(r"\d{2,4}(?:[-/]\d{1,3})?(?:/[A-Za-z][A-Za-z\-]*)?$")
-_UNIT_HEADS = {
-    "polres", "polresta", "polrestabes", "polda", "polsek", "polsekta", "kodim", "koramil", "korem", "kodam", "kpu",
-    "kpud", "kip", "bawaslu", "ppk", "pps", "kpps", "panwascam", "panwaslih", "lanal", "lanud", "lantamal", "satbrimob",
-    "brimob", "yonif", "satpol", "pemkab", "pemkot", "pemprov", "dprd", "dprk", "kejari", "kejati",
-}
-_ADMIN = {"kabupaten": "kabupaten", "kab": "kabupaten", "kota": "kota", "kecamatan": "kecamatan", "kec": "kecamatan",
-          "provinsi": "provinsi", "prov": "provinsi", "desa": "desa", "kelurahan": "kelurahan", "kel": "kelurahan",
-          "nagari": "desa", "gampong": "desa", "kepenghuluan": "desa", "pekon": "desa"}
-_TEMPLATE_LEVEL = {"Polda": "provinsi", "Pemprov": "provinsi", "Kodam": "provinsi", "Polsek": "kecamatan",
-                   "Koramil": "kecamatan", "PPK": "kecamatan", "Panwascam": "kecamatan", "Kecamatan": "kecamatan",
-                   "PPS": "desa", "KPPS": "desa", "Desa": "desa", "Kelurahan": "kelurahan"}
-
 
 @dataclass
 class _Cand:
@@ -112,6 +74,11 @@ def _tokens(text: str, start: int, limit: int = 160):
         if g and degree_key(g.group(2)) in lexicon().degree_after:
             out.append((s, s + len(g.group(1)), g.group(1)))
             out.append((s + len(g.group(1)) + 1, m.end(), g.group(2)))
+            continue
+        g = _GLUED_INITIAL.match(t)
+        if g and degree_key(t) not in lexicon().degree_after:  # "M.Yusuf", "A.A.Gde" (not "M.Si")
+            out.append((s, s + len(g.group(1)), g.group(1)))
+            out.append((s + len(g.group(1)), m.end(), g.group(2)))
             continue
         out.append((s, m.end(), t))
     return out
@@ -166,35 +133,44 @@ def _parse_name(text: str, start: int):
     while i < len(toks):
         t = toks[i][2]
         low = t.lower().rstrip(".")
-        if low in _PRE_TITLES and (t.endswith(".") or low in ("dr", "drs", "ir", "prof")):
+        if low in lex.pre_titles and (t.endswith(".") or low in lex.pre_titles_bare):
             titles.append(lex.degree_before.get(low.upper(), t))
             i += 1
             if i < len(toks) and toks[i][2].startswith("(H.C"):
                 i += 1
             continue
-        if low in _HONORIFICS and i + 1 < len(toks) and is_cap(toks[i + 1][2]) and toks[i + 1][2] not in (",",):
-            honorific = _HONORIFICS[low]
+        if low in lex.honorific_forms and i + 1 < len(toks) and is_cap(toks[i + 1][2]) and toks[i + 1][2] not in (",",):
+            honorific = lex.honorific_forms[low]
+            i += 1
+            continue
+        if low in lex.address_forms and i + 1 < len(toks) and is_cap(toks[i + 1][2]):  # "Bapak Kardi"
             i += 1
             continue
         break
     name_toks = []
     while i < len(toks) and len(name_toks) < 6:
         s, e, t = toks[i]
-        if name_toks and text[toks[i - 1][1]:s] not in (" ",):
+        gap = text[toks[i - 1][1]:s] if name_toks else " "
+        if gap != " " and not (gap == "" and re.fullmatch(r"(?:[A-Z]\.){1,3}", name_toks[-1][2])):
             break
-        if name_toks and t in _PARTICLES and i + 1 < len(toks) and is_cap(toks[i + 1][2]) \
+        if name_toks and t in lex.name_particles and i + 1 < len(toks) and is_cap(toks[i + 1][2]) \
                 and text[e:toks[i + 1][0]] == " ":
             name_toks.append((s, e, t))
             i += 1
             continue
         bare = t.rstrip(".")
         low = bare.lower()
-        if not is_cap(t) or low in _STOP or low in _HEADLINE_VERBS or not _NAME_TOKEN.match(t if len(bare) <= 3 else bare) or any(ch.isdigit() for ch in t):
+        if not is_cap(t) or low in lex.name_stop or low in lex.headline_verbs or low in lex.subunit_words or \
+                (name_toks and low in lex.position_first_words) or not _NAME_TOKEN.match(t if len(bare) <= 3 else bare) or any(ch.isdigit() for ch in t):
             break
-        if name_toks and _is_degree(t) and (t.isupper() or "." in t or degree_key(t) in ("MSI", "MH", "MM", "SSOS", "SPD", "SKOM", "MPD", "MKN", "MAP")):
+        if name_toks and t.isupper() and len(t) > 3 and (low in _common_lowercase() or _AFFIXED.fullmatch(low)):
+            break  # all-caps text: "BUDI SANTOSO MENINJAU" ends at the verb
+        if name_toks and _is_degree(t) and (t.isupper() or "." in t or degree_key(t) in lex.degrees_ending_name):
             break
-        if lex.position(bare) or lex.rank_re.fullmatch(t):
+        if lex.position(bare):
             break
+        if lex.rank_re.fullmatch(t) and not (name_toks and _ends_name(toks, i)):
+            break  # a rank starts the next person, unless it ends this name: "Paulus Mayor, berharap"
         name_toks.append((s, e, t))
         i += 1
         if t.endswith(".") and len(bare) > 3:  # sentence end: "Situmorang."
@@ -213,8 +189,27 @@ def _parse_name(text: str, start: int):
     }
 
 
+def _institution(pos: Position, unit: Optional[str]) -> str:
+    """The institution of the unit written with a title (``Kasi Ops Korem`` -> TNI), else the title's."""
+    return (lexicon().unit_institution(unit.split(" ")[0]) if unit else "") or pos.institution
+
+
+def parse_name(text: str, start: int):
+    """The person name at ``start``, as the officials rules read it: a dict
+    with ``name`` (bare: titles, honorific and degrees apart), ``start``,
+    ``end``, ``degrees``, ``honorific`` and ``after`` (the end of the degrees);
+    None when no name starts there. Shared with the candidates rules."""
+    return _parse_name(text, start)
+
+
+def _ends_name(toks, i: int) -> bool:
+    """Token ``i`` is the last of a name: punctuation or a lower-case word follows."""
+    return i + 1 >= len(toks) or toks[i + 1][2] in (",", ".", ";", ")", ":") or not is_cap(toks[i + 1][2])
+
+
 def _parse_tail(text: str, start: int, pos: Position):
     """Region/unit written after a position. Returns (unit or None, end)."""
+    lex = lexicon()
     toks = _tokens(text, start, 120)
     i, end = 0, start
     unit_written, region, region_type, code = None, None, None, None
@@ -234,7 +229,7 @@ def _parse_tail(text: str, start: int, pos: Position):
                 i, end = j + 1, toks[j][1]
                 continue
             break
-        if t == "," and i + 1 < len(toks) and toks[i + 1][2].lower() in _UNIT_HEADS:
+        if t == "," and i + 1 < len(toks) and toks[i + 1][2].lower() in lex.unit_heads:
             i += 1
             continue
         if t == "TPS" and i + 1 < len(toks) and re.fullmatch(r"\d{1,3}[A-Za-z]?,?", toks[i + 1][2]):
@@ -246,7 +241,7 @@ def _parse_tail(text: str, start: int, pos: Position):
             unit_written = unit_written or f"{head} " + text[s:toks[j - 1][1]].rstrip(",")
             i, end = j, toks[j - 1][1]
             continue
-        if low in _UNIT_HEADS and is_cap(t):
+        if low in lex.unit_heads and is_cap(t):
             head = t.rstrip(".")
             j = i + 1
             if j < len(toks) and _CODE.match(toks[j][2].rstrip(".,")):
@@ -256,11 +251,11 @@ def _parse_tail(text: str, start: int, pos: Position):
                 code = code or c
                 i, end = j, toks[j - 1][1]
                 continue
-            r = _region_at(text, toks, j, _UNIT_TYPES.get(low, ("provinsi", "kabupaten", "kota")))
+            r = _region_at(text, toks, j, lex.unit_types(low))
             if r:
                 reg, j2 = r
                 if unit_written is None:
-                    unit_written = (f"{head} Kota {reg.name}" if head.lower() in ("kpu", "bawaslu") and reg.type == "kota"
+                    unit_written = (f"{head} Kota {reg.name}" if low in lex.kota_prefix_kinds and reg.type == "kota"
                                     else f"{head} {reg.name}")
                     region, region_type = reg.name, reg.type
                 i, end = j2, toks[j2 - 1][1]
@@ -278,6 +273,10 @@ def _parse_tail(text: str, start: int, pos: Position):
             region, region_type = reg.name, reg.type
             i, end = j2, toks[j2 - 1][1]
             continue
+        skip = _skip_in_tail(text, toks, i, end)
+        if skip:
+            i, end = skip
+            continue
         break
     unit = unit_written
     if unit is None and pos.unit and (region or code):
@@ -285,16 +284,51 @@ def _parse_tail(text: str, start: int, pos: Position):
         if code:
             unit = f"{head} {_expand_code(code)}"
         elif "{region}" in pos.unit:
-            prefix = "Kota " if region_type == "kota" and head in ("KPU", "Bawaslu", "Pemkot") else ""
+            prefix = "Kota " if region_type == "kota" and head.lower() in lexicon().kota_prefix_kinds else ""
             unit = pos.unit.replace("{region}", prefix + region)
     elif unit is None and pos.unit and "{region}" not in pos.unit:
         unit = pos.unit
     return unit, end, i, toks
 
 
-_UNIT_TYPES = {"polsek": ("kecamatan", "kabupaten", "kota"), "polsekta": ("kecamatan", "kota"),
-               "koramil": ("kecamatan", "kabupaten"), "ppk": ("kecamatan",), "panwascam": ("kecamatan",),
-               "pps": ("desa", "kelurahan"), "kpps": ("desa", "kelurahan")}
+_DESIGNATOR = re.compile(r"(?:\d{1,2}|[A-Z]|[IVX]{1,4})")
+
+
+def _skip_in_tail(text: str, toks, i: int, end: int) -> Optional[tuple[int, int]]:
+    """What may stand between a position and its unit without naming either,
+    as (next token, end): the section it heads and an operation's name
+    (``Kasubbid Penmas Bid Humas Polda X``, ``Kasatgas Preventif Operasi
+    Mantap Praja Toba 2024 Polda X``); sub-unit words and their designators
+    (``Danki 2 Batalyon B Pelopor Sat Brimob``, ``Kasubdit III``); a local
+    name of the title (``Kepala Desa Kanekes atau Jaro Pamarentah, Sarpin``)."""
+    lex = lexicon()
+    s, e, t = toks[i]
+    m = lex.section_re.match(text, s)
+    if m and m.end() > s:
+        j = i
+        while j < len(toks) and toks[j][1] <= m.end():
+            j += 1
+        if j > i and toks[j - 1][1] == m.end():
+            return j, m.end()
+    low = t.lower().rstrip(".")
+    if low in lex.subunit_words and is_cap(t):
+        j = i + 1
+        if j < len(toks) and _DESIGNATOR.fullmatch(toks[j][2]):
+            j += 1
+        return j, toks[j - 1][1]
+    if i == 0 and _DESIGNATOR.fullmatch(t) and text[end:s] == " ":
+        return i + 1, e
+    am = _rx().aside.match(text, s) if not is_cap(t) else None
+    if am and i + 1 < len(toks):  # "Wakil Wali Kota X yang juga Ketua Y, Name"
+        while i + 1 < len(toks) and toks[i + 1][0] < am.end():
+            i += 1
+    if am and i + 1 < len(toks) and is_cap(toks[i + 1][2]):
+        j = i + 1
+        while j < len(toks) and j - i <= 4 and is_cap(toks[j][2]) and not lex.rank_re.fullmatch(toks[j][2]):
+            j += 1
+        if j < len(toks) and toks[j][2] == ",":
+            return j, toks[j - 1][1]
+    return None
 
 
 def _code_at(text, toks, j):
@@ -306,7 +340,7 @@ def _code_at(text, toks, j):
         while k < len(toks) and is_cap(toks[k][2]) and text[toks[k - 1][1]:toks[k][0]] == " ":
             longer = f"{suffix} {toks[k][2].rstrip('.,')}"
             # "0624/Kabupaten Bandung", "0606/Kota Bogor": the prefix is part of the name written
-            bare = re.sub(r"^(?:Kabupaten|Kab\.?|Kota)\s+", "", longer)
+            bare = re.sub(rf"^(?:{_kab_kota_words()})\s+", "", longer)
             if not gazetteer().lookup(bare, ("kabupaten", "kota", "kecamatan")):
                 break
             suffix, code = longer, code.rsplit("/", 1)[0] + "/" + longer
@@ -316,9 +350,21 @@ def _code_at(text, toks, j):
     return code, k
 
 
+@lru_cache(maxsize=1)
+def _kab_kota_words() -> str:
+    """The admin words of kabupaten and kota (units.toml ``[admin]``), as a regex."""
+    words = [w for w, level in lexicon().admin_level.items() if level in ("kabupaten", "kota")]
+    return "(?i:" + "|".join(re.escape(w) + r"\.?" for w in sorted(words, key=len, reverse=True)) + ")"
+
+
 def _level_types(pos: Position) -> tuple[str, ...]:
-    level = _TEMPLATE_LEVEL.get(pos.unit.split(" ")[0]) if pos.unit else None
-    return LEVEL_TYPES[level] + ("kabupaten", "kota") if level else ("provinsi", "kabupaten", "kota")
+    """Region types the name after a position may be: its unit's level (a
+    Polda's province, a Polsek's kecamatan) or its parent kabupaten/kota;
+    for kabupaten- and kota-level units and posts with no unit, any of
+    province, kabupaten, kota."""
+    if pos.level in ("", "kabupaten", "kota"):
+        return ("provinsi", "kabupaten", "kota")
+    return LEVEL_TYPES[pos.level] + ("kabupaten", "kota")
 
 
 def _region_at(text, toks, i, types=("provinsi", "kabupaten", "kota")):
@@ -326,9 +372,10 @@ def _region_at(text, toks, i, types=("provinsi", "kabupaten", "kota")):
     if i >= len(toks):
         return None
     low = toks[i][2].lower().rstrip(".")
-    k = i
-    if low in _ADMIN and k + 1 < len(toks):
-        types = LEVEL_TYPES[_ADMIN[low]]
+    k, orig_types = i, types
+    level = lexicon().admin_level.get(low)
+    if level and k + 1 < len(toks):
+        types = LEVEL_TYPES[level]
         k += 1
     best = None
     j = k
@@ -336,12 +383,20 @@ def _region_at(text, toks, i, types=("provinsi", "kabupaten", "kota")):
         s, e, t = toks[j]
         if not is_cap(t) or (j > k and text[toks[j - 1][1]:s] != " "):
             break
-        cands = gazetteer().lookup(text[toks[k][0]:e].rstrip("."), types)
+        written = text[toks[k][0]:e].rstrip(".")
+        cands = gazetteer().lookup(written, types)
+        if not cands and "kabupaten" in types:  # "Talaud" for Kabupaten Kepulauan Talaud
+            cands = gazetteer().lookup(f"Kepulauan {written}", ("kabupaten",))
         if cands:
             best = (cands[0], j + 1)
         j += 1
-    if best is None and k > i:  # "Kecamatan X" with X unknown to the gazetteer
-        return None
+    if best is None and k > i:  # "Kota Sigli", a kecamatan; else "Kecamatan X" with X unknown to the gazetteer
+        j = k
+        while j < len(toks) and j - k < 4 and is_cap(toks[j][2]) and text[toks[j - 1][1]:toks[j][0]] == " ":
+            cands = gazetteer().lookup(text[toks[i][0]:toks[j][1]].rstrip("."), orig_types)
+            if cands:
+                best = (cands[0], j + 1)
+            j += 1
     return best
 
 
@@ -357,18 +412,21 @@ def _expand_code(code: str) -> str:
 
 
 def find_officials(text: str, *, context: tuple[str, ...] = (),
-                   units: tuple[tuple[int, int, str], ...] = ()) -> OfficialsResult:
+                   units: tuple[tuple[int, int, str], ...] = (),
+                   exclude: tuple[tuple[int, int], ...] = ()) -> OfficialsResult:
     """Officials named in ``text``. ``context``: Kemendagri codes of the places
     the article names, to tell apart same-named unit regions. ``units``: the
     units and election bodies the article names, as ``(start, end, text)``
     (the UNIT and ELECTION_BODY rule spans), for officials whose own mention
-    names no unit (see :func:`_named_unit`). (Vetoing
+    names no unit (see :func:`_named_unit`). ``exclude``: spans that name
+    no official (the names of election candidates after their cue:
+    ``pasangan calon Bupati dan Wakil Bupati A dan B``). (Vetoing
     rank-less names that the NER model reads as ORG/LOC was tried and cost
     0.06 recall on the dev split: the model takes "Ketua KPU X, <Name>" names
     for places.)"""
     lex = lexicon()
     cands: list[_Cand] = []
-    used: list[tuple[int, int]] = []
+    used: list[tuple[int, int]] = list(exclude)
 
     def free(s, e):
         return not any(a < e and s < b for a, b in used)
@@ -396,34 +454,44 @@ def find_officials(text: str, *, context: tuple[str, ...] = (),
 
     # 2./3. position (+ tail) + rank | name
     role_only: list[tuple[int, int, Position]] = []
-    for m in lex.position_re.finditer(text):
+    prev_role = None  # (tail end, position, unit) of the last title that named nobody
+    for m in _position_matches(text):
         pos = lex.position(m.group())
         if pos is None or not free(m.start(), m.end()):
             continue
-        if m.group()[0].islower() and m.group().lower() in ("camat", "bupati", "gubernur", "lurah", "presiden"):
+        if _building_before(text, m.start()):  # "Kantor Kepala Desa X": a building
             role_only.append((m.start(), m.end(), pos))
             continue
+        # a one-word title in lower case ("kata bupati", "asisten pelatih X") names nobody by itself;
+        # it still takes the rank written after it
+        lower = m.group()[0].islower() and " " not in m.group().strip()
         unit, tail_end, ti, toks = _parse_tail(text, m.end(), pos)
+        if unit:  # a title several charts share: the reading whose unit is written (Kasubbag Hukum KPU)
+            pos = lex.position(m.group(), unit) or pos
+        # "Kabid Humas Polda X selaku Kasatgas Humas Ops ..., Kombes Y": Y holds the first title
+        chained = prev_role if prev_role and _rx().also_as.fullmatch(text, prev_role[0], m.start()) else None
+        prev_role = None
+        held, held_unit = (chained[1], chained[2]) if chained else (pos, unit)
         j = ti
         while j < len(toks) and toks[j][2] == ",":
             j += 1
         nxt = toks[j][0] if j < len(toks) else len(text)
         linked = rank_at.get(nxt)
-        if linked is None:  # misspelled region: a rank a few tokens on
-            for k in range(j, min(j + 7, len(toks))):
-                if toks[k][0] in rank_at and not re.search(r"[.;]\s", text[m.end():toks[k][0]]):
-                    linked = rank_at[toks[k][0]]
-                    break
+        if linked is None:  # a misspelt or unknown region: a rank a few capitalised words on
+            linked = _rank_after_unknown_region(text, toks, j, rank_at)
         if linked is not None:
             if linked.position is None or linked.position_from == "apposition":
                 linked.position_from = "before"
-                linked.position = pos
-                linked.unit = unit
+                linked.position = held
+                linked.unit = held_unit
                 linked.span_start = min(linked.span_start, m.start())
                 if linked.institution is None:
-                    linked.institution = pos.institution
+                    linked.institution = _institution(held, held_unit)
             continue
         gap = text[m.end():nxt]
+        if lower:
+            role_only.append((m.start(), m.end(), pos))
+            continue
         if j < len(toks) and is_cap(toks[j][2]) and not re.search(r"[.;]\s*$", text[tail_end:nxt]) \
                 and "\n" not in gap and not text[:tail_end].endswith(".") and not in_headline(text, m.start()):
             pn = _parse_name(text, nxt)
@@ -433,16 +501,26 @@ def find_officials(text: str, *, context: tuple[str, ...] = (),
                 pn2 = _parse_name(text, nxt2) if is_cap(text[nxt2:nxt2 + 1]) else None
                 if pn2 and len(pn2["name"].split()) >= 2:
                     pn = pn2
-            if pn and _plausible_civilian(text, pn) and free(pn["start"], pn["end"]):
-                c = _Cand(pn["name"], pn["start"], pn["end"], None, None, None, pos.institution, None, pos, unit,
-                          pn["degrees"], pn["honorific"], m.start(), pn["after"])
+            if pn and _plausible_civilian(text, pn) and free(pn["start"], pn["end"]) and not _has_own_title(text, pn):
+                c = _Cand(pn["name"], pn["start"], pn["end"], None, None, None, _institution(held, held_unit), None,
+                          held, held_unit, pn["degrees"], pn["honorific"], m.start(), pn["after"])
                 cands.append(c)
                 used.append((m.start(), pn["end"]))
                 continue
+        lc = _lowercase_name(text, tail_end) if pos.takes_region and (held_unit or pos.unit) else None
+        if lc and free(*lc) and not in_headline(text, m.start()):
+            # "Anggota Panwascam Aek Natas, dedi syahputra, menyebut": a name written in lower case
+            cands.append(_Cand(text[lc[0]:lc[1]], lc[0], lc[1], None, None, None, _institution(held, held_unit), None,
+                               held, held_unit, [], None, m.start(), lc[1]))
+            used.append((m.start(), lc[1]))
+            continue
         role_only.append((m.start(), m.end(), pos))
+        prev_role = (tail_end, pos, unit)
 
     # 4. "Name, Ketua PPK X" apposition without rank
     for s, e, pos in list(role_only):
+        if text[s].islower() and " " not in text[s:e].strip():
+            continue
         before = text[max(0, s - 60):s]
         am = re.search(r"((?:[A-Z][\w'’\-]*\.?\s){0,4}[A-Z][\w'’\-]+)\s*,\s*(?:selaku\s+)?$", before)
         if not am:
@@ -459,6 +537,7 @@ def find_officials(text: str, *, context: tuple[str, ...] = (),
         used.append((pn["start"], e))
         role_only.remove((s, e, pos))
 
+    _led_by(text, cands)
     cands.sort(key=lambda c: c.start)
     heads = [_parse_tail(text, e, pos)[0] for s, e, pos in role_only if not pos.sub]
     _links(text, cands, [u for u in heads if u])
@@ -468,28 +547,164 @@ def find_officials(text: str, *, context: tuple[str, ...] = (),
     return _finish(officials, context)
 
 
+#: ", dedi syahputra, menyebut" / ", rizki maulana." after a title and its unit
+_LOWER_NAME = re.compile(r",[ \t]+(?P<n>[a-z][a-z'’]{2,}(?:[ ][a-z][a-z'’]{1,}){1,3})(?=[ \t]*(?:,[ \t]*[a-z]|\.(?:\s|$)|$))")
+#: a verb with its affixes (dikonfirmasi, ditemui, mengatakan): no name
+_AFFIXED = re.compile(r"(?:di|me|ber|ter|se)[a-z]{4,}|[a-z]+(?:kan|nya)")
+
+
+def _lowercase_name(text: str, at: int) -> Optional[tuple[int, int]]:
+    """A person's name written in lower case, set off by commas right after a
+    title and its unit: two to four words, none a function word, time word
+    or affixed verb (``, saat dikonfirmasi,`` is no name). The span or None."""
+    m = _LOWER_NAME.match(text, at)
+    if m is None:
+        return None
+    lex, common = lexicon(), _common_lowercase()
+    for w in m.group("n").split():
+        if w in lex.name_stop or w in lex.headline_verbs or w in common or _AFFIXED.fullmatch(w):
+            return None
+    return m.start("n"), m.end("n")
+
+
+@lru_cache(maxsize=1)
+def _common_lowercase() -> frozenset[str]:
+    """spaCy's Indonesian stop words and words.toml's ``common_lowercase``."""
+    from spacy.lang.id.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | lexicon().common_lowercase
+
+
+class _Title(NamedTuple):
+    """A title in the text, as a regex match would give it (``start``, ``end``,
+    ``group``: the lexicon's form for one written with a typo)."""
+
+    s: int
+    e: int
+    form: str
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+    def group(self) -> str:
+        return self.form
+
+
+_CAP_WORD = re.compile(r"(?<![\w.])[A-Z][A-Za-z]{3,}(?![\w])")
+_NEXT_WORD = re.compile(r" ([A-Za-z]{5,})(?![\w])")
+
+
+def _is_section(text: str, w: re.Match) -> bool:
+    """The word names a section or a unit (Ditpolairud, Satreskrim, Polres): no misspelt title."""
+    m = lexicon().section_re.match(text, w.start())
+    return bool(m and m.end() >= w.end()) or w.group().lower() in lexicon().unit_level
+
+
+def _position_matches(text: str) -> list:
+    """The titles of the text: the lexicon's, and those written with a typo
+    (``Kasat Intelkm``, ``Kpaolres``; :meth:`Lexicon.fuzzy_position`)."""
+    lex = lexicon()
+    found = []
+    for m in lex.position_re.finditer(text):
+        s = lex.acting_before(text, m.start())
+        found.append(m if s == m.start() else _Title(s, m.end(), text[s:m.end()]))
+    covered = set()
+    for m in found:
+        covered.update(range(m.start(), m.end()))
+    for w in _CAP_WORD.finditer(text):
+        if w.start() in covered:
+            continue
+        nxt = _NEXT_WORD.match(text, w.end())
+        hit = lex.fuzzy_position(w.group(), nxt.group(1) if nxt else "")
+        if hit and not _is_section(text, w):
+            form, n = hit
+            end = nxt.end() if n == 2 else w.end()
+            found.append(_Title(w.start(), end, form[:1].upper() + form[1:]))
+            covered.update(range(w.start(), end))
+    return sorted(found, key=lambda m: m.start())
+
+
+def _building_before(text: str, at: int) -> bool:
+    """``Kantor Kepala Desa X``, ``Rumah Dinas Bupati X``: the title names a building."""
+    return bool(_rx().building.search(text[max(0, at - 20):at]))
+
+
+def _has_own_title(text: str, pn) -> bool:
+    """``Noor Suhud sebagai Kaur Keuangan, Sunardi sebagai Kaur Pembangunan``:
+    a name followed by "sebagai" and a title holds that title, not the one before."""
+    m = _rx().also_as.match(text, pn["after"])
+    return bool(m and (lexicon().position_at(text, m.end()) or is_cap(text[m.end():m.end() + 2])))
+
+
+def _rank_after_unknown_region(text: str, toks, j: int, rank_at: dict) -> Optional[_Cand]:
+    """``Kapolres Muara Enimm AKBP X``, ``Dandim 1013/Muara Teweh, Letkol X``,
+    ``Kapolresta Pulau Ambon dan Pp. Lease Kombes X``: the officer ranked
+    after a few capitalised words the tail parser did not take (a misspelt
+    or unknown region). Never across another position (``Kapolres bersama
+    Dandim ... Letkol X``), a lower-case word other than ``dan`` inside a
+    name, or a comma that does not lead to the rank: the rank then belongs
+    to the next person of a list."""
+    lex = lexicon()
+    for k in range(j, min(j + 7, len(toks))):
+        if toks[k][0] in rank_at:
+            return rank_at[toks[k][0]]
+        t = toks[k][2]
+        if t == ",":
+            return rank_at.get(toks[k + 1][0] if k + 1 < len(toks) else -1)
+        inner_dan = t == "dan" and k > j and k + 1 < len(toks) and is_cap(toks[k + 1][2])
+        if not (is_cap(t) or inner_dan) or lex.position_at(text, toks[k][0]) \
+                or (k > j and text[toks[k - 1][1]:toks[k][0]] != " "):
+            return None
+    return None
+
+
+def _led_by(text: str, cands: list[_Cand]) -> None:
+    """``Prajurit Koramil 1309-01/Wenang di bawah pimpinan Mayor Kav X``: an
+    officer who leads a unit named right before him, and has no title of his
+    own, holds the head post of that kind of unit (Danramil)."""
+    lex = lexicon()
+    for c in cands:
+        if c.position is not None or c.rank is None:
+            continue
+        before = text[max(0, c.span_start - 120):c.span_start]
+        m = _rx().led_by.search(before)
+        if m is None:
+            continue
+        words = list(re.finditer(r"\S+", before[:m.start()]))[-4:]
+        for k, w in enumerate(words):
+            head = lex.head_position(w.group().rstrip(".,"))
+            if head is not None and is_cap(w.group()):
+                c.position, c.position_from = head, "led"
+                unit, *_ = _parse_tail(text, c.span_start - len(before) + w.end(), head)
+                c.unit = unit or None
+                break
+
+
 def _apposition(text: str, c: _Cand, pn) -> None:
     """``Pelda Name, Babinsa Koramil X`` / ``Name selaku Kasi Humas``."""
-    m = re.compile(r"\s*(?:,|\bselaku\b|\bsebagai\b)\s*").match(text, pn["after"])
+    m = _rx().apposed.match(text, pn["after"])
     if not m:
         return
-    pm = lexicon().position_re.match(text, m.end())
-    if pm and pm.group()[0].isupper():
-        pos = lexicon().position(pm.group())
+    pm = lexicon().position_at(text, m.end())
+    if pm and text[pm[0]].isupper():
+        pos = lexicon().position(text[pm[0]:pm[1]])
         if pos:
             c.position = pos
             c.position_from = "apposition"
-            c.unit, tail_end, *_ = _parse_tail(text, pm.end(), pos)
+            c.unit, tail_end, *_ = _parse_tail(text, pm[1], pos)
             c.span_end = tail_end
             if c.institution is None:
-                c.institution = pos.institution
+                c.institution = _institution(pos, c.unit)
 
 
 def _plausible_civilian(text: str, pn, apposition: bool = False) -> bool:
     """A name found without a rank must not be a place, unit or role."""
     name = pn["name"]
     toks = name.split()
-    if any(t.lower().rstrip(".") in _STOP for t in toks):
+    if any(t.lower().rstrip(".") in lexicon().name_stop for t in toks):
         return False
     if gazetteer().lookup(name, ("provinsi", "kabupaten", "kota", "kecamatan")):
         return False
@@ -501,11 +716,38 @@ def _plausible_civilian(text: str, pn, apposition: bool = False) -> bool:
     return apposition or after[:1] in (",", " ", ".", "") or after.startswith("\n")
 
 
+@lru_cache(maxsize=1)
+def _link_re() -> re.Pattern:
+    """What stands between X and Y in ``X melalui Y`` (words.toml ``[links]``)."""
+    return re.compile(rf"^[\s,]*(?:yang\s+)?(?:{_alt(lexicon().principal_links)})\s+$", re.IGNORECASE)
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _rx() -> SimpleNamespace:
+    """The link-word patterns, from words.toml ``[links]``."""
+    lex = lexicon()
+    return SimpleNamespace(
+        # "X selaku Y": Y is a second title of X's holder
+        also_as=re.compile(rf"\s*,?\s*(?:{_alt(lex.also_as)})\s+", re.IGNORECASE),
+        # "Pelda Name, Babinsa ..." / "Name selaku Kasi Humas"
+        apposed=re.compile(rf"\s*(?:,|(?<![\w])(?:{_alt(lex.also_as)})(?![\w]))\s*", re.IGNORECASE),
+        # "Koramil X di bawah pimpinan Mayor Y"
+        led_by=re.compile(rf"(?:\s+yang)?\s+(?:{_alt(lex.led_by)})\s+$", re.IGNORECASE),
+        # "yang juga Ketua Y, Name", "atau Jaro Pamarentah, Name"
+        aside=re.compile(rf"(?:{_alt(lex.asides)})\s+(?=[A-Z])"),
+        building=re.compile(rf"(?<![\w])(?:{_alt(lex.building_words)})\s+$", re.IGNORECASE),
+    )
+
+
 def _links(text: str, cands: list[_Cand], unnamed_heads: list[str] = ()) -> None:
     """``X melalui Y``: Y speaks for X and belongs to X's unit."""
     for a, b in zip(cands, cands[1:]):
         between = text[a.span_end:b.span_start]
-        if len(between) < 40 and _LINK.match(between):
+        if len(between) < 40 and _link_re().match(between):
             b.principal = a
             if b.unit is None and b.position is not None and b.position.sub and a.unit:
                 b.unit = a.unit
@@ -584,20 +826,7 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
 def _within(short: list[str], full: list[str]) -> bool:
     """Every token of a short mention is in the full name, allowing one
     dropped or changed letter in longer tokens ("Kurniwan" for "Kurniawan")."""
-    return all(t in full or (len(t) >= 5 and any(_one_edit(t, f) for f in full)) for t in short)
-
-
-def _one_edit(a: str, b: str) -> bool:
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return a == b
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    return a[i:] == b[i + 1:]
+    return all(t in full or (len(t) >= 5 and any(one_edit(t, f) for f in full)) for t in short)
 
 
 def _distinctive(tokens: list[str]) -> bool:
@@ -611,28 +840,21 @@ def _later_mentions(text: str, officials: list[_Cand], role_only) -> None:
         if len(holders) == 1:
             holders[0].mentions.append((s, e))
     taken = {span for o in officials for span in o.mentions}
+    owner: dict[str, _Cand] = {}  # a name's word -> its one holder (a word two officials share is ambiguous)
     for o in officials:
         for tok in set(o.name.split()):
-            if len(tok) < 4 or tok.lower() in _STOP:
+            if len(tok) < 4 or tok.lower() in lexicon().name_stop:
                 continue
-            others = [x for x in officials if x is not o and tok.lower() in x.tokens]
-            if others:
-                continue  # shared token: ambiguous
-            for m in re.finditer(rf"(?<![\w]){re.escape(tok)}(?![\w])", text):
-                if any(a <= m.start() < b for a, b in taken) or any(x.start <= m.start() < x.end for x in officials):
-                    continue
-                o.mentions.append((m.start(), m.end()))
-                taken.add((m.start(), m.end()))
-
-
-_HEAD_LEVEL = {
-    "polda": "provinsi", "kodam": "provinsi", "pemprov": "provinsi", "satbrimob": "provinsi",
-    "polres": "kabupaten", "polresta": "kota", "polrestabes": "kota", "kodim": "kabupaten", "korem": "kabupaten",
-    "kpu": "kabupaten", "bawaslu": "kabupaten", "pemkab": "kabupaten", "pemkot": "kota", "kejari": "kabupaten",
-    "dprd": "kabupaten", "lanal": "kota", "lanud": "kota", "satpol": "kabupaten",
-    "polsek": "kecamatan", "koramil": "kecamatan", "ppk": "kecamatan", "panwascam": "kecamatan", "kecamatan": "kecamatan",
-    "pps": "desa", "kpps": "desa", "desa": "desa", "kelurahan": "kelurahan",
-}
+            if not any(x is not o and tok.lower() in x.tokens for x in officials):
+                owner[tok] = o
+    if not owner:
+        return
+    words = "|".join(re.escape(t) for t in sorted(owner, key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\w])(?:{words})(?![\w])", text):  # one scan for every word
+        if any(a <= m.start() < b for a, b in taken) or any(x.start <= m.start() < x.end for x in officials):
+            continue
+        owner[m.group()].mentions.append((m.start(), m.end()))
+        taken.add((m.start(), m.end()))
 
 
 def unit_region(unit: Optional[str], context: tuple[str, ...] = ()):
@@ -642,20 +864,19 @@ def unit_region(unit: Optional[str], context: tuple[str, ...] = ()):
     if not unit or " " not in unit:
         return None
     head, rest = unit.split(" ", 1)
-    level = _HEAD_LEVEL.get(head.lower())
-    if level is None:
+    level = lexicon().level_of(head)
+    if not level:
         return None
     if "/" in rest:  # Kodim 0412/Lampung Utara, Koramil 0804-13/Tembuku
         rest = rest.rsplit("/", 1)[1]
         level = "kabupaten" if head.lower() in ("kodim", "korem") else "kecamatan"
     elif rest[:1].isdigit():
         return None
-    m = re.match(r"(?:Kabupaten|Kab\.?|Kota|Provinsi|Kecamatan|Kec\.?)\s+", rest)
+    m = re.match(rf"(?:{lexicon().admin_re})\s+", rest)
     types = LEVEL_TYPES[level] if level in LEVEL_TYPES else (level,)
     if m:
-        word = m.group().split()[0].lower().rstrip(".")
-        types = {"kota": ("kota",), "kabupaten": ("kabupaten",), "kab": ("kabupaten",), "provinsi": ("provinsi",),
-                 "kecamatan": ("kecamatan", "distrik"), "kec": ("kecamatan", "distrik")}[word]
+        adm = lexicon().admin_level[m.group().split()[0].lower().rstrip(".")]
+        types = (adm,) if adm in ("kota", "kabupaten", "provinsi") else LEVEL_TYPES[adm]
         rest = rest[m.end():]
     cands = gazetteer().lookup(rest, types) or gazetteer().lookup(rest, ("kabupaten", "kota", "kecamatan"))
     if not cands:
@@ -664,24 +885,6 @@ def unit_region(unit: Optional[str], context: tuple[str, ...] = ()):
         if any(code.startswith(c.code) or c.code.startswith(code) for code in context if len(code) >= 2):
             return c
     return cands[0]
-
-
-_CANDIDATE = re.compile(
-    r"(?<![\w])(?i:paslon|pasangan calon|pasangan|calon bupati|calon wali ?kota|calon gubernur|cabup|cawabup|cagub|"
-    r"cawagub|cawalkot|calon)(?:\s+(?i:nomor urut|no\.? urut)\s*\d+)?\s+"
-    r"(?P<a>[A-Z][\w'’]+(?:\s[A-Z][\w'’]+){0,2})\s*(?:-|–|dan|&)\s*(?P<b>[A-Z][\w'’]+(?:\s[A-Z][\w'’]+){0,2})")
-
-
-def find_candidates(text: str) -> list[Candidate]:
-    """Candidate pairs: ``paslon Teddy-Marjito``, ``pasangan calon nomor urut 2
-    Ahmad Yani dan Budi Hartono``. They are candidates, never officials."""
-    out = []
-    for m in _CANDIDATE.finditer(text):
-        a, b = m.group("a"), m.group("b")
-        if not (a[0].isupper() and b[0].isupper()) or a.lower() in _STOP or b.lower() in _STOP:
-            continue
-        out.append(Candidate((a, b), text[m.start("a"):m.end("b")], m.start("a"), m.end("b")))
-    return out
 
 
 def _finish(officials: list[_Cand], context: tuple[str, ...] = ()) -> OfficialsResult:

@@ -5,8 +5,9 @@ Each component separates ``match(doc)`` (find candidates, pure) from
 ``set_annotations(doc, found)`` (write them to ``doc._``, or ``doc.spans``
 for the rule spans), spaCy-style. Component order matters: rule spans
 (``doc.spans["pantau_rules"]``: RANK, POSITION, UNIT, ELECTION_BODY; see
-``rule_spans.py``) -> dates -> places -> officials (which reads the UNIT and
-ELECTION_BODY spans) -> candidates -> quotes -> events.
+``rule_spans.py``) -> dates -> places -> candidates (which read the main
+region) -> officials (which read the UNIT and ELECTION_BODY spans and leave
+the candidates' names alone) -> quotes -> events.
 """
 
 from __future__ import annotations
@@ -17,12 +18,11 @@ from spacy.tokens import Doc
 
 from .dates import find_dates
 from .events import find_events
-from .officials import find_candidates, find_officials
+from .candidates import find_candidates
+from .officials import find_officials
 from .places import find_places
 from .quotes import find_quotes
 from .rule_spans import RuleSpanComponent, rule_spans
-
-RULES_VERSION = "rules-3"
 
 for _name in ("pantau_dates", "pantau_places", "pantau_officials", "pantau_candidates", "pantau_quotes", "pantau_events"):
     if not Doc.has_extension(_name):
@@ -66,9 +66,11 @@ class PlaceComponent(_Component):
 class OfficialComponent(_Component):
     def match(self, doc):
         places = doc._.pantau_places
+        found = doc._.pantau_candidates
         return find_officials(_text(doc), context=tuple(r.code for _, _, r in places.spans) if places else (),
                               units=tuple((s.start_char, s.end_char, s.text)
-                                          for s in rule_spans(doc, "UNIT", "ELECTION_BODY")))
+                                          for s in rule_spans(doc, "UNIT", "ELECTION_BODY")),
+                              exclude=tuple(found.named) if found else ())
 
     def set_annotations(self, doc, found):
         doc._.pantau_officials = found
@@ -76,7 +78,8 @@ class OfficialComponent(_Component):
 
 class CandidateComponent(_Component):
     def match(self, doc):
-        return find_candidates(_text(doc))
+        places = doc._.pantau_places
+        return find_candidates(_text(doc), primary=places.primary if places else None)
 
     def set_annotations(self, doc, found):
         doc._.pantau_candidates = found
@@ -137,8 +140,8 @@ def _make_events(nlp, name):
     return EventComponent()
 
 
-COMPONENTS = ("pantau_rule_spans_v1", "pantau_dates_v1", "pantau_places_v1", "pantau_officials_v1",
-              "pantau_candidates_v1", "pantau_quotes_v1", "pantau_events_v1")
+COMPONENTS = ("pantau_rule_spans_v1", "pantau_dates_v1", "pantau_places_v1", "pantau_candidates_v1",
+              "pantau_officials_v1", "pantau_quotes_v1", "pantau_events_v1")
 
 
 def _base() -> Language:
@@ -162,5 +165,8 @@ def load() -> Language:
 
 
 def model_version(nlp: Language) -> str:
+    """The NER model's name and version. (The rules are versioned by the
+    extractor version: the package version plus the fingerprint of every
+    language data file, :func:`extractor.datafiles.extractor_version`.)"""
     meta = nlp.meta
-    return f"{meta.get('name', 'blank')}-{meta.get('version', '0')}+{RULES_VERSION}"
+    return f"{meta.get('name', 'blank')}-{meta.get('version', '0')}"

@@ -34,19 +34,6 @@ _PREFIXES = {
     # Daerah Istimewa Yogyakarta: kapanewon/kemantren = kecamatan, kalurahan = desa
     "kapanewon": "kecamatan", "kemantren": "kecamatan", "kalurahan": "desa",
 }
-# units and bodies: head -> admin level of the name that follows
-_UNIT_LEVEL = {
-    "polda": "provinsi", "mapolda": "provinsi", "kodam": "provinsi", "pemprov": "provinsi",
-    "polres": "kabupaten", "polresta": "kota", "polrestabes": "kota", "mapolres": "kabupaten", "mapolresta": "kota",
-    "kodim": "kabupaten", "makodim": "kabupaten", "korem": "kabupaten", "kpu": "kabupaten", "kpud": "kabupaten", "kip": "kabupaten",
-    "bawaslu": "kabupaten", "pemkab": "kabupaten", "pemkot": "kota", "kejari": "kabupaten", "dprd": "kabupaten",
-    "polsek": "kecamatan", "mapolsek": "kecamatan", "koramil": "kecamatan", "ppk": "kecamatan", "panwascam": "kecamatan",
-    "pps": "desa",
-    # positions name the region of their unit
-    "kapolda": "provinsi", "gubernur": "provinsi", "kapolres": "kabupaten", "kapolresta": "kota",
-    "kapolrestabes": "kota", "dandim": "kabupaten", "bupati": "kabupaten", "kapolsek": "kecamatan",
-    "danramil": "kecamatan", "camat": "kecamatan",
-}
 # Words before a name that make it a river, lake, island or street, not a region.
 _FEATURES = {"danau", "sungai", "gunung", "pulau", "selat", "teluk", "bukit", "jalan", "jl", "jln", "festival", "tanjung"}
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*\.?|[(),/]")
@@ -151,9 +138,9 @@ def find_places(text: str, *, exclude: list[tuple[int, int]] = (), dateline: str
             i = max(i + 1, k)
             continue
         # 2. unit or body
-        if low in _UNIT_LEVEL and (is_cap(w) or w.isupper()) and i + 1 < len(toks) \
+        if low in lex.region_levels and (is_cap(w) or w.isupper()) and i + 1 < len(toks) \
                 and text[e:toks[i + 1][0]] == " ":
-            level = _UNIT_LEVEL[low]
+            level = lex.region_levels[low]  # units and head titles name the region of their level (units.toml)
             k = i + 1
             m = _CODE.match(text, toks[k][0]) if toks[k][2][0].isdigit() else None
             if m:  # Kodim 0412/LU, Dandim 0606/Kota Bogor, Koramil 0804-13/Tembuku

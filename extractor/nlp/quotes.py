@@ -19,27 +19,41 @@ name written earlier (``Yance Mambrasar``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from types import SimpleNamespace
 from typing import Optional
 
 from ..types import Official, Quote
 from .gazetteer import gazetteer
+from .lexicon import lexicon
 
 _CURLY = re.compile(r"“([^”]{3,}?)”", re.S)
 _STRAIGHT = re.compile(r'"([^"\n]{3,}?)"')
-# mismatched marks that a speech verb closes: “…“ ujar X, "…” kata X
-_MIXED = re.compile(r'[“"]([^“”"\n]{3,}?)[“”"](?=\s*[,.]?\s*(?:ujar|kata|ucap|jelas|tegas|ungkap|tutur|imbuh|tambah|'
-                    r'sebut|terang|pungkas|lanjut|papar)\w*\b)', re.IGNORECASE)
-_VERB_AFTER = re.compile(
-    r"^\s*[,.]?\s*(?:(?:kata|ujar|ucap|jelas|tegas|ungkap|tutur|imbuh|tambah|sebut|terang|pungkas|lanjut|papar|beber|"
-    r"urai|tandas|harap|pinta|ajak|seru|teriak|sahut|timpal|kata\s+dia|ujar\s+dia)(?P<nya>nya)?|(?P<dia>katanya|ujarnya))\b",
-    re.IGNORECASE,
-)
-_VERB_BEFORE = re.compile(
-    r"(?:mengatakan|menyampaikan|menjelaskan|menegaskan|mengungkapkan|menuturkan|berkata|mengimbau|menambahkan|"
-    r"menyebutkan|menerangkan|memaparkan|berpesan|mengajak|meminta|menekankan|mengingatkan|berharap|ujarnya|katanya)"
-    r"[^“\"\n]{0,40}$",
-    re.IGNORECASE,
-)
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _rx() -> SimpleNamespace:
+    """The speech-verb patterns, from words.toml ``[speech]``."""
+    lex = lexicon()
+    after, before, near = _alt(lex.speech_after_any), _alt(lex.speech_before), _alt(lex.speech_near)
+    return SimpleNamespace(
+        # mismatched marks that a speech verb closes: “…“ ujar X, "…” kata X
+        mixed=re.compile(rf'[“"]([^“”"\n]{{3,}}?)[“”"](?=\s*[,.]?\s*(?:{after})\w*\b)', re.IGNORECASE),
+        # "…,” ujar X; "…,” ujarnya (the -nya forms: the speaker is the subject before)
+        after=re.compile(rf"^\s*[,.]?\s*(?:(?:{after})(?P<nya>nya)?|(?P<dia>katanya|ujarnya))\b",
+                         re.IGNORECASE),
+        before=re.compile(rf"(?:{before})[^“\"\n]{{0,40}}$", re.IGNORECASE),
+        near=re.compile(rf"[^“\"\n]{{0,90}}?\b(?:{near})\b", re.IGNORECASE),
+        # a speaking subject at a sentence start, after an opener: "Menurut X", "Sementara itu, X"
+        subject_lead=re.compile(rf"(?:^|[.!?”\"]\s+|\n)(?:{_alt(lex.subject_lead)})?\s*$"),
+        # "pemilih, Rahmawati", "Koordinator aksi, Yance", "tokoh masyarakat, Yakobus": one word is a name here
+        one_word_cue_before=re.compile(
+            rf"(?:{_alt(lex.voices)}|(?:{_alt(lex.voice_of_word)})\s+\w+)\s*,?\s*$", re.IGNORECASE),
+    )
 
 
 def find_quotes(text: str, officials: list[Official], persons: tuple[tuple[int, int, str], ...] = ()) -> list[Quote]:
@@ -49,7 +63,7 @@ def find_quotes(text: str, officials: list[Official], persons: tuple[tuple[int, 
     spans = sorted((s, e, i) for i, o in enumerate(officials) for s, e in o.mentions)
     quotes: list[Quote] = []
     taken: list[tuple[int, int]] = []
-    for rx in (_CURLY, _STRAIGHT, _MIXED):
+    for rx in (_CURLY, _STRAIGHT, _rx().mixed):
         for m in rx.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
@@ -89,14 +103,6 @@ def _person_spans(text, persons, official_spans, quotes, names: list[str]) -> li
     return out
 
 
-_SPEECH_NEAR = re.compile(
-    r"[^“\"\n]{0,90}?\b(?:mengatakan|menyampaikan|menjelaskan|menegaskan|mengungkapkan|menuturkan|berkata|"
-    r"mengimbau|menambahkan|menyebut(?:kan)?|menerangkan|memaparkan|berpesan|mengajak|meminta|menekankan|"
-    r"mengingatkan|berharap|memastikan|membenarkan|menyatakan|mengaku|mengakui|bilang|membantah|menampik|"
-    r"menepis|mengklaim|menilai|menanggapi|menjawab|bercerita|mengeluhkan)\b",
-    re.IGNORECASE,
-)
-_SUBJECT_LEAD = re.compile(r"(?:^|[.!?”\"]\s+|\n)(?:Menurut|Kata|Sementara(?: itu)?,?|Adapun|Di sisi lain,?)?\s*$")
 
 
 _NAME_WORD = re.compile(r"[A-Z][a-z'’\-]+$")
@@ -104,8 +110,6 @@ _NAME_WORD = re.compile(r"[A-Z][a-z'’\-]+$")
 _AGED_NAME = re.compile(r"\b([A-Z][a-z'’\-]+(?:\s[A-Z][a-z'’\-]+){0,3})\s*\(\d{1,2}(?:\s*tahun)?\)")
 #: "Rahmawati (38)", "pemilih, Rahmawati", "Koordinator aksi, Yance": one word is a name here
 _ONE_WORD_CUE_AFTER = re.compile(r"\s*\(\d{1,2}(?:\s*tahun)?\)")
-_ONE_WORD_CUE_BEFORE = re.compile(r"(?:warga|pemilih|saksi|koordinator(?:\s+aksi|\s+lapangan)?|tokoh\s+\w+|"
-                                  r"relawan|pedagang|petani|ibu|bapak|pak|bu)\s*,?\s*$", re.IGNORECASE)
 
 
 def _personlike(text: str, s: int, e: int, name: str) -> bool:
@@ -117,12 +121,12 @@ def _personlike(text: str, s: int, e: int, name: str) -> bool:
         return False
     if len(words) >= 2:
         return True
-    return bool(_ONE_WORD_CUE_AFTER.match(text, e) or _ONE_WORD_CUE_BEFORE.search(text[max(0, s - 40):s]))
+    return bool(_ONE_WORD_CUE_AFTER.match(text, e) or _rx().one_word_cue_before.search(text[max(0, s - 40):s]))
 
 
 def _speaker(text: str, q: Quote, spans, last: Optional[int]) -> Optional[int]:
     after = text[q.end + 1: q.end + 90]
-    vm = _VERB_AFTER.match(after)
+    vm = _rx().after.match(after)
     if vm and not (vm.group("nya") or vm.group("dia")):
         base = q.end + 1 + vm.end()
         for s, e, i in spans:
@@ -131,7 +135,7 @@ def _speaker(text: str, q: Quote, spans, last: Optional[int]) -> Optional[int]:
     # "X mengatakan, “...”" in the same paragraph
     para_start = text.rfind("\n", 0, q.start) + 1
     lead = text[para_start:q.start]
-    if _VERB_BEFORE.search(lead):
+    if _rx().before.search(lead):
         found = [i for s, e, i in spans if para_start <= s < q.start]
         if found:
             return found[-1]
@@ -152,7 +156,7 @@ def _subject_before(text: str, q: Quote, spans) -> Optional[int]:
     prev_para = text.rfind("\n\n", 0, para) if para > 0 else -1
     window = [(s, e, i) for s, e, i in spans if prev_para <= s < q.start]
     subjects = [i for s, e, i in window
-                if _SPEECH_NEAR.match(text, e) or _SUBJECT_LEAD.search(text[max(0, s - 40):s])]
+                if _rx().near.match(text, e) or _rx().subject_lead.search(text[max(0, s - 40):s])]
     if subjects:
         return subjects[-1]
     if window:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from .. import datafiles
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ def _rx(words) -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    data = tomllib.loads(resources.files(__package__).joinpath("lexicons", "relevance.toml").read_text("utf-8"))
+    data = datafiles.load("nlp/lexicons/relevance.toml")
     return _Lexicon(_rx(data["election"]["strong"]), _rx(data["election"]["weak"]), _rx(data["security"]["strong"]),
                     _rx(data["security"]["weak"]), _rx(data["both"]["terms"]), float(data["threshold"]),
                     float(data["scale"]), float(data["title_weight"]), float(data["weak_weight"]))

@@ -11,7 +11,9 @@ labelled
   suffix, retired mark and corps that may follow it (``Kombes Pol.``,
   ``Brigjen TNI (Purn)``, ``Letkol Inf``, ``Kolonel Laut (P)``);
 * ``POSITION``: every variant of ``positions.toml``, in any case
-  (``Kapolres``, ``Kasi Humas``, ``Dandim``, ``Ketua KPU``, ``Pj. Bupati``);
+  (``Kapolres``, ``Kasi Humas``, ``Dandim``, ``Ketua KPU``), with the acting
+  prefix written before it (``Plh. Kapolres``, ``Penjabat (Pj) Bupati``:
+  ``span.id_`` ``Plh Kapolres``, ``Pj Bupati``);
 * ``UNIT``: a head of ``units.toml`` with the name or code written after it
   (``Polres Muara Enim``, ``Polsek Tanjung Agung``, ``Kodim 0412/LU``,
   ``Kodim 0404/Muara Enim``, ``Koramil 0804-13/Tembuku``, ``Kodam
@@ -47,6 +49,7 @@ patterns with ``OP`` quantifiers.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -91,6 +94,7 @@ class PatternData:
     rank_forms: tuple[str, ...]
     position_forms: tuple[tuple[str, str, str], ...]  # (written variant, short, institution)
     heads: tuple[_Head, ...]
+    acting: tuple[tuple[str, str], ...]  # (written acting prefix, canonical: Plh, Plt, Pj, Pjs, Ps)
     rank_suffixes: tuple[tuple[str, tuple[str, ...]], ...]  # ("inst", forms), ("retired", ...), ("corps", ...)
     admin: tuple[str, ...]
     stop: frozenset[str]  # lower-case words that end a unit's name
@@ -126,6 +130,7 @@ def pattern_data() -> PatternData:
         rank_forms=lex.rank_forms,
         position_forms=positions,
         heads=tuple(heads.values()),
+        acting=tuple(lex.acting_by_form.items()),
         rank_suffixes=tuple((k, lex.rank_suffixes[k]) for k in ("inst", "retired", "corps")),
         admin=tuple(rules["admin"]),
         stop=frozenset(stop),
@@ -174,6 +179,10 @@ class RuleSpanComponent:
             self._tails.add(shape, [pattern])
         # longer than any tail: at most two single tokens and one run of up to max(max_words, 3)
         self._window = 2 + max(data.max_words, 3)
+        # an acting prefix ending where a position starts (compared on the text: "Plt." is one token or two)
+        self._acting_forms = dict(data.acting)
+        alt = "|".join(re.escape(f) for f in sorted(self._acting_forms, key=len, reverse=True))
+        self._acting_re = re.compile(rf"(?<![\w.])({alt})(?:(?<=[.)])\s*|\s+)$", re.IGNORECASE)
         # rank suffixes as token sequences, longest first within each slot
         self._suffixes = tuple(
             (slot, sorted({tuple(t.text for t in nlp.make_doc(f)) for f in forms}, key=len, reverse=True))
@@ -187,7 +196,8 @@ class RuleSpanComponent:
         spans = [self._rank(doc, s) for s in self._ranks.match(doc)]
         for s in self._others.match(doc):
             if s.label_ == "POSITION":
-                spans.append(Span(doc, s.start, s.end, "POSITION", span_id=s.id_,
+                start, short = self._acting_before(doc, s.start, s.id_)
+                spans.append(Span(doc, start, s.end, "POSITION", span_id=short,
                                   kb_id=self._position_institution[s.id_]))
             else:
                 unit = self._unit(doc, s, self._heads[s.id_])
@@ -197,6 +207,20 @@ class RuleSpanComponent:
 
     def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
         doc.spans[SPANS_KEY] = spans
+
+    def _acting_before(self, doc: Doc, start: int, short: str) -> tuple[int, str]:
+        """An acting prefix right before a position joins it: (start, short)."""
+        first = max(0, start - 6)
+        before = "".join(t.text_with_ws for t in doc[first:start])
+        m = self._acting_re.search(before)
+        if m is None:
+            return start, short
+        offset = doc[first].idx + m.start(1)
+        for i in range(first, start):
+            if doc[i].idx == offset:
+                canon = self._acting_forms.get(m.group(1).lower())
+                return (i, f"{canon} {short}") if canon else (start, short)
+        return start, short
 
     def _unit(self, doc: Doc, head: Span, h: _Head) -> Optional[Span]:
         """The head with the longest tail its entry allows, or alone if bare."""

@@ -21,7 +21,8 @@ from typing import Optional
 
 import sqlite_utils
 
-from .. import __version__, dedup
+from .. import dedup
+from ..datafiles import extractor_version
 from ..errors import Msg, StoreError
 from ..types import Article, Extraction, Source
 from .articles import article_state, text_hash, write_article
@@ -31,7 +32,7 @@ from .migrations import SCHEMA_VERSION, migrate, schema_version
 
 #: tables a user may export or query by name
 TABLES = ("articles", "officials", "official_mentions", "places", "place_mentions", "date_mentions", "events",
-          "event_actors", "quotes", "errors", "runs", "sources", "urls")
+          "event_actors", "quotes", "candidates", "errors", "runs", "sources", "urls")
 
 
 class Store:
@@ -73,7 +74,7 @@ class Store:
         with self.db.conn:
             return self.db["runs"].insert({"started_at": now(), "command": command,
                                            "config": json.dumps(config, default=str),
-                                           "extractor_version": __version__}).last_pk
+                                           "extractor_version": extractor_version()}).last_pk
 
     def finish_run(self, run_id: int, counts: dict) -> None:
         with self.db.conn:
@@ -96,14 +97,17 @@ class Store:
         return article_state(self.db, url)
 
     def is_current(self, article: Article) -> bool:
-        """Stored with the same text by this extractor version: nothing to do."""
+        """Stored with the same text by this extractor version (package version
+        and language-data fingerprint, :func:`extractor.datafiles.extractor_version`):
+        nothing to do. A lexicon edit makes every stored article not current."""
         st = self.article_state(article.url)
-        return bool(st and st["text_hash"] == text_hash(article.text) and st["extractor_version"] == __version__)
+        return bool(st and st["text_hash"] == text_hash(article.text)
+                    and st["extractor_version"] == extractor_version())
 
     def is_current_hash(self, url: str, html_hash: str) -> bool:
-        """Stored from the same raw content by this extractor version."""
+        """Stored from the same raw content by this extractor version (as :meth:`is_current`)."""
         row = self.db.execute("select html_hash, extractor_version from articles where url = ?", [url]).fetchone()
-        return bool(row and row[0] == html_hash and row[1] == __version__)
+        return bool(row and row[0] == html_hash and row[1] == extractor_version())
 
     def save(self, article: Article, relevance: float, extraction: Optional[Extraction],
              run_id: Optional[int] = None, signature: Optional["dedup.Signature"] = None) -> int:

@@ -15,7 +15,8 @@ from typing import Optional
 
 import sqlite_utils
 
-from .. import __version__, dedup
+from .. import dedup
+from ..datafiles import extractor_version
 from ..records import official_key, province_code, same_person
 from ..types import Article, Extraction, Official
 from .clusters import assign_cluster
@@ -40,7 +41,7 @@ def write_article(db: sqlite_utils.Database, article: Article, relevance: float,
         "outlet": article.outlet, "title": article.title, "published": article.published, "text": article.text,
         "html_hash": article.html_hash, "text_hash": text_hash(article.text), "fetched_at": article.fetched_at,
         "language": article.language, "dateline": article.dateline, "relevance": relevance,
-        "extracted": int(extraction is not None), "extractor_version": __version__,
+        "extracted": int(extraction is not None), "extractor_version": extractor_version(),
         "model_version": extraction.model_version if extraction else None, "run_id": run_id,
         "stored_at": now(),
         "primary_region": extraction.primary_region.name if extraction and extraction.primary_region else None,
@@ -74,7 +75,7 @@ def _delete_records(db: sqlite_utils.Database, aid: int) -> None:
         db.execute(f"delete from event_actors where event_id in ({','.join('?' * len(ev))})", ev)
     touched = [r[0] for r in db.execute(
         "select distinct official_id from official_mentions where article_id = ?", [aid]).fetchall()]
-    for t in ("official_mentions", "place_mentions", "date_mentions", "events", "quotes"):
+    for t in ("official_mentions", "place_mentions", "date_mentions", "events", "quotes", "candidates"):
         db.execute(f"delete from {t} where article_id = ?", [aid])
     for oid in touched:
         _refresh_official(db, oid)
@@ -120,6 +121,13 @@ def _save_records(db: sqlite_utils.Database, aid: int, article: Article, ex: Ext
     db["quotes"].insert_all(
         ({"article_id": aid, "official_id": oid_by_name.get(q.speaker), "speaker": q.speaker, "text": q.text,
           "start": q.start, "end": q.end, **ver} for q in ex.quotes))
+    db["candidates"].insert_all(
+        ({"article_id": aid, "name": c.name, "office": c.office, "number": c.number, "region": c.region,
+          "region_code": c.region_code, "ticket": c.ticket, "running_mate": c.running_mate,
+          "mentions": json.dumps([list(m) for m in c.mentions]),
+          "start": c.mentions[0][0] if c.mentions else None, "end": c.mentions[0][1] if c.mentions else None,
+          "text": text[c.mentions[0][0]:c.mentions[0][1]] if c.mentions else None, **ver}
+         for c in ex.candidates))
 
 
 def _official_id(db: sqlite_utils.Database, o: Official) -> int:

@@ -203,6 +203,19 @@ def _migrate_person_indexes(db: sqlite_utils.Database) -> None:
         db[table].create_index(cols, if_not_exists=True)
 
 
+def _migrate_candidates(db: sqlite_utils.Database) -> None:
+    """Election candidates, one row per person and article (:class:`~extractor.types.Candidate`):
+    name, office sought, ticket number, region, the ticket's nickname and running mate, and
+    the offsets of the mentions (JSON)."""
+    db["candidates"].create({
+        "id": int, "article_id": int, "name": str, "office": str, "number": int, "region": str, "region_code": str,
+        "ticket": str, "running_mate": str, "mentions": str, "start": int, "end": int, "text": str,
+        "extractor_version": str, "model_version": str,
+    }, pk="id", foreign_keys=[("article_id", "articles", "id")])
+    db["candidates"].create_index(["article_id"])
+    db["candidates"].create_index(["region_code"])
+
+
 #: (version, function) in order. A schema change is a new function; an applied one is not
 #: changed in a way that leaves behind the databases it already ran on (migration 1 creates
 #: events.election/stage, which migration 4 adds where an older database lacks them; the
@@ -215,7 +228,8 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [(1, _mi
                                                                       (5, _migrate_article_metadata),
                                                                       (6, _migrate_research_views_6),
                                                                       (7, _migrate_primary_region),
-                                                                      (8, _migrate_person_indexes)]
+                                                                      (8, _migrate_person_indexes),
+                                                                      (9, _migrate_candidates)]
 SCHEMA_VERSION = max(v for v, _ in MIGRATIONS)
 
 
