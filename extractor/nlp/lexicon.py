@@ -102,6 +102,7 @@ class Lexicon:
         self._events()
         self._places()
         self._place_names()
+        self._calendar()
         self.units = _load("units.toml")["unit"]
         #: what the closed-class span rules need beyond the lexicons above (rule_spans.py)
         self.span_rules = _load("rule_spans.toml")
@@ -250,6 +251,10 @@ class Lexicon:
         self.operation_name_re = re.compile(
             rf"(?<![\w])(?:{_alt(ctx['operation_heads'])})\s+((?:[A-Z][\w\-]*\s?){{1,3}})")
         self.not_places_re = re.compile(rf"(?<![\w])(?:{_alt(ctx['not_places'])})(?![\w])")
+
+    # the election calendar (elections.toml), as data; extractor/nlp/calendar.py reads it
+    def _calendar(self) -> None:
+        self.election_calendar: dict = _load("elections.toml")
 
 
 def _norm_ws(s: str) -> str:

@@ -273,6 +273,9 @@ def find_places(text: str, *, exclude: list[tuple[int, int]] = (), dateline: str
         i += 1
 
     # 4. the dateline ("MUARA ENIM -", "Puruk Cahu –", "SOE, TIMEX –") names a place too
+    for m in mentions:  # a bare name in the dateline is the dateline
+        if date_zone and date_zone[0] <= m.start < date_zone[1] and m.how in ("bare", "capital"):
+            m.how = "dateline"
     if date_zone and not any(m.start < date_zone[1] and date_zone[0] < m.end for m in mentions):
         for ps, pe in _zone_parts(text, *date_zone):
             name = text[ps:pe].title()
