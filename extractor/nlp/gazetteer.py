@@ -83,6 +83,18 @@ class Gazetteer:
 
     @lru_cache(maxsize=200_000)
     def _lookup(self, name: str, types: Optional[tuple[str, ...]], aliases: bool) -> tuple[Region, ...]:
+        found = self._exact(name, types, aliases)
+        if not found and " " in name:  # a spelling of the same word: "Pasar Muara Bungo" = "Pasar Muaro Bungo"
+            for a, b in lexicon().spelling_variants:
+                for x, y in ((a, b), (b, a)):
+                    other = re.sub(rf"\b{x}\b", y, name)
+                    if other != name:
+                        found = self._exact(other, types, aliases)
+                        if found:
+                            return found
+        return found
+
+    def _exact(self, name: str, types: Optional[tuple[str, ...]], aliases: bool) -> tuple[Region, ...]:
         k = key(name)
         found = list(self.by_key.get(k, ()))
         if aliases:
@@ -132,7 +144,9 @@ def _capital_towns(gaz: "Gazetteer") -> dict[str, list[Region]]:
             k = key(town)
             if not k or k == key(own.name):
                 continue
-            units = sorted((r for r in gaz.by_key.get(k, ()) if r.level >= 3 and r.within(code)),
+            # the kecamatan (Sekayu, or "Kota Tambolaka" for Tambolaka), else a village of that name
+            units = sorted((r for kk in (k, "kota" + k) for r in gaz.by_key.get(kk, ())
+                            if r.level >= 3 and r.within(code) and (kk == k or r.level == 3)),
                            key=lambda r: (_UNIT_ORDER.get(r.type, 9), r.code))
             if units:
                 target = units[0]

@@ -250,6 +250,8 @@ class Lexicon:
         #: "Operasi Mantap Praja Kapuas": the capitalised words after one of these are a codename
         self.operation_name_re = re.compile(
             rf"(?<![\w])(?:{_alt(ctx['operation_heads'])})\s+((?:[A-Z][\w\-]*\s?){{1,3}})")
+        self.spelling_variants = tuple(tuple(v) for v in ctx["spelling_variants"])
+        self.venue_not_after = frozenset(w.lower() for w in ctx["venue_not_after"])
         self.not_places_re = re.compile(rf"(?<![\w])(?:{_alt(ctx['not_places'])})(?![\w])")
 
     # the election calendar (elections.toml), as data; extractor/nlp/calendar.py reads it

@@ -134,7 +134,7 @@ def find_places(text: str, *, exclude: list[tuple[int, int]] = (), dateline: str
     outlet = [(date_zone[0] + m.start(), date_zone[0] + m.end())
               for m in re.finditer(r"\([^)]*\)", text[date_zone[0]:date_zone[1]])] if date_zone else []
     codenames = [m.span(1) for m in lex.operation_name_re.finditer(text)] + [m.span() for m in lex.not_places_re.finditer(text)]
-    no_region = list(exclude) + streets + [(s, e) for s, e, _ in islands] + outlet + codenames
+    no_region = list(exclude) + streets + [(s, e) for s, e, _, region in islands if not region] + outlet + codenames
 
     def blocked(s, e):
         return any(a < e and s < b for a, b in no_region)
@@ -248,6 +248,10 @@ def find_places(text: str, *, exclude: list[tuple[int, int]] = (), dateline: str
             continue
         bare = w[3:] if w.lower().startswith("se-") else w
         if i > 0 and toks[i - 1][2].lower().rstrip(".") in _FEATURES:
+            i += 1
+            continue
+        title = lex.position_re.match(text, s)
+        if title and title.end() > e:  # "Kaur Bin Ops": a title, not Kabupaten Kaur
             i += 1
             continue
         hit = _longest(text, toks, i, ("provinsi", "kabupaten", "kota"))
@@ -397,61 +401,74 @@ def _streets(text: str, toks) -> list[tuple[int, int]]:
     return out
 
 
-def _island_names(text: str, toks) -> list[tuple[int, int, int]]:
-    """``Pulau Semau``, ``pulau Kisar``, ``Kepulauan Togean``: (start of the head,
-    end, start of the name) for each island named so, unless the whole name is a
-    region (``Pulau Hiri`` is a kecamatan, ``Kepulauan Seribu`` a kabupaten)."""
+def _island_names(text: str, toks) -> list[tuple[int, int, int, bool]]:
+    """``Pulau Semau``, ``pulau Kisar``, ``Kepulauan Togean``: (start of the head, end,
+    start of the name, whether the whole name is also a region) for each island
+    named so. The name stops before a rank, a title or a word in capitals (``Pulau
+    Derawan Iptu Rahman``); a region followed by more words (``Kepulauan Mentawai
+    Marselina``) is no island."""
     lex = lexicon()
     out = []
+    kinds = ("provinsi", "kabupaten", "kota", "kecamatan", "distrik")
     for i, (s, e, w) in enumerate(toks):
         if w.title() not in lex.island_heads or i + 1 >= len(toks) or text[e:toks[i + 1][0]] != " ":
             continue
-        j, end = i + 1, None
+        j, ends = i + 1, []
         while j < len(toks) and j - i <= 3 and is_cap(toks[j][2]) and toks[j][2].lower() not in _NOT_NAME \
                 and (j == i + 1 or text[toks[j - 1][1]:toks[j][0]] in (" ", "-")) \
-                and (j == i + 1 or not toks[j - 1][2].endswith(".")):
-            end = toks[j][1]
+                and (j == i + 1 or not toks[j - 1][2].endswith(".")) \
+                and not lex.rank_re.match(text, toks[j][0]) and not lex.position_re.match(text, toks[j][0]) \
+                and not (j > i + 1 and toks[j][2].isupper() and len(toks[j][2]) > 1):
+            ends.append(toks[j][1])
             j += 1
-        if end is None:
+        if not ends:
             continue
-        name = text[s:end].rstrip(".")
-        if gazetteer().lookup(name, ("provinsi", "kabupaten", "kota", "kecamatan", "distrik")) or \
-                gazetteer().lookup(text[toks[i + 1][0]:end].rstrip("."), ("provinsi",)):
+        regions = [bool(gazetteer().lookup(text[s:e].rstrip("."), kinds)
+                        or gazetteer().lookup(text[toks[i + 1][0]:e].rstrip("."), ("provinsi",))) for e in ends]
+        if any(regions[:-1]):
             continue
-        out.append((s, s + len(name), toks[i + 1][0]))
+        name = text[s:ends[-1]].rstrip(".")
+        out.append((s, s + len(name), toks[i + 1][0], regions[-1]))
     return out
 
 
 def _islands(text: str, islands, res: "PlaceResult") -> None:
-    """Add each island as a place of type ``island``, coded to the smallest region
-    the text puts it in (a region written right after it), else the one geography
-    gives: the kecamatan called like it (``Semau``, or several such as ``Semau`` and
-    ``Semau Selatan``: their kabupaten), a kabupaten called like it, or the
-    kecamatan of a village called like it, inside the provinces the article names;
-    else uncoded."""
+    """Add each island as a place of type ``island`` (one whose name is also a
+    region's only when no region was found there: ``Pulau Laut`` in Kotabaru is not
+    the kecamatan of Natuna), coded to the smallest region the text or geography
+    puts it in: a village called like it inside the article's kabupaten (``Pulau
+    Miangas`` = Desa Miangas), else the kecamatan called like it (``Semau``; several
+    such as ``Semau`` and ``Semau Selatan``: their kabupaten), a kabupaten called like
+    it, within the region written right after it when there is one (``Pulau Seliu,
+    Kecamatan Membalong``) and inside the provinces the article names; else that
+    region; else the article's kabupaten."""
     gaz = gazetteer()
     found: dict[str, list] = {}
     provs = {r.code.split(".")[0] for _, _, r in res.spans}
     kabs = {r.code[:5] for _, _, r in res.spans if r.level >= 2}
-    for start, end, name_start in islands:
+    for start, end, name_start, is_region in islands:
+        if is_region and any(s < end and start < e for s, e, _ in res.spans):
+            continue
         name = text[start:end]
         bare = text[name_start:end]
-        region = None
         after = [r for s, e, r in sorted(res.spans, key=lambda x: x[0]) if s >= end and _VENUE_LINK.fullmatch(text, end, s)]
-        if after:
-            region = after[0]
-        else:
-            kec = [r for r in gaz.lookup(bare, ("kecamatan", "distrik"), aliases=False)]
-            kec += [r for r in _compass_kecamatan(bare)]
-            kab = gaz.lookup(bare, ("kabupaten",), aliases=False) + gaz.lookup("Kepulauan " + bare, ("kabupaten",), aliases=False)
-            vil = [gaz.by_code[r.parent] for n in (bare, name) for r in gaz.lookup(n, LEVEL_TYPES["desa"], aliases=False)
-                   if r.code[:5] in kabs]
-            for group in (kec, kab, vil):
-                group = [r for r in dict.fromkeys(group) if r.code.split(".")[0] in provs] if provs else list(dict.fromkeys(group))
-                if not group:
-                    continue
+        written = after[0] if after else None
+        kec = [r for r in gaz.lookup(bare, ("kecamatan", "distrik"), aliases=False)]
+        kec += [r for r in _compass_kecamatan(bare)]
+        kab = gaz.lookup(bare, ("kabupaten",), aliases=False) + gaz.lookup("Kepulauan " + bare, ("kabupaten",), aliases=False)
+        vil = [r for n in (name, bare) for r in gaz.lookup(n, LEVEL_TYPES["desa"], aliases=False) if r.code[:5] in kabs]
+        region = None
+        for group in (vil, kec, kab):
+            group = list(dict.fromkeys(group))
+            if written:
+                group = [r for r in group if r.within(written.code)]
+            elif provs:
+                group = [r for r in group if r.code.split(".")[0] in provs]
+            if group:
                 region = group[0] if len(group) == 1 else _common(group)
                 break
+        if region is None:
+            region = written or (res.primary if res.primary and res.primary.level == 2 else None)
         entry = found.setdefault(key(name), [name.title() if name.isupper() or name.islower() else _head_title(name),
                                               region, []])
         entry[2].append((start, end))
@@ -475,8 +492,8 @@ def _compass_kecamatan(bare: str) -> list[Region]:
 
 
 def _common(regions: list[Region]) -> Optional[Region]:
-    """The smallest region that holds all of them, at kabupaten level or below; None
-    when they lie in different kabupaten/kota."""
+    """The smallest region that holds all of them (a kabupaten, or the province for
+    an island split between kabupaten); None across provinces."""
     parts = regions[0].code.split(".")
     for r in regions[1:]:
         other = r.code.split(".")
@@ -484,7 +501,7 @@ def _common(regions: list[Region]) -> Optional[Region]:
         while n < min(len(parts), len(other)) and parts[n] == other[n]:
             n += 1
         parts = parts[:n]
-    return gazetteer().by_code.get(".".join(parts)) if len(parts) >= 2 else None
+    return gazetteer().by_code.get(".".join(parts)) if parts else None
 
 
 def _mark_backup(text: str, mentions: list[_Mention]) -> None:
@@ -715,6 +732,8 @@ def _venues(text: str, res: "PlaceResult", blocked) -> None:
         before = text[max(0, start - 14):start].split()
         if before and before[-1].lower().rstrip(".") in _PREFIXES:  # "Desa Pasar Saoh" is a desa
             continue
+        if before and before[-1].lower().rstrip(".") in lex.venue_not_after:  # "Kepala Gudang Logistik KPU X"
+            continue
         toks = _tokens(text[m.end():m.end() + 120])
         end = m.end()
         n = 0
@@ -839,6 +858,8 @@ def _resolve(mentions: list[_Mention]) -> None:
             score += 3 * votes_kab.get(kab, 0) + 1.5 * votes_prov.get(prov, 0)
             if m.types and c.type == m.types[0]:
                 score += 2
+            if m.how == "bare" and c.type == "kota":  # "ke Jayapura" alone: the city more often than the kabupaten
+                score += 0.25
             score -= 0.5 * c.level
             scored.append((score, c))
         scored.sort(key=lambda x: -x[0])
