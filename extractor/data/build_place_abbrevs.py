@@ -188,14 +188,14 @@ def build(regions_csv: Path = HERE / "regions.csv") -> dict[str, str]:
     for r in rows:
         if r["code"].count(".") > 1:
             continue
-        for form in forms_for(bare[r["code"]], r["type"], rules, reviewed_by_name, region_keys):
+        for form in sorted(forms_for(bare[r["code"]], r["type"], rules, reviewed_by_name, region_keys)):
             k = key(form)
             short = len(k) < rules["min_length"] and not (form.isupper() and len(k) >= 3)
             other_region = names_by_key.get(k, set()) - {r["code"]}
             if short or other_region or k in banned or k in reviewed or k == key(bare[r["code"]]) \
                     or ordinary_word(form, rules):
                 continue
-            generated.setdefault(k, {})[r["code"]] = form
+            generated.setdefault(k, {}).setdefault(r["code"], form)
     out = {}
     for k, by_code in generated.items():
         if len(by_code) == 1:  # two regions give the same form: an acronym of neither

@@ -144,10 +144,11 @@ def _capital_towns(gaz: "Gazetteer") -> dict[str, list[Region]]:
             k = key(town)
             if not k or k == key(own.name):
                 continue
-            # the kecamatan (Sekayu, or "Kota Tambolaka" for Tambolaka), else a village of that name
-            units = sorted((r for kk in (k, "kota" + k) for r in gaz.by_key.get(kk, ())
-                            if r.level >= 3 and r.within(code) and (kk == k or r.level == 3)),
+            # the kecamatan of that name (Sekayu), else a village (SoE), else the kecamatan
+            # "Kota <town>" (Kota Tambolaka for Tambolaka)
+            units = sorted((r for r in gaz.by_key.get(k, ()) if r.level >= 3 and r.within(code)),
                            key=lambda r: (_UNIT_ORDER.get(r.type, 9), r.code))
+            units = units or [r for r in gaz.by_key.get("kota" + k, ()) if r.level == 3 and r.within(code)]
             if units:
                 target = units[0]
             elif k in level12:  # a legacy seat named like another kabupaten/kota

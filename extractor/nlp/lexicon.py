@@ -252,6 +252,7 @@ class Lexicon:
             rf"(?<![\w])(?:{_alt(ctx['operation_heads'])})\s+((?:[A-Z][\w\-]*\s?){{1,3}})")
         self.spelling_variants = tuple(tuple(v) for v in ctx["spelling_variants"])
         self.venue_not_after = frozenset(w.lower() for w in ctx["venue_not_after"])
+        self.title_section_re = re.compile(rf"\s+(?:{_alt(ctx['title_sections'])})(?![\w])")
         self.not_places_re = re.compile(rf"(?<![\w])(?:{_alt(ctx['not_places'])})(?![\w])")
 
     # the election calendar (elections.toml), as data; extractor/nlp/calendar.py reads it

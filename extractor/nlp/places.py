@@ -251,7 +251,7 @@ def find_places(text: str, *, exclude: list[tuple[int, int]] = (), dateline: str
             i += 1
             continue
         title = lex.position_re.match(text, s)
-        if title and title.end() > e:  # "Kaur Bin Ops": a title, not Kabupaten Kaur
+        if title and title.end() > e or lex.title_section_re.match(text, e):  # "Kaur Bin Ops": a title, not Kabupaten Kaur
             i += 1
             continue
         hit = _longest(text, toks, i, ("provinsi", "kabupaten", "kota"))
@@ -315,7 +315,7 @@ def _unit_kota_or_kabupaten(text, toks, head: str, j: int, cands: list[Region]) 
     kinds = {c.type for c in cands}
     if not {"kabupaten", "kota"} <= kinds:
         return cands
-    after = toks[j + 1][2] if j + 1 < len(toks) and text[toks[j][1]:toks[j + 1][0]] == " " else ""
+    after = toks[j + 1][2].rstrip(".") if j + 1 < len(toks) and text[toks[j][1]:toks[j + 1][0]] == " " else ""
     if after == "Kota" or head.endswith("tabes") or head == "pemkot":
         return [c for c in cands if c.type != "kabupaten"]
     if head in ("polres", "mapolres", "kapolres", "polresta", "mapolresta", "kapolresta", "pemkab", "bupati"):
@@ -833,9 +833,11 @@ def _unit_code_region(text, toks, k, m, koramil: bool):
 
 
 def _multi(text, toks, i) -> bool:
-    """A common word may still start a multi-word region name (Tanjung Enim)."""
+    """A common word may still start a multi-word region name (Tanjung Enim) or
+    capital town (Muara Teweh)."""
     hit = _longest(text, toks, i, ("provinsi", "kabupaten", "kota"))
-    return bool(hit and hit[0] > i)
+    town = _longest(text, toks, i, (), capitals=True)
+    return bool(hit and hit[0] > i or town and town[0] > i)
 
 
 def _resolve(mentions: list[_Mention]) -> None:
