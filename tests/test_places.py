@@ -246,3 +246,14 @@ def test_a_spelling_of_the_same_word_in_a_region_name():
 def test_a_lone_kecamatan_in_another_province_is_a_look_alike():
     got = _places("Polres Lahat siaga di Kecamatan Merapi Barat, Kabupaten Lahat. Pleno di Kecamatan Sukarame dihadiri Kapolda Sumsel.")
     assert all(p[2] is None or p[2].startswith("16") for p in got)
+
+
+def test_a_kecamatan_name_inside_a_person_s_name_is_no_place():
+    got = _places("Pleno KPU Yahukimo digelar. Kepala Divisi Teknis Nelius Balingga mengakui selisih. "
+                  "Di Kurima dan Ninia aman.")
+    assert "Balingga" not in {p[0] for p in got} and {"Kurima", "Ninia"} <= {p[0] for p in got}
+
+
+def test_a_province_written_after_a_region_of_it():
+    got = _places("PSU Pilkada Kabupaten Bungo, Jambi, digelar di 14 TPS.")
+    assert ("Jambi", "provinsi", "15") in got and ("Jambi", "kota", "15.71") not in got

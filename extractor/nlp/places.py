@@ -191,7 +191,9 @@ def find_places(text: str, *, exclude: list[tuple[int, int]] = (), dateline: str
                         break
                     if _PREFIXES[low] in ("kota", "kabupaten"):
                         types = ("kabupaten", "kota")
-                    if k2 < len(toks) and _longest(text, toks, k2, types, aliases=False):
+                    nxt_hit = _longest(text, toks, k2, types, aliases=False) if k2 < len(toks) else None
+                    prov = _longest(text, toks, k2, ("provinsi",)) if nxt_hit else None
+                    if nxt_hit and not (prov and prov[0] >= nxt_hit[0]):  # "Kabupaten Bungo, Jambi": the province
                         k = k2
                         i = j
                         continue
@@ -291,7 +293,7 @@ def find_places(text: str, *, exclude: list[tuple[int, int]] = (), dateline: str
 
     mentions = [m for m in mentions if not user_blocked(m.start, m.end)]
     _mark_backup(text, mentions)
-    _resolve(mentions)
+    _resolve(mentions, text)
     mentions = _supported(text, mentions, date_zone)
     bare_kec = _bare_kecamatan(text, toks, mentions, blocked)
     # "Samarinda Ulu", "Pagar Alam Utara": the kecamatan replaces the bare city it starts with
@@ -587,6 +589,22 @@ def _supported(text: str, mentions: list[_Mention], zone) -> list[_Mention]:
     return out
 
 
+def _name_before(text: str, toks, i: int) -> bool:
+    """The capitalised word just before is no place word, unit or title: the name
+    started there (``Nelius Balingga`` is a person, not Distrik Balingga)."""
+    if i == 0 or text[toks[i - 1][1]:toks[i][0]] != " ":
+        return False
+    w = toks[i - 1][2]
+    low = w.lower().rstrip(".")
+    if re.search(r"(?:^|[.!?:\n\"“]\s*)$", text[max(0, toks[i - 1][0] - 3):toks[i - 1][0]]):
+        return False  # it starts a sentence: capitalised for that ("Warga Pulau Hiri")
+    if not is_cap(w) or w.endswith(".") or low in _PREFIXES or low in _UNIT_LEVEL or low in lexicon().common_place_words:
+        return False
+    lex = lexicon()
+    return not (lex.position_re.fullmatch(w) or lex.rank_re.fullmatch(w) or lex.venue_re.fullmatch(w)
+                or gazetteer().lookup(w))
+
+
 def _name_follows(text: str, end: int) -> bool:
     """A capitalised word right after that is no rank or title: the name goes on
     (``Tanjung Jabung``, a person, a venue)."""
@@ -674,6 +692,7 @@ def _bare_kecamatan(text, toks, mentions, blocked) -> list[_Mention]:
             inside = [c for c in cands if c.code[:5] in kabs]
             overlaps = [(a, b) for a, b in taken if a < toks[j][1] and s < b]
             if inside and name.lower() not in lex.common_place_words and not blocked(s, toks[j][1]) \
+                    and not _name_before(text, toks, i) \
                     and all((a, b) in soft and s <= a and b <= toks[j][1] and b - a < toks[j][1] - s
                             for a, b in overlaps):
                 m = _Mention(s, toks[j][1], inside[:1], "bare-kecamatan", LEVEL_TYPES["kecamatan"], inside[0])
@@ -840,7 +859,7 @@ def _multi(text, toks, i) -> bool:
     return bool(hit and hit[0] > i or town and town[0] > i)
 
 
-def _resolve(mentions: list[_Mention]) -> None:
+def _resolve(mentions: list[_Mention], text: str = "") -> None:
     # anchors: mentions with a single candidate
     votes_kab: Counter = Counter()
     votes_prov: Counter = Counter()
@@ -872,6 +891,12 @@ def _resolve(mentions: list[_Mention]) -> None:
             m.chosen = scored[0][1]
         if m.chosen and not m.aside:
             _vote(m.chosen, votes_kab, votes_prov, 1)
+    for m in mentions:  # "Kabupaten Bungo, Jambi": after a region of its province, the province
+        if m.how == "bare" and m.chosen and m.chosen.level == 2 and any(c.level == 1 for c in m.cands):
+            prov = next(c for c in m.cands if c.level == 1)
+            if any(o.chosen and o.end <= m.start and o.chosen.level >= 2 and o.chosen.code.split(".")[0] == prov.code
+                   and re.fullmatch(r",\s*", text[o.end:m.start]) for o in mentions):
+                m.chosen = prov
     for m in mentions:
         if m.how == "bare" and m.alt and m.chosen and not votes_prov.get(m.chosen.code.split(".")[0], 0) > 1:
             inside = [c for c in m.alt if votes_kab.get(c.code[:5], 0)]
