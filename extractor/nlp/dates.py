@@ -164,9 +164,11 @@ def find_dates(text: str, published: Optional[str] = None) -> list[DateMention]:
         found.append(DateMention(_iso(d), text[start:end], start, end, time, flag or _weekday_flag(day_name, d)))
 
     # full dates first: the first one stated anchors year-less dates on a page without a published date
+    long_matches = list(LONG.finditer(text))
+    numeric_matches = list(NUMERIC.finditer(text))
     stated = [(m.start(), _safe(int(m.group("d")), MONTHS[m.group("month").lower()], years(m.group("year"), 1, 1)))
-              for m in LONG.finditer(text) if m.group("year")]
-    for m in NUMERIC.finditer(text):
+              for m in long_matches if m.group("year")]
+    for m in numeric_matches:
         g = m.groupdict()
         y = g["y"] or g["y_b"] or g["y_c"]
         d, mo = (g["d"], g["m"]) if g["d"] else (g["d_b"], g["m_b"]) if g["d_b"] else (g["d_c"], g["m_c"])
@@ -175,7 +177,7 @@ def find_dates(text: str, published: Optional[str] = None) -> list[DateMention]:
     stated = [x for x in sorted(stated, key=lambda x: x[0]) if x[1]]
     years.stated = stated[0][1] if stated else None
 
-    for m in LONG.finditer(text):
+    for m in long_matches:
         month = MONTHS[m.group("month").lower()]
         y = m.group("year")
         if not y and not _looks_like_date_context(text, m):
@@ -195,7 +197,7 @@ def find_dates(text: str, published: Optional[str] = None) -> list[DateMention]:
         if d1:
             _day_list_before(text, m, month, year, add)
             _schedule_after(text, m, month, year, add)
-    for m in NUMERIC.finditer(text):
+    for m in numeric_matches:
         g = m.groupdict()
         d, mo, y = (g["d"], g["m"], g["y"]) if g["d"] else (g["d_b"], g["m_b"], g["y_b"]) if g["d_b"] else (g["d_c"], g["m_c"], g["y_c"])
         if g["d_c"] and g["sep"] == "." and len(y) == 2:

@@ -7,6 +7,7 @@ Names are looked up by a *key*: lower case, letters and digits only, so
 
 from __future__ import annotations
 
+import bisect
 import os
 import pickle
 import re
@@ -74,6 +75,7 @@ class Gazetteer:
                 self.alias[key(form)] = [self.by_code[code]]
         self.max_words = 6
         self._capitals: Optional[dict[str, list[Region]]] = None
+        self._keys: Optional[list[str]] = None
 
     def lookup(self, name: str, types: Optional[tuple[str, ...]] = None, aliases: bool = True) -> list[Region]:
         """Regions called ``name`` (of ``types``), news aliases included.
@@ -83,16 +85,11 @@ class Gazetteer:
 
     @lru_cache(maxsize=200_000)
     def _lookup(self, name: str, types: Optional[tuple[str, ...]], aliases: bool) -> tuple[Region, ...]:
-        found = self._exact(name, types, aliases)
-        if not found and " " in name:  # a spelling of the same word: "Pasar Muara Bungo" = "Pasar Muaro Bungo"
-            for a, b in lexicon().spelling_variants:
-                for x, y in ((a, b), (b, a)):
-                    other = re.sub(rf"\b{x}\b", y, name)
-                    if other != name:
-                        found = self._exact(other, types, aliases)
-                        if found:
-                            return found
-        return found
+        for variant in self._variants(name):  # a spelling of the same word: "Pasar Muara Bungo" = "Pasar Muaro Bungo"
+            found = self._exact(variant, types, aliases)
+            if found:
+                return found
+        return ()
 
     def _exact(self, name: str, types: Optional[tuple[str, ...]], aliases: bool) -> tuple[Region, ...]:
         k = key(name)
@@ -102,6 +99,29 @@ class Gazetteer:
         if types:
             found = [r for r in found if r.type in types]
         return tuple(found)
+
+    def may_start(self, name: str) -> bool:
+        """Whether some region, alias or capital town has a name whose key starts with
+        ``name``'s key: a longer run of words cannot name one otherwise."""
+        if self._keys is None:
+            self._keys = sorted(set(self.by_key) | set(self.alias) | set(self.capitals))
+        for variant in self._variants(name):
+            k = key(variant)
+            i = bisect.bisect_left(self._keys, k)
+            if i < len(self._keys) and self._keys[i].startswith(k):
+                return True
+        return False
+
+    @staticmethod
+    def _variants(name: str):
+        """The name, then its other spellings (places.toml ``spelling_variants``)."""
+        yield name
+        if " " in name:
+            for a, b in lexicon().spelling_variants:
+                for x, y in ((a, b), (b, a)):
+                    other = re.sub(rf"\b{x}\b", y, name)
+                    if other != name:
+                        yield other
 
     def province_of(self, code: str) -> str:
         return self.by_code[code.split(".")[0]].name

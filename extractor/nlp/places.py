@@ -25,6 +25,7 @@ does the dateline when the body names a kabupaten/kota.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -98,8 +99,15 @@ class PlaceResult:
         return [x for x in self.spans if (x[0], x[1]) not in self.aside]
 
 
-def _tokens(text: str):
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+class _Toks(list):
+    """(start, end, word) of each token, with ``caps[i]``: whether token i is capitalised."""
+    caps: list[bool]
+
+
+def _tokens(text: str) -> _Toks:
+    toks = _Toks((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text))
+    toks.caps = [is_cap(w) for _, _, w in toks]
+    return toks
 
 
 def _longest(text, toks, i, types, aliases=True, max_words=5, capitals=False):
@@ -108,18 +116,33 @@ def _longest(text, toks, i, types, aliases=True, max_words=5, capitals=False):
     best = None
     j = i
     gaz = gazetteer()
+    caps = toks.caps if isinstance(toks, _Toks) else [is_cap(w) for _, _, w in toks]
     while j < len(toks) and j - i < max_words:
         s, e, w = toks[j]
-        if not (is_cap(w) or w[0].isdigit() and j > i):
+        if not (caps[j] or w[0].isdigit() and j > i):
             break
         if j > i and text[toks[j - 1][1]:s] not in (" ", "-"):
             break
         name = text[toks[i][0]:e].rstrip(".")
+        if not gaz.may_start(name):  # no longer name starts so either
+            break
         cands = gaz.capital(name) if capitals else gaz.lookup(name, types, aliases)
         if cands:
             best = (j, cands)
         j += 1
     return best
+
+
+def _covered(toks, spans) -> list[bool]:
+    """For each token, whether it starts inside one of ``spans``."""
+    out = [False] * len(toks)
+    starts = [t[0] for t in toks]
+    for a, b in spans:
+        k = bisect.bisect_left(starts, a)
+        while k < len(toks) and starts[k] < b:
+            out[k] = True
+            k += 1
+    return out
 
 
 def find_places(text: str, *, exclude: list[tuple[int, int]] = (), dateline: str = "") -> PlaceResult:
@@ -627,6 +650,7 @@ def _cued_villages(text, toks, mentions, blocked, zone) -> list[_Mention]:
     if not kabs:
         return []
     known = sorted(((m.start, m.end) for m in mentions), key=lambda x: x[0])
+    starts = [a for a, _ in known]
     out: list[_Mention] = []
     active = False
     i = 0
@@ -637,7 +661,8 @@ def _cued_villages(text, toks, mentions, blocked, zone) -> list[_Mention]:
             active = low in lex.village_cues or (active and (w == "," or low in _JOINERS)) and not w.endswith(".")
             i += 1
             continue
-        at = next(((a, b) for a, b in known if a <= s < b), None)
+        k = bisect.bisect_right(starts, s) - 1
+        at = known[k] if k >= 0 and known[k][0] <= s < known[k][1] else None
         if at:  # a place already found continues the list
             while i < len(toks) and toks[i][0] < at[1]:
                 i += 1
@@ -678,11 +703,12 @@ def _bare_kecamatan(text, toks, mentions, blocked) -> list[_Mention]:
     taken = [(m.start, m.end) for m in mentions]
     # a bare city name may be the start of a longer kecamatan name (Samarinda -> Samarinda Ulu)
     soft = {(m.start, m.end) for m in mentions if m.how in ("bare", "capital")}
+    hard = _covered(toks, [x for x in taken if x not in soft])
     out = []
     i = 0
     while i < len(toks):
         s, e, w = toks[i]
-        if not is_cap(w) or any(a <= s < b for a, b in taken if (a, b) not in soft):
+        if not toks.caps[i] or hard[i]:
             i += 1
             continue
         hit = _longest(text, toks, i, LEVEL_TYPES["kecamatan"], aliases=False)
