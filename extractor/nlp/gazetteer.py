@@ -123,6 +123,20 @@ class Gazetteer:
                     if other != name:
                         yield other
 
+    def common_parent(self, regions: Iterable[Region]) -> Optional[Region]:
+        """The smallest region that holds all of them (None across provinces)."""
+        parts: Optional[list[str]] = None
+        for r in regions:
+            other = r.code.split(".")
+            if parts is None:
+                parts = other
+                continue
+            n = 0
+            while n < min(len(parts), len(other)) and parts[n] == other[n]:
+                n += 1
+            parts = parts[:n]
+        return self.by_code.get(".".join(parts)) if parts else None
+
     def province_of(self, code: str) -> str:
         return self.by_code[code.split(".")[0]].name
 

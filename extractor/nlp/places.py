@@ -490,7 +490,7 @@ def _islands(text: str, islands, res: "PlaceResult") -> None:
             elif provs:
                 group = [r for r in group if r.code.split(".")[0] in provs]
             if group:
-                region = group[0] if len(group) == 1 else _common(group)
+                region = group[0] if len(group) == 1 else gaz.common_parent(group)
                 break
         if region is None:
             region = written or (res.primary if res.primary and res.primary.level == 2 else None)
@@ -514,19 +514,6 @@ def _compass_kecamatan(bare: str) -> list[Region]:
     for word in ("Utara", "Selatan", "Barat", "Timur", "Tengah", "Tenggara", "Barat Daya", "Timur Laut", "Kota", "Besar"):
         out += gazetteer().lookup(f"{bare} {word}", ("kecamatan", "distrik"), aliases=False)
     return out
-
-
-def _common(regions: list[Region]) -> Optional[Region]:
-    """The smallest region that holds all of them (a kabupaten, or the province for
-    an island split between kabupaten); None across provinces."""
-    parts = regions[0].code.split(".")
-    for r in regions[1:]:
-        other = r.code.split(".")
-        n = 0
-        while n < min(len(parts), len(other)) and parts[n] == other[n]:
-            n += 1
-        parts = parts[:n]
-    return gazetteer().by_code.get(".".join(parts)) if parts else None
 
 
 def _mark_backup(text: str, mentions: list[_Mention]) -> None:
