@@ -257,3 +257,10 @@ def test_a_kecamatan_name_inside_a_person_s_name_is_no_place():
 def test_a_province_written_after_a_region_of_it():
     got = _places("PSU Pilkada Kabupaten Bungo, Jambi, digelar di 14 TPS.")
     assert ("Jambi", "provinsi", "15") in got and ("Jambi", "kota", "15.71") not in got
+
+
+def test_island_codes_from_the_island_table_and_from_villages_on_them():
+    got = _places("Polresta Pulau Ambon dan Pulau-Pulau Lease menggelar apel di Kota Ambon.")
+    assert ("Pulau Ambon", "island", "81") in got and ("Pulau-Pulau Lease", "island", "81.01") in got
+    got = _places("Logistik menuju Desa Komodo di Pulau Komodo dan Desa Pasir Panjang di Pulau Rinca, Manggarai Barat.")
+    assert ("Pulau Komodo", "island", "53.15.05") in got and ("Pulau Rinca", "island", "53.15.05") in got

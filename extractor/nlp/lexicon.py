@@ -237,6 +237,8 @@ class Lexicon:
         self.generated_place_abbrevs: dict[str, str] = dict(_load("place_abbrevs.toml")["generated"])
         #: kabupaten/kota code -> the seats the news write where the Kepmendagri text differs
         self.capital_overrides: dict[str, list[str]] = dict(data["capitals"])
+        #: island (without "Pulau") -> code of the smallest region holding it, where no unit name tells
+        self.island_codes: dict[str, str] = dict(data["islands"])
         ctx = data["context"]
         self.backup_re = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{c})" for c in ctx["backup_cues"]) + r")(?![\w])",
                                     re.IGNORECASE)

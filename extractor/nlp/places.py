@@ -468,6 +468,7 @@ def _islands(text: str, islands, res: "PlaceResult") -> None:
     Kecamatan Membalong``) and inside the provinces the article names; else that
     region; else the article's kabupaten."""
     gaz = gazetteer()
+    lex = lexicon()
     found: dict[str, list] = {}
     provs = {r.code.split(".")[0] for _, _, r in res.spans}
     kabs = {r.code[:5] for _, _, r in res.spans if r.level >= 2}
@@ -482,8 +483,14 @@ def _islands(text: str, islands, res: "PlaceResult") -> None:
         kec += [r for r in _compass_kecamatan(bare)]
         kab = gaz.lookup(bare, ("kabupaten",), aliases=False) + gaz.lookup("Kepulauan " + bare, ("kabupaten",), aliases=False)
         vil = [r for n in (name, bare) for r in gaz.lookup(n, LEVEL_TYPES["desa"], aliases=False) if r.code[:5] in kabs]
-        region = None
-        for group in (vil, kec, kab):
+        # a village said to lie on it ("Desa Pasir Panjang di Pulau Rinca"), or named after it
+        # ("Kelurahan Pasar Pulau Tello"): the island lies in that village's kecamatan
+        on = [gaz.by_code[r.parent] for s, e, r in res.spans if r.level == 4 and
+              (re.fullmatch(r"\s+(?:di|ke)\s+", text[e:start])
+               or key(r.name).endswith(key(name)) and key(r.name) != key(name) and r.code[:5] in kabs)]
+        known = gaz.by_code.get(lex.island_codes.get(_written(bare).title(), ""))
+        region = known
+        for group in ([] if known else (on, vil, kec, kab)):
             group = list(dict.fromkeys(group))
             if written:
                 group = [r for r in group if r.within(written.code)]
