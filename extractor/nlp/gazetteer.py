@@ -100,9 +100,10 @@ class Gazetteer:
             found = [r for r in found if r.type in types]
         return tuple(found)
 
+    @lru_cache(maxsize=200_000)
     def may_start(self, name: str) -> bool:
         """Whether some region, alias or capital town has a name whose key starts with
-        ``name``'s key: a longer run of words cannot name one otherwise."""
+        ``name``'s key: a longer run of words cannot name one otherwise (memoised)."""
         if self._keys is None:
             self._keys = sorted(set(self.by_key) | set(self.alias) | set(self.capitals))
         for variant in self._variants(name):
@@ -118,6 +119,8 @@ class Gazetteer:
         yield name
         if " " in name:
             for a, b in lexicon().spelling_variants:
+                if a not in name and b not in name:
+                    continue
                 for x, y in ((a, b), (b, a)):
                     other = re.sub(rf"\b{x}\b", y, name)
                     if other != name:
