@@ -174,6 +174,13 @@ SCHEMAS: dict[str, Any] = {
         "threshold": float, "scale": float, "title_weight": float, "weak_weight": float,
         "election": Table({"strong": _WORDS, "weak": _WORDS}), "security": Table({"strong": _WORDS, "weak": _WORDS}),
         "both": Table({"terms": _WORDS}), "discovery": Opt(Table({"keywords": _WORDS}))}),
+    "nlp/lexicons/elections.toml": Table({
+        "election": [Table({"name": str, "voting": str, "cues": _WORDS, "of": Opt(str)})],
+        "phase": [Table({"election": str, "stage": str, "start": str, "end": str})],
+        "step": [Table({"election": str, "step": str, "name": str, "start": str, "end": str, "cues": Opt(_WORDS),
+                        "source": Opt(str), "approximate": Opt(bool)})],
+        "revote": [Table({"election": str, "name": str, "region": str, "date": str, "approximate": Opt(bool)})]}),
+    "nlp/lexicons/place_abbrevs.toml": Table({"generated": Map(str)}),
     # files other stages own: their known tables are checked, new ones are let through
     "nlp/lexicons/events.toml": Table({
         "types": Map(Table({"label": str, "triggers": _WORDS, "negative": Opt(_WORDS)}, rest=ANY)),

@@ -34,7 +34,7 @@ BATCH_BYTES = 4 * 1024 * 1024  # or about this many bytes of values
 DICTIONARY = "data_dictionary.csv"
 UNDESCRIBED = "(not yet described in extractor/browse/metadata.json)"
 #: tables that `export all` writes, besides the store's TABLES
-REFERENCE_TABLES = ("regions", "election_stages")
+REFERENCE_TABLES = ("regions", "election_stages", "election_steps")
 
 
 @dataclass(frozen=True)

@@ -67,3 +67,61 @@ def test_relative_days_count_from_the_date_stated_before():
     assert ("Dua hari kemudian", "2024-11-25") in got
     assert [t for t, _ in got].count("Sehari sebelumnya") == 1  # not inside the quote, not before a written date
     assert ("Jumat (22/11/2024)", "2024-11-22") in got
+
+
+def test_yearless_dates_without_published_take_the_year_of_the_election_and_the_weekday():
+    assert _dates("Pleno Pilkada dijaga, Kamis (21/11). Logistik tiba Senin (9/9).", None) == [
+        ("2024-11-21", "Kamis (21/11)"), ("2024-09-09", "Senin (9/9)")]
+    assert _dates("Logistik Pemilu tiba (13/02).", None) == [("2024-02-13", "(13/02)")]
+    assert [d for d, _ in _dates("PSU Pilkada digelar Sabtu (19/4), putusan MK 24 Februari.", None)] == [
+        "2025-04-19", "2025-02-24"]
+    # a weekday and a part of the day between the day name and the date
+    assert _dates("Pilkada: patroli Selasa malam (26/11).", None) == [("2024-11-26", "Selasa malam (26/11)")]
+
+
+def test_relative_days_count_from_the_page_s_own_day_when_nothing_is_published():
+    text = ("Pilkada Pesawaran, Kamis (22/5). PSU digelar dua hari mendatang, Sabtu (24/5).\n\n"
+            "Logistik didistribusikan kemarin dan besok digeser ke TPS.")
+    got = _dates(text, None)
+    assert ("2025-05-21", "kemarin") in got and ("2025-05-23", "besok") in got
+    assert [t for _, t in got].count("dua hari mendatang") == 0  # the date is written right after it
+    # after an UPDATE stamp, the stamp's day is the page's day
+    text = "Pilkada, Rabu (27/11). Personel berangkat sejak Senin.\n\nUPDATE Kamis (28/11), 18.40 WIT:\nPleno dua hari mendatang."
+    got = _dates(text, None)
+    assert ("2024-11-25", "Senin") in got and ("2024-11-30", "dua hari mendatang") in got
+    # no stated day, no published date: nothing to count from
+    assert _dates("Pleno digelar besok, 4 hari lagi.", None) == []
+
+
+def test_counted_days_forward_and_back_but_not_durations():
+    got = _dates("Pencoblosan 4 hari lagi; apel tiga hari lalu; patroli selama 3 hari ke depan.", "2024-11-23")
+    assert got == [("2024-11-27", "4 hari lagi"), ("2024-11-20", "tiga hari lalu")]
+
+
+def test_two_digit_years_and_bare_numeric_dates():
+    assert _dates("Surat tertanggal 03/12/24 dan 22-11-2024 diterima.", None) == [
+        ("2024-12-03", "03/12/24"), ("2024-11-22", "22-11-2024")]
+    assert _dates("Skor 12.30.45 dan versi 1/2/3.", None) == []
+
+
+def test_day_lists_and_schedules_take_the_month_of_the_date_they_lean_on():
+    got = _dates("Pleno digelar tanggal 16, 17 dan 18 Februari 2024.", None)
+    assert [d for d, _ in got] == ["2024-02-16", "2024-02-17", "2024-02-18"]
+    got = _dates("Pleno PPK 16 sampai 18 Februari, dilanjutkan pleno kabupaten tanggal 20.", "2024-02-18")
+    assert [d for d, _ in got] == ["2024-02-16", "2024-02-18", "2024-02-20"]
+
+
+def test_a_day_of_a_stage_the_calendar_knows():
+    assert _dates("Hari ketiga masa tenang Pilkada, polisi berpatroli.", None) == [
+        ("2024-11-26", "Hari ketiga masa tenang")]
+    assert _dates("Memasuki hari pertama kampanye Pemilu, Bawaslu mengawasi.", None) == [
+        ("2023-11-28", "hari pertama kampanye")]
+
+
+def test_a_day_counted_back_across_paragraphs_skips_a_date_announced_for_later():
+    text = ("PSU Talaud: logistik dikawal, Rabu (9/4). PSU digelar Sabtu (12/4).\n\n"
+            "Sehari sebelumnya, rapat koordinasi digelar di aula Mapolres.")
+    assert ("2025-04-08", "Sehari sebelumnya") in _dates(text, None)
+    # in the same paragraph the date just written is the one meant
+    text = "Personel bergeser ke TPS pada Selasa (26/11) dan mengamankan pemungutan suara keesokan harinya."
+    assert ("2024-11-27", "keesokan harinya") in _dates(text, "2024-11-25")

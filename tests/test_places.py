@@ -105,3 +105,162 @@ def test_a_koramil_code_region_is_not_also_a_bare_name():
     got = _places("Babinsa Koramil 1206-07/Batang Lupar Serka Antonius bertugas di perbatasan.")
     assert ("Batang Lupar", "kecamatan", "61.06.12") in got
     assert not {p for p in got if p[0] == "Batang"}
+
+
+# -- issue 14: abbreviations, capital towns, islands, streets, reinforcements -----------------------------
+def test_press_abbreviations_follow_the_acronym_rules():
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "extractor" / "data" / "build_place_abbrevs.py"
+    spec = importlib.util.spec_from_file_location("build_place_abbrevs", path)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod
+    spec.loader.exec_module(mod)
+    import tomllib
+
+    rules = tomllib.loads((path.parents[1] / "nlp" / "lexicons" / "places.toml").read_text("utf-8"))["abbreviation_rules"]
+    assert mod.syllable_stems("Sumatera") == ("Su", "Sum", "Suma")
+    assert mod.syllable_stems("Tangerang")[1] == "Tang"  # ng closes the syllable as one consonant
+    forms = lambda name, kind="kabupaten": mod.forms_for(name, kind, rules, {"ogankomeringulu": ["OKU"]},
+                                                         frozenset({"ogankomeringulu"}))
+    assert {"Sumsel"} <= forms("Sumatera Selatan", "provinsi")
+    assert {"Kaltim", "Kateng"} & forms("Kalimantan Timur", "provinsi") == {"Kaltim"}
+    assert {"Kotim", "Tapteng"} <= forms("Kotawaringin Timur") | forms("Tapanuli Tengah")
+    assert {"Tanjabbar", "OKU Timur", "OKUT"} <= forms("Tanjung Jabung Barat") | forms("Ogan Komering Ulu Timur")
+    assert {"OKI", "HSU", "KBB", "Sidrap", "Kukar"} <= (forms("Ogan Komering Ilir") | forms("Hulu Sungai Utara")
+                                                      | forms("Bandung Barat") | forms("Sidenreng Rappang")
+                                                      | forms("Kutai Kartanegara"))
+    assert {"Kep. Meranti", "Meranti"} <= forms("Kepulauan Meranti")
+
+
+def test_every_abbreviation_reaches_its_code():
+    from extractor.nlp.gazetteer import gazetteer
+    from extractor.nlp.lexicon import lexicon
+
+    gaz = gazetteer()
+    for form, code in lexicon().generated_place_abbrevs.items():
+        assert gaz.by_code[code] in gaz.lookup(form), form
+    for written, code in (("Kutim", "64.08"), ("Tangsel", "36.74"), ("Jaksel", "31.74"), ("Pijay", "11.18"),
+                          ("Labura", "12.23"), ("Bolmong", "71.01"), ("Muba", "16.06"), ("Kaltara", "65"),
+                          ("Sumatra Utara", "12"), ("Padang Sidempuan", "12.77")):
+        assert code in {r.code for r in gaz.lookup(written)}, written
+
+
+def test_generated_abbreviations_are_what_the_rules_give():
+    import pytest
+
+    pytest.importorskip("wordfreq")
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "extractor" / "data" / "build_place_abbrevs.py"
+    done = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_capital_towns_are_their_kecamatan_or_a_town_of_their_kabupaten():
+    got = _places("SEKAYU - Polres Muba mengamankan pleno. Logistik dari Sampit dan Muara Teweh tiba di Palangka Raya.")
+    assert ("Sekayu", "kecamatan", "16.06.01") in got
+    assert ("Sampit", "town", "62.02") in got and ("Muara Teweh", "town", "62.05") in got
+    assert ("Tanah Merah", "town", "93.02") in _places("TANAH MERAH – PSU Boven Digoel aman.")
+    # alone in an article, a place word before it will do; a name going on is a person
+    assert ("Baturaja", "town", "16.01") in _places("Pleno digelar di Baturaja, kata dia.")
+    assert not _places("Kapolres menemui Marisa Putri.")
+    # a capital in a province nothing else in the article points to is not taken
+    assert ("Baturaja", "town", "16.01") not in _places("Polres Barito Utara siaga. Personel dilatih di Baturaja.")
+    # capitals inside unit codes and after "kota"
+    got = _places("Dandim 1013/Muara Teweh Letkol Inf Wisnu hadir di kota Sampit, Kalteng.")
+    assert {("Muara Teweh", "town", "62.05"), ("Sampit", "town", "62.02")} <= got
+
+
+def test_islands_are_places_coded_by_the_text_or_by_geography():
+    got = _places("Logistik diseberangkan ke Pulau Semau, Kabupaten Kupang.")
+    assert ("Pulau Semau", "island", "53.01") in got and not {p for p in got if p[0] == "Semau"}
+    got = _places("Polres Kepulauan Talaud mengawal logistik ke Pulau Miangas.")
+    assert ("Pulau Miangas", "island", "71.04.13.2001") in got  # one village, the whole island
+    got = _places("Kapolres Pulau Taliabu AKBP Ardiansyah memantau TPS.")
+    assert not {p for p in got if p[1] == "island"}
+    assert ("Pulau Hiri", "kecamatan", "82.71.07") in _places("Warga Pulau Hiri, Kota Ternate, mencoblos.")
+
+
+def test_street_names_are_not_places():
+    got = _places("Massa berkumpul di Jalan Surabaya, Medan. Posko di Jl. Sudirman Palembang dan Jalan Raya Serang.")
+    assert ("Medan", "kota", "12.71") in got and ("Palembang", "kota", "16.71") in got
+    assert not {p for p in got if p[0] in ("Surabaya", "Serang")}
+
+
+def test_reinforcements_stay_places_but_place_no_event_and_make_no_primary_region():
+    text = ("Personel BKO dari Polres Lahat, Polres Muara Enim dan Polres OKU tiba di Kayuagung. "
+            "Polres OKI mengamankan pleno di Kabupaten OKI.")
+    res = find_places(text)
+    names = {p.name for p in res.places}
+    assert {"Lahat", "Muara Enim", "Ogan Komering Ulu"} <= names
+    assert res.primary.code == "16.02"
+    aside = {r.code for s, e, r in res.spans if (s, e) in res.aside}
+    assert aside == {"16.04", "16.03", "16.01"}
+    assert not {r.code for s, e, r in res.event_spans} & aside
+
+
+def test_a_national_dateline_makes_no_primary_region():
+    res = find_places("JAKARTA PUSAT - Polres Bungo mengamankan PSU di Kecamatan Rimbo Tengah.")
+    assert res.primary.code == "15.08"
+    assert "Jakarta Pusat" in {p.name for p in res.places}
+
+
+def test_polres_of_a_name_shared_by_a_kabupaten_and_a_kota():
+    got = _places("BKO dari Polres Jayapura dan Polresta Jayapura Kota. Polres Bima Kota dan Polres Bima siaga.")
+    assert {("Jayapura", "kabupaten", "91.03"), ("Jayapura", "kota", "91.71"), ("Bima", "kota", "52.72"),
+            ("Bima", "kabupaten", "52.06")} <= got
+    assert _places("Kapolda Metro Jaya hadir.") == set()
+    assert {p[:2] for p in _places("Polres Metro Bekasi Kota siaga.")} == {("Bekasi", "kota")}
+
+
+def test_kampung_and_villages_written_bare_inside_the_article_s_regions():
+    got = _places("Bentrok pecah di Kampung Pruleme, Distrik Mulia, Kabupaten Puncak Jaya.")
+    assert ("Pruleme", "desa", "94.02.01.2001") in got
+    assert not {p for p in _places("Program Kampung Tangguh digelar di Kota Bandung.") if p[1] == "desa"}
+    got = _places("Patroli melintasi kawasan Batu Merah, Karang Panjang hingga Passo di Kecamatan Sirimau, Kota Ambon.")
+    assert {("Batu Merah", "81.71.02.2003"), ("Karang Panjang", "81.71.02.1013")} <= {(p[0], p[2]) for p in got}
+
+
+def test_the_dateline_zone_and_its_outlet():
+    got = _places("SOE, TIMEX – Massa geruduk KPU TTS.")
+    assert ("SoE", "kelurahan", "53.02.01.1001") in got
+    got = _places("Muara Teweh (Kalteng Pos) – Polres Barito Utara siaga.")
+    assert ("Muara Teweh", "town", "62.05") in got and ("Kalimantan Tengah", "provinsi", "62") not in got
+
+
+def test_codenames_countries_and_titles_are_not_regions():
+    got = _places("Apel Operasi Mantap Praja Kapuas 2024 di Kubu Raya. Perbatasan dengan Papua Nugini dijaga. "
+                  "Kaur Bin Ops Polres Labuhanbatu hadir.")
+    assert {p[0] for p in got} == {"Kubu Raya", "Labuhanbatu"}
+
+
+def test_a_spelling_of_the_same_word_in_a_region_name():
+    assert ("Pasar Muaro Bungo", "kecamatan", "15.08.03") in _places("PSU di Kecamatan Pasar Muara Bungo, Kabupaten Bungo.")
+
+
+def test_a_lone_kecamatan_in_another_province_is_a_look_alike():
+    got = _places("Polres Lahat siaga di Kecamatan Merapi Barat, Kabupaten Lahat. Pleno di Kecamatan Sukarame dihadiri Kapolda Sumsel.")
+    assert all(p[2] is None or p[2].startswith("16") for p in got)
+
+
+def test_a_kecamatan_name_inside_a_person_s_name_is_no_place():
+    got = _places("Pleno KPU Yahukimo digelar. Kepala Divisi Teknis Nelius Balingga mengakui selisih. "
+                  "Di Kurima dan Ninia aman.")
+    assert "Balingga" not in {p[0] for p in got} and {"Kurima", "Ninia"} <= {p[0] for p in got}
+
+
+def test_a_province_written_after_a_region_of_it():
+    got = _places("PSU Pilkada Kabupaten Bungo, Jambi, digelar di 14 TPS.")
+    assert ("Jambi", "provinsi", "15") in got and ("Jambi", "kota", "15.71") not in got
+
+
+def test_island_codes_from_the_island_table_and_from_villages_on_them():
+    got = _places("Polresta Pulau Ambon dan Pulau-Pulau Lease menggelar apel di Kota Ambon.")
+    assert ("Pulau Ambon", "island", "81") in got and ("Pulau-Pulau Lease", "island", "81.01") in got
+    got = _places("Logistik menuju Desa Komodo di Pulau Komodo dan Desa Pasir Panjang di Pulau Rinca, Manggarai Barat.")
+    assert ("Pulau Komodo", "island", "53.15.05") in got and ("Pulau Rinca", "island", "53.15.05") in got

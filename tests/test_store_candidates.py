@@ -40,7 +40,8 @@ def test_candidates_are_stored_and_replaced(db_path):
 def test_an_older_database_gets_the_table(db_path):
     from extractor.store import migrations
 
-    older = [m for m in migrations.MIGRATIONS if m[1] is not migrations._migrate_candidates]
+    mine = [fn for _, fn in migrations.MIGRATIONS].index(migrations._migrate_candidates)
+    older = migrations.MIGRATIONS[:mine]
     db = __import__("sqlite_utils").Database(db_path)
     for version, fn in older:
         fn(db)

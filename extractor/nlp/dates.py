@@ -1,10 +1,20 @@
 """Date expressions: detect spans with our own patterns, parse with dateparser,
 resolve against the article's published date.
 
-Handled: ``Sabtu (30/11/2024)``, ``(28/11/24)``, ``Rabu (4/12)``, ``(27-11-2024)``,
-``30 November 2024``, ``Senin, 2 Desember 2024``, ``30 Nov``, ``28-30 November
-2024`` (range: both ends), ``kemarin``, ``hari ini``, ``besok``, ``lusa``,
-``Senin lalu``, ``Senin mendatang``, and a following ``pukul 13.00 WIB``.
+Handled: ``Sabtu (30/11/2024)``, ``(28/11/24)``, ``03/12/24``, ``Rabu (4/12)``,
+``Selasa malam (26/11)``, ``(27-11-2024)``, ``30 November 2024``, ``Senin, 2
+Desember 2024``, ``30 Nov``, ``28-30 November 2024`` (range: both ends), day lists
+and schedules (``16, 17 dan 18 Februari``, ``16 sampai 18 Februari, dilanjutkan
+tanggal 20``), ``kemarin``, ``hari ini``, ``besok``, ``lusa``, ``Senin lalu``,
+``Senin mendatang``, ``4 hari lagi``, ``dua hari mendatang``, ``tiga hari lalu``,
+``hari ketiga masa tenang``, and a following ``pukul 13.00 WIB``.
+
+A year-less date takes the year nearest the published date; on a page without
+one, the year the election calendar gives for the elections the story names and
+the weekday written beside it (``Kamis (21/11)`` in a Pilkada story is 2024).
+Relative days count from the published date, else from the date the page itself
+states as its day (the first date of the lead, or of an ``UPDATE`` stamp);
+without any, they are not resolved.
 Not dates: bare years (``Pilkada 2024``), unit codes (``Kodim 0412``),
 numbers without a day and month.
 """
@@ -30,10 +40,11 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"(?P<year>(?:19|2[0O])[0-9O]{2})"
 _TIME = r"(?:\s*,?\s*(?:pukul|jam|pkl\.?)\s*(?P<time>\d{1,2}[.:]\d{2})(?:\s*(?P<tz>WIB|WITA|WIT))?)?"
 
+_DAYPART = r"(?:(?:pagi|siang|sore|malam|petang|dini\s+hari)\s*,?\s*)?"
 NUMERIC = re.compile(
-    rf"(?:{_DAY}\s*,?\s*)?\(\s*(?P<d>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\s*[/\-.]\s*(?P<m>\d{{1,2}})(?:\s*[/\-.]\s*(?P<y>[12][0-9O]{{3}}|\d{{2}}))?\s*\)"
+    rf"(?:{_DAY}\s*,?\s*{_DAYPART})?\(\s*(?P<d>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\s*[/\-.]\s*(?P<m>\d{{1,2}})(?:\s*[/\-.]\s*(?P<y>[12][0-9O]{{3}}|\d{{2}}))?\s*\)"
     rf"|(?:{_DAY.replace('day', 'day_b')}\s*,?\s*)(?P<d_b>\d{{1,2}})\s*[/\-]\s*(?P<m_b>\d{{1,2}})(?:\s*[/\-]\s*(?P<y_b>\d{{4}}|\d{{2}}))?(?![\d/])"
-    rf"|(?<![\d/.])(?P<d_c>\d{{1,2}})/(?P<m_c>\d{{1,2}})/(?P<y_c>20\d{{2}})(?![\d/])",
+    rf"|(?<![\d/.\-])(?P<d_c>\d{{1,2}})(?P<sep>[/\-.])(?P<m_c>\d{{1,2}})(?P=sep)(?P<y_c>20\d{{2}}|\d{{2}})(?![\d/.\-]|\.\d)",
     re.IGNORECASE,
 )
 LONG = re.compile(
@@ -73,25 +84,6 @@ def _parse(day: int, month: int, year: int) -> Optional[dt.date]:
     return got.date() if got else None
 
 
-def _year(y: Optional[str], month: int, day: int, anchor: Optional[dt.date]) -> Optional[int]:
-    if y:
-        y = y.upper().replace("O", "0")
-        n = int(y)
-        return n + 2000 if n < 100 else n
-    if anchor is None:
-        return None
-    # closest to the anchor within a year
-    best = None
-    for cand in (anchor.year - 1, anchor.year, anchor.year + 1):
-        try:
-            d = dt.date(cand, month, day)
-        except ValueError:
-            continue
-        if best is None or abs((d - anchor).days) < abs((best - anchor).days):
-            best = d
-    return best.year if best else None
-
-
 def _weekday_flag(day_name: Optional[str], d: dt.date) -> Optional[str]:
     if not day_name:
         return None
@@ -101,12 +93,65 @@ def _weekday_flag(day_name: Optional[str], d: dt.date) -> Optional[str]:
     return None if d.weekday() == want else "weekday_mismatch"
 
 
+class _Years:
+    """The year of a day and month written without one: nearest the published
+    date (preferring a year whose date falls on the weekday written beside it);
+    without it, the calendar's answer for the elections the text names; with no
+    election named, nearest a full date the text states, else the calendar's
+    answer over all its elections."""
+
+    def __init__(self, text: str, published: Optional[dt.date]):
+        self.text = text
+        self.published = published
+        self.stated: Optional[dt.date] = None  # the first full date the text states
+        self._elections = None
+
+    def elections(self):
+        if self._elections is None:
+            from .calendar import calendar
+
+            self._elections = calendar().named_in(self.text)
+        return self._elections
+
+    def __call__(self, y: Optional[str], month: int, day: int, day_name: Optional[str] = None) -> Optional[int]:
+        if y:
+            y = y.upper().replace("O", "0")
+            n = int(y)
+            return n + 2000 if n < 100 else n
+        weekday = _weekday(day_name) if day_name else None
+        anchor = self.published
+        if anchor is None and self.elections():
+            from .calendar import calendar
+
+            return calendar().year_for(day, month, weekday, self.elections())
+        anchor = anchor or self.stated
+        if anchor is None:
+            from .calendar import calendar
+
+            return calendar().year_for(day, month, weekday)
+        cands = []
+        for cand in (anchor.year - 1, anchor.year, anchor.year + 1):
+            try:
+                cands.append(dt.date(cand, month, day))
+            except ValueError:
+                continue
+        if weekday is not None:
+            cands = [c for c in cands if c.weekday() == weekday and abs((c - anchor).days) < 200] or cands
+        return min(cands, key=lambda c: abs((c - anchor).days)).year if cands else None
+
+
+#: "UPDATE Kamis (28/11), 18.40 WIT:" — what follows is reported on that day
+_UPDATE = re.compile(r"(?im)^[ \t]*(?:UPDATE|PEMBARUAN|Pembaruan|Diperbarui)\b[ \t:,-]*")
+
+
 def find_dates(text: str, published: Optional[str] = None) -> list[DateMention]:
     """All date mentions, in text order. ``published`` anchors relative and
-    year-less dates; without it, only complete dates are returned."""
+    year-less dates; without it, year-less dates take their year from the
+    election calendar, and relative ones count from the day the page states."""
     anchor = _to_date(published)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    years = _Years(text, anchor)
 
     def add(start, end, d: Optional[dt.date], day_name=None, flag=None):
         if d is None or any(s < end and start < e for s, e in taken):
@@ -118,15 +163,27 @@ def find_dates(text: str, published: Optional[str] = None) -> list[DateMention]:
         taken.append((start, end))
         found.append(DateMention(_iso(d), text[start:end], start, end, time, flag or _weekday_flag(day_name, d)))
 
-    # complete dates first: they also anchor year-less ones
-    complete: list[dt.date] = []
-    for m in LONG.finditer(text):
+    # full dates first: the first one stated anchors year-less dates on a page without a published date
+    long_matches = list(LONG.finditer(text))
+    numeric_matches = list(NUMERIC.finditer(text))
+    stated = [(m.start(), _safe(int(m.group("d")), MONTHS[m.group("month").lower()], years(m.group("year"), 1, 1)))
+              for m in long_matches if m.group("year")]
+    for m in numeric_matches:
+        g = m.groupdict()
+        y = g["y"] or g["y_b"] or g["y_c"]
+        d, mo = (g["d"], g["m"]) if g["d"] else (g["d_b"], g["m_b"]) if g["d_b"] else (g["d_c"], g["m_c"])
+        if y and 1 <= int(mo) <= 12:
+            stated.append((m.start(), _safe(int(d), int(mo), years(y, 1, 1))))
+    stated = [x for x in sorted(stated, key=lambda x: x[0]) if x[1]]
+    years.stated = stated[0][1] if stated else None
+
+    for m in long_matches:
         month = MONTHS[m.group("month").lower()]
         y = m.group("year")
-        year = _year(y, month, int(m.group("d")), anchor)
-        if year is None:
-            continue
         if not y and not _looks_like_date_context(text, m):
+            continue
+        year = years(y, month, int(m.group("d")), m.group("day"))
+        if year is None:
             continue
         d1 = _safe(int(m.group("d")), month, year)
         if m.group("d2"):
@@ -134,19 +191,22 @@ def find_dates(text: str, published: Optional[str] = None) -> list[DateMention]:
             if d1 and d2 and d2 >= d1:
                 add(m.start(), m.end(), d1, flag="range")
                 found.append(DateMention(_iso(d2), text[m.start():m.end()], m.start(), m.end(), None, "range"))
-                complete += [d1, d2]
+                _schedule_after(text, m, month, year, add)
             continue
         add(m.start(), m.end(), d1, m.group("day"))
-        if d1 and y:
-            complete.append(d1)
-    for m in NUMERIC.finditer(text):
+        if d1:
+            _day_list_before(text, m, month, year, add)
+            _schedule_after(text, m, month, year, add)
+    for m in numeric_matches:
         g = m.groupdict()
         d, mo, y = (g["d"], g["m"], g["y"]) if g["d"] else (g["d_b"], g["m_b"], g["y_b"]) if g["d_b"] else (g["d_c"], g["m_c"], g["y_c"])
+        if g["d_c"] and g["sep"] == "." and len(y) == 2:
+            continue  # "12.30.45" is no date
         day_name = g["day"] or g["day_b"]
         month = int(mo)
         if not 1 <= month <= 12:
             continue
-        year = _year(y, month, int(d), anchor or (complete[0] if complete else None))
+        year = years(y, month, int(d), day_name)
         if year is None:
             continue
         dd = _safe(int(d), month, year)
@@ -157,33 +217,83 @@ def find_dates(text: str, published: Optional[str] = None) -> list[DateMention]:
                 found.append(DateMention(_iso(d2), text[m.start():m.end()], m.start(), m.end(), None, "range"))
             continue
         add(m.start(), m.end(), dd, day_name)
-    if anchor:
-        for m in RELATIVE.finditer(text):
-            g = m.groupdict()
-            if g["kemarinlusa"]:
-                d = anchor - dt.timedelta(days=2)
-            elif g["kemarin"]:
-                d = anchor - dt.timedelta(days=1)
-            elif g["hariini"]:
-                d = anchor
-            elif g["besok"]:
-                d = anchor + dt.timedelta(days=1)
-            elif g["lusa"]:
-                d = anchor + dt.timedelta(days=2)
+    _relative(text, found, add, anchor)
+    found.sort(key=lambda x: (x.start, x.date))
+    return _flag_ranges(text, found)
+
+
+def _report_day(text: str, found: list[DateMention], pos: int) -> Optional[dt.date]:
+    """The day a page reports on, for a relative expression at ``pos`` when the page
+    has no published date: the date of the last ``UPDATE`` stamp before it, else
+    the first date the page states (its lead)."""
+    stated = sorted((f for f in found if f.flag != "range" and any(c.isdigit() for c in f.text)), key=lambda f: f.start)
+    if not stated:
+        return None
+    for u in reversed(list(_UPDATE.finditer(text, 0, pos))):
+        after = [f for f in stated if u.end() <= f.start <= u.end() + 40]
+        if after:
+            return dt.date.fromisoformat(after[0].date)
+    return dt.date.fromisoformat(stated[0].date)
+
+
+#: "4 hari lagi", "dua hari mendatang", "tiga hari lalu" (not "selama 3 hari ke depan")
+COUNTED = re.compile(
+    r"(?<![\w])(?P<n>\d{1,2}|[Ss]atu|[Dd]ua|[Tt]iga|[Ee]mpat|[Ll]ima|[Ee]nam|[Tt]ujuh|[Ss]epuluh)\s+hari\s+"
+    r"(?:(?P<fwd>lagi|mendatang|ke\s?depan)|(?:yang\s+)?(?P<back>lalu|silam))(?![\w])")
+_WORD_N = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "sepuluh": 10}
+_SPAN_BEFORE = re.compile(r"(?:selama|dalam|hingga|sampai|untuk|setiap|tiap|sejak|per)\s+$", re.IGNORECASE)
+#: "hari ketiga masa tenang", "hari pertama kampanye": counted from the stage's first day
+STAGE_DAY = re.compile(r"(?<![\w])hari\s+(?:ke-?\s?(?P<n>\d{1,2})|(?P<w>pertama|kedua|ketiga|keempat|kelima|keenam|ketujuh))"
+                       r"\s+(?P<stage>masa\s+tenang|masa\s+kampanye|kampanye)(?![\w])", re.IGNORECASE)
+
+
+def _relative(text: str, found: list[DateMention], add, published: Optional[dt.date]) -> None:
+    """Relative expressions, counted from the published date, else from the day the
+    page states (:func:`_report_day`); then those that count from a date written
+    before them (``sehari sebelumnya``, ``hari ke-2``)."""
+    def anchor_at(pos: int) -> Optional[dt.date]:
+        return published or _report_day(text, found, pos)
+
+    for m in RELATIVE.finditer(text):
+        anchor = anchor_at(m.start())
+        if anchor is None:
+            continue
+        g = m.groupdict()
+        if g["kemarinlusa"]:
+            d = anchor - dt.timedelta(days=2)
+        elif g["kemarin"]:
+            d = anchor - dt.timedelta(days=1)
+        elif g["hariini"]:
+            d = anchor
+        elif g["besok"]:
+            d = anchor + dt.timedelta(days=1)
+        elif g["lusa"]:
+            d = anchor + dt.timedelta(days=2)
+        else:
+            want = _weekday(g["day"])
+            if g["dir"].lower() in ("lalu", "kemarin"):
+                delta = (anchor.weekday() - want) % 7 or 7
+                d = anchor - dt.timedelta(days=delta)
             else:
-                want = _weekday(g["day"])
-                if g["dir"].lower() in ("lalu", "kemarin"):
-                    delta = (anchor.weekday() - want) % 7 or 7
-                    d = anchor - dt.timedelta(days=delta)
-                else:
-                    delta = (want - anchor.weekday()) % 7 or 7
-                    d = anchor + dt.timedelta(days=delta)
-            add(m.start(), m.end(), d)
-        for m in BARE_DAY.finditer(text):
-            want = _weekday(m.group("day"))
-            back = (anchor.weekday() - want) % 7
-            d = anchor - dt.timedelta(days=back) if back <= 3 else anchor + dt.timedelta(days=7 - back)
-            add(m.start(), m.end(), d)
+                delta = (want - anchor.weekday()) % 7 or 7
+                d = anchor + dt.timedelta(days=delta)
+        add(m.start(), m.end(), d)
+    for m in COUNTED.finditer(text):
+        if _SPAN_BEFORE.search(text[max(0, m.start() - 12):m.start()]) or _DATE_SOON.match(text, m.end()):
+            continue  # a duration, or the date is written out right after
+        anchor = anchor_at(m.start())
+        if anchor is None:
+            continue
+        n = int(m.group("n")) if m.group("n").isdigit() else _WORD_N[m.group("n").lower()]
+        add(m.start(), m.end(), anchor + dt.timedelta(days=n if m.group("fwd") else -n))
+    for m in BARE_DAY.finditer(text):
+        anchor = anchor_at(m.start())
+        if anchor is None:
+            continue
+        want = _weekday(m.group("day"))
+        back = (anchor.weekday() - want) % 7
+        d = anchor - dt.timedelta(days=back) if back <= 3 else anchor + dt.timedelta(days=7 - back)
+        add(m.start(), m.end(), d)
     for m in ANAPHORIC.finditer(text):  # "Sehari sebelumnya, logistik ..." counts from the date before it
         if _DATE_SOON.match(text, m.end()):
             continue  # "Sehari sebelumnya, Jumat (18/4/2025), ...": the date is written out
@@ -191,11 +301,21 @@ def find_dates(text: str, published: Optional[str] = None) -> list[DateMention]:
         if before.count('"') % 2 or before.count("“") > before.count("”"):
             continue  # inside a quote: "sehari sebelumnya" from the speaker's day, not a stated one
         prior = [f for f in found if f.end <= m.start() and f.flag is None and any(c.isdigit() for c in f.text)]
+        # a date of the same paragraph; else the story's own days, not a date it announced
+        # for later in another paragraph ("PSU digelar Sabtu (12/4)." ... "Sehari sebelumnya, rakor")
+        para = text.rfind("\n\n", 0, m.start()) + 1
+        if not any(f.start >= para for f in prior):
+            day = anchor_at(m.start())
+            prior = [f for f in prior if day is None or dt.date.fromisoformat(f.date) <= day] or prior
         if not prior:  # only a written-out date anchors it, not "hari ini" or "kemarin"
             continue
         n = 1 if m.group("one") else {"dua": 2, "tiga": 3, "empat": 4}.get(m.group("n").lower()) or int(m.group("n"))
         sign = -1 if (m.group("dir") or "").lower() == "sebelumnya" else 1
         add(m.start(), m.end(), dt.date.fromisoformat(prior[-1].date) + dt.timedelta(days=sign * n))
+    for m in STAGE_DAY.finditer(text):
+        d = _stage_day(text, m, found, published)
+        if d:
+            add(m.start(), m.end(), d)
     for m in ORDINAL_DAY.finditer(text):
         n = int(m.group("n")) if m.group("n") else _ORDINALS[m.group("w").lower()]
         if re.match(r"\s*,?\s*(?:\w+\s*)?\(?\d", text[m.end():m.end() + 12]):
@@ -205,8 +325,46 @@ def find_dates(text: str, published: Optional[str] = None) -> list[DateMention]:
                   and _START_CUE.search(text[max(0, f.start - 40):f.start])]
         if starts and 1 <= n <= 31:
             add(m.start(), m.end(), dt.date.fromisoformat(starts[0].date) + dt.timedelta(days=n - 1))
-    found.sort(key=lambda x: (x.start, x.date))
-    return _flag_ranges(text, found)
+
+
+def _stage_day(text: str, m: re.Match, found, published) -> Optional[dt.date]:
+    """``hari ketiga masa tenang`` = the third day of the quiet period of the
+    election the story is about (dates the calendar knows exactly only)."""
+    from .calendar import calendar
+
+    cal = calendar()
+    n = int(m.group("n")) if m.group("n") else _ORDINALS[m.group("w").lower()]
+    step = cal.step_named(m.group("stage"), cal.named_in(text))
+    if step is None or step.approximate:
+        return None
+    d = step.start + dt.timedelta(days=n - 1)
+    return d if d <= step.end else None
+
+
+#: the days listed before a date: "16, 17 dan 18 Februari", "tanggal 16 dan 18 Februari"
+_DAYS_BEFORE = re.compile(r"(?<![\d/.\-])((?:\d{1,2}\s*,\s*)*\d{1,2})\s*,?\s*(?:dan|serta|&)\s*$")
+#: "..., dilanjutkan tanggal 20", "lalu pada tanggal 22" after a date in the same sentence
+_THEN_DAY = re.compile(r"[^.\n]{0,100}?(?<![\w])(?:tanggal|tgl\.?)\s+(\d{1,2})(?![\d/\-]|\.\d)(?!\s*(?:" + _MONTH + r")\b)",
+                       re.IGNORECASE)
+
+
+def _day_list_before(text: str, m: re.Match, month: int, year: int, add) -> None:
+    lm = _DAYS_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    if not lm:
+        return
+    for dm in re.finditer(r"\d{1,2}", lm.group(1)):
+        d = _safe(int(dm.group()), month, year)
+        add(lm.start(1) + dm.start(), lm.start(1) + dm.end(), d)
+
+
+def _schedule_after(text: str, m: re.Match, month: int, year: int, add) -> None:
+    """A day written without its month right after a date of the same sentence
+    (``16 sampai 18 Februari, dilanjutkan tanggal 20``) is in that month."""
+    tm = _THEN_DAY.match(text, m.end())
+    if tm:
+        d = _safe(int(tm.group(1)), month, year)
+        add(tm.start(1) - len("tanggal ") if text[tm.start(1) - 8:tm.start(1)].lower() == "tanggal " else tm.start(1),
+            tm.end(1), d)
 
 
 #: "sehari sebelumnya", "dua hari kemudian", "keesokan harinya": relative to the date stated before

@@ -97,7 +97,7 @@ class QuoteComponent(_Component):
 class EventComponent(_Component):
     def match(self, doc):
         places = doc._.pantau_places
-        return find_events(_text(doc), dates=doc._.pantau_dates, place_spans=places.spans, primary=places.primary,
+        return find_events(_text(doc), dates=doc._.pantau_dates, place_spans=places.event_spans, primary=places.primary,
                            officials=doc._.pantau_officials.officials, published=_published(doc),
                            dateline=places.dateline, quotes=tuple((q.start, q.end) for q in doc._.pantau_quotes))
 

