@@ -195,7 +195,7 @@ def _another(text: str, sent: Sentence, m: re.Match, date: Optional[str], dates:
     own = [d for d in dates if sent.start <= d.start < sent.end]
     if not own:
         return False
-    if lex.background is not None and lex.background.search(text, sent.start, own[0].start):
+    if lex.event_background is not None and lex.event_background.search(text, sent.start, own[0].start):
         return False
     if published and date and date > published[:10]:
         return False
@@ -206,20 +206,49 @@ def _another(text: str, sent: Sentence, m: re.Match, date: Optional[str], dates:
     return not any(o.triggers.search(sent.text) for o in lex.event_types if o.triggers is not m.re)
 
 
+def _clause(sentence: str, start: int, end: int, lex) -> tuple[int, int]:
+    """The clause around ``[start, end)``: from the last break before it to
+    the next after it. A clause opened by a word ("jika", "sementara") holds
+    that word."""
+    cut = max((m.start() if m.group()[0].isalpha() else m.end()
+               for m in lex.clause_break.finditer(sentence, 0, start)), default=0)
+    stop = lex.clause_break.search(sentence, end)
+    return cut, (stop.end() if stop and stop.group()[0].isalpha() else stop.start() if stop else len(sentence))
+
+
+def _mood(sentence: str, start: int, end: int, lex) -> Optional[str]:
+    """The [mood] class whose cue makes the trigger at ``[start, end)`` of
+    ``sentence`` a mention (a plan, schedule, hypothetical, negation, appeal),
+    or None when it reports a happening. Each class's ``scope`` says where its
+    cue must stand: earlier in the trigger's clause (``before``), at most
+    ``window`` characters later in it (``after``), right before it
+    (``adjacent``), or anywhere earlier in the sentence with no new statement
+    between (``sentence``)."""
+    cut, clause_end = _clause(sentence, start, end, lex)
+    for mc in lex.mood_classes:
+        rx = mc.cues
+        if rx is None:
+            continue
+        if "before" in mc.scope and rx.search(sentence, cut, start):
+            return mc.name
+        if "after" in mc.scope and rx.search(sentence, end, min(clause_end, end + mc.window)):
+            return mc.name
+        if "adjacent" in mc.scope:
+            m = next((m for m in rx.finditer(sentence, max(0, start - mc.window), start)
+                      if not sentence[m.end():start].strip()), None)
+            if m is not None:
+                return mc.name
+        if "sentence" in mc.scope:
+            m = None
+            for m in rx.finditer(sentence, 0, start):
+                pass
+            if m is not None and not (lex.clause_reset and lex.clause_reset.search(sentence, m.end(), start)):
+                return mc.name
+    return None
+
+
 def _modal(sentence: str, start: int, end: int) -> bool:
-    """A planning/hypothetical cue in the trigger's clause, before it or just
-    after it, or a "still to come" cue right before it ("menjelang distribusi")."""
-    lex = lexicon()
-    if lex.modality_before is not None and lex.modality_before.search(sentence, max(0, start - 20), start):
-        return True
-    if lex.modality is None:
-        return False
-    cut = max((m.end() for m in _CLAUSE.finditer(sentence, 0, start)), default=0)
-    stop = _CLAUSE.search(sentence, end)
-    clause_end = stop.start() if stop else len(sentence)
-    after_end = min(clause_end, end + 25)
-    return bool(lex.modality.search(sentence, cut, start) or lex.modality.search(sentence, end, after_end)
-                or (lex.modality_clause is not None and lex.modality_clause.search(sentence, end, clause_end)))
+    return _mood(sentence, start, end, lexicon()) is not None
 
 
 def _date_for(text: str, sent: Sentence, dates: list[DateMention], lead: Optional[str]) -> Optional[str]:

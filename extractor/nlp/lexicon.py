@@ -92,6 +92,18 @@ class EventType:
     negative: Optional[re.Pattern]
 
 
+@dataclass(frozen=True)
+class MoodClass:
+    """Cues that make a trigger a mention, not a report, where ``scope`` says
+    (``before``/``after`` in its clause, ``adjacent``, ``sentence``)."""
+
+    name: str
+    cues: Optional[re.Pattern]
+    scope: frozenset
+    window: int
+    announce: bool
+
+
 class Lexicon:
     """All compiled language data. Build once with :func:`lexicon`."""
 
@@ -218,6 +230,29 @@ class Lexicon:
         drill = data.get("drill", {})
         self.drill_cues = re.compile(r"(?<![\w])(?:" + "|".join(drill.get("cues", ["$^"])) + ")", re.IGNORECASE)
         self.drill_suppress = frozenset(drill.get("suppress", ()))
+        self._event_clauses(data)
+
+    def _event_clauses(self, data: dict) -> None:
+        """The clause and mood data of ``events.toml`` (``[clauses]``, ``[mood]``,
+        ``[background]``, ``[heads]``, ``[force]``), compiled for events.py."""
+        cl = data.get("clauses", {})
+        #: where a clause ends: punctuation, or right before an opener word
+        self.clause_break = re.compile(
+            r"[,;:]" + (rf"|(?<![\w])(?:{_alt(cl['openers'])})(?![\w])" if cl.get("openers") else ""), re.IGNORECASE)
+        self.clause_reset = _cues(cl.get("resets"))
+        mood = data.get("mood", {})
+        self.mood_classes = tuple(
+            MoodClass(name, _cues(spec["cues"]), frozenset(spec["scope"]), int(spec.get("window", 25)),
+                      bool(spec.get("announce")))
+            for name, spec in mood.items() if isinstance(spec, dict))
+        self.realis = _cues(mood.get("realis"))
+        self.deploy = _cues(mood.get("deploy"))
+        self.announce_days = int(mood.get("announce_days", 0))
+        self.event_background = _cues(data.get("background", {}).get("cues"))
+        #: nouns that refer back to an event of a type ("pleno", "apel"), per type
+        self.event_heads = {t: _cues(v) for t, v in data.get("heads", {}).items() if t != "happening"}
+        self.happening = _cues(data.get("heads", {}).get("happening"))
+        self.force = data.get("force", {})
 
     # places --------------------------------------------------------------
     def _places(self) -> None:
