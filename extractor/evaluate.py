@@ -8,7 +8,9 @@ Per field, micro-averaged over articles:
   * dates as sets of ISO dates;
   * event types as multisets of types per article; date, place-code and
     personnel accuracy over events paired by type;
-  * quotes matched by their first six words; speaker accuracy over the matches.
+  * quotes matched by their first six words; speaker accuracy over the matches;
+  * the article's force (top-level ``personnel``): accuracy over the articles
+    whose gold states one (right / total, as issue 14 counts it).
 Each gold line is an article in the extract-text JSON shape plus ``id`` and
 ``split``; the article text goes through the same cleaning as ``extract-text``.
 """
@@ -85,6 +87,7 @@ class Report:
     event_personnel: Acc = field(default_factory=Acc)
     quotes: PRF = field(default_factory=PRF)
     speaker: Acc = field(default_factory=Acc)
+    article_personnel: Acc = field(default_factory=Acc)
     diffs: list[dict] = field(default_factory=list)
 
     def summary(self) -> dict:
@@ -96,7 +99,7 @@ class Report:
             "event_types": self.events.as_dict(), "event_date_accuracy": self.event_date.as_dict(),
             "event_place_accuracy": self.event_place.as_dict(),
             "event_personnel_accuracy": self.event_personnel.as_dict(), "quotes": self.quotes.as_dict(),
-            "speaker_accuracy": self.speaker.as_dict(),
+            "speaker_accuracy": self.speaker.as_dict(), "article_personnel_accuracy": self.article_personnel.as_dict(),
         }
 
 
@@ -179,14 +182,18 @@ def score_article(report: Report, gold: dict, pred: dict, with_diff: bool) -> No
     report.events.add(tp, sum(p_ev.values()) - tp, sum(g_ev.values()) - tp)
     diff["events"] = {"missed": sorted((g_ev - p_ev).elements()), "extra": sorted((p_ev - g_ev).elements())}
     pairs, _, _ = _match(gold.get("events", []), pred["events"], lambda e: e["type"], tie=lambda e: e.get("date"))
-    wrong = []
+    wrong, wrong_force = [], []
     for g, p in pairs:
         report.event_date.add(g.get("date") == p.get("date"))
         report.event_place.add((g.get("place_code") or None) == (p.get("place_code") or None))
         report.event_personnel.add(g.get("personnel") == p.get("personnel"))
         if g.get("date") != p.get("date") or (g.get("place_code") or None) != (p.get("place_code") or None):
             wrong.append(f"{g['type']}: {p.get('date')} {p.get('place')} (gold {g.get('date')} {g.get('place')})")
+        if g.get("personnel") != p.get("personnel"):
+            wrong_force.append(f"{g['type']} {g.get('date')}: {p.get('personnel')} (gold {g.get('personnel')})")
     diff["events"]["wrong"] = wrong
+    diff["events"]["wrong_personnel"] = wrong_force
+    _score_article_force(report, gold, pred, diff)
     # quotes: matched by their first words; the speaker by normalised name
     pairs, missed, extra = _match(gold.get("quotes", []), pred["quotes"], lambda q: _quote_key(q["text"]))
     report.quotes.add(len(pairs), len(extra), len(missed))
@@ -200,6 +207,17 @@ def score_article(report: Report, gold: dict, pred: dict, with_diff: bool) -> No
                       "wrong_speaker": wrong_speaker}
     if with_diff:
         report.diffs.append(diff)
+
+
+def _score_article_force(report: Report, gold: dict, pred: dict, diff: dict) -> None:
+    """The article's force, scored where the gold states one."""
+    want = gold.get("personnel")
+    diff["personnel"] = {}
+    if want is None:
+        return
+    report.article_personnel.add(pred.get("personnel") == want)
+    if pred.get("personnel") != want:
+        diff["personnel"] = {"wrong": [f"{pred.get('personnel')} (gold {want})"]}
 
 
 def _quote_key(text: str) -> str:
@@ -231,9 +249,10 @@ def format_report(report: Report) -> str:
     for name, key in (("rank acc", "rank_accuracy"), ("position acc", "position_accuracy"),
                       ("place code acc", "place_code_accuracy"), ("event date acc", "event_date_accuracy"),
                       ("event place acc", "event_place_accuracy"), ("personnel acc", "event_personnel_accuracy"),
-                      ("speaker acc", "speaker_accuracy")):
+                      ("speaker acc", "speaker_accuracy"), ("article force", "article_personnel_accuracy")):
         d = s[key]
-        lines.append(f"{name:<16} {d['acc']:>6.3f}   ({d['right']}/{d['total']} matched)")
+        over = "articles with a gold figure" if key == "article_personnel_accuracy" else "matched"
+        lines.append(f"{name:<16} {d['acc']:>6.3f}   ({d['right']}/{d['total']} {over})")
     return "\n".join(lines)
 
 
@@ -241,7 +260,7 @@ def format_diff(report: Report) -> str:
     out = []
     for d in report.diffs:
         parts = []
-        for field_name in ("officials", "places", "dates", "events", "quotes"):
+        for field_name in ("officials", "places", "dates", "events", "quotes", "personnel"):
             for kind, items in d[field_name].items():
                 if items:
                     parts.append(f"  {field_name} {kind}: {', '.join(map(str, items))}")

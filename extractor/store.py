@@ -364,6 +364,20 @@ def _migrate_person_indexes(db: sqlite_utils.Database) -> None:
         db[table].create_index(cols, if_not_exists=True)
 
 
+def _migrate_personnel(db: sqlite_utils.Database) -> None:
+    """The force of each event told apart (reinforcements, stated parts, a
+    guard per unit), the article's main event, and the article's force."""
+    cols = db["events"].columns_dict
+    for name, kind in (("personnel_reinforcement", int), ("personnel_parts", str), ("personnel_per_unit", int),
+                       ("personnel_unit", str), ("main", int)):
+        if name not in cols:
+            db["events"].add_column(name, kind)
+    cols = db["articles"].columns_dict
+    for name in ("personnel", "personnel_approx"):
+        if name not in cols:
+            db["articles"].add_column(name, int)
+
+
 #: (version, function) in order; add a new function for every schema change,
 #: never edit an applied one (views excepted: see :data:`_VIEWS`). The schema
 #: version is the last entry's.
@@ -374,7 +388,8 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [(1, _mi
                                                                       (5, _migrate_article_metadata),
                                                                       (6, _migrate_research_views_6),
                                                                       (7, _migrate_primary_region),
-                                                                      (8, _migrate_person_indexes)]
+                                                                      (8, _migrate_person_indexes),
+                                                                      (9, _migrate_personnel)]
 SCHEMA_VERSION = max(v for v, _ in MIGRATIONS)
 
 #: tables a user may export or query by name
@@ -490,6 +505,8 @@ class Store:
             "modified": article.modified, "published_from": article.published_from or None,
             "meta_notes": json.dumps(list(article.meta_notes), ensure_ascii=False) if article.meta_notes else None,
             "profile": article.profile or None, "pages": article.pages,
+            "personnel": extraction.personnel if extraction else None,
+            "personnel_approx": int(extraction.personnel_approx) if extraction and extraction.personnel is not None else None,
         }
         if signature is None:
             signature = dedup.signature(article.text)
@@ -553,6 +570,9 @@ class Store:
                 "article_id": aid, "type": e.type, "date": e.date, "place": e.place, "place_code": e.place_code,
                 "province": province_of.get(e.place_code), "personnel": e.personnel,
                 "personnel_approx": int(e.personnel_approx), "forces": json.dumps(list(e.forces)),
+                "personnel_reinforcement": e.personnel_reinforcement, "personnel_per_unit": e.personnel_per_unit,
+                "personnel_parts": json.dumps(list(e.personnel_parts)) if e.personnel_parts else None,
+                "personnel_unit": e.personnel_unit, "main": int(e.main),
                 "election": e.election, "stage": e.stage,
                 "trigger": e.trigger, "start": e.start, "end": e.end, **ver}).last_pk
             self.db["event_actors"].insert_all(

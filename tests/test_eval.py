@@ -49,3 +49,18 @@ def test_eval_cli_json_and_diff(tmp_path, capsys):
     assert out["articles"] == 1 and out["officials"]["f"] == 1.0
     assert main(["eval", "--gold", str(f), "--diff"]) == 0
     assert "officials" in capsys.readouterr().out
+
+
+def test_the_article_force_is_scored_where_the_gold_states_one(tmp_path):
+    text = ("LAHAT - Sebanyak 312 personel Polres Lahat mengikuti apel gelar pasukan pengamanan TPS, "
+            "Selasa (26/11/2024).")
+    f = tmp_path / "gold.jsonl"
+    lines = [gold_line(id="t-1", personnel=312, article={"url": "u1", "title": "", "published": "2024-11-26",
+                                                         "text": text}),
+             gold_line(id="t-2", personnel=300, article={"url": "u2", "title": "", "published": "2024-11-26",
+                                                         "text": text}),
+             gold_line(id="t-3", personnel=None)]  # no gold figure: not counted
+    f.write_text("\n".join(lines) + "\n", "utf-8")
+    report = evaluate(load_gold(f), with_diff=True)
+    assert report.summary()["article_personnel_accuracy"] == {"acc": 0.5, "right": 1, "total": 2}
+    assert report.diffs[1]["personnel"] == {"wrong": ["312 (gold 300)"]}

@@ -25,7 +25,15 @@ def _doc_to_extraction(article: Article, doc, version: str) -> Extraction:
         candidates=tuple(doc._.pantau_candidates),
         persons=_persons(doc),
         primary_region=_primary(doc._.pantau_places),
+        **_article_force(doc._.pantau_events),
     )
+
+
+def _article_force(events) -> dict:
+    from .events import article_force
+
+    n, approx = article_force(events)
+    return {"personnel": n, "personnel_approx": approx}
 
 
 def _persons(doc) -> tuple:

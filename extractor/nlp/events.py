@@ -17,51 +17,53 @@ their kabupaten), else the article's primary region.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from ..types import DateMention, Event, Official
 from .gazetteer import Region, gazetteer
 from .lexicon import lexicon
-from .numbers import WORD_NUMBER, digits_to_int, words_to_int
+from .force import Force, combine, figures, musters, same_force
 from .text import Sentence, sentences
 
 
-def _personnel_re():
-    lex = lexicon()
-    nouns = "|".join(lex.personnel["nouns"])
-    vague = "|".join(sorted(lex.personnel["vague"], key=len, reverse=True))
-    return re.compile(
-        rf"(?:(?P<num>\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:\s*\((?:[a-z ]+)\))?|(?P<words>{WORD_NUMBER.pattern})|(?P<vague>{vague}))"
-        rf"\s+(?:orang\s+)?(?:(?:gabungan|pasukan)\s+)?(?:{nouns})\b"
-        r"(?!\s+(?:KPPS|PPS|PPK|KPU|Bawaslu|DPRD|DPR|partai|masyarakat|keluarga|warga|saksi|pemilih))",
-        re.IGNORECASE,
-    )
+@dataclass
+class _Ev:
+    """An event while it is built: its first mention and every sentence that
+    mentions it."""
 
-
-_PERSONNEL = None
+    type: str
+    start: int
+    end: int
+    date: Optional[str]
+    region: Optional[Region]
+    sents: list[int] = field(default_factory=list)  # indices of the sentences that mention it
+    mention_at: dict[int, int] = field(default_factory=dict)  # sentence index -> where its trigger starts
+    actors: tuple[str, ...] = ()
+    forces: tuple[str, ...] = ()
 
 
 def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[int, int, Region]],
                 primary: Optional[Region], officials: list[Official], published: Optional[str],
                 dateline: Optional[tuple[int, int]] = None,
-                quotes: tuple[tuple[int, int], ...] = ()) -> list[Event]:
+                quotes: tuple[tuple[int, int], ...] = (), title: str = "") -> list[Event]:
     """``quotes``: (start, end) of each direct quote; what a speaker says
-    inside one (plans, how the work is done) reports no event."""
+    inside one (plans, how the work is done) reports no event. ``title``: the
+    article's title, which names its main event and often its force."""
     lex = lexicon()
     sents = sentences(text)
     usable = [d for d in dates if d.flag not in ("range",)]
     lead = usable[0].date if usable else (published[:10] if published else None)
-    events: dict[tuple, Event] = {}
+    events: dict[tuple, _Ev] = {}
     drill = bool(lex.drill_cues.search(text))
-    for sent in sents:
+    for i, sent in enumerate(sents):
         if _history(sent.text, published):
             continue
         for et, m in _triggers(sent, lex, drill, quotes):
             start, end = sent.start + m.start(), sent.start + m.end()
             date = _date_for(text, sent, usable, lead)
-            region = _place_for(sent, place_spans, primary, skip=dateline)
-            personnel, approx = _personnel(sent.text)
             actors = tuple(o.name for o in officials if any(sent.start <= s < sent.end for s, e in o.mentions))
             actors += tuple(dict.fromkeys(u.group().strip() for u in lex.unit_re.finditer(sent.text)))
             forces = tuple(name for name, rx in lex.forces.items() if rx.search(sent.text))
@@ -70,17 +72,199 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
             key = (et.name, date) if not same or _another(text, sent, m, date, usable, published, lex) else same[0]
             ev = events.get(key)
             if ev is None:
-                events[key] = Event(et.name, text[start:end], start, end, date, region.name if region else None,
-                                    region.code if region else None, actors, forces, personnel, approx)
-            else:
-                events[key] = Event(ev.type, ev.trigger, ev.start, ev.end, ev.date, ev.place, ev.place_code,
-                                    tuple(dict.fromkeys(ev.actors + actors)), tuple(dict.fromkeys(ev.forces + forces)),
-                                    max(filter(None, (ev.personnel, personnel)), default=None),
-                                    ev.personnel_approx and approx if ev.personnel and personnel else ev.personnel_approx or approx)
+                ev = events[key] = _Ev(et.name, start, end, date, _place_for(sent, place_spans, primary, skip=dateline))
+            if i not in ev.sents:
+                ev.sents.append(i)
+                ev.mention_at[i] = start
+            ev.actors = tuple(dict.fromkeys(ev.actors + actors))
+            ev.forces = tuple(dict.fromkeys(ev.forces + forces))
     found = {e.type for e in events.values()}
     dropped = {t for t in found for t2 in found if t in lex.event_subsumes.get(t2, ())}
     kept = sorted((e for e in events.values() if e.type not in dropped), key=lambda e: e.start)
-    return [_with_election(text, sents, _with_force_size(text, sents, e)) for e in kept]
+    sizes = _force_sizes(text, sents, kept, lex)
+    main = _main(title, kept, sizes, lex)
+    out = []
+    for e in kept:
+        f = sizes.get(id(e)) or Force(None)
+        ev = Event(e.type, text[e.start:e.end], e.start, e.end, e.date, e.region.name if e.region else None,
+                   e.region.code if e.region else None, e.actors, e.forces, f.n, f.approx if f.n is not None else False,
+                   personnel_reinforcement=f.reinforcement, personnel_parts=f.parts,
+                   personnel_per_unit=f.per_unit[0] if f.per_unit else None,
+                   personnel_unit=f.per_unit[1] if f.per_unit else None, main=e is main)
+        out.append(_with_election(text, sents, ev))
+    return out
+
+
+def _main(title: str, events: list[_Ev], sizes: dict[int, Force], lex) -> Optional[_Ev]:
+    """The event the title names (the one nearest its force figure, when it
+    states one; a trigger the title only plans, "Jelang PSU", names none),
+    else the first. A force the title states is its main event's when the
+    body gives that event none."""
+    if not events:
+        return None
+    named: list[tuple[int, str]] = []  # (position in the title, type)
+    for et in lex.event_types:
+        m = next((m for m in et.triggers.finditer(title) if _mood(title, m.start(), m.end(), lex) is None), None)
+        if m is not None:
+            named.append((m.start(), et.name))
+    if not named:
+        for t, rx in lex.event_heads.items():
+            m = rx.search(title) if rx is not None else None
+            if m is not None and _mood(title, m.start(), m.end(), lex) is None:
+                named.append((m.start(), t))
+    figs = [f for f in figures(title) if f.role not in ("other", "per_unit")]
+    told = combine(title, figs) if figs else Force(None)
+    if figs:
+        named.sort(key=lambda x: abs(x[0] - figs[0].start))
+    else:
+        named.sort()
+    main = next((e for _, t in named for e in events if e.type == t), None) or events[0]
+    if told.n is not None and sizes.get(id(main), Force(None)).n is None and main.type in lex.deployment_types | {"other"}:
+        sizes[id(main)] = told
+    return main
+
+
+def article_force(events) -> tuple[Optional[int], bool]:
+    """The article's force (the figure a researcher cites for its main
+    deployment): the main event's personnel, else the largest exact figure an
+    event states, else the largest vague one; (None, False) without one."""
+    main = next((e for e in events if e.main), None)
+    if main is not None and main.personnel is not None:
+        return main.personnel, main.personnel_approx
+    stated = [e for e in events if e.personnel is not None]
+    if not stated:
+        return None, False
+    best = max(stated, key=lambda e: (not e.personnel_approx, e.personnel))
+    return best.personnel, best.personnel_approx
+
+
+def _force_sizes(text: str, sents: list[Sentence], events: list[_Ev], lex) -> dict[int, Force]:
+    """Each event's own force, never copied from another event. A sentence
+    stating a force belongs, in this order of strength, to the event it
+    mentions (the one mentioned nearest before the count when it mentions
+    several), else to the event its words refer back to ("Apel diikuti 215
+    personel", heads in [heads]), else (deployment types) to the event
+    mentioned last before it in its paragraph or the next one, with no other
+    event between. An event takes its strongest sentence's force (a stated
+    total first among equals, exact before vague); a sentence of
+    reinforcements only ("Pengamanan dibantu 210 prajurit") adds to it, a
+    breakdown only counts without a force; "dengan kekuatan yang sama" takes
+    the force of the last event of its type."""
+    paras = _paragraphs(text, sents)
+    owner: dict[int, list[_Ev]] = {}
+    for e in events:
+        for i in e.sents:
+            owner.setdefault(i, []).append(e)
+    cands: dict[int, list[tuple[int, int, Force, int]]] = {}  # id(event) -> (strength, sentence, force, paragraph)
+    starts = {(id(e), i): pos for e in events for i, pos in e.mention_at.items()}
+
+    def e_start(e: _Ev, i: int) -> int:
+        return starts.get((id(e), i), e.start)
+
+    same_as: dict[int, int] = {}  # id(event) -> id(the earlier event whose force it repeats)
+    last: Optional[_Ev] = None
+    for i, sent in enumerate(sents):
+        here = owner.get(i, [])
+        refs = [e for e in events if e not in here and _refers(sent.text, e, lex)] if not here else []
+        if here:
+            last = here[-1]
+        elif refs:
+            last = refs[-1]
+        figs = figures(text, sent.start, sent.end)
+        if not here:  # a force still to come ("yang akan ditempatkan") is no event's
+            figs = [f for f in figs if _mood(sent.text, f.start - sent.start, f.end - sent.start, lex) is None]
+        if not figs:
+            if here and same_force(text, sent.start, sent.end):
+                for e in here:
+                    prev = [x for x in events if x.type == e.type and x is not e and x.start < e.start]
+                    if prev:
+                        same_as[id(e)] = id(prev[-1])
+            continue
+        f = combine(text, figs)
+        if f.n is None and f.per_unit is None:
+            continue
+        if here:
+            # the force before every mention serves them all ("650 personel untuk mengamankan pleno
+            # sekaligus mengawal aksi"); else it is the nearest mention's before it
+            before = [e for e in here if e_start(e, i) <= figs[0].start]
+            targets = [max(before, key=lambda e: e_start(e, i))] if before else here
+            strength = 3
+        elif refs:
+            targets, strength = refs, 2
+        elif last is not None and last.type in lex.deployment_types:
+            targets, strength = [last], 1
+        else:
+            continue
+        for e in targets:
+            cands.setdefault(id(e), []).append((strength, i, f, paras[i]))
+    out: dict[int, Force] = {}
+    for e in events:
+        f = _pick(cands.get(id(e), []))
+        if f.n is None and id(e) in same_as and out.get(same_as[id(e)], Force(None)).n is not None:
+            f = replace(out[same_as[id(e)]], per_unit=f.per_unit)
+        out[id(e)] = f
+    _mustered(text, sents, events, owner, out, lex)
+    return out
+
+
+def _mustered(text: str, sents: list[Sentence], events: list[_Ev], owner: dict[int, list[_Ev]],
+              out: dict[int, Force], lex) -> None:
+    """A parade and the event it musters the force for ("Usai apel, personel
+    langsung bergeser ke TPS") share one force when only one states it. The
+    partner: an event the sentence mentions, else the deployment nearest
+    after the parade on its day or the next."""
+    kinds = frozenset(lex.force.get("muster_types", ()))
+    parades = [e for e in events if e.type in kinds]
+    if not parades:
+        return
+    for i, sent in enumerate(sents):
+        if not musters(text, sent.start, sent.end):
+            continue
+        p = min(parades, key=lambda e: abs(e.start - sent.start))
+        partners = [e for e in owner.get(i, []) if e.type not in kinds]
+        if not partners:
+            partners = [e for e in events if e.type not in kinds and e.type in lex.deployment_types | {"other"}
+                        and _days(p.date, e.date) in (0, 1)]
+        if not partners:
+            continue
+        q = min(partners, key=lambda e: abs(e.start - sent.start))
+        if out[id(p)].n is None and out[id(q)].n is not None:
+            out[id(p)] = out[id(q)]
+        elif out[id(q)].n is None and out[id(p)].n is not None:
+            out[id(q)] = out[id(p)]
+
+
+def _days(a: Optional[str], b: Optional[str]) -> Optional[int]:
+    if not a or not b:
+        return None
+    return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
+
+
+def _pick(cands: list[tuple[int, int, Force, int]]) -> Force:
+    per = next((f.per_unit for _, _, f, _ in cands if f.per_unit), None)
+    whole = [c for c in cands if c[2].n is not None and not c[2].only_reinforcement and not c[2].only_parts]
+    if not whole:
+        parts = [c for c in cands if c[2].only_parts and c[2].n is not None]
+        if parts:
+            f = max(parts, key=lambda c: c[0])[2]
+            return replace(f, per_unit=per)
+        return Force(None, per_unit=per)
+    s, i, best, para = max(whole, key=lambda c: (not c[2].approx, c[2].total and c[0] >= 2, c[0], c[2].n))
+    extra = [f for s2, i2, f, p2 in cands if f.only_reinforcement and f.reinforcement and i2 > i and p2 == para]
+    if extra and not best.approx and not best.total:
+        add = sum(f.reinforcement for f in extra)
+        best = replace(best, n=best.n + add, reinforcement=(best.reinforcement or 0) + add)
+    return replace(best, per_unit=best.per_unit or per)
+
+
+def _refers(sentence: str, e: _Ev, lex) -> bool:
+    rx = lex.event_heads.get(e.type)
+    return bool(rx and rx.search(sentence))
+
+
+def _paragraphs(text: str, sents: list[Sentence]) -> list[int]:
+    breaks = [m.start() for m in re.finditer(r"\n\s*\n", text)]
+    return [bisect.bisect_left(breaks, s.start) for s in sents]
 
 
 _PAST_YEAR = re.compile(r"(?<![\w/.-])(?:19|20)\d{2}(?![\w/.-])")
@@ -156,29 +340,6 @@ def _with_election(text: str, sents: list[Sentence], ev: Event) -> Event:
     if stage is None and ev.type in ("polling_security", "revote"):
         stage = "TPS"
     return replace(ev, election=election, stage=stage)
-
-
-_DEPLOY = re.compile(r"(?:dikerahkan|diterjunkan|disiagakan|dilibatkan|disebar|ditempatkan|menerjunkan|mengerahkan|"
-                     r"menyiagakan|melibatkan|menurunkan|diturunkan|dikawal|mengawal|menyiapkan|disiapkan|mengamankan|"
-                     r"dijaga|menjaga|personel gabungan|sebanyak)", re.IGNORECASE)
-
-
-def _with_force_size(text: str, sents: list[Sentence], ev: Event) -> Event:
-    """An event of a deployment type whose own sentence gives no force size
-    takes the one stated in its paragraph, else the article's force statement
-    (the largest count in a sentence that deploys personnel)."""
-    lex = lexicon()
-    if ev.personnel is not None or ev.type not in lex.deployment_types:
-        return ev
-    para = (text.rfind("\n\n", 0, ev.start) + 1, text.find("\n\n", ev.end) % (len(text) + 1) or len(text))
-    in_para = [_personnel(s.text) for s in sents if para[0] <= s.start < para[1]]
-    in_para = [x for x in in_para if x[0]]
-    if not in_para:
-        in_para = [x for x in (_personnel(s.text) for s in sents if _DEPLOY.search(s.text)) if x[0]]
-    if not in_para:
-        return ev
-    n, approx = max(in_para, key=lambda x: x[0])
-    return replace(ev, personnel=n, personnel_approx=approx)
 
 
 _CLAUSE = re.compile(r"[,;:.!?]")
@@ -285,34 +446,3 @@ def _place_for(sent: Sentence, spans, primary: Optional[Region], skip=None) -> O
     if len(common) >= 2:
         return gazetteer().by_code.get(".".join(common[:2]) if len(common) < 3 else ".".join(common))
     return primary
-
-
-_PARTS_TOTAL = re.compile(r"terdiri|antaranya|meliputi|dari total|dari jumlah|masing-masing|termasuk", re.IGNORECASE)
-_PARTS_ADD = re.compile(r"^\W*(?:[\w.]+\s+){0,6}?(?:dibantu|ditambah|serta|dan|bersama|plus)\b", re.IGNORECASE)
-
-
-def _personnel(s: str) -> tuple[Optional[int], bool]:
-    """The force size a sentence states: one count, or parts joined by
-    'dibantu/ditambah/dan' added up ('290 personel dibantu 120 prajurit' =
-    410), but never when the sentence breaks a total down ('terdiri dari')."""
-    global _PERSONNEL
-    if _PERSONNEL is None:
-        _PERSONNEL = _personnel_re()
-    lex = lexicon()
-    found: list[tuple[int, bool, int, int]] = []
-    for m in _PERSONNEL.finditer(s):
-        if m.group("num"):
-            n, a = digits_to_int(m.group("num")), False
-        elif m.group("words"):
-            n, a = words_to_int(m.group("words")), False
-        else:
-            n, a = lex.personnel["vague"][m.group("vague").lower()], True
-        if n:
-            found.append((n, a, m.start(), m.end()))
-    if not found:
-        return None, False
-    if len(found) > 1 and not _PARTS_TOTAL.search(s) and all(
-            _PARTS_ADD.match(s[a[3]:b[2]]) for a, b in zip(found, found[1:])):
-        return sum(f[0] for f in found), any(f[1] for f in found)
-    best = max(found, key=lambda f: f[0])
-    return best[0], best[1]
