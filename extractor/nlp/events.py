@@ -25,7 +25,7 @@ from typing import Optional
 from ..types import DateMention, Event, Official
 from .gazetteer import Region, gazetteer
 from .lexicon import lexicon
-from .force import Force, combine, figures, musters, same_force
+from .force import Force, combine, figures, force, musters, same_force
 from .text import Sentence, sentences
 
 
@@ -50,37 +50,39 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
                 dateline: Optional[tuple[int, int]] = None,
                 quotes: tuple[tuple[int, int], ...] = (), title: str = "") -> list[Event]:
     """``quotes``: (start, end) of each direct quote; what a speaker says
-    inside one (plans, how the work is done) reports no event. ``title``: the
-    article's title, which names its main event and often its force."""
+    inside one (plans, how the work is done) reports no event unless it says
+    it has happened. ``title``: the article's title, which names its main
+    event and often its force."""
     lex = lexicon()
     sents = sentences(text)
     usable = [d for d in dates if d.flag not in ("range",)]
     lead = usable[0].date if usable else (published[:10] if published else None)
-    events: dict[tuple, _Ev] = {}
+    now = published[:10] if published else lead  # the article's day: later dates are still to come
     drill = bool(lex.drill_cues.search(text))
+    events: list[_Ev] = []
     for i, sent in enumerate(sents):
-        if _history(sent.text, published):
+        if _history(sent.text, now):
             continue
-        for et, m in _triggers(sent, lex, drill, quotes):
-            start, end = sent.start + m.start(), sent.start + m.end()
+        own = [d for d in usable if sent.start <= d.start < sent.end]
+        for et, (s, e) in _triggers(sent, lex, drill, quotes, own, now):
+            start, end = sent.start + s, sent.start + e
             date = _date_for(text, sent, usable, lead)
-            actors = tuple(o.name for o in officials if any(sent.start <= s < sent.end for s, e in o.mentions))
-            actors += tuple(dict.fromkeys(u.group().strip() for u in lex.unit_re.finditer(sent.text)))
-            forces = tuple(name for name, rx in lex.forces.items() if rx.search(sent.text))
-            # one event per type; a second only for another date stated in its own sentence
-            same = [k for k in events if k[0] == et.name]
-            key = (et.name, date) if not same or _another(text, sent, m, date, usable, published, lex) else same[0]
-            ev = events.get(key)
+            region = _place_for(sent, place_spans, primary, skip=dateline)
+            same = [x for x in events if x.type == et.name]
+            ev = None
+            if same:
+                ev = next((x for x in same if x.date == date), None) if own else None
+                if ev is None and not _another(text, sent, et, e, date, own, now, lex):
+                    ev = _elsewhere(sent, et.name, same, place_spans, dateline, lex)
+                    ev = same[0] if ev is None else None if ev is _NEW else ev
             if ev is None:
-                ev = events[key] = _Ev(et.name, start, end, date, _place_for(sent, place_spans, primary, skip=dateline))
-            if i not in ev.sents:
-                ev.sents.append(i)
-                ev.mention_at[i] = start
-            ev.actors = tuple(dict.fromkeys(ev.actors + actors))
-            ev.forces = tuple(dict.fromkeys(ev.forces + forces))
-    found = {e.type for e in events.values()}
+                ev = _Ev(et.name, start, end, date, region)
+                events.append(ev)
+            _mention(ev, i, start, sent, officials, lex)
+    _instances(text, sents, events, usable, now, quotes, lex)
+    found = {e.type for e in events}
     dropped = {t for t in found for t2 in found if t in lex.event_subsumes.get(t2, ())}
-    kept = sorted((e for e in events.values() if e.type not in dropped), key=lambda e: e.start)
+    kept = sorted((e for e in events if e.type not in dropped), key=lambda e: e.start)
     sizes = _force_sizes(text, sents, kept, lex)
     main = _main(title, kept, sizes, lex)
     out = []
@@ -172,7 +174,7 @@ def _force_sizes(text: str, sents: list[Sentence], events: list[_Ev], lex) -> di
             last = refs[-1]
         figs = figures(text, sent.start, sent.end)
         if not here:  # a force still to come ("yang akan ditempatkan") is no event's
-            figs = [f for f in figs if _mood(sent.text, f.start - sent.start, f.end - sent.start, lex) is None]
+            figs = [f for f in figs if _mood(sent.text, f.start - sent.start, f.end - sent.start, lex, counts=True) is None]
         if not figs:
             if here and same_force(text, sent.start, sent.end):
                 for e in here:
@@ -270,43 +272,235 @@ def _paragraphs(text: str, sents: list[Sentence]) -> list[int]:
 _PAST_YEAR = re.compile(r"(?<![\w/.-])(?:19|20)\d{2}(?![\w/.-])")
 
 
-def _history(sentence: str, published: Optional[str]) -> bool:
-    """A sentence about an election two or more years before the article
-    ("Pada Pemilu 2019, pleno ... sempat diwarnai aksi massa") is background."""
-    if not published:
+def _history(sentence: str, now: Optional[str]) -> bool:
+    """A sentence about an election two or more years before the article's
+    day ("Pada Pemilu 2019, pleno ... sempat diwarnai aksi massa") is
+    background."""
+    if not now:
         return False
     years = [int(y) for y in _PAST_YEAR.findall(sentence)]
-    return bool(years) and max(years) <= int(published[:4]) - 2
+    return bool(years) and max(years) <= int(now[:4]) - 2
 
 
-def _triggers(sent: Sentence, lex, drill: bool, quotes) -> list[tuple]:
-    """The (event type, match) pairs a sentence reports, first trigger per
-    type: not negated, not planned or supposed, not inside a quote, and not
-    the topic of a meeting or parade in the same clause ("rapat koordinasi
-    pengamanan pemungutan suara") or the content of a hoax in the same
-    sentence ("video pria membagikan uang ... dipastikan hoaks")."""
+def _triggers(sent: Sentence, lex, drill: bool, quotes, own: list[DateMention],
+              now: Optional[str]) -> list[tuple]:
+    """The (event type, (start, end)) pairs a sentence reports, first trigger
+    per type (offsets in the sentence): not cancelled by its type's negative
+    cues, not a mention by its mood (a plan, appeal, hypothetical, negation,
+    topic; see :func:`_mood`) unless an announced deployment, not inside a
+    quote unless the quote says it has happened, and not the topic of a
+    meeting or parade in the same clause ("rapat koordinasi pengamanan
+    pemungutan suara") or the content of a hoax in the same sentence ("video
+    pria membagikan uang ... dipastikan hoaks")."""
+    text = sent.text
     found = []
     for et in lex.event_types:
         if drill and et.name in lex.drill_suppress:
             continue
-        m = next((m for m in et.triggers.finditer(sent.text)
-                  if not any(a <= sent.start + m.start() < b for a, b in quotes)), None)
-        if m is None:
+        if et.negative and et.negative.search(text):
             continue
-        if et.negative and et.negative.search(sent.text):
-            continue
-        if _modal(sent.text, m.start(), m.end()):
-            continue
-        found.append((et, m))
+        for s, e in _spans(et.name, et.triggers, sent, own, lex):
+            announced = et.name in lex.deployment_types and _announced(sent, own, now, lex)
+            if any(a <= sent.start + s < b for a, b in quotes) and not (_realis(text, s, e, lex) or announced):
+                continue
+            if own and now and own[0].date > now and not announced:
+                continue  # dated after the article's day: still to come
+            # the mood of a trigger of several words is read at its start and at its last word
+            last = text.rfind(" ", s, e) + 1 or s
+            if (_mood(text, s, e, lex) is None and _mood(text, last, e, lex) is None) or (
+                    announced and _mood(text, s, e, lex, announced=True) is None
+                    and _mood(text, last, e, lex, announced=True) is None):
+                found.append((et, (s, e)))
+                break
     kept = []
-    for et, m in found:
+    for et, (s, e) in found:
         if any(o is not et and o.name in lex.topic_sentence for o, _ in found):
             continue
-        if any(o is not et and o.name in lex.topic_clause and om.end() <= m.start() and m.start() - om.end() <= 60
-               and not _CLAUSE.search(sent.text, om.end(), m.start()) for o, om in found):
+        if any(o is not et and o.name in lex.topic_clause and oe <= s and s - oe <= 60
+               and not _CLAUSE.search(text, oe, s) for o, (os_, oe) in found):
             continue
-        kept.append((et, m))
+        if et.name in lex.topic_modifiers and _modifies(text, et.name, s, lex):
+            continue
+        kept.append((et, (s, e)))
     return kept
+
+
+def _modifies(text: str, name: str, start: int, lex) -> bool:
+    """Does the trigger at ``start`` name what another type's trigger or head
+    right before it is for ("logistik PSU", "rekapitulasi hasil PSU")?"""
+    for et in lex.event_types:
+        if et.name == name:
+            continue
+        for rx in (et.triggers, lex.event_heads.get(et.name)):
+            if rx is None:
+                continue
+            for m in rx.finditer(text, max(0, start - 120), start):
+                if lex.modifier_gap.match(text, m.end(), start):
+                    return True
+    return False
+
+
+def _spans(name: str, triggers: re.Pattern, sent: Sentence, own: list[DateMention], lex) -> list[tuple[int, int]]:
+    """Where a type's triggers stand in a sentence, in order: its patterns,
+    and its two-part triggers ([[pairs]]: an action and what it acts on, read
+    from the action; see events.toml)."""
+    text = sent.text
+    out = [(m.start(), m.end()) for m in triggers.finditer(text)]
+    for spec in lex.event_pairs.get(name, ()):
+        if spec.objects is None or spec.actions is None or (spec.dated and not own and force(text).n is None):
+            continue
+        objs = [(m.start(), m.end()) for m in spec.objects.finditer(text)]
+        if not objs:
+            continue
+        for a in spec.actions.finditer(text):
+            if _RELATIVE.search(text, max(0, a.start() - 6), a.start()):
+                continue  # "kotak suara yang tiba dari PPK": a description, not a predicate
+            if spec.actors and not _actor(text[:a.start()], spec.actors, lex):
+                continue
+            for os_, oe in objs:
+                if os_ >= a.end():
+                    lo, hi, first = a.end(), os_, "action"
+                elif oe <= a.start():
+                    lo, hi, first = oe, a.start(), "object"
+                else:
+                    continue
+                gap = text[lo:hi]
+                if (spec.order and spec.order != first) or len(gap.split()) > spec.window:
+                    continue
+                if ";" in gap or ":" in gap or ("," in gap and not spec.commas):
+                    continue
+                if spec.gap_not is not None and spec.gap_not.search(gap):
+                    continue
+                out.append((a.start(), a.end()))
+                break
+    longest: dict[int, int] = {}
+    for s, e in out:  # one span per start, the longest
+        longest[s] = max(e, longest.get(s, e))
+    return sorted(longest.items())
+
+
+_RELATIVE = re.compile(r"(?<![\w])yang\s+$", re.IGNORECASE)
+
+
+def _actor(before: str, institutions: frozenset, lex) -> bool:
+    """Does a position of one of ``institutions`` stand in ``before``?"""
+    for m in lex.position_re.finditer(before):
+        pos = lex.position(m.group())
+        if pos is not None and pos.institution in institutions:
+            return True
+    return False
+
+
+def _realis(text: str, start: int, end: int, lex) -> bool:
+    """Does the clause of ``[start, end)`` say it has happened, and its
+    sentence name the security action ("sudah kami distribusikan sejak
+    kemarin dengan pengawalan polisi")?"""
+    if lex.realis is None or lex.quote_security is None:
+        return False
+    cut, clause_end = _clause(text, start, end, lex)
+    return bool(lex.realis.search(text, cut, clause_end) and lex.quote_security.search(text))
+
+
+def _announced(sent: Sentence, own: list[DateMention], now: Optional[str], lex) -> bool:
+    """A deployment announced for a stated date: the sentence deploys a force
+    (a verb of [mood] ``deploy`` or a count of personnel) on a date of its own
+    at most ``announce_days`` after the article's day."""
+    if not own or not now or lex.announce_days <= 0:
+        return False
+    days = _days(now, own[0].date)
+    if days is None or not 0 <= days <= lex.announce_days:
+        return False
+    return bool((lex.deploy and lex.deploy.search(sent.text)) or figures(sent.text))
+
+
+def _mention(ev: "_Ev", i: int, start: int, sent: Sentence, officials: list[Official], lex) -> None:
+    if i not in ev.sents:
+        ev.sents.append(i)
+        ev.mention_at[i] = start
+    actors = tuple(o.name for o in officials if any(sent.start <= s < sent.end for s, e in o.mentions))
+    actors += tuple(dict.fromkeys(u.group().strip() for u in lex.unit_re.finditer(sent.text)))
+    forces = tuple(name for name, rx in lex.forces.items() if rx.search(sent.text))
+    ev.actors = tuple(dict.fromkeys(ev.actors + actors))
+    ev.forces = tuple(dict.fromkeys(ev.forces + forces))
+
+
+_NEW = object()  # _elsewhere's answer: another event, in a place of its own
+
+
+def _elsewhere(sent: Sentence, name: str, same: list["_Ev"], place_spans, dateline, lex):
+    """For a type of [instances] ``place_types``: the event of this type in the
+    kabupaten/kota the sentence names after "di"/"ke" (``_NEW`` when none is
+    there yet, a parallel event: "Sementara di Kota Tegal, pleno ..."), or None
+    when the sentence names no other kabupaten/kota of the province."""
+    if name not in lex.place_split_types:
+        return None
+    here = _locatives(sent, place_spans, dateline, lex)
+    if not here:
+        return None
+    homes = {_kabkota(x.region) for x in same}
+    if homes & here or None in homes:
+        return next((x for x in same if _kabkota(x.region) in here), None)
+    provinces = {x.region.code[:2] for x in same if x.region}
+    if not any(k[:2] in provinces for k in here):
+        return None
+    return _NEW
+
+
+def _locatives(sent: Sentence, place_spans, dateline, lex) -> set[str]:
+    """The kabupaten/kota codes of the regions a sentence names after a
+    locative word ("di Kota Magelang", "di wilayah Kabupaten Jayapura")."""
+    out = set()
+    for s, e, r in place_spans:
+        if not sent.start <= s < sent.end or r.level < 2 or (dateline and dateline[0] <= s < dateline[1]):
+            continue
+        before = sent.text[max(0, s - sent.start - 30):s - sent.start]
+        if lex.locative.search(before):
+            out.add(r.code[:5])
+    return out
+
+
+def _kabkota(r: Optional[Region]) -> Optional[str]:
+    return r.code[:5] if r is not None and r.level >= 2 else None
+
+
+def _instances(text: str, sents: list[Sentence], events: list["_Ev"], dates: list[DateMention],
+               now: Optional[str], quotes, lex) -> None:
+    """Other days of events already introduced, told by one of their [heads]
+    with a verb of happening right after it and a date of their own ("Pleno
+    dimulai sejak Jumat (16/02/2024)"): a new event of the type for a new
+    date (past, not background, not in a quote, not planned), else one more
+    sentence of the event on that date."""
+    if lex.happening is None:
+        return
+    for t in {e.type for e in events} & lex.instance_types:
+        heads = lex.event_heads.get(t)
+        if heads is None:
+            continue
+        for i, sent in enumerate(sents):
+            if any(i in e.sents and e.type == t for e in events):
+                continue
+            h = heads.search(sent.text)
+            if h is None:
+                continue
+            verb = lex.happening.search(sent.text, h.end())
+            if verb is None or len(sent.text[h.end():verb.start()].split()) > lex.instance_window:
+                continue
+            own = [d for d in dates if sent.start <= d.start < sent.end]
+            if not own or _mood(sent.text, h.start(), h.end(), lex) is not None:
+                continue
+            date = own[0].date
+            if (now and date > now) or any(a <= sent.start + h.start() < b for a, b in quotes):
+                continue
+            if lex.event_background is not None and lex.event_background.search(text, sent.start, own[0].start):
+                continue
+            same = [e for e in events if e.type == t]
+            ev = next((e for e in same if e.date == date), None)
+            if ev is None:
+                ev = _Ev(t, sent.start + h.start(), sent.start + h.end(), date, same[0].region)
+                events.append(ev)
+            if i not in ev.sents:
+                ev.sents.append(i)
+                ev.mention_at[i] = sent.start + h.start()
 
 
 _YEAR = re.compile(r"\s*(?:serentak\s+)?(20[0-9]{2})\b", re.IGNORECASE)
@@ -343,28 +537,30 @@ def _with_election(text: str, sents: list[Sentence], ev: Event) -> Event:
 
 
 _CLAUSE = re.compile(r"[,;:.!?]")
+_QUOTE_END = re.compile(r"[”\"]")
+_TAG = re.compile(r",\s*(?:kata|ujar|ucap|tutur|jelas|tegas|imbuh|sebut|menurut)(?:nya)?(?:\s+[\w.]+){0,3}\s*,",
+                  re.IGNORECASE)
 _ANAPHOR = re.compile(r"\s+(?:ini|tersebut|itu)\b")
 
 
-def _another(text: str, sent: Sentence, m: re.Match, date: Optional[str], dates: list[DateMention],
-             published: Optional[str], lex) -> bool:
-    """Is this trigger a second event of its type? Only with its own date, in
-    the past, not the background of the event (a ruling or an earlier vote:
-    "PSU digelar sesuai putusan MK tanggal 24 Februari"), not "patroli ini"
-    (the same one again), not inside a quote, and not a modifier in a
-    sentence that reports an event of another type."""
-    own = [d for d in dates if sent.start <= d.start < sent.end]
+def _another(text: str, sent: Sentence, et, end: int, date: Optional[str], own: list[DateMention],
+             now: Optional[str], lex) -> bool:
+    """Is this trigger a second event of its type? Only with its own date, not
+    after the article's day, not the background of the event (a ruling or an
+    earlier vote: "PSU digelar sesuai putusan MK tanggal 24 Februari"), not
+    "patroli ini" (the same one again), not inside a quote, and not a
+    modifier in a sentence that reports an event of another type."""
     if not own:
         return False
     if lex.event_background is not None and lex.event_background.search(text, sent.start, own[0].start):
         return False
-    if published and date and date > published[:10]:
+    if now and date and date > now:
         return False
-    if _ANAPHOR.match(sent.text, m.end()):
+    if _ANAPHOR.match(sent.text, end):
         return False
     if text.count("“", 0, sent.start) > text.count("”", 0, sent.start) or sent.text.lstrip().startswith(("“", '"')):
         return False
-    return not any(o.triggers.search(sent.text) for o in lex.event_types if o.triggers is not m.re)
+    return not any(o.triggers.search(sent.text) for o in lex.event_types if o is not et)
 
 
 def _clause(sentence: str, start: int, end: int, lex) -> tuple[int, int]:
@@ -377,18 +573,22 @@ def _clause(sentence: str, start: int, end: int, lex) -> tuple[int, int]:
     return cut, (stop.end() if stop and stop.group()[0].isalpha() else stop.start() if stop else len(sentence))
 
 
-def _mood(sentence: str, start: int, end: int, lex) -> Optional[str]:
+def _mood(sentence: str, start: int, end: int, lex, announced: bool = False, counts: bool = False) -> Optional[str]:
     """The [mood] class whose cue makes the trigger at ``[start, end)`` of
     ``sentence`` a mention (a plan, schedule, hypothetical, negation, appeal),
     or None when it reports a happening. Each class's ``scope`` says where its
     cue must stand: earlier in the trigger's clause (``before``), at most
     ``window`` characters later in it (``after``), right before it
     (``adjacent``), or anywhere earlier in the sentence with no new statement
-    between (``sentence``)."""
+    between (``sentence``). ``announced``: skip the classes an announced
+    deployment overrides; ``counts``: the classes that also bear on a count
+    of personnel. A speech tag between commas ("Patroli, kata dia,
+    akan terus digelar") does not break the clause."""
+    sentence = _TAG.sub(lambda m: " " * len(m.group()), sentence)
     cut, clause_end = _clause(sentence, start, end, lex)
     for mc in lex.mood_classes:
         rx = mc.cues
-        if rx is None:
+        if rx is None or (announced and mc.announce) or (counts and not mc.counts):
             continue
         if "before" in mc.scope and rx.search(sentence, cut, start):
             return mc.name
@@ -403,7 +603,11 @@ def _mood(sentence: str, start: int, end: int, lex) -> Optional[str]:
             m = None
             for m in rx.finditer(sentence, 0, start):
                 pass
-            if m is not None and not (lex.clause_reset and lex.clause_reset.search(sentence, m.end(), start)):
+            # a new statement, a closed quote or a clause that has happened ("kesiapan personel
+            # sudah diuji saat apel") ends what the cue governs
+            if m is not None and not (lex.clause_reset and lex.clause_reset.search(sentence, m.end(), start)) \
+                    and not _QUOTE_END.search(sentence, m.end(), start) \
+                    and not (lex.realis and lex.realis.search(sentence, m.end(), start)):
                 return mc.name
     return None
 

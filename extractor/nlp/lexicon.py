@@ -102,6 +102,21 @@ class MoodClass:
     scope: frozenset
     window: int
     announce: bool
+    counts: bool = True  # also makes a count of personnel no event's force
+
+
+@dataclass(frozen=True)
+class PairSpec:
+    """A two-part event trigger (``[[pairs.TYPE]]`` in events.toml)."""
+
+    objects: Optional[re.Pattern]
+    actions: Optional[re.Pattern]
+    window: int  # most words between the parts
+    order: str  # "action" or "object": which part comes first; "" either
+    commas: bool  # the parts may stand in different commas of one clause
+    gap_not: Optional[re.Pattern]  # words that may not stand between
+    dated: bool  # only in a sentence with a date of its own
+    actors: frozenset  # institutions one of whose positions must stand before the action
 
 
 class Lexicon:
@@ -243,15 +258,31 @@ class Lexicon:
         mood = data.get("mood", {})
         self.mood_classes = tuple(
             MoodClass(name, _cues(spec["cues"]), frozenset(spec["scope"]), int(spec.get("window", 25)),
-                      bool(spec.get("announce")))
+                      bool(spec.get("announce")), bool(spec.get("counts", True)))
             for name, spec in mood.items() if isinstance(spec, dict))
         self.realis = _cues(mood.get("realis"))
         self.deploy = _cues(mood.get("deploy"))
         self.announce_days = int(mood.get("announce_days", 0))
         self.event_background = _cues(data.get("background", {}).get("cues"))
         #: nouns that refer back to an event of a type ("pleno", "apel"), per type
-        self.event_heads = {t: _cues(v) for t, v in data.get("heads", {}).items() if t != "happening"}
-        self.happening = _cues(data.get("heads", {}).get("happening"))
+        self.event_heads = {t: _cues(v) for t, v in data.get("heads", {}).items()}
+        #: two-part triggers: type -> the specs of [[pairs.TYPE]]
+        self.event_pairs = {t: tuple(PairSpec(_cues(v["objects"]), _cues(v["actions"]), int(v.get("window", 10)),
+                                              v.get("order", ""), bool(v.get("commas")), _cues(v.get("gap_not")),
+                                              bool(v.get("dated")), frozenset(v.get("actors", ())))
+                                     for v in (specs if isinstance(specs, list) else [specs]))
+                            for t, specs in data.get("pairs", {}).items()}
+        self.quote_security = _cues(mood.get("quote_security"))
+        self.topic_modifiers = frozenset(data.get("topics", {}).get("modifiers", ()))
+        gap = data.get("topics", {}).get("modifier_gap", ())
+        self.modifier_gap = re.compile(rf"^\s*(?:(?:{'|'.join(gap) or '(?!)'})\s+){{0,2}}$", re.IGNORECASE)
+        inst = data.get("instances", {})
+        self.happening = _cues(inst.get("happening"))
+        self.place_split_types = frozenset(inst.get("place_types", ()))
+        self.instance_types = frozenset(inst.get("types", ()))
+        self.instance_window = int(inst.get("window", 6))
+        self.locative = re.compile(rf"(?<![\w])(?:{'|'.join(inst.get('locative', ['di']))})\s*(?:[\w.-]+\s+){{0,2}}$",
+                                   re.IGNORECASE)
         self.force = data.get("force", {})
 
     # places --------------------------------------------------------------
