@@ -20,13 +20,25 @@ import re
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from ..types import DateMention, Event, Official
 from .gazetteer import Region, gazetteer
 from .lexicon import lexicon
 from .force import Force, combine, figures, force, musters, same_force
 from .text import Sentence, sentences
+
+
+class _Trig(NamedTuple):
+    """A trigger in a sentence (offsets in the sentence): where its mood is
+    read (``start``, ``end``) and what it names (``obj_start``, ``obj_end``:
+    the object of a two-part trigger, else the trigger itself)."""
+
+    start: int
+    end: int
+    obj_start: int
+    obj_end: int
+    pair: bool = False
 
 
 @dataclass
@@ -39,6 +51,7 @@ class _Ev:
     end: int
     date: Optional[str]
     region: Optional[Region]
+    own_date: bool = False  # its date is stated in its own sentence, not inherited
     sents: list[int] = field(default_factory=list)  # indices of the sentences that mention it
     mention_at: dict[int, int] = field(default_factory=dict)  # sentence index -> where its trigger starts
     actors: tuple[str, ...] = ()
@@ -64,19 +77,24 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
         if _history(sent.text, now):
             continue
         own = [d for d in usable if sent.start <= d.start < sent.end]
-        for et, (s, e) in _triggers(sent, lex, drill, quotes, own, now):
-            start, end = sent.start + s, sent.start + e
+        for et, t in _triggers(sent, lex, drill, quotes, own, now):
+            start, end = sent.start + t.start, sent.start + t.end
+            if t.pair and _refers_back(sent.text[t.obj_start:t.obj_end], et.name, events, lex):
+                continue  # "Pleno mendapat pengamanan": the voter-list plenary already reported
             date = _date_for(text, sent, usable, lead)
             region = _place_for(sent, place_spans, primary, skip=dateline)
             same = [x for x in events if x.type == et.name]
             ev = None
             if same:
                 ev = next((x for x in same if x.date == date), None) if own else None
-                if ev is None and not _another(text, sent, et, e, date, own, now, lex):
+                if ev is None and own and _undated(same, i, sents, text):
+                    ev = _undated(same, i, sents, text)  # the day the event's next sentence states
+                    ev.date, ev.own_date = date, True
+                if ev is None and not _another(text, sent, et, t.end, date, own, now, lex):
                     ev = _elsewhere(sent, et.name, same, place_spans, dateline, lex)
                     ev = same[0] if ev is None else None if ev is _NEW else ev
             if ev is None:
-                ev = _Ev(et.name, start, end, date, region)
+                ev = _Ev(et.name, start, end, date, region, own_date=bool(own))
                 events.append(ev)
             _mention(ev, i, start, sent, officials, lex)
     _instances(text, sents, events, usable, now, quotes, lex)
@@ -297,9 +315,11 @@ def _triggers(sent: Sentence, lex, drill: bool, quotes, own: list[DateMention],
     for et in lex.event_types:
         if drill and et.name in lex.drill_suppress:
             continue
-        if et.negative and et.negative.search(text):
+        spans = _spans(et.name, et.triggers, sent, own, lex)
+        if not spans or (et.negative and et.negative.search(text)):
             continue
-        for s, e in _spans(et.name, et.triggers, sent, own, lex):
+        for t in spans:
+            s, e = t.start, t.end
             announced = et.name in lex.deployment_types and _announced(sent, own, now, lex)
             if any(a <= sent.start + s < b for a, b in quotes) and not (_realis(text, s, e, lex) or announced):
                 continue
@@ -307,55 +327,48 @@ def _triggers(sent: Sentence, lex, drill: bool, quotes, own: list[DateMention],
                 continue  # dated after the article's day: still to come
             # the mood of a trigger of several words is read at its start and at its last word
             last = text.rfind(" ", s, e) + 1 or s
-            if (_mood(text, s, e, lex) is None and _mood(text, last, e, lex) is None) or (
-                    announced and _mood(text, s, e, lex, announced=True) is None
-                    and _mood(text, last, e, lex, announced=True) is None):
-                found.append((et, (s, e)))
+            k = et.name
+            if (_mood(text, s, e, lex, kind=k) is None and _mood(text, last, e, lex, kind=k) is None) or (
+                    announced and _mood(text, s, e, lex, announced=True, kind=k) is None
+                    and _mood(text, last, e, lex, announced=True, kind=k) is None):
+                found.append((et, t))
                 break
     kept = []
-    for et, (s, e) in found:
+    for et, t in found:
+        s = t.obj_start
         if any(o is not et and o.name in lex.topic_sentence for o, _ in found):
             continue
-        if any(o is not et and o.name in lex.topic_clause and oe <= s and s - oe <= 60
-               and not _CLAUSE.search(text, oe, s) for o, (os_, oe) in found):
+        if any(o is not et and o.name in lex.topic_clause and ot.obj_end <= s and s - ot.obj_end <= 60
+               and not _CLAUSE.search(text, ot.obj_end, s) for o, ot in found):
             continue
-        if et.name in lex.topic_modifiers and _modifies(text, et.name, s, lex):
-            continue
-        kept.append((et, (s, e)))
+        if et.name in lex.topic_modifiers and lex.modifier_of is not None \
+                and lex.modifier_of.search(text, max(0, s - 40), s):
+            continue  # "logistik PSU": what the logistics are for
+        kept.append((et, t))
     return kept
 
 
-def _modifies(text: str, name: str, start: int, lex) -> bool:
-    """Does the trigger at ``start`` name what another type's trigger or head
-    right before it is for ("logistik PSU", "rekapitulasi hasil PSU")?"""
-    for et in lex.event_types:
-        if et.name == name:
-            continue
-        for rx in (et.triggers, lex.event_heads.get(et.name)):
-            if rx is None:
-                continue
-            for m in rx.finditer(text, max(0, start - 120), start):
-                if lex.modifier_gap.match(text, m.end(), start):
-                    return True
-    return False
-
-
-def _spans(name: str, triggers: re.Pattern, sent: Sentence, own: list[DateMention], lex) -> list[tuple[int, int]]:
+def _spans(name: str, triggers: re.Pattern, sent: Sentence, own: list[DateMention], lex) -> list[_Trig]:
     """Where a type's triggers stand in a sentence, in order: its patterns,
     and its two-part triggers ([[pairs]]: an action and what it acts on, read
     from the action; see events.toml)."""
     text = sent.text
-    out = [(m.start(), m.end()) for m in triggers.finditer(text)]
+    out = [_Trig(m.start(), m.end(), m.start(), m.end()) for m in triggers.finditer(text)]
     for spec in lex.event_pairs.get(name, ()):
-        if spec.objects is None or spec.actions is None or (spec.dated and not own and force(text).n is None):
+        if spec.objects is None or spec.actions is None:
+            continue
+        acts = list(spec.actions.finditer(text))
+        if not acts:
             continue
         objs = [(m.start(), m.end()) for m in spec.objects.finditer(text)]
-        if not objs:
+        if not objs or (spec.dated and not own and force(text).n is None):
             continue
-        for a in spec.actions.finditer(text):
+        for a in acts:
             if _RELATIVE.search(text, max(0, a.start() - 6), a.start()):
                 continue  # "kotak suara yang tiba dari PPK": a description, not a predicate
             if spec.actors and not _actor(text[:a.start()], spec.actors, lex):
+                continue
+            if spec.after_not is not None and spec.after_not.match(text, a.end() + 1):
                 continue
             for os_, oe in objs:
                 if os_ >= a.end():
@@ -369,24 +382,35 @@ def _spans(name: str, triggers: re.Pattern, sent: Sentence, own: list[DateMentio
                     continue
                 if ";" in gap or ":" in gap or ("," in gap and not spec.commas):
                     continue
-                if spec.gap_not is not None and spec.gap_not.search(gap):
+                if (spec.gap_not is not None and spec.gap_not.search(gap)) or _opens(gap, lex):
                     continue
-                out.append((a.start(), a.end()))
+                out.append(_Trig(a.start(), a.end(), os_, oe, True))
                 break
-    longest: dict[int, int] = {}
-    for s, e in out:  # one span per start, the longest
-        longest[s] = max(e, longest.get(s, e))
-    return sorted(longest.items())
+    longest: dict[int, _Trig] = {}
+    for t in out:  # one trigger per start, the longest
+        if t.start not in longest or t.end > longest[t.start].end:
+            longest[t.start] = t
+    return [longest[k] for k in sorted(longest)]
+
+
+def _opens(gap: str, lex) -> bool:
+    """Does a clause opener ("sehingga", "karena") stand in ``gap``?"""
+    return any(m.group()[0].isalpha() for m in lex.clause_break.finditer(gap))
 
 
 _RELATIVE = re.compile(r"(?<![\w])yang\s+$", re.IGNORECASE)
 
 
 def _actor(before: str, institutions: frozenset, lex) -> bool:
-    """Does a position of one of ``institutions`` stand in ``before``?"""
+    """Does a position of one of ``institutions`` (or a rank of one) stand in
+    ``before``?"""
     for m in lex.position_re.finditer(before):
         pos = lex.position(m.group())
         if pos is not None and pos.institution in institutions:
+            return True
+    for m in lex.rank_re.finditer(before):
+        rank = lex.rank(m.group("rank"), m.group("inst") or "")
+        if rank is not None and rank.institution in institutions:
             return True
     return False
 
@@ -399,6 +423,32 @@ def _realis(text: str, start: int, end: int, lex) -> bool:
         return False
     cut, clause_end = _clause(text, start, end, lex)
     return bool(lex.realis.search(text, cut, clause_end) and lex.quote_security.search(text))
+
+
+def _refers_back(obj: str, name: str, events: list["_Ev"], lex) -> bool:
+    """Does the object of a two-part trigger, a noun of its own type, name an
+    event of another type already reported ("Pleno" after a voter-list
+    plenary)?"""
+    own = lex.event_heads.get(name)
+    if own is None or not own.fullmatch(obj.strip()):
+        return False
+    for e in events:
+        if e.type == name:
+            continue
+        rx = lex.event_heads.get(e.type)
+        if rx is not None and rx.fullmatch(obj.strip()):
+            return True
+    return False
+
+
+def _undated(same: list["_Ev"], i: int, sents: list[Sentence], text: str) -> Optional["_Ev"]:
+    """The event of this type mentioned in the sentence before sentence ``i``
+    of its paragraph without a date of its own: the dated sentence after it
+    gives the day ("KPU memindahkan rapat pleno ke Nabire ... Pleno yang
+    dimulai Selasa pagi itu dijaga 150 personel")."""
+    if i == 0 or "\n" in text[sents[i - 1].end:sents[i].start]:
+        return None
+    return next((e for e in same if not e.own_date and (i - 1) in e.sents), None)
 
 
 def _announced(sent: Sentence, own: list[DateMention], now: Optional[str], lex) -> bool:
@@ -454,7 +504,8 @@ def _locatives(sent: Sentence, place_spans, dateline, lex) -> set[str]:
         if not sent.start <= s < sent.end or r.level < 2 or (dateline and dateline[0] <= s < dateline[1]):
             continue
         before = sent.text[max(0, s - sent.start - 30):s - sent.start]
-        if lex.locative.search(before):
+        if lex.locative.search(before) and not (
+                lex.origin and lex.origin.search(sent.text, max(0, s - sent.start - 60), s - sent.start)):
             out.add(r.code[:5])
     return out
 
@@ -482,8 +533,10 @@ def _instances(text: str, sents: list[Sentence], events: list["_Ev"], dates: lis
             h = heads.search(sent.text)
             if h is None:
                 continue
-            verb = lex.happening.search(sent.text, h.end())
-            if verb is None or len(sent.text[h.end():verb.start()].split()) > lex.instance_window:
+            near = [v for v in lex.happening.finditer(sent.text)
+                    if len((sent.text[h.end():v.start()] if v.start() >= h.end() else sent.text[v.end():h.start()])
+                           .split()) <= lex.instance_window]
+            if not near:
                 continue
             own = [d for d in dates if sent.start <= d.start < sent.end]
             if not own or _mood(sent.text, h.start(), h.end(), lex) is not None:
@@ -538,7 +591,8 @@ def _with_election(text: str, sents: list[Sentence], ev: Event) -> Event:
 
 _CLAUSE = re.compile(r"[,;:.!?]")
 _QUOTE_END = re.compile(r"[”\"]")
-_TAG = re.compile(r",\s*(?:kata|ujar|ucap|tutur|jelas|tegas|imbuh|sebut|menurut)(?:nya)?(?:\s+[\w.]+){0,3}\s*,",
+_TAG = re.compile(r",\s*(?:kata|ujar|ucap|tutur|jelas|tegas|imbuh|sebut|menurut|lanjut|tambah|terang)(?:nya)?"
+                  r"(?:\s+[\w.]+){0,3}\s*,",
                   re.IGNORECASE)
 _ANAPHOR = re.compile(r"\s+(?:ini|tersebut|itu)\b")
 
@@ -573,7 +627,8 @@ def _clause(sentence: str, start: int, end: int, lex) -> tuple[int, int]:
     return cut, (stop.end() if stop and stop.group()[0].isalpha() else stop.start() if stop else len(sentence))
 
 
-def _mood(sentence: str, start: int, end: int, lex, announced: bool = False, counts: bool = False) -> Optional[str]:
+def _mood(sentence: str, start: int, end: int, lex, announced: bool = False, counts: bool = False,
+          kind: str = "") -> Optional[str]:
     """The [mood] class whose cue makes the trigger at ``[start, end)`` of
     ``sentence`` a mention (a plan, schedule, hypothetical, negation, appeal),
     or None when it reports a happening. Each class's ``scope`` says where its
@@ -588,7 +643,8 @@ def _mood(sentence: str, start: int, end: int, lex, announced: bool = False, cou
     cut, clause_end = _clause(sentence, start, end, lex)
     for mc in lex.mood_classes:
         rx = mc.cues
-        if rx is None or (announced and mc.announce) or (counts and not mc.counts):
+        if rx is None or (announced and mc.announce) or (counts and not mc.counts) or kind in mc.not_for \
+                or (mc.only_for and kind not in mc.only_for):
             continue
         if "before" in mc.scope and rx.search(sentence, cut, start):
             return mc.name

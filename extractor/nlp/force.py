@@ -51,6 +51,7 @@ class Force:
 @dataclass(frozen=True)
 class _Rx:
     count: re.Pattern
+    noun: re.Pattern
     not_force: Optional[re.Pattern]
     per_unit_near: re.Pattern
     per_unit_after: Optional[re.Pattern]
@@ -84,6 +85,7 @@ def _rx() -> _Rx:
     additive = "|".join(f.get("additive", ()))
     return _Rx(
         count=count,
+        noun=re.compile(rf"(?:{nouns})\b", re.IGNORECASE),
         not_force=_cues(f.get("not_force")),
         per_unit_near=near,
         per_unit_after=_cues(f.get("per_unit_after"), tail=""),
@@ -108,6 +110,8 @@ def figures(text: str, start: int = 0, end: Optional[int] = None) -> list[Figure
     lex = lexicon()
     end = len(text) if end is None else end
     found: list[Figure] = []
+    if not rx.noun.search(text, start, end):  # no noun of personnel: no count (a cheap test first)
+        return found
     part_from = None
     if rx.parts is not None:
         pm = rx.parts.search(text, start, end)

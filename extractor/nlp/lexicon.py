@@ -103,6 +103,8 @@ class MoodClass:
     window: int
     announce: bool
     counts: bool = True  # also makes a count of personnel no event's force
+    not_for: frozenset = frozenset()  # event types the class does not bear on
+    only_for: frozenset = frozenset()  # the only event types it bears on (empty: all)
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,8 @@ class PairSpec:
     commas: bool  # the parts may stand in different commas of one clause
     gap_not: Optional[re.Pattern]  # words that may not stand between
     dated: bool  # only in a sentence with a date of its own
-    actors: frozenset  # institutions one of whose positions must stand before the action
+    actors: frozenset  # institutions one of whose positions (or ranks) must stand before the action
+    after_not: Optional[re.Pattern] = None  # words right after the action that undo it
 
 
 class Lexicon:
@@ -258,7 +261,8 @@ class Lexicon:
         mood = data.get("mood", {})
         self.mood_classes = tuple(
             MoodClass(name, _cues(spec["cues"]), frozenset(spec["scope"]), int(spec.get("window", 25)),
-                      bool(spec.get("announce")), bool(spec.get("counts", True)))
+                      bool(spec.get("announce")), bool(spec.get("counts", True)), frozenset(spec.get("not_for", ())),
+                      frozenset(spec.get("only_for", ())))
             for name, spec in mood.items() if isinstance(spec, dict))
         self.realis = _cues(mood.get("realis"))
         self.deploy = _cues(mood.get("deploy"))
@@ -269,20 +273,24 @@ class Lexicon:
         #: two-part triggers: type -> the specs of [[pairs.TYPE]]
         self.event_pairs = {t: tuple(PairSpec(_cues(v["objects"]), _cues(v["actions"]), int(v.get("window", 10)),
                                               v.get("order", ""), bool(v.get("commas")), _cues(v.get("gap_not")),
-                                              bool(v.get("dated")), frozenset(v.get("actors", ())))
+                                              bool(v.get("dated")), frozenset(v.get("actors", ())),
+                                              _cues(v.get("after_not"), tail=""))
                                      for v in (specs if isinstance(specs, list) else [specs]))
                             for t, specs in data.get("pairs", {}).items()}
         self.quote_security = _cues(mood.get("quote_security"))
         self.topic_modifiers = frozenset(data.get("topics", {}).get("modifiers", ()))
-        gap = data.get("topics", {}).get("modifier_gap", ())
-        self.modifier_gap = re.compile(rf"^\s*(?:(?:{'|'.join(gap) or '(?!)'})\s+){{0,2}}$", re.IGNORECASE)
+        #: words right before a modifier-type trigger that make it a modifier ("logistik PSU")
+        self.modifier_of = _cues(data.get("topics", {}).get("modifier_of"), tail=r"\s+$")
         inst = data.get("instances", {})
         self.happening = _cues(inst.get("happening"))
         self.place_split_types = frozenset(inst.get("place_types", ()))
         self.instance_types = frozenset(inst.get("types", ()))
+        #: where reinforcements come from, not where things happen: "BKO dari Polres Sorong di Aimas"
+        self.origin = _cues(inst.get("origin"), tail="")
         self.instance_window = int(inst.get("window", 6))
-        self.locative = re.compile(rf"(?<![\w])(?:{'|'.join(inst.get('locative', ['di']))})\s*(?:[\w.-]+\s+){{0,2}}$",
-                                   re.IGNORECASE)
+        between = "|".join(inst.get("locative_words", ()))
+        self.locative = re.compile(rf"(?<![\w])(?:(?i:{'|'.join(inst.get('locative', ['di']))})\s+|se-)"
+                                   rf"(?:(?:[A-Z][\w.-]*|(?i:{between or '(?!)'}))\s+){{0,3}}$")
         self.force = data.get("force", {})
 
     # places --------------------------------------------------------------
