@@ -25,14 +25,14 @@ def _doc_to_extraction(article: Article, doc, version: str) -> Extraction:
         candidates=tuple(doc._.pantau_candidates),
         persons=_persons(doc),
         primary_region=_primary(doc._.pantau_places),
-        **_article_force(doc._.pantau_events),
+        **_article_force(doc),
     )
 
 
-def _article_force(events) -> dict:
+def _article_force(doc) -> dict:
     from .events import article_force
 
-    n, approx = article_force(events)
+    n, approx = article_force(doc.user_data.get("text") or doc.text, doc._.pantau_events)
     return {"personnel": n, "personnel_approx": approx}
 
 

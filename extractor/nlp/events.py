@@ -25,7 +25,7 @@ from typing import NamedTuple, Optional
 from ..types import DateMention, Event, Official
 from .gazetteer import Region, gazetteer
 from .lexicon import lexicon
-from .force import Force, combine, figures, force, musters, same_force
+from .force import Force, combine, every_day, figures, force, musters, same_force
 from .text import Sentence, sentences
 
 
@@ -101,7 +101,7 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
     found = {e.type for e in events}
     dropped = {t for t in found for t2 in found if t in lex.event_subsumes.get(t2, ())}
     kept = sorted((e for e in events if e.type not in dropped), key=lambda e: e.start)
-    sizes = _force_sizes(text, sents, kept, lex)
+    sizes = _force_sizes(text, sents, kept, usable, lex)
     main = _main(title, kept, sizes, lex)
     out = []
     for e in kept:
@@ -116,49 +116,71 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
 
 
 def _main(title: str, events: list[_Ev], sizes: dict[int, Force], lex) -> Optional[_Ev]:
-    """The event the title names (the one nearest its force figure, when it
-    states one; a trigger the title only plans, "Jelang PSU", names none),
-    else the first. A force the title states is its main event's when the
-    body gives that event none."""
+    """The article's main deployment, whose force is the article's: of the
+    events the title names (by a trigger or a noun of their type, in title
+    order; a trigger the title only plans, "Jelang PSU", names none; with a
+    force in the title, the one named nearest it), the first with an exact
+    force, else the first with a vague one, else the first event of the text
+    with an exact force, else with a vague one, else the first named, else
+    the first. A force the title states is the event's it names when the body
+    gives that event none."""
     if not events:
         return None
-    named: list[tuple[int, str]] = []  # (position in the title, type)
+    named: dict[str, int] = {}  # type -> position in the title
     for et in lex.event_types:
-        m = next((m for m in et.triggers.finditer(title) if _mood(title, m.start(), m.end(), lex) is None), None)
-        if m is not None:
-            named.append((m.start(), et.name))
-    if not named:
-        for t, rx in lex.event_heads.items():
-            m = rx.search(title) if rx is not None else None
-            if m is not None and _mood(title, m.start(), m.end(), lex) is None:
-                named.append((m.start(), t))
+        for rx in (et.triggers, lex.event_heads.get(et.name)):
+            m = next((m for m in rx.finditer(title) if _mood(title, m.start(), m.end(), lex) is None and not (
+                et.name in lex.topic_modifiers and lex.modifier_of is not None
+                and lex.modifier_of.search(title, max(0, m.start() - 40), m.start()))), None) \
+                if rx is not None else None
+            if m is not None:
+                named[et.name] = min(named.get(et.name, m.start()), m.start())
     figs = [f for f in figures(title) if f.role not in ("other", "per_unit")]
     told = combine(title, figs) if figs else Force(None)
-    if figs:
-        named.sort(key=lambda x: abs(x[0] - figs[0].start))
-    else:
-        named.sort()
-    main = next((e for _, t in named for e in events if e.type == t), None) or events[0]
-    if told.n is not None and sizes.get(id(main), Force(None)).n is None and main.type in lex.deployment_types | {"other"}:
-        sizes[id(main)] = told
-    return main
+    order = sorted(named, key=lambda t: abs(named[t] - figs[0].start) if figs else named[t])
+    titled = [next(e for e in events if e.type == t) for t in order if any(e.type == t for e in events)]
+    if told.n is not None and titled and sizes.get(id(titled[0]), Force(None)).n is None \
+            and titled[0].type in lex.deployment_types | {"other"} \
+            and not any(sizes.get(id(e), Force(None)).n == told.n for e in events):
+        sizes[id(titled[0])] = told
+    force_of = lambda e: sizes.get(id(e), Force(None))  # noqa: E731
+    if told.n is not None:  # the event whose force the title states
+        hit = next((e for e in titled + events if force_of(e).n == told.n), None)
+        if hit is not None:
+            return hit
+    for pool in (titled, events):
+        for exact in (True, False):
+            hit = next((e for e in pool if force_of(e).n is not None and force_of(e).approx != exact), None)
+            if hit is not None:
+                return hit
+    return titled[0] if titled else events[0]
 
 
-def article_force(events) -> tuple[Optional[int], bool]:
+def article_force(text: str, events) -> tuple[Optional[int], bool]:
     """The article's force (the figure a researcher cites for its main
-    deployment): the main event's personnel, else the largest exact figure an
-    event states, else the largest vague one; (None, False) without one."""
+    deployment): its main event's personnel; when no event states one, the
+    largest force a sentence states as deployed or prepared ("Polda Riau
+    menyiapkan 6.412 personel"), an exact one before a vague one; (None,
+    False) without one."""
     main = next((e for e in events if e.main), None)
     if main is not None and main.personnel is not None:
         return main.personnel, main.personnel_approx
-    stated = [e for e in events if e.personnel is not None]
-    if not stated:
-        return None, False
-    best = max(stated, key=lambda e: (not e.personnel_approx, e.personnel))
-    return best.personnel, best.personnel_approx
+    lex = lexicon()
+    best: Optional[Force] = None
+    for sent in sentences(text):
+        figs = [f for f in figures(text, sent.start, sent.end)
+                if _mood(sent.text, f.start - sent.start, f.end - sent.start, lex, counts=True) in (None, "plan")]
+        if not figs:
+            continue
+        f = combine(text, figs)
+        if f.n is not None and not f.only_reinforcement and (
+                best is None or (not f.approx, f.n) > (not best.approx, best.n)):
+            best = f
+    return (best.n, best.approx) if best else (None, False)
 
 
-def _force_sizes(text: str, sents: list[Sentence], events: list[_Ev], lex) -> dict[int, Force]:
+def _force_sizes(text: str, sents: list[Sentence], events: list[_Ev], dates: list[DateMention],
+                 lex) -> dict[int, Force]:
     """Each event's own force, never copied from another event. A sentence
     stating a force belongs, in this order of strength, to the event it
     mentions (the one mentioned nearest before the count when it mentions
@@ -182,17 +204,31 @@ def _force_sizes(text: str, sents: list[Sentence], events: list[_Ev], lex) -> di
         return starts.get((id(e), i), e.start)
 
     same_as: dict[int, int] = {}  # id(event) -> id(the earlier event whose force it repeats)
+    muster = frozenset(lex.force.get("muster_types", ()))
     last: Optional[_Ev] = None
+    latest: dict[str, _Ev] = {}  # type -> its event mentioned last so far
     for i, sent in enumerate(sents):
         here = owner.get(i, [])
-        refs = [e for e in events if e not in here and _refers(sent.text, e, lex)] if not here else []
+        for e in here:
+            latest[e.type] = e
+        refs: list[_Ev] = []
+        if not here:  # the words refer back to the last event of their type mentioned so far
+            for e in events:
+                r = latest.get(e.type, e)
+                if _refers(sent.text, e, lex) and all(r is not x for x in refs):
+                    refs.append(r)
         if here:
             last = here[-1]
         elif refs:
             last = refs[-1]
         figs = figures(text, sent.start, sent.end)
-        if not here:  # a force still to come ("yang akan ditempatkan") is no event's
-            figs = [f for f in figs if _mood(sent.text, f.start - sent.start, f.end - sent.start, lex, counts=True) is None]
+        if not here:
+            # a force still to come ("yang akan ditempatkan") is no event's, but the force a parade
+            # musters for the coming day is the parade's ("Dalam amanatnya Kapolda menyampaikan, 1.250
+            # personel disiapkan untuk mengamankan PSU")
+            parade = any(e.type in muster for e in refs)
+            figs = [f for f in figs if _mood(sent.text, f.start - sent.start, f.end - sent.start, lex, counts=True)
+                    in ((None, "plan", "readiness") if parade else (None,))]
         if not figs:
             if here and same_force(text, sent.start, sent.end):
                 for e in here:
@@ -215,11 +251,16 @@ def _force_sizes(text: str, sents: list[Sentence], events: list[_Ev], lex) -> di
             targets, strength = [last], 1
         else:
             continue
+        day = next((d.date for d in dates if sent.start <= d.start < sent.end), None)
+        if day and strength < 3:  # "Hari ini kekuatan ditambah 60 personel": the event of that day
+            targets = [next((x for x in events if x.type == t.type and x.date == day), t) for t in targets]
+        if every_day(text, sent.start, sent.end):  # the force of each day of a multi-day event
+            targets = [x for x in events if any(x.type == t.type for t in targets)]
         for e in targets:
             cands.setdefault(id(e), []).append((strength, i, f, paras[i]))
     out: dict[int, Force] = {}
     for e in events:
-        f = _pick(cands.get(id(e), []))
+        f = _pick(cands.get(id(e), []), {paras[i] for i in e.sents})
         if f.n is None and id(e) in same_as and out.get(same_as[id(e)], Force(None)).n is not None:
             f = replace(out[same_as[id(e)]], per_unit=f.per_unit)
         out[id(e)] = f
@@ -260,7 +301,7 @@ def _days(a: Optional[str], b: Optional[str]) -> Optional[int]:
     return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
 
 
-def _pick(cands: list[tuple[int, int, Force, int]]) -> Force:
+def _pick(cands: list[tuple[int, int, Force, int]], own_paras: set[int] = frozenset()) -> Force:
     per = next((f.per_unit for _, _, f, _ in cands if f.per_unit), None)
     whole = [c for c in cands if c[2].n is not None and not c[2].only_reinforcement and not c[2].only_parts]
     if not whole:
@@ -269,7 +310,9 @@ def _pick(cands: list[tuple[int, int, Force, int]]) -> Force:
             f = max(parts, key=lambda c: c[0])[2]
             return replace(f, per_unit=per)
         return Force(None, per_unit=per)
-    s, i, best, para = max(whole, key=lambda c: (not c[2].approx, c[2].total and c[0] >= 2, c[0], c[2].n))
+    # exact before vague; then a stated total that names the event or stands in its paragraph; then strength
+    s, i, best, para = max(whole, key=lambda c: (not c[2].approx, c[2].total and (c[0] >= 2 or c[3] in own_paras),
+                                                 c[0], c[2].n))
     extra = [f for s2, i2, f, p2 in cands if f.only_reinforcement and f.reinforcement and i2 > i and p2 == para]
     if extra and not best.approx and not best.total:
         add = sum(f.reinforcement for f in extra)

@@ -43,7 +43,7 @@ class Force:
     reinforcement: Optional[int] = None  # exact reinforcements counted into ``n``
     parts: tuple[int, ...] = ()  # stated components of ``n``
     per_unit: Optional[tuple[int, str]] = None  # (count, unit): "dua personel per TPS"
-    total: bool = False  # ``n`` is a stated total
+    total: bool = False  # ``n`` is stated as a total ("total 45 personel", "550 personel gabungan")
     only_reinforcement: bool = False  # every count is a reinforcement ("Pengamanan dibantu 210 prajurit")
     only_parts: bool = False  # every count is a part of a total stated elsewhere
 
@@ -64,6 +64,7 @@ class _Rx:
     listed: re.Pattern
     same: Optional[re.Pattern]
     muster: Optional[re.Pattern]
+    every_day: Optional[re.Pattern]
     clause: re.Pattern
 
 
@@ -99,6 +100,7 @@ def _rx() -> _Rx:
         listed=re.compile(r"^(?=[^,]*[A-Z])(?:[\s,]+(?!(?:me|di|ber|ter)[a-z])[\w./()-]+){1,10},\s*$"),
         same=_cues(f.get("same_force")),
         muster=_cues(f.get("muster"), tail=""),
+        every_day=_cues(f.get("every_day")),
         clause=re.compile(r"[,;:]|(?<![\w])(?:sementara|sedangkan|namun|tetapi|sehingga)(?![\w])", re.IGNORECASE),
     )
 
@@ -181,7 +183,7 @@ def combine(text: str, figs: list[Figure]) -> Force:
                      only_parts=True)
     if parts and whole:  # "285 personel ..., terdiri dari 214 ... dan 71 ...": the count before the breakdown
         first = whole[0]
-        return Force(first.n, first.approx, parts=parts, per_unit=per, total=True)
+        return Force(first.n, first.approx, parts=parts, per_unit=per, total=first.role == "total")
     if all(f.role == "reinforcement" for f in whole):
         exact = [f for f in whole if not f.approx]
         n = sum(f.n for f in exact) if exact else whole[0].n
@@ -215,3 +217,10 @@ def musters(text: str, start: int, end: int) -> bool:
     it ("Usai apel, personel langsung bergeser ke TPS")?"""
     rx = _rx()
     return bool(rx.muster and rx.muster.search(text, start, end))
+
+
+def every_day(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` give a force for every day of an event
+    ("setiap hari selama rekapitulasi berlangsung")?"""
+    rx = _rx()
+    return bool(rx.every_day and rx.every_day.search(text, start, end))
