@@ -54,6 +54,7 @@ class _Rx:
     noun: re.Pattern
     not_force: Optional[re.Pattern]
     per_unit_near: re.Pattern
+    pattern: Optional[re.Pattern]
     per_unit_after: Optional[re.Pattern]
     parts: Optional[re.Pattern]
     reinforcement: Optional[re.Pattern]
@@ -89,6 +90,7 @@ def _rx() -> _Rx:
         noun=re.compile(rf"(?:{nouns})\b", re.IGNORECASE),
         not_force=_cues(f.get("not_force")),
         per_unit_near=near,
+        pattern=_cues(f.get("pattern")),
         per_unit_after=_cues(f.get("per_unit_after"), tail=""),
         parts=_cues(f.get("parts")),
         reinforcement=_cues(f.get("reinforcement")),
@@ -140,6 +142,8 @@ def _role(text: str, s: int, e: int, lo: int, hi: int, part_from: Optional[int],
     near = rx.per_unit_near.search(text, max(cut, s - 35), min(clause_end, e + 25))
     if near is not None:
         return "per_unit", near.group().split()[-1]
+    if rx.pattern is not None and rx.pattern.search(text, max(lo, s - 60), s):
+        return "per_unit", "TPS"
     if rx.per_unit_after is not None:
         pa = rx.per_unit_after.search(text, e, min(clause_end, e + 40))
         if pa is not None:
