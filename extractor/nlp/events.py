@@ -22,6 +22,12 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple, Optional
 
+try:
+    from re import _constants as _sc, _parser as _sre
+except ImportError:  # Python < 3.11
+    import sre_constants as _sc  # type: ignore[no-redef]
+    import sre_parse as _sre  # type: ignore[no-redef]
+
 from ..types import DateMention, Event, Official
 from .gazetteer import Region, gazetteer
 from .lexicon import lexicon
@@ -355,10 +361,11 @@ def _triggers(sent: Sentence, lex, drill: bool, quotes, own: list[DateMention],
     pria membagikan uang ... dipastikan hoaks")."""
     text = sent.text
     found = []
+    begins = _beginnings(text)
     for et in lex.event_types:
         if drill and et.name in lex.drill_suppress:
             continue
-        spans = _spans(et.name, et.triggers, sent, own, lex)
+        spans = _spans(et.name, et.triggers, sent, own, lex, begins)
         if not spans or (et.negative and et.negative.search(text)):
             continue
         for t in spans:
@@ -391,33 +398,117 @@ def _triggers(sent: Sentence, lex, drill: bool, quotes, own: list[DateMention],
     return kept
 
 
-def _spans(name: str, triggers: re.Pattern, sent: Sentence, own: list[DateMention], lex) -> list[_Trig]:
+_K = 4  # letters of a literal beginning the gate compares
+
+
+def _gate(rx: re.Pattern) -> Optional[frozenset]:
+    """The literal beginnings (lower case, at most four characters) every
+    match of ``rx`` starts with, read from the pattern itself; None when a
+    match may begin otherwise. A sentence where no word begins so cannot
+    match, and is not searched."""
+    got = _GATES.get(id(rx), _GATES)
+    if got is _GATES:
+        done: set[str] = set()
+        try:
+            rest = _walk(list(_sre.parse(rx.pattern, rx.flags)), {""}, done)
+        except Exception:  # an unknown construct: no gate
+            rest, done = {""}, set()
+        every = {_LEAD.match(p).group() for p in done | rest}  # up to the first character no word holds
+        got = _GATES[id(rx)] = None if not every or any(len(p) < 2 for p in every) else frozenset(every)
+    return got
+
+
+_LEAD = re.compile(r"\w*")
+
+
+_GATES: dict = {}
+
+
+def _walk(items, partials: set, done: set) -> set:
+    """Grow the literal beginnings ``partials`` over the parsed ``items``;
+    those that can grow no further go to ``done``."""
+    for op, av in items:
+        if not partials:
+            break
+        if op in (_sc.ASSERT_NOT, _sc.ASSERT, _sc.AT):
+            continue
+        if op is _sc.LITERAL:
+            partials = {p + chr(av).lower() for p in partials}
+        elif op is _sc.SUBPATTERN:
+            partials = _walk(list(av[-1]), partials, done)
+        elif op is _sc.BRANCH:
+            grown: set = set()
+            for alt in av[1]:
+                grown |= _walk(list(alt), set(partials), done)
+            partials = grown
+        elif op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT):
+            once = _walk(list(av[2]), set(partials), done)
+            if av[0] == 0:
+                partials = partials | once
+            else:
+                done |= once
+                partials = set()
+        else:  # a class of characters: growth stops here
+            done |= partials
+            partials = set()
+        full = {p for p in partials if len(p) >= _K}
+        done |= full
+        partials -= full
+    return partials
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _beginnings(text: str) -> set:
+    """The first two, three and four characters (lower case) of each word of
+    ``text``: what :func:`_gate` sets are compared with."""
+    words = _WORD.findall(text.lower())
+    return {w[:2] for w in words} | {w[:3] for w in words} | {w[:4] for w in words}
+
+
+def _search(rx: re.Pattern, text: str, begins: Optional[set]) -> list[tuple[int, int]]:
+    """The matches of ``rx`` in ``text``, skipping the search when no word of
+    it begins as a match must."""
+    gate = _gate(rx) if begins is not None else None
+    if gate is not None and gate.isdisjoint(begins):
+        return []
+    return [(m.start(), m.end()) for m in rx.finditer(text)]
+
+
+def _spans(name: str, triggers: re.Pattern, sent: Sentence, own: list[DateMention], lex,
+           begins: Optional[set] = None) -> list[_Trig]:
     """Where a type's triggers stand in a sentence, in order: its patterns,
     and its two-part triggers ([[pairs]]: an action and what it acts on, read
-    from the action; see events.toml)."""
+    from the action; see events.toml). ``begins``: the sentence's
+    :func:`_beginnings`, to skip patterns that cannot match."""
     text = sent.text
-    out = [_Trig(m.start(), m.end(), m.start(), m.end()) for m in triggers.finditer(text)]
+
+    def found(rx: re.Pattern) -> list[tuple[int, int]]:
+        return _search(rx, text, begins)
+
+    out = [_Trig(a, b, a, b) for a, b in found(triggers)]
     for spec in lex.event_pairs.get(name, ()):
         if spec.objects is None or spec.actions is None:
             continue
-        acts = list(spec.actions.finditer(text))
+        acts = found(spec.actions)
         if not acts:
             continue
-        objs = [(m.start(), m.end()) for m in spec.objects.finditer(text)]
+        objs = found(spec.objects)
         if not objs or (spec.dated and not own and force(text).n is None):
             continue
-        for a in acts:
-            if _RELATIVE.search(text, max(0, a.start() - 6), a.start()):
+        for a_start, a_end in acts:
+            if _RELATIVE.search(text, max(0, a_start - 6), a_start):
                 continue  # "kotak suara yang tiba dari PPK": a description, not a predicate
-            if spec.actors and not _actor(text[:a.start()], spec.actors, lex):
+            if spec.actors and not _actor(text[:a_start], spec.actors, lex):
                 continue
-            if spec.after_not is not None and spec.after_not.match(text, a.end() + 1):
+            if spec.after_not is not None and spec.after_not.match(text, a_end + 1):
                 continue
             for os_, oe in objs:
-                if os_ >= a.end():
-                    lo, hi, first = a.end(), os_, "action"
-                elif oe <= a.start():
-                    lo, hi, first = oe, a.start(), "object"
+                if os_ >= a_end:
+                    lo, hi, first = a_end, os_, "action"
+                elif oe <= a_start:
+                    lo, hi, first = oe, a_start, "object"
                 else:
                     continue
                 gap = text[lo:hi]
@@ -427,7 +518,7 @@ def _spans(name: str, triggers: re.Pattern, sent: Sentence, own: list[DateMentio
                     continue
                 if (spec.gap_not is not None and spec.gap_not.search(gap)) or _opens(gap, lex):
                     continue
-                out.append(_Trig(a.start(), a.end(), os_, oe, True))
+                out.append(_Trig(a_start, a_end, os_, oe, True))
                 break
     longest: dict[int, _Trig] = {}
     for t in out:  # one trigger per start, the longest
