@@ -506,7 +506,8 @@ class Store:
             "meta_notes": json.dumps(list(article.meta_notes), ensure_ascii=False) if article.meta_notes else None,
             "profile": article.profile or None, "pages": article.pages,
             "personnel": extraction.personnel if extraction else None,
-            "personnel_approx": int(extraction.personnel_approx) if extraction and extraction.personnel is not None else None,
+            "personnel_approx": (int(extraction.personnel_approx)
+                                 if extraction and extraction.personnel is not None else None),
         }
         if signature is None:
             signature = dedup.signature(article.text)

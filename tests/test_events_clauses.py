@@ -42,8 +42,8 @@ def test_an_instruction_governs_its_whole_sentence_until_a_new_statement():
 
 
 def test_what_an_instruction_governs_ends_at_a_closed_quote_and_at_a_clause_that_happened():
-    text = ("“Kami berharap masyarakat tetap tenang,” kata Kapolres Lahat AKBP Fadli saat meninjau TPS di Kecamatan "
-            "Merapi Barat, Rabu (27/11/2024).")
+    text = ("“Kami berharap masyarakat tetap tenang,” kata Kapolres Lahat AKBP Fadli saat meninjau TPS di "
+            "Kecamatan Merapi Barat, Rabu (27/11/2024).")
     assert _types(text) == ["inspection_visit"]
     assert _types("Menurut Anton, kesiapan personel sudah diuji saat apel gelar pasukan di Alun-alun Ponorogo, "
                   "Senin (25/11/2024).") == ["readiness_parade"]

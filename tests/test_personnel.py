@@ -112,7 +112,8 @@ def test_one_force_for_every_event_the_sentence_secures():
 
 def test_the_same_force_again():
     ex = _extract("Rapat pleno rekapitulasi tingkat kabupaten di Kabupaten Tegal dijaga 480 personel, Selasa "
-                  "(3/12/2024).\n\nPleno rekapitulasi dilanjutkan Rabu (4/12/2024) dengan kekuatan pengamanan yang sama.",
+                  "(3/12/2024).\n\nPleno rekapitulasi dilanjutkan Rabu (4/12/2024) dengan kekuatan pengamanan "
+                  "yang sama.",
                   published="2024-12-04")
     assert sorted((e.date, e.personnel) for e in ex.events) == [("2024-12-03", 480), ("2024-12-04", 480)]
 
@@ -162,3 +163,90 @@ def test_the_store_keeps_each_events_force_and_the_articles(tmp_path):
                           "from events where type = 'polling_security'").fetchone()
         assert ev == (830, 210, 2, "TPS", 1)
         assert s.db.execute("select personnel, personnel_approx from articles").fetchone() == (830, 0)
+
+
+def test_a_pattern_of_guarding_is_per_unit():
+    f = force("Pola pengamanan kita dua TPS dijaga satu personel Polri dibantu dua Linmas.")
+    assert f.n is None and f.per_unit == (1, "TPS")
+
+
+def test_a_breakdown_is_no_stated_total_so_the_larger_own_count_wins():
+    text = ("Polres Belitung menurunkan 32 personel untuk mengawal distribusi logistik ke pulau-pulau kecil, Senin "
+            "(12/2/2024). Pengiriman ke Pulau Seliu dikawal 8 personel, terdiri dari 6 personel Polri dan 2 personel "
+            "TNI.")
+    ex = _extract(text, published="2024-02-12")
+    assert [e.personnel for e in ex.events] == [32] and ex.personnel == 32
+
+
+def test_a_force_for_every_day_belongs_to_each_day():
+    text = ("Rapat pleno rekapitulasi tingkat kota di Batam memasuki hari ketiga, Sabtu (2/3/2024). Pleno yang dimulai "
+            "Kamis (29/2/2024) itu dijaga ketat.\n\nKapolresta mengatakan 250 personel dikerahkan setiap hari selama "
+            "rekapitulasi berlangsung.")
+    assert sorted((e.date, e.personnel) for e in _extract(text, "2024-03-02").events) == [
+        ("2024-02-29", 250), ("2024-03-02", 250)]
+
+
+def test_words_refer_back_to_the_last_event_of_their_type():
+    text = ("Polres Mentawai mengawal pendistribusian logistik ke Pulau Siberut, Sabtu (23/11/2024). Pengawalan "
+            "melibatkan 86 personel.\n\nSehari sebelumnya, Jumat (22/11/2024), logistik untuk Kecamatan Sipora "
+            "Selatan didistribusikan dengan pengawalan delapan personel.")
+    assert sorted((e.date, e.personnel) for e in _extract(text, "2024-11-23").events) == [
+        ("2024-11-22", 8), ("2024-11-23", 86)]
+
+
+def test_a_dated_sentence_of_force_goes_to_the_event_of_that_day():
+    text = ("Rapat pleno rekapitulasi KPU Manggarai memasuki hari kedua, Kamis (5/12/2024). Sejak hari pertama pleno, "
+            "Rabu (4/12/2024), Polres Manggarai menyiagakan 150 personel di sekitar kantor KPU. Hari ini, Kamis "
+            "(5/12/2024), kekuatan ditambah 60 personel BKO sehingga total 210 personel berjaga.")
+    assert sorted((e.date, e.personnel) for e in _extract(text, "2024-12-05").events) == [
+        ("2024-12-04", 150), ("2024-12-05", 210)]
+
+
+def test_the_title_figure_picks_the_main_event_among_those_it_names():
+    text = ("Rapat pleno rekapitulasi hasil PSU tingkat kabupaten digelar di kantor KPU Bengkulu Selatan, Senin "
+            "(21/4/2025). Sebanyak 250 personel dikerahkan.\n\nPada hari pemungutan suara ulang, Sabtu (19/4/2025), "
+            "Polres Bengkulu Selatan menurunkan 600 personel ke 215 TPS.")
+    title = "Rekap Hasil PSU Bengkulu Selatan Diwarnai Demo, 250 Personel Jaga Kantor KPU"
+    ex = _extract(text, published="2025-04-22", title=title)
+    assert [e.type for e in ex.events if e.main] == ["recap_security"] and ex.personnel == 250
+
+
+def test_without_an_event_force_the_article_takes_the_force_it_prepares():
+    text = ("Polda Riau menggelar rapat koordinasi pengamanan Pilkada di Pekanbaru, Kamis (14/11/2024). Dalam "
+            "paparannya, Karoops menyebut Polda Riau menyiapkan 6.412 personel untuk mengamankan 12.840 TPS.")
+    ex = _extract(text, published="2024-11-14")
+    assert [e.personnel for e in ex.events] == [None] and ex.personnel == 6412
+    # a guard per unit or a casualty is no force of the article
+    ex = _extract("Polres Lahat menggelar rapat koordinasi, Kamis (14/11/2024). Setiap TPS dijaga dua personel. "
+                  "Tiga personel terluka.", published="2024-11-14")
+    assert ex.personnel is None
+
+
+def test_the_force_a_parade_musters_is_the_polling_days():
+    text = ("Polres Inhil menggelar apel pergeseran pasukan di halaman Mapolres, Selasa (13/2/2024), diikuti 511 "
+            "personel gabungan.\n\nBesok, Rabu (14/2/2024), seluruh personel sudah berada di TPS masing-masing sejak "
+            "pukul 06.00 WIB untuk mengamankan pemungutan suara.")
+    assert {e.type: e.personnel for e in _extract(text, "2024-02-13").events} == {
+        "readiness_parade": 511, "polling_security": 511}
+
+
+def test_a_parade_force_goes_on_only_where_the_text_sends_it():
+    # "Usai apel, personel bergeser ke TPS": the parade's force goes on, not back
+    text = ("Polres Pasaman menggelar apel pergeseran pasukan PSU di lapangan Mapolres, Jumat (18/4/2025). Usai apel, "
+            "personel langsung bergeser ke TPS masing-masing.\n\nPemungutan Suara Ulang (PSU) digelar di seluruh TPS, "
+            "Sabtu (19/4/2025), diamankan 689 personel gabungan.")
+    assert {e.type: e.personnel for e in _extract(text, "2025-04-19").events} == {
+        "readiness_parade": None, "revote": 689}
+    # "seluruh personel mengikuti apel": the deployed force is the one the parade mustered
+    text = ("Sebanyak 120 personel gabungan dikerahkan untuk mengamankan Pemungutan Suara Ulang (PSU) di tiga TPS, "
+            "Sabtu (24/2/2024). Sehari sebelumnya, Jumat (23/2/2024), seluruh personel mengikuti apel kesiapan PSU "
+            "di halaman Mapolres Sampang.")
+    assert {e.type: e.personnel for e in _extract(text, "2024-02-24").events} == {
+        "readiness_parade": 120, "revote": 120}
+
+
+def test_a_count_before_every_mention_serves_the_events_named_after_it():
+    text = ("Kapolres mengatakan 275 personel disiagakan untuk mengamankan aksi sekaligus pleno rekapitulasi yang "
+            "berlangsung di aula KPU, Kamis (5/12/2024). Ratusan massa menggeruduk kantor KPU TTS.")
+    assert {e.type: e.personnel for e in _extract(text, "2024-12-05").events} == {
+        "recap_security": 275, "protest": 275}

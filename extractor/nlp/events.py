@@ -1,17 +1,36 @@
 """Events: type (from the taxonomy in ``lexicons/events.toml``), trigger,
 date, place, actors, forces and personnel.
 
-A trigger counts only in a sentence without one of its type's negative cues
-(hypotheticals, drills, voter-list plenaries). One event per type per article,
-plus one per other date stated in a trigger's own sentence; trigger and
-place come from the first sentence. Sentences that only plan, schedule or
-suppose (``[modality]`` cues) report no event. A type
-subsumed by another present type (``[subsumes]`` in the lexicon: polling
-security within a re-vote) is dropped.
+Reported or mentioned. A trigger (a pattern of its type, or a two-part
+trigger of ``[[pairs]]``: an action and what it acts on in one clause)
+reports an event only when the clause structure says it happened: no cue of
+a ``[mood.*]`` class where that class's scope reaches (a plan, schedule,
+hypothetical, negation, appeal or instruction, readiness, the topic of a
+meeting, a depiction, hearsay), not dated after the article's day, not
+inside a quote unless the quote says the security action has happened, not
+its type's negative cues (drills, voter-list plenaries) and not what another
+event is for ("logistik PSU"). A deployment announced for a stated date at
+most ``announce_days`` ahead still counts.
+
+One event per type, date and place. A trigger with a date of its own that is
+not the event's (and is not background: a ruling, an earlier vote) starts
+another event of its type, so does one naming another kabupaten/kota after
+"di" (``[instances] place_types``), and so does a noun of the type with a
+verb of happening and its own date ("Pleno dimulai sejak Jumat (16/2)").
+A type subsumed by another present type (``[subsumes]``: polling security
+within a re-vote) is dropped.
+
 Date: a date in the trigger's sentence, else the nearest earlier date in the
-paragraph, else the article's lead date, else the published date.
-Place: the most specific region named in the sentence (several kecamatan:
-their kabupaten), else the article's primary region.
+paragraph, else the article's lead date, else the published date. Place: the
+most specific region named in the sentence (several kecamatan: their
+kabupaten), else the article's primary region.
+
+Personnel (``force.py`` reads each count's role): a sentence's force belongs
+to the event it mentions, else to the one its words refer back to, else to
+the last one before it; never copied to another event (a parade and the
+deployment it musters share one, a force "setiap hari" serves every day).
+The main event is the one whose force the title states, else the first the
+title names with a force; its force is the article's (:func:`article_force`).
 """
 
 from __future__ import annotations
@@ -190,11 +209,13 @@ def _force_sizes(text: str, sents: list[Sentence], events: list[_Ev], dates: lis
     """Each event's own force, never copied from another event. A sentence
     stating a force belongs, in this order of strength, to the event it
     mentions (the one mentioned nearest before the count when it mentions
-    several), else to the event its words refer back to ("Apel diikuti 215
-    personel", heads in [heads]), else (deployment types) to the event
-    mentioned last before it in its paragraph or the next one, with no other
-    event between. An event takes its strongest sentence's force (a stated
-    total first among equals, exact before vague); a sentence of
+    several; a count before every mention serves them all and the events
+    named after it), else to the last event of the type its words refer back
+    to ("Apel diikuti 215 personel", [heads]), else to the deployment
+    mentioned last before it; a sentence dated to another event of that type
+    goes to that one, a force "setiap hari" to every day. An event takes its
+    strongest sentence's force (exact before vague, then a stated total that
+    names it or stands in its paragraph, then strength); a sentence of
     reinforcements only ("Pengamanan dibantu 210 prajurit") adds to it, a
     breakdown only counts without a force; "dengan kekuatan yang sama" takes
     the force of the last event of its type."""
@@ -217,16 +238,15 @@ def _force_sizes(text: str, sents: list[Sentence], events: list[_Ev], dates: lis
         here = owner.get(i, [])
         for e in here:
             latest[e.type] = e
-        refs: list[_Ev] = []
-        if not here:  # the words refer back to the last event of their type mentioned so far
-            for e in events:
-                r = latest.get(e.type, e)
-                if _refers(sent.text, e, lex) and all(r is not x for x in refs):
-                    refs.append(r)
-        if here:
-            last = here[-1]
-        elif refs:
-            last = refs[-1]
+        refs: list[_Ev] = []  # the words refer back to the last event of their type mentioned so far
+        for e in events:
+            r = latest.get(e.type, e)
+            if all(r is not x for x in refs + here) and all(e.type != x.type for x in here) \
+                    and _refers(sent.text, e, lex):
+                refs.append(r)
+        deployed = [e for e in (here or refs) if e.type in lex.deployment_types]
+        if deployed:
+            last = deployed[-1]
         figs = figures(text, sent.start, sent.end)
         if not here:
             # a force still to come ("yang akan ditempatkan") is no event's, but the force a parade
@@ -246,14 +266,16 @@ def _force_sizes(text: str, sents: list[Sentence], events: list[_Ev], dates: lis
         if f.n is None and f.per_unit is None:
             continue
         if here:
-            # the force before every mention serves them all ("650 personel untuk mengamankan pleno
-            # sekaligus mengawal aksi"); else it is the nearest mention's before it
+            # the force before every mention serves them all, and the events its sentence names after
+            # it ("275 personel disiagakan untuk mengamankan aksi sekaligus pleno"); else it is the
+            # nearest mention's before it
             before = [e for e in here if e_start(e, i) <= figs[0].start]
-            targets = [max(before, key=lambda e: e_start(e, i))] if before else here
+            targets = [max(before, key=lambda e: e_start(e, i))] if before else here + [
+                e for e in refs if _refers(sent.text[figs[0].end - sent.start:], e, lex)]
             strength = 3
         elif refs:
             targets, strength = refs, 2
-        elif last is not None and last.type in lex.deployment_types:
+        elif last is not None:
             targets, strength = [last], 1
         else:
             continue
@@ -276,16 +298,19 @@ def _force_sizes(text: str, sents: list[Sentence], events: list[_Ev], dates: lis
 
 def _mustered(text: str, sents: list[Sentence], events: list[_Ev], owner: dict[int, list[_Ev]],
               out: dict[int, Force], lex) -> None:
-    """A parade and the event it musters the force for ("Usai apel, personel
-    langsung bergeser ke TPS") share one force when only one states it. The
-    partner: an event the sentence mentions, else the deployment nearest
-    after the parade on its day or the next."""
+    """A parade and the event it musters the force for share one force when
+    only one states it: the parade's goes on to the event ("Usai apel,
+    personel langsung bergeser ke TPS"), or the event's is the one the parade
+    mustered ("seluruh personel mengikuti apel"). The partner: an event the
+    sentence mentions, else the deployment nearest after the parade on its
+    day or the next."""
     kinds = frozenset(lex.force.get("muster_types", ()))
     parades = [e for e in events if e.type in kinds]
     if not parades:
         return
     for i, sent in enumerate(sents):
-        if not musters(text, sent.start, sent.end):
+        way = musters(text, sent.start, sent.end)
+        if way is None:
             continue
         p = min(parades, key=lambda e: abs(e.start - sent.start))
         partners = [e for e in owner.get(i, []) if e.type not in kinds]
@@ -295,9 +320,9 @@ def _mustered(text: str, sents: list[Sentence], events: list[_Ev], owner: dict[i
         if not partners:
             continue
         q = min(partners, key=lambda e: abs(e.start - sent.start))
-        if out[id(p)].n is None and out[id(q)].n is not None:
+        if way == "back" and out[id(p)].n is None and out[id(q)].n is not None:
             out[id(p)] = out[id(q)]
-        elif out[id(q)].n is None and out[id(p)].n is not None:
+        elif way == "on" and out[id(q)].n is None and out[id(p)].n is not None:
             out[id(q)] = out[id(p)]
 
 
@@ -800,10 +825,6 @@ def _mood(sentence: str, start: int, end: int, lex, announced: bool = False, cou
                     and not (lex.realis and lex.realis.search(sentence, m.end(), start)):
                 return mc.name
     return None
-
-
-def _modal(sentence: str, start: int, end: int) -> bool:
-    return _mood(sentence, start, end, lexicon()) is not None
 
 
 def _date_for(text: str, sent: Sentence, dates: list[DateMention], lead: Optional[str]) -> Optional[str]:

@@ -65,6 +65,7 @@ class _Rx:
     listed: re.Pattern
     same: Optional[re.Pattern]
     muster: Optional[re.Pattern]
+    mustered: Optional[re.Pattern]
     every_day: Optional[re.Pattern]
     clause: re.Pattern
 
@@ -102,6 +103,7 @@ def _rx() -> _Rx:
         listed=re.compile(r"^(?=[^,]*[A-Z])(?:[\s,]+(?!(?:me|di|ber|ter)[a-z])[\w./()-]+){1,10},\s*$"),
         same=_cues(f.get("same_force")),
         muster=_cues(f.get("muster"), tail=""),
+        mustered=_cues(f.get("mustered"), tail=""),
         every_day=_cues(f.get("every_day")),
         clause=re.compile(r"[,;:]|(?<![\w])(?:sementara|sedangkan|namun|tetapi|sehingga)(?![\w])", re.IGNORECASE),
     )
@@ -216,11 +218,17 @@ def same_force(text: str, start: int, end: int) -> bool:
     return bool(rx.same and rx.same.search(text, start, end))
 
 
-def musters(text: str, start: int, end: int) -> bool:
-    """Does ``text[start:end]`` say a parade mustered the force deployed after
-    it ("Usai apel, personel langsung bergeser ke TPS")?"""
+def musters(text: str, start: int, end: int) -> Optional[str]:
+    """Does ``text[start:end]`` link a parade's force with the event deployed
+    after it: "on" when the parade's force goes on to it ("Usai apel, personel
+    langsung bergeser ke TPS"), "back" when the deployed force is the one the
+    parade mustered ("seluruh personel mengikuti apel"), else None?"""
     rx = _rx()
-    return bool(rx.muster and rx.muster.search(text, start, end))
+    if rx.muster and rx.muster.search(text, start, end):
+        return "on"
+    if rx.mustered and rx.mustered.search(text, start, end):
+        return "back"
+    return None
 
 
 def every_day(text: str, start: int, end: int) -> bool:
