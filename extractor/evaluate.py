@@ -7,7 +7,8 @@ Per field, micro-averaged over articles:
     the matched pairs;
   * dates as sets of ISO dates;
   * event types as multisets of types per article; date, place-code and
-    personnel accuracy over events paired by type;
+    personnel accuracy over events paired by type (same date first, then
+    same place);
   * quotes matched by their first six words; speaker accuracy over the matches;
   * the article's force (top-level ``personnel``): accuracy over the articles
     whose gold states one (right / total, as issue 14 counts it).
@@ -130,13 +131,16 @@ def _pos(s: Optional[str]) -> str:
 
 
 def _match(gold: list[dict], pred: list[dict], key, tie=None) -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
-    """Greedy one-to-one matching by key (then by tie-breaker)."""
+    """Greedy one-to-one matching by key (then by tie-breaker: a value, or a
+    tuple of values compared in order)."""
     pairs, left = [], list(pred)
     unmatched = []
     for g in gold:
         cands = [p for p in left if key(p) == key(g)]
         if tie and len(cands) > 1:
-            cands.sort(key=lambda p: tie(p) != tie(g))
+            want = tie(g)
+            cands.sort(key=lambda p: tuple(a != b for a, b in zip(tie(p), want)) if isinstance(want, tuple)
+                       else tie(p) != want)
         if cands:
             pairs.append((g, cands[0]))
             left.remove(cands[0])
@@ -181,7 +185,8 @@ def score_article(report: Report, gold: dict, pred: dict, with_diff: bool) -> No
     tp = sum((g_ev & p_ev).values())
     report.events.add(tp, sum(p_ev.values()) - tp, sum(g_ev.values()) - tp)
     diff["events"] = {"missed": sorted((g_ev - p_ev).elements()), "extra": sorted((p_ev - g_ev).elements())}
-    pairs, _, _ = _match(gold.get("events", []), pred["events"], lambda e: e["type"], tie=lambda e: e.get("date"))
+    pairs, _, _ = _match(gold.get("events", []), pred["events"], lambda e: e["type"],
+                         tie=lambda e: (e.get("date"), e.get("place_code") or None))
     wrong, wrong_force = [], []
     for g, p in pairs:
         report.event_date.add(g.get("date") == p.get("date"))

@@ -113,12 +113,15 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
             if same:
                 ev = next((x for x in same if x.date == date), None) if own else None
                 if ev is None and own and _undated(same, i, sents, text):
-                    ev = _undated(same, i, sents, text)  # the day the event's next sentence states
+                    ev = _undated(same, i, sents, text)  # the day (and place) the event's next sentence states
                     ev.date, ev.own_date = date, True
+                    ev.region = region if region is not primary else ev.region
                 if ev is None and not _another(text, sent, et, t.end, date, own, now, lex):
                     ev = _elsewhere(sent, et.name, same, place_spans, dateline, lex)
                     ev = same[0] if ev is None else None if ev is _NEW else ev
             if ev is None:
+                if same and region is primary:  # another day of the event, where the last one was
+                    region = max(same, key=lambda x: max(x.sents, default=-1)).region
                 ev = _Ev(et.name, start, end, date, region, own_date=bool(own))
                 events.append(ev)
             _mention(ev, i, start, sent, officials, lex)
@@ -662,11 +665,18 @@ def _locatives(sent: Sentence, place_spans, dateline, lex) -> set[str]:
     for s, e, r in place_spans:
         if not sent.start <= s < sent.end or r.level < 2 or (dateline and dateline[0] <= s < dateline[1]):
             continue
-        before = sent.text[max(0, s - sent.start - 30):s - sent.start]
-        if lex.locative.search(before) and not (
-                lex.origin and lex.origin.search(sent.text, max(0, s - sent.start - 60), s - sent.start)):
+        if _is_locative(sent, s, lex):
             out.add(r.code[:5])
     return out
+
+
+def _is_locative(sent: Sentence, s: int, lex) -> bool:
+    """Is the region named at ``s`` where something happens ("di Kota
+    Magelang"), not where reinforcements come from ("BKO dari Polres Sorong
+    di Aimas")?"""
+    before = sent.text[max(0, s - sent.start - 30):s - sent.start]
+    return bool(lex.locative.search(before)) and not (
+        lex.origin and lex.origin.search(sent.text, max(0, s - sent.start - 60), s - sent.start))
 
 
 def _kabkota(r: Optional[Region]) -> Optional[str]:
@@ -708,7 +718,8 @@ def _instances(text: str, sents: list[Sentence], events: list["_Ev"], dates: lis
             same = [e for e in events if e.type == t]
             ev = next((e for e in same if e.date == date), None)
             if ev is None:
-                ev = _Ev(t, sent.start + h.start(), sent.start + h.end(), date, same[0].region)
+                near = max(same, key=lambda e: max((j for j in e.sents if j < i), default=-1))
+                ev = _Ev(t, sent.start + h.start(), sent.start + h.end(), date, near.region)
                 events.append(ev)
             if i not in ev.sents:
                 ev.sents.append(i)
@@ -842,8 +853,9 @@ def _place_for(sent: Sentence, spans, primary: Optional[Region], skip=None) -> O
     """Most specific region named in the sentence (not in its dateline), at
     most a kecamatan: a desa stands for its kecamatan."""
     gaz = gazetteer()
-    inside = [r if r.level <= 3 else gaz.by_code.get(r.parent, r) for s, e, r in spans
-              if sent.start <= s < sent.end and r.level >= 2 and not (skip and skip[0] <= s < skip[1])]
+    named = [(s, r if r.level <= 3 else gaz.by_code.get(r.parent, r)) for s, e, r in spans
+             if sent.start <= s < sent.end and r.level >= 2 and not (skip and skip[0] <= s < skip[1])]
+    inside = [r for s, r in named]
     if not inside:
         return primary
     deepest = max(r.level for r in inside)
