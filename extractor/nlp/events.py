@@ -556,8 +556,8 @@ def _spans(name: str, triggers: re.Pattern, sent: Sentence, own: list[DateMentio
 
 
 def _opens(gap: str, lex) -> bool:
-    """Does a clause opener ("sehingga", "karena") stand in ``gap``?"""
-    return any(m.group()[0].isalpha() for m in lex.clause_break.finditer(gap))
+    """Does a binding clause opener ("sehingga", "karena") stand in ``gap``?"""
+    return bool(lex.clause_binding and lex.clause_binding.search(gap))
 
 
 _RELATIVE = re.compile(r"(?<![\w])yang\s+$", re.IGNORECASE)

@@ -258,6 +258,8 @@ class Lexicon:
         self.clause_break = re.compile(
             r"[,;:]" + (rf"|(?<![\w])(?:{_alt(cl['openers'])})(?![\w])" if cl.get("openers") else ""), re.IGNORECASE)
         self.clause_reset = _cues(cl.get("resets"))
+        #: clause openers a two-part trigger may not span
+        self.clause_binding = _cues(cl.get("binding"))
         mood = data.get("mood", {})
         self.mood_classes = tuple(
             MoodClass(name, _cues(spec["cues"]), frozenset(spec["scope"]), int(spec.get("window", 25)),
