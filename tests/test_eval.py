@@ -64,3 +64,14 @@ def test_the_article_force_is_scored_where_the_gold_states_one(tmp_path):
     report = evaluate(load_gold(f), with_diff=True)
     assert report.summary()["article_personnel_accuracy"] == {"acc": 0.5, "right": 1, "total": 2}
     assert report.diffs[1]["personnel"] == {"wrong": ["312 (gold 300)"]}
+
+
+def test_events_of_a_type_pair_by_date_then_by_place():
+    from extractor.evaluate import _match
+
+    gold = [{"type": "revote", "date": "2025-08-06", "place_code": "91.03"},
+            {"type": "revote", "date": "2025-08-06", "place_code": "91.71"}]
+    pred = [{"type": "revote", "date": "2025-08-06", "place_code": "91.71"},
+            {"type": "revote", "date": "2025-08-06", "place_code": "91.03"}]
+    pairs, _, _ = _match(gold, pred, lambda e: e["type"], tie=lambda e: (e["date"], e["place_code"]))
+    assert all(g["place_code"] == p["place_code"] for g, p in pairs)

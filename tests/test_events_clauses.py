@@ -187,3 +187,21 @@ def test_background_years_without_a_published_date():
 
 def test_a_speech_tag_between_commas_does_not_break_the_clause():
     assert _types("Patroli gabungan, kata dia, akan terus digelar setiap malam.") == []
+
+
+def test_a_two_part_trigger_spans_an_adverb_but_not_a_binding_opener():
+    assert _types("Kotak suara hasil pleno kemudian dievakuasi ke gudang KPU di Parigi, Jumat (29/11/2024), dengan "
+                  "pengawalan 25 personel.", published="2024-11-29") == ["logistics_escort"]
+    assert _types("Kotak suara sudah lengkap karena pengiriman dimulai lebih awal.") == []
+
+
+def test_a_phrase_headed_by_usai_does_not_end_what_an_instruction_governs():
+    assert _types("Kapolres mengingatkan pendukung agar tidak menggelar konvoi usai pencoblosan dan tidak tergoda "
+                  "praktik serangan fajar.") == []
+
+
+def test_another_day_without_a_place_of_its_own_is_where_the_last_one_was():
+    text = ("Rapat pleno rekapitulasi tingkat kabupaten digelar di Kecamatan Slawi, Selasa (3/12/2024), dijaga 480 "
+            "personel.\n\nPleno dilanjutkan hari ini, Rabu (4/12/2024), dengan kekuatan pengamanan yang sama.")
+    ev = sorted((e.date, e.place, e.personnel) for e in _extract(text, "2024-12-04").events)
+    assert ev == [("2024-12-03", "Slawi", 480), ("2024-12-04", "Slawi", 480)]
