@@ -67,12 +67,6 @@ def test_a_part_of_another_events_security_is_not_its_own_event():
                   "jajaran.", published="2024-12-02") == ["recap_security"]
 
 
-def test_what_a_video_shows_and_what_is_only_heard_of_are_mentions():
-    assert _types("Video yang memperlihatkan seorang pria membagikan uang kepada warga dipastikan hoaks, kata "
-                  "Kapolres, Kamis (21/11/2024).", published="2024-11-21") == ["disinformation"]
-    assert _types("Panwascam sempat menerima informasi dugaan bagi-bagi sembako di Desa Tanjung Raman.") == []
-
-
 def test_the_election_watchdog_watching_is_not_an_inspection():
     assert _types("Ketua Bawaslu Lahat memantau jalannya pemungutan suara di TPS 02 Desa Tanjung Raman, Rabu "
                   "(27/11/2024).") == []
@@ -185,23 +179,28 @@ def test_background_years_without_a_published_date():
     assert _types(text, published=None) == ["recap_security"]
 
 
-def test_a_speech_tag_between_commas_does_not_break_the_clause():
-    assert _types("Patroli gabungan, kata dia, akan terus digelar setiap malam.") == []
-
-
-def test_a_two_part_trigger_spans_an_adverb_but_not_a_binding_opener():
-    assert _types("Kotak suara hasil pleno kemudian dievakuasi ke gudang KPU di Parigi, Jumat (29/11/2024), dengan "
-                  "pengawalan 25 personel.", published="2024-11-29") == ["logistics_escort"]
-    assert _types("Kotak suara sudah lengkap karena pengiriman dimulai lebih awal.") == []
-
-
-def test_a_phrase_headed_by_usai_does_not_end_what_an_instruction_governs():
-    assert _types("Kapolres mengingatkan pendukung agar tidak menggelar konvoi usai pencoblosan dan tidak tergoda "
-                  "praktik serangan fajar.") == []
-
-
 def test_another_day_without_a_place_of_its_own_is_where_the_last_one_was():
     text = ("Rapat pleno rekapitulasi tingkat kabupaten digelar di Kecamatan Slawi, Selasa (3/12/2024), dijaga 480 "
             "personel.\n\nPleno dilanjutkan hari ini, Rabu (4/12/2024), dengan kekuatan pengamanan yang sama.")
     ev = sorted((e.date, e.place, e.personnel) for e in _extract(text, "2024-12-04").events)
     assert ev == [("2024-12-03", "Slawi", 480), ("2024-12-04", "Slawi", 480)]
+
+
+@pytest.mark.parametrize("text, published, want", [
+    pytest.param("Video yang memperlihatkan seorang pria membagikan uang kepada warga dipastikan hoaks, kata Kapolres, "
+                 "Kamis (21/11/2024).", "2024-11-21", ["disinformation"], id="what a video shows is no event"),
+    pytest.param("Panwascam sempat menerima informasi dugaan bagi-bagi sembako di Desa Tanjung Raman.", "2024-11-27",
+                 [], id="what is only heard of is no event"),
+    pytest.param("Patroli gabungan, kata dia, akan terus digelar setiap malam.", "2024-11-27", [],
+                 id="a speech tag between commas does not break the clause"),
+    pytest.param("Kotak suara hasil pleno kemudian dievakuasi ke gudang KPU di Parigi, Jumat (29/11/2024), dengan "
+                 "pengawalan 25 personel.", "2024-11-29", ["logistics_escort"],
+                 id="a two-part trigger spans an adverb"),
+    pytest.param("Kotak suara sudah lengkap karena pengiriman dimulai lebih awal.", "2024-11-27", [],
+                 id="a two-part trigger does not span a binding opener"),
+    pytest.param("Kapolres mengingatkan pendukung agar tidak menggelar konvoi usai pencoblosan dan tidak tergoda "
+                 "praktik serangan fajar.", "2024-11-27", [],
+                 id="a phrase headed by usai does not end what an instruction governs"),
+])
+def test_more_mentions_and_reports(text, published, want):
+    assert _types(text, published) == want

@@ -65,16 +65,6 @@ def test_a_list_of_units_adds_up():
     assert f.n == 457
 
 
-def test_each_event_keeps_its_own_force():
-    # the parade states none: the polling day's 300 is not copied onto it
-    ex = _extract("Sebanyak 300 personel disiagakan untuk mengamankan TPS di Kabupaten Lahat, Rabu (27/11/2024).\n\n"
-                  "Sehari sebelumnya, Selasa (26/11/2024), Polres Lahat menggelar apel kesiapan di halaman Mapolres "
-                  "yang diikuti personel Polres dan Kodim.")
-    ev = {e.type: e for e in ex.events}
-    assert ev["polling_security"].personnel == 300
-    assert ev["readiness_parade"].personnel is None
-
-
 def test_a_total_beats_a_guard_count_and_the_next_sentence_belongs_to_its_event():
     ex = _extract("Polres Merauke menggelar patroli skala besar di Distrik Merauke, Selasa (26/11/2024). "
                   "Sebanyak 245 personel dilepas dari halaman Mapolres. Setiap kendaraan dikawal dua personel.",
@@ -178,28 +168,23 @@ def test_a_breakdown_is_no_stated_total_so_the_larger_own_count_wins():
     assert [e.personnel for e in ex.events] == [32] and ex.personnel == 32
 
 
-def test_a_force_for_every_day_belongs_to_each_day():
-    text = ("Rapat pleno rekapitulasi tingkat kota di Batam memasuki hari ketiga, Sabtu (2/3/2024). Pleno yang dimulai "
-            "Kamis (29/2/2024) itu dijaga ketat.\n\nKapolresta mengatakan 250 personel dikerahkan setiap hari selama "
-            "rekapitulasi berlangsung.")
-    assert sorted((e.date, e.personnel) for e in _extract(text, "2024-03-02").events) == [
-        ("2024-02-29", 250), ("2024-03-02", 250)]
-
-
-def test_words_refer_back_to_the_last_event_of_their_type():
-    text = ("Polres Mentawai mengawal pendistribusian logistik ke Pulau Siberut, Sabtu (23/11/2024). Pengawalan "
-            "melibatkan 86 personel.\n\nSehari sebelumnya, Jumat (22/11/2024), logistik untuk Kecamatan Sipora "
-            "Selatan didistribusikan dengan pengawalan delapan personel.")
-    assert sorted((e.date, e.personnel) for e in _extract(text, "2024-11-23").events) == [
-        ("2024-11-22", 8), ("2024-11-23", 86)]
-
-
-def test_a_dated_sentence_of_force_goes_to_the_event_of_that_day():
-    text = ("Rapat pleno rekapitulasi KPU Manggarai memasuki hari kedua, Kamis (5/12/2024). Sejak hari pertama pleno, "
-            "Rabu (4/12/2024), Polres Manggarai menyiagakan 150 personel di sekitar kantor KPU. Hari ini, Kamis "
-            "(5/12/2024), kekuatan ditambah 60 personel BKO sehingga total 210 personel berjaga.")
-    assert sorted((e.date, e.personnel) for e in _extract(text, "2024-12-05").events) == [
-        ("2024-12-04", 150), ("2024-12-05", 210)]
+@pytest.mark.parametrize("text, published, want", [
+    pytest.param("Rapat pleno rekapitulasi tingkat kota di Batam memasuki hari ketiga, Sabtu (2/3/2024). Pleno yang "
+                 "dimulai Kamis (29/2/2024) itu dijaga ketat.\n\nKapolresta mengatakan 250 personel dikerahkan "
+                 "setiap hari selama rekapitulasi berlangsung.", "2024-03-02",
+                 [("2024-02-29", 250), ("2024-03-02", 250)], id="a force for every day belongs to each day"),
+    pytest.param("Polres Mentawai mengawal pendistribusian logistik ke Pulau Siberut, Sabtu (23/11/2024). Pengawalan "
+                 "melibatkan 86 personel.\n\nSehari sebelumnya, Jumat (22/11/2024), logistik untuk Kecamatan Sipora "
+                 "Selatan didistribusikan dengan pengawalan delapan personel.", "2024-11-23",
+                 [("2024-11-22", 8), ("2024-11-23", 86)], id="words refer back to the last event of their type"),
+    pytest.param("Rapat pleno rekapitulasi KPU Manggarai memasuki hari kedua, Kamis (5/12/2024). Sejak hari pertama "
+                 "pleno, Rabu (4/12/2024), Polres Manggarai menyiagakan 150 personel di sekitar kantor KPU. Hari ini, "
+                 "Kamis (5/12/2024), kekuatan ditambah 60 personel BKO sehingga total 210 personel berjaga.",
+                 "2024-12-05", [("2024-12-04", 150), ("2024-12-05", 210)],
+                 id="a dated sentence of force goes to the event of that day"),
+])
+def test_the_force_of_each_day(text, published, want):
+    assert sorted((e.date, e.personnel) for e in _extract(text, published).events) == want
 
 
 def test_the_title_figure_picks_the_main_event_among_those_it_names():
@@ -222,31 +207,27 @@ def test_without_an_event_force_the_article_takes_the_force_it_prepares():
     assert ex.personnel is None
 
 
-def test_the_force_a_parade_musters_is_the_polling_days():
-    text = ("Polres Inhil menggelar apel pergeseran pasukan di halaman Mapolres, Selasa (13/2/2024), diikuti 511 "
-            "personel gabungan.\n\nBesok, Rabu (14/2/2024), seluruh personel sudah berada di TPS masing-masing sejak "
-            "pukul 06.00 WIB untuk mengamankan pemungutan suara.")
-    assert {e.type: e.personnel for e in _extract(text, "2024-02-13").events} == {
-        "readiness_parade": 511, "polling_security": 511}
-
-
-def test_a_parade_force_goes_on_only_where_the_text_sends_it():
-    # "Usai apel, personel bergeser ke TPS": the parade's force goes on, not back
-    text = ("Polres Pasaman menggelar apel pergeseran pasukan PSU di lapangan Mapolres, Jumat (18/4/2025). Usai apel, "
-            "personel langsung bergeser ke TPS masing-masing.\n\nPemungutan Suara Ulang (PSU) digelar di seluruh TPS, "
-            "Sabtu (19/4/2025), diamankan 689 personel gabungan.")
-    assert {e.type: e.personnel for e in _extract(text, "2025-04-19").events} == {
-        "readiness_parade": None, "revote": 689}
-    # "seluruh personel mengikuti apel": the deployed force is the one the parade mustered
-    text = ("Sebanyak 120 personel gabungan dikerahkan untuk mengamankan Pemungutan Suara Ulang (PSU) di tiga TPS, "
-            "Sabtu (24/2/2024). Sehari sebelumnya, Jumat (23/2/2024), seluruh personel mengikuti apel kesiapan PSU "
-            "di halaman Mapolres Sampang.")
-    assert {e.type: e.personnel for e in _extract(text, "2024-02-24").events} == {
-        "readiness_parade": 120, "revote": 120}
-
-
-def test_a_count_before_every_mention_serves_the_events_named_after_it():
-    text = ("Kapolres mengatakan 275 personel disiagakan untuk mengamankan aksi sekaligus pleno rekapitulasi yang "
-            "berlangsung di aula KPU, Kamis (5/12/2024). Ratusan massa menggeruduk kantor KPU TTS.")
-    assert {e.type: e.personnel for e in _extract(text, "2024-12-05").events} == {
-        "recap_security": 275, "protest": 275}
+@pytest.mark.parametrize("text, published, want", [
+    pytest.param("Sebanyak 300 personel disiagakan untuk mengamankan TPS di Kabupaten Lahat, Rabu (27/11/2024).\n\n"
+                 "Sehari sebelumnya, Selasa (26/11/2024), Polres Lahat menggelar apel kesiapan di halaman Mapolres "
+                 "yang diikuti personel Polres dan Kodim.", "2024-11-27",
+                 {"polling_security": 300, "readiness_parade": None},
+                 id="each event keeps its own force: the parade states none"),
+    pytest.param("Polres Inhil menggelar apel pergeseran pasukan di halaman Mapolres, Selasa (13/2/2024), diikuti 511 "
+                 "personel gabungan.\n\nBesok, Rabu (14/2/2024), seluruh personel sudah berada di TPS masing-masing "
+                 "sejak pukul 06.00 WIB untuk mengamankan pemungutan suara.", "2024-02-13",
+                 {"readiness_parade": 511, "polling_security": 511}, id="the force a parade musters goes to the TPS"),
+    pytest.param("Polres Pasaman menggelar apel pergeseran pasukan PSU di lapangan Mapolres, Jumat (18/4/2025). Usai "
+                 "apel, personel langsung bergeser ke TPS masing-masing.\n\nPemungutan Suara Ulang (PSU) digelar di "
+                 "seluruh TPS, Sabtu (19/4/2025), diamankan 689 personel gabungan.", "2025-04-19",
+                 {"readiness_parade": None, "revote": 689}, id="a parade force goes on, not back"),
+    pytest.param("Sebanyak 120 personel gabungan dikerahkan untuk mengamankan Pemungutan Suara Ulang (PSU) di tiga TPS, "
+                 "Sabtu (24/2/2024). Sehari sebelumnya, Jumat (23/2/2024), seluruh personel mengikuti apel kesiapan "
+                 "PSU di halaman Mapolres Sampang.", "2024-02-24", {"readiness_parade": 120, "revote": 120},
+                 id="all the deployed force mustered at the parade"),
+    pytest.param("Kapolres mengatakan 275 personel disiagakan untuk mengamankan aksi sekaligus pleno rekapitulasi yang "
+                 "berlangsung di aula KPU, Kamis (5/12/2024). Ratusan massa menggeruduk kantor KPU TTS.", "2024-12-05",
+                 {"recap_security": 275, "protest": 275}, id="a count before every mention serves those named after it"),
+])
+def test_each_events_own_force(text, published, want):
+    assert {e.type: e.personnel for e in _extract(text, published).events} == want
