@@ -426,11 +426,11 @@ def _triggers(sent: Sentence, lex, drill: bool, quotes, own: list[DateMention],
     return kept
 
 
-_K = 4  # letters of a literal beginning the gate compares
+_K = 6  # letters of a literal beginning the gate compares
 
 
 def _gate(rx: re.Pattern) -> Optional[frozenset]:
-    """The literal beginnings (lower case, at most four characters) every
+    """The literal beginnings (lower case, at most six characters) every
     match of ``rx`` starts with, read from the pattern itself; None when a
     match may begin otherwise. A sentence where no word begins so cannot
     match, and is not searched."""
@@ -489,10 +489,10 @@ _WORD = re.compile(r"\w+")
 
 
 def _beginnings(text: str) -> set:
-    """The first two, three and four characters (lower case) of each word of
-    ``text``: what :func:`_gate` sets are compared with."""
-    words = _WORD.findall(text.lower())
-    return {w[:2] for w in words} | {w[:3] for w in words} | {w[:4] for w in words}
+    """The first two to six characters (lower case) of each word of ``text``:
+    what :func:`_gate` sets are compared with."""
+    words = set(_WORD.findall(text.lower()))
+    return {w[:n] for w in words for n in range(2, _K + 1)}
 
 
 def _search(rx: re.Pattern, text: str, begins: Optional[set]) -> list[tuple[int, int]]:
