@@ -157,7 +157,8 @@ class Event:
     #: a force per unit, never the event's force: "dua personel per TPS" = 2, "TPS"
     personnel_per_unit: Optional[int] = None
     personnel_unit: Optional[str] = None
-    #: the article's main event: the one its title names, else its first
+    #: the article's main deployment: the event whose force the title states, else the first the
+    #: title names with a force, else the first in the text with one (its force is the article's)
     main: bool = False
 
 
@@ -197,6 +198,6 @@ class Extraction:
     persons: tuple[tuple[str, int, int], ...] = ()
     #: the kabupaten/kota (or province) where the article's events happen
     primary_region: Optional[Place] = None
-    #: the article's force: its main event's personnel, else the largest an event states
+    #: the article's force: its main event's personnel, else the largest force a sentence deploys
     personnel: Optional[int] = None
     personnel_approx: bool = False
