@@ -7,10 +7,13 @@ Per field, micro-averaged over articles:
     the matched pairs;
   * dates as sets of ISO dates;
   * event types as multisets of types per article; date, place-code and
-    personnel accuracy over events paired by type;
+    personnel accuracy over events paired by type (same date first, then
+    same place);
   * quotes matched by their first six words; speaker accuracy over the matches;
   * candidates matched by normalised name; office and ticket-number accuracy
-    over the matched pairs (gold files without ``candidates`` score none).
+    over the matched pairs (gold files without ``candidates`` score none);
+  * the article's force (top-level ``personnel``): accuracy over the articles
+    whose gold states one (right / total, as issue 14 counts it).
 Each gold line is an article in the extract-text JSON shape plus ``id`` and
 ``split``; the article text goes through the same cleaning as ``extract-text``.
 """
@@ -90,6 +93,7 @@ class Report:
     candidates: PRF = field(default_factory=PRF)
     office: Acc = field(default_factory=Acc)
     ticket_number: Acc = field(default_factory=Acc)
+    article_personnel: Acc = field(default_factory=Acc)
     diffs: list[dict] = field(default_factory=list)
 
     def summary(self) -> dict:
@@ -103,6 +107,7 @@ class Report:
             "event_personnel_accuracy": self.event_personnel.as_dict(), "quotes": self.quotes.as_dict(),
             "speaker_accuracy": self.speaker.as_dict(), "candidates": self.candidates.as_dict(),
             "office_accuracy": self.office.as_dict(), "ticket_number_accuracy": self.ticket_number.as_dict(),
+            "article_personnel_accuracy": self.article_personnel.as_dict(),
         }
 
 
@@ -133,13 +138,16 @@ def _pos(s: Optional[str]) -> str:
 
 
 def _match(gold: list[dict], pred: list[dict], key, tie=None) -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
-    """Greedy one-to-one matching by key (then by tie-breaker)."""
+    """Greedy one-to-one matching by key (then by tie-breaker: a value, or a
+    tuple of values compared in order)."""
     pairs, left = [], list(pred)
     unmatched = []
     for g in gold:
         cands = [p for p in left if key(p) == key(g)]
         if tie and len(cands) > 1:
-            cands.sort(key=lambda p: tie(p) != tie(g))
+            want = tie(g)
+            cands.sort(key=lambda p: tuple(a != b for a, b in zip(tie(p), want)) if isinstance(want, tuple)
+                       else tie(p) != want)
         if cands:
             pairs.append((g, cands[0]))
             left.remove(cands[0])
@@ -184,15 +192,20 @@ def score_article(report: Report, gold: dict, pred: dict, with_diff: bool) -> No
     tp = sum((g_ev & p_ev).values())
     report.events.add(tp, sum(p_ev.values()) - tp, sum(g_ev.values()) - tp)
     diff["events"] = {"missed": sorted((g_ev - p_ev).elements()), "extra": sorted((p_ev - g_ev).elements())}
-    pairs, _, _ = _match(gold.get("events", []), pred["events"], lambda e: e["type"], tie=lambda e: e.get("date"))
-    wrong = []
+    pairs, _, _ = _match(gold.get("events", []), pred["events"], lambda e: e["type"],
+                         tie=lambda e: (e.get("date"), e.get("place_code") or None))
+    wrong, wrong_force = [], []
     for g, p in pairs:
         report.event_date.add(g.get("date") == p.get("date"))
         report.event_place.add((g.get("place_code") or None) == (p.get("place_code") or None))
         report.event_personnel.add(g.get("personnel") == p.get("personnel"))
         if g.get("date") != p.get("date") or (g.get("place_code") or None) != (p.get("place_code") or None):
             wrong.append(f"{g['type']}: {p.get('date')} {p.get('place')} (gold {g.get('date')} {g.get('place')})")
+        if g.get("personnel") != p.get("personnel"):
+            wrong_force.append(f"{g['type']} {g.get('date')}: {p.get('personnel')} (gold {g.get('personnel')})")
     diff["events"]["wrong"] = wrong
+    diff["events"]["wrong_personnel"] = wrong_force
+    _score_article_force(report, gold, pred, diff)
     # quotes: matched by their first words; the speaker by normalised name
     pairs, missed, extra = _match(gold.get("quotes", []), pred["quotes"], lambda q: _quote_key(q["text"]))
     report.quotes.add(len(pairs), len(extra), len(missed))
@@ -222,6 +235,17 @@ def _score_candidates(report: Report, gold: dict, pred: dict) -> dict:
         if (g.get("office") or None) != (p.get("office") or None) or g.get("number") != p.get("number"):
             wrong.append(f"{g['name']}: office {p.get('office')}/{g.get('office')} number {p.get('number')}/{g.get('number')}")
     return {"missed": [c["name"] for c in missed], "extra": [c["name"] for c in extra], "wrong": wrong}
+
+
+def _score_article_force(report: Report, gold: dict, pred: dict, diff: dict) -> None:
+    """The article's force, scored where the gold states one."""
+    want = gold.get("personnel")
+    diff["personnel"] = {}
+    if want is None:
+        return
+    report.article_personnel.add(pred.get("personnel") == want)
+    if pred.get("personnel") != want:
+        diff["personnel"] = {"wrong": [f"{pred.get('personnel')} (gold {want})"]}
 
 
 def _quote_key(text: str) -> str:
@@ -254,9 +278,10 @@ def format_report(report: Report) -> str:
                       ("place code acc", "place_code_accuracy"), ("event date acc", "event_date_accuracy"),
                       ("event place acc", "event_place_accuracy"), ("personnel acc", "event_personnel_accuracy"),
                       ("speaker acc", "speaker_accuracy"), ("office acc", "office_accuracy"),
-                      ("ticket no. acc", "ticket_number_accuracy")):
+                      ("ticket no. acc", "ticket_number_accuracy"), ("article force", "article_personnel_accuracy")):
         d = s[key]
-        lines.append(f"{name:<16} {d['acc']:>6.3f}   ({d['right']}/{d['total']} matched)")
+        over = "articles with a gold figure" if key == "article_personnel_accuracy" else "matched"
+        lines.append(f"{name:<16} {d['acc']:>6.3f}   ({d['right']}/{d['total']} {over})")
     return "\n".join(lines)
 
 
@@ -264,7 +289,7 @@ def format_diff(report: Report) -> str:
     out = []
     for d in report.diffs:
         parts = []
-        for field_name in ("officials", "places", "dates", "events", "quotes", "candidates"):
+        for field_name in ("officials", "places", "dates", "events", "quotes", "candidates", "personnel"):
             for kind, items in d.get(field_name, {}).items():
                 if items:
                     parts.append(f"  {field_name} {kind}: {', '.join(map(str, items))}")

@@ -36,6 +36,8 @@ def to_contract(ex: Extraction) -> dict[str, Any]:
         "events": [
             {"type": e.type, "date": e.date, "place": e.place, "place_code": e.place_code, "actors": list(e.actors),
              "forces": list(e.forces), "personnel": e.personnel, "personnel_approx": e.personnel_approx,
+             "personnel_reinforcement": e.personnel_reinforcement, "personnel_parts": list(e.personnel_parts),
+             "personnel_per_unit": e.personnel_per_unit, "personnel_unit": e.personnel_unit, "main": e.main,
              "election": e.election, "stage": e.stage,
              "trigger": e.trigger, "start": e.start, "end": e.end}
             for e in ex.events
@@ -50,6 +52,8 @@ def to_contract(ex: Extraction) -> dict[str, Any]:
         "primary_region": ({"name": ex.primary_region.name, "type": ex.primary_region.type,
                             "code": ex.primary_region.code, "province": ex.primary_region.province}
                            if ex.primary_region else None),
+        "personnel": ex.personnel,
+        "personnel_approx": ex.personnel_approx,
         "extractor_version": ex.extractor_version,
         "model_version": ex.model_version,
     }

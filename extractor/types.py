@@ -150,6 +150,16 @@ class Event:
     personnel_approx: bool = False
     election: Optional[str] = None  # "Pilkada 2024", "Pemilu 2024", "PSU Pilkada 2024"
     stage: Optional[str] = None  # TPS, PPS, PPK, KPU kabupaten/kota, KPU provinsi
+    #: BKO / back-up reinforcements counted into ``personnel`` ("ditambah 100 personel BKO")
+    personnel_reinforcement: Optional[int] = None
+    #: the stated components of ``personnel`` ("terdiri dari 214 personel Polres dan 71 prajurit")
+    personnel_parts: tuple[int, ...] = ()
+    #: a force per unit, never the event's force: "dua personel per TPS" = 2, "TPS"
+    personnel_per_unit: Optional[int] = None
+    personnel_unit: Optional[str] = None
+    #: the article's main deployment: the event whose force the title states, else the first the
+    #: title names with a force, else the first in the text with one (its force is the article's)
+    main: bool = False
 
 
 @dataclass(frozen=True)
@@ -196,3 +206,6 @@ class Extraction:
     persons: tuple[tuple[str, int, int], ...] = ()
     #: the kabupaten/kota (or province) where the article's events happen
     primary_region: Optional[Place] = None
+    #: the article's force: its main event's personnel, else the largest force a sentence deploys
+    personnel: Optional[int] = None
+    personnel_approx: bool = False

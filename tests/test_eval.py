@@ -70,3 +70,29 @@ def test_candidates_are_scored_by_name_with_office_and_number(tmp_path):
     assert (s["ticket_number_accuracy"]["right"], s["ticket_number_accuracy"]["total"]) == (1, 2)
     assert report.diffs[0]["candidates"]["missed"] == ["Orang Lain"]
     assert report.diffs[1]["candidates"] == {}
+
+
+def test_the_article_force_is_scored_where_the_gold_states_one(tmp_path):
+    text = ("LAHAT - Sebanyak 312 personel Polres Lahat mengikuti apel gelar pasukan pengamanan TPS, "
+            "Selasa (26/11/2024).")
+    f = tmp_path / "gold.jsonl"
+    lines = [gold_line(id="t-1", personnel=312, article={"url": "u1", "title": "", "published": "2024-11-26",
+                                                         "text": text}),
+             gold_line(id="t-2", personnel=300, article={"url": "u2", "title": "", "published": "2024-11-26",
+                                                         "text": text}),
+             gold_line(id="t-3", personnel=None)]  # no gold figure: not counted
+    f.write_text("\n".join(lines) + "\n", "utf-8")
+    report = evaluate(load_gold(f), with_diff=True)
+    assert report.summary()["article_personnel_accuracy"] == {"acc": 0.5, "right": 1, "total": 2}
+    assert report.diffs[1]["personnel"] == {"wrong": ["312 (gold 300)"]}
+
+
+def test_events_of_a_type_pair_by_date_then_by_place():
+    from extractor.evaluate import _match
+
+    gold = [{"type": "revote", "date": "2025-08-06", "place_code": "91.03"},
+            {"type": "revote", "date": "2025-08-06", "place_code": "91.71"}]
+    pred = [{"type": "revote", "date": "2025-08-06", "place_code": "91.71"},
+            {"type": "revote", "date": "2025-08-06", "place_code": "91.03"}]
+    pairs, _, _ = _match(gold, pred, lambda e: e["type"], tie=lambda e: (e["date"], e["place_code"]))
+    assert all(g["place_code"] == p["place_code"] for g, p in pairs)

@@ -25,7 +25,15 @@ def _doc_to_extraction(article: Article, doc, version: str) -> Extraction:
         candidates=tuple(doc._.pantau_candidates.candidates),
         persons=_persons(doc),
         primary_region=_primary(doc._.pantau_places),
+        **_article_force(doc),
     )
+
+
+def _article_force(doc) -> dict:
+    from .events import article_force
+
+    n, approx = article_force(doc.user_data.get("text") or doc.text, doc._.pantau_events)
+    return {"personnel": n, "personnel_approx": approx}
 
 
 def _persons(doc) -> tuple:

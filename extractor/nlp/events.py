@@ -1,128 +1,729 @@
 """Events: type (from the taxonomy in ``lexicons/events.toml``), trigger,
 date, place, actors, forces and personnel.
 
-A trigger counts only in a sentence without one of its type's negative cues
-(hypotheticals, drills, voter-list plenaries). One event per type per article,
-plus one per other date stated in a trigger's own sentence; trigger and
-place come from the first sentence. Sentences that only plan, schedule or
-suppose (``[modality]`` cues) report no event. A type
-subsumed by another present type (``[subsumes]`` in the lexicon: polling
-security within a re-vote) is dropped.
+Reported or mentioned. A trigger (a pattern of its type, or a two-part
+trigger of ``[[pairs]]``: an action and what it acts on in one clause)
+reports an event only when the clause structure says it happened: no cue of
+a ``[mood.*]`` class where that class's scope reaches (a plan, schedule,
+hypothetical, negation, appeal or instruction, readiness, the topic of a
+meeting, a depiction, hearsay), not dated after the article's day, not
+inside a quote unless the quote says the security action has happened, not
+its type's negative cues (drills, voter-list plenaries) and not what another
+event is for ("logistik PSU"). A deployment announced for a stated date at
+most ``announce_days`` ahead still counts.
+
+One event per type, date and place. A trigger with a date of its own that is
+not the event's (and is not background: a ruling, an earlier vote) starts
+another event of its type, so does one naming another kabupaten/kota after
+"di" (``[instances] place_types``), and so does a noun of the type with a
+verb of happening and its own date ("Pleno dimulai sejak Jumat (16/2)").
+A type subsumed by another present type (``[subsumes]``: polling security
+within a re-vote) is dropped.
+
 Date: a date in the trigger's sentence, else the nearest earlier date in the
-paragraph, else the article's lead date, else the published date.
-Place: the most specific region named in the sentence (several kecamatan:
-their kabupaten), else the article's primary region.
+paragraph, else the article's lead date, else the published date. Place: the
+most specific region named in the sentence (several kecamatan: their
+kabupaten), else the article's primary region.
+
+Personnel (``force.py`` reads each count's role): a sentence's force belongs
+to the event it mentions, else to the one its words refer back to, else to
+the last one before it; never copied to another event (a parade and the
+deployment it musters share one, a force "setiap hari" serves every day).
+The main event is the one whose force the title states, else the first the
+title names with a force; its force is the article's (:func:`article_force`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from typing import Optional
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple, Optional
+
+try:
+    from re import _constants as _sc, _parser as _sre
+except ImportError:  # Python < 3.11
+    import sre_constants as _sc  # type: ignore[no-redef]
+    import sre_parse as _sre  # type: ignore[no-redef]
 
 from ..types import DateMention, Event, Official
 from .gazetteer import Region, gazetteer
 from .lexicon import lexicon
-from .numbers import WORD_NUMBER, digits_to_int, words_to_int
+from .force import Force, combine, every_day, figures, force, musters, same_force
 from .text import Sentence, sentences
 
 
-def _personnel_re():
-    lex = lexicon()
-    nouns = "|".join(lex.personnel["nouns"])
-    vague = "|".join(sorted(lex.personnel["vague"], key=len, reverse=True))
-    return re.compile(
-        rf"(?:(?P<num>\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:\s*\((?:[a-z ]+)\))?|(?P<words>{WORD_NUMBER.pattern})|(?P<vague>{vague}))"
-        rf"\s+(?:orang\s+)?(?:(?:gabungan|pasukan)\s+)?(?:{nouns})\b"
-        r"(?!\s+(?:KPPS|PPS|PPK|KPU|Bawaslu|DPRD|DPR|partai|masyarakat|keluarga|warga|saksi|pemilih))",
-        re.IGNORECASE,
-    )
+class _Trig(NamedTuple):
+    """A trigger in a sentence (offsets in the sentence): where its mood is
+    read (``start``, ``end``) and what it names (``obj_start``, ``obj_end``:
+    the object of a two-part trigger, else the trigger itself)."""
+
+    start: int
+    end: int
+    obj_start: int
+    obj_end: int
+    pair: bool = False
 
 
-_PERSONNEL = None
+@dataclass
+class _Ev:
+    """An event while it is built: its first mention and every sentence that
+    mentions it."""
+
+    type: str
+    start: int
+    end: int
+    date: Optional[str]
+    region: Optional[Region]
+    own_date: bool = False  # its date is stated in its own sentence, not inherited
+    sents: list[int] = field(default_factory=list)  # indices of the sentences that mention it
+    mention_at: dict[int, int] = field(default_factory=dict)  # sentence index -> where its trigger starts
+    actors: tuple[str, ...] = ()
+    forces: tuple[str, ...] = ()
 
 
 def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[int, int, Region]],
                 primary: Optional[Region], officials: list[Official], published: Optional[str],
                 dateline: Optional[tuple[int, int]] = None,
-                quotes: tuple[tuple[int, int], ...] = ()) -> list[Event]:
+                quotes: tuple[tuple[int, int], ...] = (), title: str = "") -> list[Event]:
     """``quotes``: (start, end) of each direct quote; what a speaker says
-    inside one (plans, how the work is done) reports no event."""
+    inside one (plans, how the work is done) reports no event unless it says
+    it has happened. ``title``: the article's title, which names its main
+    event and often its force."""
     lex = lexicon()
     sents = sentences(text)
     usable = [d for d in dates if d.flag not in ("range",)]
     lead = usable[0].date if usable else (published[:10] if published else None)
-    events: dict[tuple, Event] = {}
+    now = published[:10] if published else lead  # the article's day: later dates are still to come
     drill = bool(lex.drill_cues.search(text))
-    for sent in sents:
-        if _history(sent.text, published):
+    events: list[_Ev] = []
+    for i, sent in enumerate(sents):
+        if _history(sent.text, now):
             continue
-        for et, m in _triggers(sent, lex, drill, quotes):
-            start, end = sent.start + m.start(), sent.start + m.end()
+        own = [d for d in usable if sent.start <= d.start < sent.end]
+        for et, t in _triggers(sent, lex, drill, quotes, own, now):
+            start, end = sent.start + t.start, sent.start + t.end
+            if t.pair and _refers_back(sent.text[t.obj_start:t.obj_end], et.name, events, lex):
+                continue  # "Pleno mendapat pengamanan": the voter-list plenary already reported
             date = _date_for(text, sent, usable, lead)
             region = _place_for(sent, place_spans, primary, skip=dateline)
-            personnel, approx = _personnel(sent.text)
-            actors = tuple(o.name for o in officials if any(sent.start <= s < sent.end for s, e in o.mentions))
-            actors += tuple(dict.fromkeys(u.group().strip() for u in lex.unit_re.finditer(sent.text)))
-            forces = tuple(name for name, rx in lex.forces.items() if rx.search(sent.text))
-            # one event per type; a second only for another date stated in its own sentence
-            same = [k for k in events if k[0] == et.name]
-            key = (et.name, date) if not same or _another(text, sent, m, date, usable, published, lex) else same[0]
-            ev = events.get(key)
+            same = [x for x in events if x.type == et.name]
+            ev = None
+            if same:
+                ev = next((x for x in same if x.date == date), None) if own else None
+                if ev is None and own and _undated(same, i, sents, text):
+                    ev = _undated(same, i, sents, text)  # the day (and place) the event's next sentence states
+                    ev.date, ev.own_date = date, True
+                    ev.region = region if region is not primary else ev.region
+                if ev is None and not _another(text, sent, et, t.end, date, own, now, lex):
+                    ev = _elsewhere(sent, et.name, same, place_spans, dateline, lex)
+                    ev = same[0] if ev is None else None if ev is _NEW else ev
             if ev is None:
-                events[key] = Event(et.name, text[start:end], start, end, date, region.name if region else None,
-                                    region.code if region else None, actors, forces, personnel, approx)
-            else:
-                events[key] = Event(ev.type, ev.trigger, ev.start, ev.end, ev.date, ev.place, ev.place_code,
-                                    tuple(dict.fromkeys(ev.actors + actors)), tuple(dict.fromkeys(ev.forces + forces)),
-                                    max(filter(None, (ev.personnel, personnel)), default=None),
-                                    ev.personnel_approx and approx if ev.personnel and personnel else ev.personnel_approx or approx)
-    found = {e.type for e in events.values()}
+                if same and region is primary:  # another day of the event, where the last one was
+                    region = max(same, key=lambda x: max(x.sents, default=-1)).region
+                ev = _Ev(et.name, start, end, date, region, own_date=bool(own))
+                events.append(ev)
+            _mention(ev, i, start, sent, officials, lex)
+    _instances(text, sents, events, usable, now, quotes, lex)
+    found = {e.type for e in events}
     dropped = {t for t in found for t2 in found if t in lex.event_subsumes.get(t2, ())}
-    kept = sorted((e for e in events.values() if e.type not in dropped), key=lambda e: e.start)
-    return [_with_election(text, sents, _with_force_size(text, sents, e)) for e in kept]
+    kept = sorted((e for e in events if e.type not in dropped), key=lambda e: e.start)
+    sizes = _force_sizes(text, sents, kept, usable, lex)
+    main = _main(title, kept, sizes, lex)
+    out = []
+    for e in kept:
+        f = sizes.get(id(e)) or Force(None)
+        ev = Event(e.type, text[e.start:e.end], e.start, e.end, e.date, e.region.name if e.region else None,
+                   e.region.code if e.region else None, e.actors, e.forces, f.n, f.approx if f.n is not None else False,
+                   personnel_reinforcement=f.reinforcement, personnel_parts=f.parts,
+                   personnel_per_unit=f.per_unit[0] if f.per_unit else None,
+                   personnel_unit=f.per_unit[1] if f.per_unit else None, main=e is main)
+        out.append(_with_election(text, sents, ev))
+    return out
+
+
+def _main(title: str, events: list[_Ev], sizes: dict[int, Force], lex) -> Optional[_Ev]:
+    """The article's main deployment, whose force is the article's: of the
+    events the title names (by a trigger or a noun of their type, in title
+    order; a trigger the title only plans, "Jelang PSU", names none; with a
+    force in the title, the one named nearest it), the first with an exact
+    force, else the first with a vague one, else the first event of the text
+    with an exact force, else with a vague one, else the first named, else
+    the first. A force the title states is the event's it names when the body
+    gives that event none."""
+    if not events:
+        return None
+    named: dict[str, int] = {}  # type -> position in the title
+    for et in lex.event_types:
+        for rx in (et.triggers, lex.event_heads.get(et.name)):
+            m = next((m for m in rx.finditer(title) if _mood(title, m.start(), m.end(), lex) is None and not (
+                et.name in lex.topic_modifiers and lex.modifier_of is not None
+                and lex.modifier_of.search(title, max(0, m.start() - 40), m.start()))), None) \
+                if rx is not None else None
+            if m is not None:
+                named[et.name] = min(named.get(et.name, m.start()), m.start())
+    figs = [f for f in figures(title) if f.role not in ("other", "per_unit")]
+    told = combine(title, figs) if figs else Force(None)
+    order = sorted(named, key=lambda t: abs(named[t] - figs[0].start) if figs else named[t])
+    titled = [next(e for e in events if e.type == t) for t in order if any(e.type == t for e in events)]
+    if told.n is not None and titled and sizes.get(id(titled[0]), Force(None)).n is None \
+            and titled[0].type in lex.deployment_types | {"other"} \
+            and not any(sizes.get(id(e), Force(None)).n == told.n for e in events):
+        sizes[id(titled[0])] = told
+    force_of = lambda e: sizes.get(id(e), Force(None))  # noqa: E731
+    if told.n is not None:  # the event whose force the title states
+        hit = next((e for e in titled + events if force_of(e).n == told.n), None)
+        if hit is not None:
+            return hit
+    for pool in (titled, events):
+        for exact in (True, False):
+            hit = next((e for e in pool if force_of(e).n is not None and force_of(e).approx != exact), None)
+            if hit is not None:
+                return hit
+    return titled[0] if titled else events[0]
+
+
+def article_force(text: str, events) -> tuple[Optional[int], bool]:
+    """The article's force (the figure a researcher cites for its main
+    deployment): its main event's personnel; when no event states one, the
+    largest force a sentence states as deployed or prepared ("Polda Riau
+    menyiapkan 6.412 personel"), an exact one before a vague one; (None,
+    False) without one."""
+    main = next((e for e in events if e.main), None)
+    if main is not None and main.personnel is not None:
+        return main.personnel, main.personnel_approx
+    lex = lexicon()
+    best: Optional[Force] = None
+    for sent in sentences(text):
+        figs = [f for f in figures(text, sent.start, sent.end)
+                if _mood(sent.text, f.start - sent.start, f.end - sent.start, lex, counts=True) in (None, "plan")]
+        if not figs:
+            continue
+        f = combine(text, figs)
+        if f.n is not None and not f.only_reinforcement and (
+                best is None or (not f.approx, f.n) > (not best.approx, best.n)):
+            best = f
+    return (best.n, best.approx) if best else (None, False)
+
+
+def _force_sizes(text: str, sents: list[Sentence], events: list[_Ev], dates: list[DateMention],
+                 lex) -> dict[int, Force]:
+    """Each event's own force, never copied from another event. A sentence
+    stating a force belongs, in this order of strength, to the event it
+    mentions (the one mentioned nearest before the count when it mentions
+    several; a count before every mention serves them all and the events
+    named after it), else to the last event of the type its words refer back
+    to ("Apel diikuti 215 personel", [heads]), else to the deployment
+    mentioned last before it; a sentence dated to another event of that type
+    goes to that one, a force "setiap hari" to every day. An event takes its
+    strongest sentence's force (exact before vague, then a stated total that
+    names it or stands in its paragraph, then strength); a sentence of
+    reinforcements only ("Pengamanan dibantu 210 prajurit") adds to it, a
+    breakdown only counts without a force; "dengan kekuatan yang sama" takes
+    the force of the last event of its type."""
+    paras = _paragraphs(text, sents)
+    owner: dict[int, list[_Ev]] = {}
+    for e in events:
+        for i in e.sents:
+            owner.setdefault(i, []).append(e)
+    cands: dict[int, list[tuple[int, int, Force, int]]] = {}  # id(event) -> (strength, sentence, force, paragraph)
+    starts = {(id(e), i): pos for e in events for i, pos in e.mention_at.items()}
+
+    def e_start(e: _Ev, i: int) -> int:
+        return starts.get((id(e), i), e.start)
+
+    same_as: dict[int, int] = {}  # id(event) -> id(the earlier event whose force it repeats)
+    muster = frozenset(lex.force.get("muster_types", ()))
+    last: Optional[_Ev] = None
+    latest: dict[str, _Ev] = {}  # type -> its event mentioned last so far
+    for i, sent in enumerate(sents):
+        here = owner.get(i, [])
+        for e in here:
+            latest[e.type] = e
+        refs: list[_Ev] = []  # the words refer back to the last event of their type mentioned so far
+        for e in events:
+            r = latest.get(e.type, e)
+            if all(r is not x for x in refs + here) and all(e.type != x.type for x in here) \
+                    and _refers(sent.text, e, lex):
+                refs.append(r)
+        deployed = [e for e in (here or refs) if e.type in lex.deployment_types]
+        if deployed:
+            last = deployed[-1]
+        figs = figures(text, sent.start, sent.end)
+        if not here:
+            # a force still to come ("yang akan ditempatkan") is no event's, but the force a parade
+            # musters for the coming day is the parade's ("Dalam amanatnya Kapolda menyampaikan, 1.250
+            # personel disiapkan untuk mengamankan PSU")
+            parade = any(e.type in muster for e in refs)
+            figs = [f for f in figs if _mood(sent.text, f.start - sent.start, f.end - sent.start, lex, counts=True)
+                    in ((None, "plan", "readiness") if parade else (None,))]
+        if not figs:
+            if here and same_force(text, sent.start, sent.end):
+                for e in here:
+                    prev = [x for x in events if x.type == e.type and x is not e and x.start < e.start]
+                    if prev:
+                        same_as[id(e)] = id(prev[-1])
+            continue
+        f = combine(text, figs)
+        if f.n is None and f.per_unit is None:
+            continue
+        if here:
+            # the force before every mention serves them all, and the events its sentence names after
+            # it ("275 personel disiagakan untuk mengamankan aksi sekaligus pleno"); else it is the
+            # nearest mention's before it
+            before = [e for e in here if e_start(e, i) <= figs[0].start]
+            targets = [max(before, key=lambda e: e_start(e, i))] if before else here + [
+                e for e in refs if _refers(sent.text[figs[0].end - sent.start:], e, lex)]
+            strength = 3
+        elif refs:
+            targets, strength = refs, 2
+        elif last is not None:
+            targets, strength = [last], 1
+        else:
+            continue
+        day = next((d.date for d in dates if sent.start <= d.start < sent.end), None)
+        if day and strength < 3:  # "Hari ini kekuatan ditambah 60 personel": the event of that day
+            targets = [next((x for x in events if x.type == t.type and x.date == day), t) for t in targets]
+        if every_day(text, sent.start, sent.end):  # the force of each day of a multi-day event
+            targets = [x for x in events if any(x.type == t.type for t in targets)]
+        for e in targets:
+            cands.setdefault(id(e), []).append((strength, i, f, paras[i]))
+    out: dict[int, Force] = {}
+    for e in events:
+        f = _pick(cands.get(id(e), []), {paras[i] for i in e.sents})
+        if f.n is None and id(e) in same_as and out.get(same_as[id(e)], Force(None)).n is not None:
+            f = replace(out[same_as[id(e)]], per_unit=f.per_unit)
+        out[id(e)] = f
+    _mustered(text, sents, events, owner, out, lex)
+    return out
+
+
+def _mustered(text: str, sents: list[Sentence], events: list[_Ev], owner: dict[int, list[_Ev]],
+              out: dict[int, Force], lex) -> None:
+    """A parade and the event it musters the force for share one force when
+    only one states it: the parade's goes on to the event ("Usai apel,
+    personel langsung bergeser ke TPS"), or the event's is the one the parade
+    mustered ("seluruh personel mengikuti apel"). The partner: an event the
+    sentence mentions, else the deployment nearest after the parade on its
+    day or the next."""
+    kinds = frozenset(lex.force.get("muster_types", ()))
+    parades = [e for e in events if e.type in kinds]
+    if not parades:
+        return
+    for i, sent in enumerate(sents):
+        way = musters(text, sent.start, sent.end)
+        if way is None:
+            continue
+        p = min(parades, key=lambda e: abs(e.start - sent.start))
+        partners = [e for e in owner.get(i, []) if e.type not in kinds]
+        if not partners:
+            partners = [e for e in events if e.type not in kinds and e.type in lex.deployment_types | {"other"}
+                        and _days(p.date, e.date) in (0, 1)]
+        if not partners:
+            continue
+        q = min(partners, key=lambda e: abs(e.start - sent.start))
+        if way == "back" and out[id(p)].n is None and out[id(q)].n is not None:
+            out[id(p)] = out[id(q)]
+        elif way == "on" and out[id(q)].n is None and out[id(p)].n is not None:
+            out[id(q)] = out[id(p)]
+
+
+def _days(a: Optional[str], b: Optional[str]) -> Optional[int]:
+    if not a or not b:
+        return None
+    return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
+
+
+def _pick(cands: list[tuple[int, int, Force, int]], own_paras: set[int] = frozenset()) -> Force:
+    per = next((f.per_unit for _, _, f, _ in cands if f.per_unit), None)
+    whole = [c for c in cands if c[2].n is not None and not c[2].only_reinforcement and not c[2].only_parts]
+    if not whole:
+        parts = [c for c in cands if c[2].only_parts and c[2].n is not None]
+        if parts:
+            f = max(parts, key=lambda c: c[0])[2]
+            return replace(f, per_unit=per)
+        return Force(None, per_unit=per)
+    # exact before vague; then a stated total that names the event or stands in its paragraph; then strength
+    s, i, best, para = max(whole, key=lambda c: (not c[2].approx, c[2].total and (c[0] >= 2 or c[3] in own_paras),
+                                                 c[0], c[2].n))
+    extra = [f for s2, i2, f, p2 in cands if f.only_reinforcement and f.reinforcement and i2 > i and p2 == para]
+    if extra and not best.approx and not best.total:
+        add = sum(f.reinforcement for f in extra)
+        best = replace(best, n=best.n + add, reinforcement=(best.reinforcement or 0) + add)
+    return replace(best, per_unit=best.per_unit or per)
+
+
+def _refers(sentence: str, e: _Ev, lex) -> bool:
+    rx = lex.event_heads.get(e.type)
+    return bool(rx and rx.search(sentence))
+
+
+def _paragraphs(text: str, sents: list[Sentence]) -> list[int]:
+    breaks = [m.start() for m in re.finditer(r"\n\s*\n", text)]
+    return [bisect.bisect_left(breaks, s.start) for s in sents]
 
 
 _PAST_YEAR = re.compile(r"(?<![\w/.-])(?:19|20)\d{2}(?![\w/.-])")
 
 
-def _history(sentence: str, published: Optional[str]) -> bool:
-    """A sentence about an election two or more years before the article
-    ("Pada Pemilu 2019, pleno ... sempat diwarnai aksi massa") is background."""
-    if not published:
+def _history(sentence: str, now: Optional[str]) -> bool:
+    """A sentence about an election two or more years before the article's
+    day ("Pada Pemilu 2019, pleno ... sempat diwarnai aksi massa") is
+    background."""
+    if not now:
         return False
     years = [int(y) for y in _PAST_YEAR.findall(sentence)]
-    return bool(years) and max(years) <= int(published[:4]) - 2
+    return bool(years) and max(years) <= int(now[:4]) - 2
 
 
-def _triggers(sent: Sentence, lex, drill: bool, quotes) -> list[tuple]:
-    """The (event type, match) pairs a sentence reports, first trigger per
-    type: not negated, not planned or supposed, not inside a quote, and not
-    the topic of a meeting or parade in the same clause ("rapat koordinasi
-    pengamanan pemungutan suara") or the content of a hoax in the same
-    sentence ("video pria membagikan uang ... dipastikan hoaks")."""
+def _triggers(sent: Sentence, lex, drill: bool, quotes, own: list[DateMention],
+              now: Optional[str]) -> list[tuple]:
+    """The (event type, (start, end)) pairs a sentence reports, first trigger
+    per type (offsets in the sentence): not cancelled by its type's negative
+    cues, not a mention by its mood (a plan, appeal, hypothetical, negation,
+    topic; see :func:`_mood`) unless an announced deployment, not inside a
+    quote unless the quote says it has happened, and not the topic of a
+    meeting or parade in the same clause ("rapat koordinasi pengamanan
+    pemungutan suara") or the content of a hoax in the same sentence ("video
+    pria membagikan uang ... dipastikan hoaks")."""
+    text = sent.text
     found = []
+    begins = _beginnings(text)
     for et in lex.event_types:
         if drill and et.name in lex.drill_suppress:
             continue
-        m = next((m for m in et.triggers.finditer(sent.text)
-                  if not any(a <= sent.start + m.start() < b for a, b in quotes)), None)
-        if m is None:
+        spans = _spans(et.name, et.triggers, sent, own, lex, begins)
+        if not spans or (et.negative and et.negative.search(text)):
             continue
-        if et.negative and et.negative.search(sent.text):
-            continue
-        if _modal(sent.text, m.start(), m.end()):
-            continue
-        found.append((et, m))
+        for t in spans:
+            s, e = t.start, t.end
+            announced = et.name in lex.deployment_types and _announced(sent, own, now, lex)
+            if any(a <= sent.start + s < b for a, b in quotes) and not (_realis(text, s, e, lex) or announced):
+                continue
+            if own and now and own[0].date > now and not announced:
+                continue  # dated after the article's day: still to come
+            # the mood of a trigger of several words is read at its start and at its last word
+            last = text.rfind(" ", s, e) + 1 or s
+            k = et.name
+            if (_mood(text, s, e, lex, kind=k) is None and _mood(text, last, e, lex, kind=k) is None) or (
+                    announced and _mood(text, s, e, lex, announced=True, kind=k) is None
+                    and _mood(text, last, e, lex, announced=True, kind=k) is None):
+                found.append((et, t))
+                break
     kept = []
-    for et, m in found:
+    for et, t in found:
+        s = t.obj_start
         if any(o is not et and o.name in lex.topic_sentence for o, _ in found):
             continue
-        if any(o is not et and o.name in lex.topic_clause and om.end() <= m.start() and m.start() - om.end() <= 60
-               and not _CLAUSE.search(sent.text, om.end(), m.start()) for o, om in found):
+        if any(o is not et and o.name in lex.topic_clause and ot.obj_end <= s and s - ot.obj_end <= 60
+               and not _CLAUSE.search(text, ot.obj_end, s) for o, ot in found):
             continue
-        kept.append((et, m))
+        if et.name in lex.topic_modifiers and lex.modifier_of is not None \
+                and lex.modifier_of.search(text, max(0, s - 40), s):
+            continue  # "logistik PSU": what the logistics are for
+        kept.append((et, t))
     return kept
+
+
+_K = 6  # letters of a literal beginning the gate compares
+
+
+def _gate(rx: re.Pattern) -> Optional[frozenset]:
+    """The literal beginnings (lower case, at most six characters) every
+    match of ``rx`` starts with, read from the pattern itself; None when a
+    match may begin otherwise. A sentence where no word begins so cannot
+    match, and is not searched."""
+    got = _GATES.get(id(rx), _GATES)
+    if got is _GATES:
+        done: set[str] = set()
+        try:
+            rest = _walk(list(_sre.parse(rx.pattern, rx.flags)), {""}, done)
+        except Exception:  # an unknown construct: no gate
+            rest, done = {""}, set()
+        every = {_LEAD.match(p).group() for p in done | rest}  # up to the first character no word holds
+        got = _GATES[id(rx)] = None if not every or any(len(p) < 2 for p in every) else frozenset(every)
+    return got
+
+
+_LEAD = re.compile(r"\w*")
+
+
+_GATES: dict = {}
+
+
+def _walk(items, partials: set, done: set) -> set:
+    """Grow the literal beginnings ``partials`` over the parsed ``items``;
+    those that can grow no further go to ``done``."""
+    for op, av in items:
+        if not partials:
+            break
+        if op in (_sc.ASSERT_NOT, _sc.ASSERT, _sc.AT):
+            continue
+        if op is _sc.LITERAL:
+            partials = {p + chr(av).lower() for p in partials}
+        elif op is _sc.SUBPATTERN:
+            partials = _walk(list(av[-1]), partials, done)
+        elif op is _sc.BRANCH:
+            grown: set = set()
+            for alt in av[1]:
+                grown |= _walk(list(alt), set(partials), done)
+            partials = grown
+        elif op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT):
+            once = _walk(list(av[2]), set(partials), done)
+            if av[0] == 0:
+                partials = partials | once
+            else:
+                done |= once
+                partials = set()
+        else:  # a class of characters: growth stops here
+            done |= partials
+            partials = set()
+        full = {p for p in partials if len(p) >= _K}
+        done |= full
+        partials -= full
+    return partials
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _beginnings(text: str) -> set:
+    """The first two to six characters (lower case) of each word of ``text``:
+    what :func:`_gate` sets are compared with."""
+    words = set(_WORD.findall(text.lower()))
+    return {w[:n] for w in words for n in range(2, _K + 1)}
+
+
+def _search(rx: re.Pattern, text: str, begins: Optional[set]) -> list[tuple[int, int]]:
+    """The matches of ``rx`` in ``text``, skipping the search when no word of
+    it begins as a match must."""
+    gate = _gate(rx) if begins is not None else None
+    if gate is not None and gate.isdisjoint(begins):
+        return []
+    return [(m.start(), m.end()) for m in rx.finditer(text)]
+
+
+def _spans(name: str, triggers: re.Pattern, sent: Sentence, own: list[DateMention], lex,
+           begins: Optional[set] = None) -> list[_Trig]:
+    """Where a type's triggers stand in a sentence, in order: its patterns,
+    and its two-part triggers ([[pairs]]: an action and what it acts on, read
+    from the action; see events.toml). ``begins``: the sentence's
+    :func:`_beginnings`, to skip patterns that cannot match."""
+    text = sent.text
+
+    def found(rx: re.Pattern) -> list[tuple[int, int]]:
+        return _search(rx, text, begins)
+
+    out = [_Trig(a, b, a, b) for a, b in found(triggers)]
+    for spec in lex.event_pairs.get(name, ()):
+        if spec.objects is None or spec.actions is None:
+            continue
+        acts = found(spec.actions)
+        if not acts:
+            continue
+        objs = found(spec.objects)
+        if not objs or (spec.dated and not own and force(text).n is None):
+            continue
+        for a_start, a_end in acts:
+            if _RELATIVE.search(text, max(0, a_start - 6), a_start):
+                continue  # "kotak suara yang tiba dari PPK": a description, not a predicate
+            if spec.actors and not _actor(text[:a_start], spec.actors, lex):
+                continue
+            if spec.after_not is not None and spec.after_not.match(text, a_end + 1):
+                continue
+            for os_, oe in objs:
+                if os_ >= a_end:
+                    lo, hi, first = a_end, os_, "action"
+                elif oe <= a_start:
+                    lo, hi, first = oe, a_start, "object"
+                else:
+                    continue
+                gap = text[lo:hi]
+                if (spec.order and spec.order != first) or len(gap.split()) > spec.window:
+                    continue
+                if ";" in gap or ":" in gap or ("," in gap and not spec.commas):
+                    continue
+                if (spec.gap_not is not None and spec.gap_not.search(gap)) or _opens(gap, lex):
+                    continue
+                out.append(_Trig(a_start, a_end, os_, oe, True))
+                break
+    longest: dict[int, _Trig] = {}
+    for t in out:  # one trigger per start, the longest
+        if t.start not in longest or t.end > longest[t.start].end:
+            longest[t.start] = t
+    return [longest[k] for k in sorted(longest)]
+
+
+def _opens(gap: str, lex) -> bool:
+    """Does a binding clause opener ("sehingga", "karena") stand in ``gap``?"""
+    return bool(lex.clause_binding and lex.clause_binding.search(gap))
+
+
+_RELATIVE = re.compile(r"(?<![\w])yang\s+$", re.IGNORECASE)
+
+
+def _actor(before: str, institutions: frozenset, lex) -> bool:
+    """Does a position of one of ``institutions`` (or a rank of one) stand in
+    ``before``?"""
+    for m in lex.position_re.finditer(before):
+        pos = lex.position(m.group())
+        if pos is not None and pos.institution in institutions:
+            return True
+    for m in lex.rank_re.finditer(before):
+        rank = lex.rank(m.group("rank"), m.group("inst") or "")
+        if rank is not None and rank.institution in institutions:
+            return True
+    return False
+
+
+def _realis(text: str, start: int, end: int, lex) -> bool:
+    """Does the clause of ``[start, end)`` say it has happened, and its
+    sentence name the security action ("sudah kami distribusikan sejak
+    kemarin dengan pengawalan polisi")?"""
+    if lex.realis is None or lex.quote_security is None:
+        return False
+    cut, clause_end = _clause(text, start, end, lex)
+    return bool(lex.realis.search(text, cut, clause_end) and lex.quote_security.search(text))
+
+
+def _refers_back(obj: str, name: str, events: list["_Ev"], lex) -> bool:
+    """Does the object of a two-part trigger, a noun of its own type, name an
+    event of another type already reported ("Pleno" after a voter-list
+    plenary)?"""
+    own = lex.event_heads.get(name)
+    if own is None or not own.fullmatch(obj.strip()):
+        return False
+    for e in events:
+        if e.type == name:
+            continue
+        rx = lex.event_heads.get(e.type)
+        if rx is not None and rx.fullmatch(obj.strip()):
+            return True
+    return False
+
+
+def _undated(same: list["_Ev"], i: int, sents: list[Sentence], text: str) -> Optional["_Ev"]:
+    """The event of this type mentioned in the sentence before sentence ``i``
+    of its paragraph without a date of its own: the dated sentence after it
+    gives the day ("KPU memindahkan rapat pleno ke Nabire ... Pleno yang
+    dimulai Selasa pagi itu dijaga 150 personel")."""
+    if i == 0 or "\n" in text[sents[i - 1].end:sents[i].start]:
+        return None
+    return next((e for e in same if not e.own_date and (i - 1) in e.sents), None)
+
+
+def _announced(sent: Sentence, own: list[DateMention], now: Optional[str], lex) -> bool:
+    """A deployment announced for a stated date: the sentence deploys a force
+    (a verb of [mood] ``deploy`` or a count of personnel) on a date of its own
+    at most ``announce_days`` after the article's day."""
+    if not own or not now or lex.announce_days <= 0:
+        return False
+    days = _days(now, own[0].date)
+    if days is None or not 0 <= days <= lex.announce_days:
+        return False
+    return bool((lex.deploy and lex.deploy.search(sent.text)) or figures(sent.text))
+
+
+def _mention(ev: "_Ev", i: int, start: int, sent: Sentence, officials: list[Official], lex) -> None:
+    if i not in ev.sents:
+        ev.sents.append(i)
+        ev.mention_at[i] = start
+    actors = tuple(o.name for o in officials if any(sent.start <= s < sent.end for s, e in o.mentions))
+    actors += tuple(dict.fromkeys(u.group().strip() for u in lex.unit_re.finditer(sent.text)))
+    forces = tuple(name for name, rx in lex.forces.items() if rx.search(sent.text))
+    ev.actors = tuple(dict.fromkeys(ev.actors + actors))
+    ev.forces = tuple(dict.fromkeys(ev.forces + forces))
+
+
+_NEW = object()  # _elsewhere's answer: another event, in a place of its own
+
+
+def _elsewhere(sent: Sentence, name: str, same: list["_Ev"], place_spans, dateline, lex):
+    """For a type of [instances] ``place_types``: the event of this type in the
+    kabupaten/kota the sentence names after "di"/"ke" (``_NEW`` when none is
+    there yet, a parallel event: "Sementara di Kota Tegal, pleno ..."), or None
+    when the sentence names no other kabupaten/kota of the province."""
+    if name not in lex.place_split_types:
+        return None
+    here = _locatives(sent, place_spans, dateline, lex)
+    if not here:
+        return None
+    homes = {_kabkota(x.region) for x in same}
+    if homes & here or None in homes:
+        return next((x for x in same if _kabkota(x.region) in here), None)
+    provinces = {x.region.code[:2] for x in same if x.region}
+    if not any(k[:2] in provinces for k in here):
+        return None
+    return _NEW
+
+
+def _locatives(sent: Sentence, place_spans, dateline, lex) -> set[str]:
+    """The kabupaten/kota codes of the regions a sentence names after a
+    locative word ("di Kota Magelang", "di wilayah Kabupaten Jayapura")."""
+    out = set()
+    for s, e, r in place_spans:
+        if not sent.start <= s < sent.end or r.level < 2 or (dateline and dateline[0] <= s < dateline[1]):
+            continue
+        if _is_locative(sent, s, lex):
+            out.add(r.code[:5])
+    return out
+
+
+def _is_locative(sent: Sentence, s: int, lex) -> bool:
+    """Is the region named at ``s`` where something happens ("di Kota
+    Magelang"), not where reinforcements come from ("BKO dari Polres Sorong
+    di Aimas")?"""
+    before = sent.text[max(0, s - sent.start - 30):s - sent.start]
+    return bool(lex.locative.search(before)) and not (
+        lex.origin and lex.origin.search(sent.text, max(0, s - sent.start - 60), s - sent.start))
+
+
+def _kabkota(r: Optional[Region]) -> Optional[str]:
+    return r.code[:5] if r is not None and r.level >= 2 else None
+
+
+def _instances(text: str, sents: list[Sentence], events: list["_Ev"], dates: list[DateMention],
+               now: Optional[str], quotes, lex) -> None:
+    """Other days of events already introduced, told by one of their [heads]
+    with a verb of happening right after it and a date of their own ("Pleno
+    dimulai sejak Jumat (16/02/2024)"): a new event of the type for a new
+    date (past, not background, not in a quote, not planned), else one more
+    sentence of the event on that date."""
+    if lex.happening is None:
+        return
+    for t in {e.type for e in events} & lex.instance_types:
+        heads = lex.event_heads.get(t)
+        if heads is None:
+            continue
+        for i, sent in enumerate(sents):
+            if any(i in e.sents and e.type == t for e in events):
+                continue
+            h = heads.search(sent.text)
+            if h is None:
+                continue
+            near = [v for v in lex.happening.finditer(sent.text)
+                    if len((sent.text[h.end():v.start()] if v.start() >= h.end() else sent.text[v.end():h.start()])
+                           .split()) <= lex.instance_window]
+            if not near:
+                continue
+            own = [d for d in dates if sent.start <= d.start < sent.end]
+            if not own or _mood(sent.text, h.start(), h.end(), lex) is not None:
+                continue
+            date = own[0].date
+            if (now and date > now) or any(a <= sent.start + h.start() < b for a, b in quotes):
+                continue
+            if lex.event_background is not None and lex.event_background.search(text, sent.start, own[0].start):
+                continue
+            same = [e for e in events if e.type == t]
+            ev = next((e for e in same if e.date == date), None)
+            if ev is None:
+                near = max(same, key=lambda e: max((j for j in e.sents if j < i), default=-1))
+                ev = _Ev(t, sent.start + h.start(), sent.start + h.end(), date, near.region)
+                events.append(ev)
+            if i not in ev.sents:
+                ev.sents.append(i)
+                ev.mention_at[i] = sent.start + h.start()
 
 
 _YEAR = re.compile(r"\s*(?:serentak\s+)?(20[0-9]{2})\b", re.IGNORECASE)
@@ -158,68 +759,83 @@ def _with_election(text: str, sents: list[Sentence], ev: Event) -> Event:
     return replace(ev, election=election, stage=stage)
 
 
-_DEPLOY = re.compile(r"(?:dikerahkan|diterjunkan|disiagakan|dilibatkan|disebar|ditempatkan|menerjunkan|mengerahkan|"
-                     r"menyiagakan|melibatkan|menurunkan|diturunkan|dikawal|mengawal|menyiapkan|disiapkan|mengamankan|"
-                     r"dijaga|menjaga|personel gabungan|sebanyak)", re.IGNORECASE)
-
-
-def _with_force_size(text: str, sents: list[Sentence], ev: Event) -> Event:
-    """An event of a deployment type whose own sentence gives no force size
-    takes the one stated in its paragraph, else the article's force statement
-    (the largest count in a sentence that deploys personnel)."""
-    lex = lexicon()
-    if ev.personnel is not None or ev.type not in lex.deployment_types:
-        return ev
-    para = (text.rfind("\n\n", 0, ev.start) + 1, text.find("\n\n", ev.end) % (len(text) + 1) or len(text))
-    in_para = [_personnel(s.text) for s in sents if para[0] <= s.start < para[1]]
-    in_para = [x for x in in_para if x[0]]
-    if not in_para:
-        in_para = [x for x in (_personnel(s.text) for s in sents if _DEPLOY.search(s.text)) if x[0]]
-    if not in_para:
-        return ev
-    n, approx = max(in_para, key=lambda x: x[0])
-    return replace(ev, personnel=n, personnel_approx=approx)
-
-
 _CLAUSE = re.compile(r"[,;:.!?]")
+_QUOTE_END = re.compile(r"[”\"]")
+_TAG = re.compile(r",\s*(?:kata|ujar|ucap|tutur|jelas|tegas|imbuh|sebut|menurut|lanjut|tambah|terang)(?:nya)?"
+                  r"(?:\s+[\w.]+){0,3}\s*,",
+                  re.IGNORECASE)
 _ANAPHOR = re.compile(r"\s+(?:ini|tersebut|itu)\b")
 
 
-def _another(text: str, sent: Sentence, m: re.Match, date: Optional[str], dates: list[DateMention],
-             published: Optional[str], lex) -> bool:
-    """Is this trigger a second event of its type? Only with its own date, in
-    the past, not the background of the event (a ruling or an earlier vote:
-    "PSU digelar sesuai putusan MK tanggal 24 Februari"), not "patroli ini"
-    (the same one again), not inside a quote, and not a modifier in a
-    sentence that reports an event of another type."""
-    own = [d for d in dates if sent.start <= d.start < sent.end]
+def _another(text: str, sent: Sentence, et, end: int, date: Optional[str], own: list[DateMention],
+             now: Optional[str], lex) -> bool:
+    """Is this trigger a second event of its type? Only with its own date, not
+    after the article's day, not the background of the event (a ruling or an
+    earlier vote: "PSU digelar sesuai putusan MK tanggal 24 Februari"), not
+    "patroli ini" (the same one again), not inside a quote, and not a
+    modifier in a sentence that reports an event of another type."""
     if not own:
         return False
-    if lex.background is not None and lex.background.search(text, sent.start, own[0].start):
+    if lex.event_background is not None and lex.event_background.search(text, sent.start, own[0].start):
         return False
-    if published and date and date > published[:10]:
+    if now and date and date > now:
         return False
-    if _ANAPHOR.match(sent.text, m.end()):
+    if _ANAPHOR.match(sent.text, end):
         return False
     if text.count("“", 0, sent.start) > text.count("”", 0, sent.start) or sent.text.lstrip().startswith(("“", '"')):
         return False
-    return not any(o.triggers.search(sent.text) for o in lex.event_types if o.triggers is not m.re)
+    return not any(o.triggers.search(sent.text) for o in lex.event_types if o is not et)
 
 
-def _modal(sentence: str, start: int, end: int) -> bool:
-    """A planning/hypothetical cue in the trigger's clause, before it or just
-    after it, or a "still to come" cue right before it ("menjelang distribusi")."""
-    lex = lexicon()
-    if lex.modality_before is not None and lex.modality_before.search(sentence, max(0, start - 20), start):
-        return True
-    if lex.modality is None:
-        return False
-    cut = max((m.end() for m in _CLAUSE.finditer(sentence, 0, start)), default=0)
-    stop = _CLAUSE.search(sentence, end)
-    clause_end = stop.start() if stop else len(sentence)
-    after_end = min(clause_end, end + 25)
-    return bool(lex.modality.search(sentence, cut, start) or lex.modality.search(sentence, end, after_end)
-                or (lex.modality_clause is not None and lex.modality_clause.search(sentence, end, clause_end)))
+def _clause(sentence: str, start: int, end: int, lex) -> tuple[int, int]:
+    """The clause around ``[start, end)``: from the last break before it to
+    the next after it. A clause opened by a word ("jika", "sementara") holds
+    that word."""
+    cut = max((m.start() if m.group()[0].isalpha() else m.end()
+               for m in lex.clause_break.finditer(sentence, 0, start)), default=0)
+    stop = lex.clause_break.search(sentence, end)
+    return cut, (stop.end() if stop and stop.group()[0].isalpha() else stop.start() if stop else len(sentence))
+
+
+def _mood(sentence: str, start: int, end: int, lex, announced: bool = False, counts: bool = False,
+          kind: str = "") -> Optional[str]:
+    """The [mood] class whose cue makes the trigger at ``[start, end)`` of
+    ``sentence`` a mention (a plan, schedule, hypothetical, negation, appeal),
+    or None when it reports a happening. Each class's ``scope`` says where its
+    cue must stand: earlier in the trigger's clause (``before``), at most
+    ``window`` characters later in it (``after``), right before it
+    (``adjacent``), or anywhere earlier in the sentence with no new statement
+    between (``sentence``). ``announced``: skip the classes an announced
+    deployment overrides; ``counts``: the classes that also bear on a count
+    of personnel. A speech tag between commas ("Patroli, kata dia,
+    akan terus digelar") does not break the clause."""
+    sentence = _TAG.sub(lambda m: " " * len(m.group()), sentence)
+    cut, clause_end = _clause(sentence, start, end, lex)
+    for mc in lex.mood_classes:
+        rx = mc.cues
+        if rx is None or (announced and mc.announce) or (counts and not mc.counts) or kind in mc.not_for \
+                or (mc.only_for and kind not in mc.only_for):
+            continue
+        if "before" in mc.scope and rx.search(sentence, cut, start):
+            return mc.name
+        if "after" in mc.scope and rx.search(sentence, end, min(clause_end, end + mc.window)):
+            return mc.name
+        if "adjacent" in mc.scope:
+            m = next((m for m in rx.finditer(sentence, max(0, start - mc.window), start)
+                      if not sentence[m.end():start].strip()), None)
+            if m is not None:
+                return mc.name
+        if "sentence" in mc.scope:
+            m = None
+            for m in rx.finditer(sentence, 0, start):
+                pass
+            # a new statement, a closed quote or a clause that has happened ("kesiapan personel
+            # sudah diuji saat apel") ends what the cue governs
+            if m is not None and not (lex.clause_reset and lex.clause_reset.search(sentence, m.end(), start)) \
+                    and not _QUOTE_END.search(sentence, m.end(), start) \
+                    and not (lex.realis and lex.realis.search(sentence, m.end(), start)):
+                return mc.name
+    return None
 
 
 def _date_for(text: str, sent: Sentence, dates: list[DateMention], lead: Optional[str]) -> Optional[str]:
@@ -237,8 +853,9 @@ def _place_for(sent: Sentence, spans, primary: Optional[Region], skip=None) -> O
     """Most specific region named in the sentence (not in its dateline), at
     most a kecamatan: a desa stands for its kecamatan."""
     gaz = gazetteer()
-    inside = [r if r.level <= 3 else gaz.by_code.get(r.parent, r) for s, e, r in spans
-              if sent.start <= s < sent.end and r.level >= 2 and not (skip and skip[0] <= s < skip[1])]
+    named = [(s, r if r.level <= 3 else gaz.by_code.get(r.parent, r)) for s, e, r in spans
+             if sent.start <= s < sent.end and r.level >= 2 and not (skip and skip[0] <= s < skip[1])]
+    inside = [r for s, r in named]
     if not inside:
         return primary
     deepest = max(r.level for r in inside)
@@ -256,34 +873,3 @@ def _place_for(sent: Sentence, spans, primary: Optional[Region], skip=None) -> O
     if len(common) >= 2:
         return gazetteer().by_code.get(".".join(common[:2]) if len(common) < 3 else ".".join(common))
     return primary
-
-
-_PARTS_TOTAL = re.compile(r"terdiri|antaranya|meliputi|dari total|dari jumlah|masing-masing|termasuk", re.IGNORECASE)
-_PARTS_ADD = re.compile(r"^\W*(?:[\w.]+\s+){0,6}?(?:dibantu|ditambah|serta|dan|bersama|plus)\b", re.IGNORECASE)
-
-
-def _personnel(s: str) -> tuple[Optional[int], bool]:
-    """The force size a sentence states: one count, or parts joined by
-    'dibantu/ditambah/dan' added up ('290 personel dibantu 120 prajurit' =
-    410), but never when the sentence breaks a total down ('terdiri dari')."""
-    global _PERSONNEL
-    if _PERSONNEL is None:
-        _PERSONNEL = _personnel_re()
-    lex = lexicon()
-    found: list[tuple[int, bool, int, int]] = []
-    for m in _PERSONNEL.finditer(s):
-        if m.group("num"):
-            n, a = digits_to_int(m.group("num")), False
-        elif m.group("words"):
-            n, a = words_to_int(m.group("words")), False
-        else:
-            n, a = lex.personnel["vague"][m.group("vague").lower()], True
-        if n:
-            found.append((n, a, m.start(), m.end()))
-    if not found:
-        return None, False
-    if len(found) > 1 and not _PARTS_TOTAL.search(s) and all(
-            _PARTS_ADD.match(s[a[3]:b[2]]) for a, b in zip(found, found[1:])):
-        return sum(f[0] for f in found), any(f[1] for f in found)
-    best = max(found, key=lambda f: f[0])
-    return best[0], best[1]

@@ -210,6 +210,36 @@ def position_entries(data: dict, level_of: Callable[[str], str] = lambda unit: "
                     yield f"{rf} {bf}", pos
 
 
+@dataclass(frozen=True)
+class MoodClass:
+    """Cues that make a trigger a mention, not a report, where ``scope`` says
+    (``before``/``after`` in its clause, ``adjacent``, ``sentence``)."""
+
+    name: str
+    cues: Optional[re.Pattern]
+    scope: frozenset
+    window: int
+    announce: bool
+    counts: bool = True  # also makes a count of personnel no event's force
+    not_for: frozenset = frozenset()  # event types the class does not bear on
+    only_for: frozenset = frozenset()  # the only event types it bears on (empty: all)
+
+
+@dataclass(frozen=True)
+class PairSpec:
+    """A two-part event trigger (``[[pairs.TYPE]]`` in events.toml)."""
+
+    objects: Optional[re.Pattern]
+    actions: Optional[re.Pattern]
+    window: int  # most words between the parts
+    order: str  # "action" or "object": which part comes first; "" either
+    commas: bool  # the parts may stand in different commas of one clause
+    gap_not: Optional[re.Pattern]  # words that may not stand between
+    dated: bool  # only in a sentence with a date of its own
+    actors: frozenset  # institutions one of whose positions (or ranks) must stand before the action
+    after_not: Optional[re.Pattern] = None  # words right after the action that undo it
+
+
 class Lexicon:
     """All compiled language data. Build once with :func:`lexicon`."""
 
@@ -522,6 +552,52 @@ class Lexicon:
         drill = data.get("drill", {})
         self.drill_cues = re.compile(r"(?<![\w])(?:" + "|".join(drill.get("cues", ["$^"])) + ")", re.IGNORECASE)
         self.drill_suppress = frozenset(drill.get("suppress", ()))
+        self._event_clauses(data)
+
+    def _event_clauses(self, data: dict) -> None:
+        """The clause and mood data of ``events.toml`` (``[clauses]``, ``[mood]``,
+        ``[background]``, ``[heads]``, ``[force]``), compiled for events.py."""
+        cl = data.get("clauses", {})
+        #: where a clause ends: punctuation, or right before an opener word
+        self.clause_break = re.compile(
+            r"[,;:]" + (rf"|(?<![\w])(?:{_alt(cl['openers'])})(?![\w])" if cl.get("openers") else ""), re.IGNORECASE)
+        self.clause_reset = _cues(cl.get("resets"))
+        #: clause openers a two-part trigger may not span
+        self.clause_binding = _cues(cl.get("binding"))
+        mood = data.get("mood", {})
+        self.mood_classes = tuple(
+            MoodClass(name, _cues(spec["cues"]), frozenset(spec["scope"]), int(spec.get("window", 25)),
+                      bool(spec.get("announce")), bool(spec.get("counts", True)), frozenset(spec.get("not_for", ())),
+                      frozenset(spec.get("only_for", ())))
+            for name, spec in mood.items() if isinstance(spec, dict))
+        self.realis = _cues(mood.get("realis"))
+        self.deploy = _cues(mood.get("deploy"))
+        self.announce_days = int(mood.get("announce_days", 0))
+        self.event_background = _cues(data.get("background", {}).get("cues"))
+        #: nouns that refer back to an event of a type ("pleno", "apel"), per type
+        self.event_heads = {t: _cues(v) for t, v in data.get("heads", {}).items()}
+        #: two-part triggers: type -> the specs of [[pairs.TYPE]]
+        self.event_pairs = {t: tuple(PairSpec(_cues(v["objects"]), _cues(v["actions"]), int(v.get("window", 10)),
+                                              v.get("order", ""), bool(v.get("commas")), _cues(v.get("gap_not")),
+                                              bool(v.get("dated")), frozenset(v.get("actors", ())),
+                                              _cues(v.get("after_not"), tail=""))
+                                     for v in (specs if isinstance(specs, list) else [specs]))
+                            for t, specs in data.get("pairs", {}).items()}
+        self.quote_security = _cues(mood.get("quote_security"))
+        self.topic_modifiers = frozenset(data.get("topics", {}).get("modifiers", ()))
+        #: words right before a modifier-type trigger that make it a modifier ("logistik PSU")
+        self.modifier_of = _cues(data.get("topics", {}).get("modifier_of"), tail=r"\s+$")
+        inst = data.get("instances", {})
+        self.happening = _cues(inst.get("happening"))
+        self.place_split_types = frozenset(inst.get("place_types", ()))
+        self.instance_types = frozenset(inst.get("types", ()))
+        #: where reinforcements come from, not where things happen: "BKO dari Polres Sorong di Aimas"
+        self.origin = _cues(inst.get("origin"), tail="")
+        self.instance_window = int(inst.get("window", 6))
+        between = "|".join(inst.get("locative_words", ()))
+        self.locative = re.compile(rf"(?<![\w])(?:(?i:{'|'.join(inst.get('locative', ['di']))})\s+|se-)"
+                                   rf"(?:(?:[A-Z][\w.-]*|(?i:{between or '(?!)'}))\s+){{0,3}}$")
+        self.force = data.get("force", {})
 
     # closed word classes of names, speech and links ----------------------
     def _words(self) -> None:

@@ -99,7 +99,8 @@ class EventComponent(_Component):
         places = doc._.pantau_places
         return find_events(_text(doc), dates=doc._.pantau_dates, place_spans=places.event_spans, primary=places.primary,
                            officials=doc._.pantau_officials.officials, published=_published(doc),
-                           dateline=places.dateline, quotes=tuple((q.start, q.end) for q in doc._.pantau_quotes))
+                           dateline=places.dateline, quotes=tuple((q.start, q.end) for q in doc._.pantau_quotes),
+                           title=getattr(doc.user_data.get("article"), "title", "") or "")
 
     def set_annotations(self, doc, found):
         doc._.pantau_events = found

@@ -51,6 +51,9 @@ def write_article(db: sqlite_utils.Database, article: Article, relevance: float,
         "modified": article.modified, "published_from": article.published_from or None,
         "meta_notes": json.dumps(list(article.meta_notes), ensure_ascii=False) if article.meta_notes else None,
         "profile": article.profile or None, "pages": article.pages,
+        "personnel": extraction.personnel if extraction else None,
+        "personnel_approx": (int(extraction.personnel_approx)
+                             if extraction and extraction.personnel is not None else None),
     }
     # atomic(), not `with conn`: sqlite-utils commits each insert made outside its own transaction,
     # so a crash between the article row and its records would leave an article without them
@@ -112,6 +115,9 @@ def _save_records(db: sqlite_utils.Database, aid: int, article: Article, ex: Ext
             "article_id": aid, "type": e.type, "date": e.date, "place": e.place, "place_code": e.place_code,
             "province": province_of.get(e.place_code), "personnel": e.personnel,
             "personnel_approx": int(e.personnel_approx), "forces": json.dumps(list(e.forces)),
+            "personnel_reinforcement": e.personnel_reinforcement, "personnel_per_unit": e.personnel_per_unit,
+            "personnel_parts": json.dumps(list(e.personnel_parts)) if e.personnel_parts else None,
+            "personnel_unit": e.personnel_unit, "main": int(e.main),
             "election": e.election, "stage": e.stage,
             "trigger": e.trigger, "start": e.start, "end": e.end, **ver}).last_pk
         db["event_actors"].insert_all(

@@ -215,6 +215,20 @@ def _migrate_election_calendar(db: sqlite_utils.Database) -> None:
     db["election_steps"].create_index(["start"])
 
 
+def _migrate_personnel(db: sqlite_utils.Database) -> None:
+    """The force of each event told apart (reinforcements, stated parts, a
+    guard per unit), the article's main event, and the article's force."""
+    cols = db["events"].columns_dict
+    for name, kind in (("personnel_reinforcement", int), ("personnel_parts", str), ("personnel_per_unit", int),
+                       ("personnel_unit", str), ("main", int)):
+        if name not in cols:
+            db["events"].add_column(name, kind)
+    cols = db["articles"].columns_dict
+    for name in ("personnel", "personnel_approx"):
+        if name not in cols:
+            db["articles"].add_column(name, int)
+
+
 #: (version, function) in order. A schema change is a new function; an applied one is not
 #: changed in a way that leaves behind the databases it already ran on (migration 1 creates
 #: events.election/stage, which migration 4 adds where an older database lacks them; the
@@ -229,7 +243,8 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [(1, _mi
                                                                       (7, _migrate_primary_region),
                                                                       (8, _migrate_person_indexes),
                                                                       (9, _migrate_candidates),
-                                                                      (10, _migrate_election_calendar)]
+                                                                      (10, _migrate_election_calendar),
+                                                                      (11, _migrate_personnel)]
 SCHEMA_VERSION = max(v for v, _ in MIGRATIONS)
 
 

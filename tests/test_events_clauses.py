@@ -1,0 +1,206 @@
+"""Events: reported or only mentioned (the mood of a trigger's clause), the
+two-part triggers, and secondary events with a date and place of their own.
+Each test states a rule with sentences written for it."""
+
+import pytest
+
+from extractor.html import article_from_text
+from extractor.nlp import extract
+
+
+def _extract(text, published="2024-11-27", title=""):
+    return extract(article_from_text(text, "u", title=title, published=published))
+
+
+def _types(text, published="2024-11-27"):
+    return sorted(e.type for e in _extract(text, published).events)
+
+
+REPORTED = "Polres Lahat menggelar patroli skala besar di Kecamatan Merapi Barat, Selasa (26/11/2024) malam."
+
+
+@pytest.mark.parametrize("sentence", [
+    "Polres Lahat akan menggelar patroli skala besar di Kecamatan Merapi Barat.",           # plan
+    "Patroli skala besar dijadwalkan digelar di Kecamatan Merapi Barat pekan depan.",        # schedule
+    "Personel disiagakan untuk mengantisipasi jika terjadi unjuk rasa di kantor KPU.",       # hypothetical
+    "Bila ditemukan politik uang, pihaknya tidak segan menindak tegas.",                     # hypothetical
+    "Kapolres mengimbau warga melapor jika ada politik uang.",                               # appeal
+    "Tidak ada bentrok selama pleno berlangsung di Kecamatan Merapi Barat.",                  # negated
+])
+def test_plans_hypotheticals_appeals_and_negations_are_mentions(sentence):
+    assert _types(REPORTED + " " + sentence) == ["patrol"]
+
+
+def test_an_instruction_governs_its_whole_sentence_until_a_new_statement():
+    text = ("Kapolres mengingatkan seluruh personel agar tetap netral dan segera melapor bila menemukan indikasi "
+            "serangan fajar di wilayah tugas masing-masing.")
+    assert _types(text) == []
+    assert _types("Kapolres menginstruksikan patroli ditingkatkan selama masa tenang.") == []
+    # a new statement ends what the instruction governs
+    assert _types("Kapolres meminta personel tetap humanis, sementara patroli skala besar digelar di Kecamatan "
+                  "Merapi Barat, Selasa (26/11/2024) malam.") == ["patrol"]
+
+
+def test_what_an_instruction_governs_ends_at_a_closed_quote_and_at_a_clause_that_happened():
+    text = ("“Kami berharap masyarakat tetap tenang,” kata Kapolres Lahat AKBP Fadli saat meninjau TPS di "
+            "Kecamatan Merapi Barat, Rabu (27/11/2024).")
+    assert _types(text) == ["inspection_visit"]
+    assert _types("Menurut Anton, kesiapan personel sudah diuji saat apel gelar pasukan di Alun-alun Ponorogo, "
+                  "Senin (25/11/2024).") == ["readiness_parade"]
+
+
+def test_readiness_governs_what_it_is_ready_for():
+    assert _types("Dandim menegaskan prajurit TNI siap membantu Polri, terutama dalam pengamanan distribusi logistik "
+                  "ke desa-desa terpencil.") == []
+
+
+def test_the_topic_of_a_meeting_or_a_briefing_is_no_event():
+    assert _types("Polres Lahat menggelar rapat koordinasi di Aula Mapolres, Senin (25/11/2024). Rakor membahas pola "
+                  "pengamanan TPS dan jalur distribusi logistik.") == ["coordination_meeting"]
+    assert _types("Dalam paparannya, Kapolres menyebut Polres menyiapkan 265 personel untuk mengamankan 471 TPS pada "
+                  "pemungutan suara 27 November 2024.", published="2024-11-21") == []
+
+
+def test_a_part_of_another_events_security_is_not_its_own_event():
+    assert _types("Polres Lahat menerjunkan 212 personel untuk mengamankan rapat pleno rekapitulasi di Kecamatan "
+                  "Lahat, Senin (2/12/2024). Setiap lokasi pleno dijaga enam personel, ditambah patroli dari Polsek "
+                  "jajaran.", published="2024-12-02") == ["recap_security"]
+
+
+def test_the_election_watchdog_watching_is_not_an_inspection():
+    assert _types("Ketua Bawaslu Lahat memantau jalannya pemungutan suara di TPS 02 Desa Tanjung Raman, Rabu "
+                  "(27/11/2024).") == []
+    assert _types("Dandim 0405/Lahat Letkol Inf Joko Purnomo memantau TPS di Kecamatan Merapi Barat, Rabu "
+                  "(27/11/2024).") == ["inspection_visit"]
+
+
+def test_a_quote_reports_an_event_only_when_it_says_the_security_action_has_happened():
+    assert _types("“Logistik PSU sudah kami distribusikan sejak kemarin dengan pengawalan polisi,” ujar Ketua KPU.",
+                  published="2025-03-22") == ["logistics_escort"]
+    assert _types("“Logistik sudah tiba di semua PPS sejak kemarin sore,” katanya.", published="2025-04-19") == []
+    assert _types("“Kami akan mengawal logistik sampai ke PPS,” kata Kapolres.") == []
+
+
+def test_an_announced_deployment_for_a_near_date_is_an_event_a_far_one_is_not():
+    near = ("Pada hari pemungutan suara Rabu (14/2/2024), sebanyak 40 personel gabungan akan disiagakan di 31 TPS "
+            "di Kecamatan Lepar Pongok.")
+    ev = _extract(near, published="2024-02-12").events
+    assert [(e.type, e.date, e.personnel) for e in ev] == [("polling_security", "2024-02-14", 40)]
+    assert _extract(near, published="2024-02-05").events == ()
+    # a plan that is no deployment stays a plan
+    assert _types("Distribusi logistik ke PPS dijadwalkan Selasa (13/2/2024).", published="2024-02-12") == []
+
+
+def test_a_trigger_dated_after_the_article_is_still_to_come():
+    assert _types("Ketua KPU mengatakan rekapitulasi di tingkat PPK dimulai Minggu (20/4/2025).",
+                  published="2025-04-19") == []
+
+
+def test_two_part_triggers_escort_and_transport():
+    text = ("Sebelumnya, Senin (2/12/2024), kotak hasil rekapitulasi dari PPK Puring Kencana, kecamatan di "
+            "perbatasan, dibawa ke Putussibau dengan pengawalan 12 personel.")
+    ev = _extract(text, published="2024-12-05").events
+    assert [(e.type, e.date, e.personnel) for e in ev] == [("logistics_escort", "2024-12-02", 12)]
+    # a description in a relative clause is no predicate
+    assert _types("Kotak suara yang diseberangkan dari PPK ditempatkan di ruang khusus.") == []
+    # nor across a clause opener
+    assert _types("Pelipatan surat suara rampung Kamis (21/11/2024) sehingga distribusi bisa dimulai lebih cepat.",
+                  published="2024-11-24") == []
+
+
+def test_two_part_triggers_protest_needs_the_crowd_as_its_subject():
+    assert _types("Sekitar 200 orang yang mengaku pendukung salah satu paslon mendatangi kantor PPK Rimbo Tengah, "
+                  "Sabtu (5/4/2025).", published="2025-04-05") == ["protest"]
+    assert _types("Kedua pria itu ditangkap saat mendatangi rumah-rumah warga, Selasa (26/11/2024).",
+                  published="2024-11-26") == []
+    assert _types("Pemasangan kawat berduri dilakukan sehari setelah kantor itu didatangi puluhan pendukung caleg.",
+                  published="2024-02-20") == ["protest"]
+
+
+def test_two_part_triggers_a_force_at_the_tps_needs_a_date_or_a_count():
+    assert _types("Polres Nias menurunkan 310 personel ke 420 TPS.", published="2024-11-27") == ["polling_security"]
+    assert _types("TPS kategori aman dijaga satu personel Polri untuk beberapa TPS.") == []
+    assert _types("Babinsa ditempatkan di desa terpencil hingga pemungutan suara, Rabu (27/11/2024).",
+                  published="2024-11-23") == []
+
+
+def test_a_revote_named_by_what_it_is_for_is_no_revote():
+    text = ("Polres Tasikmalaya mengawal pendistribusian logistik Pemungutan Suara Ulang (PSU) dari gudang KPU ke "
+            "39 PPK, Kamis (17/4/2025).")
+    assert _types(text, published="2025-04-17") == ["logistics_escort"]
+    assert _types("Rapat pleno terbuka rekapitulasi hasil Pemungutan Suara Ulang (PSU) tingkat kabupaten digelar "
+                  "di kantor KPU Bengkulu Selatan, Senin (21/4/2025).", published="2025-04-21") == ["recap_security"]
+
+
+def test_another_day_of_an_event_from_its_noun_and_a_verb_of_happening():
+    text = ("Rapat pleno rekapitulasi tingkat kecamatan di Kabupaten Labuhanbatu Utara memasuki hari kedua, Sabtu "
+            "(17/2/2024). Pleno di wilayah Labura dimulai sejak Jumat (16/2/2024).")
+    assert sorted(e.date for e in _extract(text, "2024-02-18").events) == ["2024-02-16", "2024-02-17"]
+    text = ("Rapat pleno rekapitulasi KPU Manggarai memasuki hari kedua, Kamis (5/12/2024). Sejak hari pertama "
+            "pleno, Rabu (4/12/2024), Polres Manggarai menyiagakan 150 personel.")
+    ev = sorted((e.date, e.personnel) for e in _extract(text, "2024-12-05").events)
+    assert ev == [("2024-12-04", 150), ("2024-12-05", None)]
+    # the result of a plenary moved is no other day of it
+    text = ("Rapat pleno rekapitulasi KPU Karangasem digelar Selasa (3/12/2024). Kotak suara hasil pleno PPK Kubu "
+            "sudah digeser ke gudang KPU kemarin, Senin (2/12/2024), dikawal 30 personel.")
+    assert _types(text, "2024-12-03") == ["logistics_escort", "recap_security"]
+
+
+def test_the_same_event_in_another_kabupaten_or_kota_is_another_event():
+    text = ("Rapat pleno rekapitulasi tingkat kabupaten digelar di Kecamatan Slawi, Kabupaten Tegal, Selasa "
+            "(3/12/2024), dijaga 480 personel.\n\nSementara di Kota Tegal, pleno rekapitulasi digelar di Kecamatan "
+            "Tegal Timur dan berlangsung lancar dengan 120 personel.")
+    ev = sorted((e.place_code[:5], e.personnel) for e in _extract(text, "2024-12-04").events)
+    assert ev == [("33.28", 480), ("33.76", 120)]
+    # where reinforcements come from is not where it happens
+    text = ("Rapat pleno rekapitulasi KPU Kota Sorong digelar Jumat (6/12/2024). Pengamanan pleno melibatkan 350 "
+            "personel ditambah 50 personel BKO dari Polres Sorong di Aimas, Kabupaten Sorong.")
+    assert _types(text, "2024-12-07") == ["recap_security"]
+
+
+def test_a_noun_of_its_own_type_refers_back_to_the_event_already_reported():
+    text = ("KPU Kabupaten Sidoarjo menggelar rapat pleno terbuka rekapitulasi Daftar Pemilih Sementara Hasil "
+            "Perbaikan (DPSHP) di Hotel Luminor, Kamis (19/9/2024). Pleno mendapat pengamanan dari personel "
+            "Polresta Sidoarjo.")
+    assert _types(text, "2024-09-19") == ["other"]
+
+
+def test_an_undated_mention_takes_the_date_of_the_next_sentence():
+    text = ("Mulia, Selasa (3/12/2024) - Bentrok pecah di Kampung Pruleme, Senin (2/12/2024).\n\nKPU Puncak Jaya "
+            "memindahkan rapat pleno rekapitulasi tingkat kabupaten ke Nabire. Pleno yang dimulai Selasa (3/12/2024) "
+            "pagi itu dijaga 150 personel.")
+    rec = [(e.date, e.personnel) for e in _extract(text, "2024-12-03").events if e.type == "recap_security"]
+    assert rec == [("2024-12-03", 150)]
+
+
+def test_background_years_without_a_published_date():
+    text = ("Rapat pleno rekapitulasi KPU Yahukimo dilanjutkan Sabtu (2/3/2024). Pada Pemilu 2019 lalu, kericuhan "
+            "serupa juga sempat terjadi di Dekai.")
+    assert _types(text, published=None) == ["recap_security"]
+
+
+def test_another_day_without_a_place_of_its_own_is_where_the_last_one_was():
+    text = ("Rapat pleno rekapitulasi tingkat kabupaten digelar di Kecamatan Slawi, Selasa (3/12/2024), dijaga 480 "
+            "personel.\n\nPleno dilanjutkan hari ini, Rabu (4/12/2024), dengan kekuatan pengamanan yang sama.")
+    ev = sorted((e.date, e.place, e.personnel) for e in _extract(text, "2024-12-04").events)
+    assert ev == [("2024-12-03", "Slawi", 480), ("2024-12-04", "Slawi", 480)]
+
+
+@pytest.mark.parametrize("text, published, want", [
+    pytest.param("Video yang memperlihatkan seorang pria membagikan uang kepada warga dipastikan hoaks, kata Kapolres, "
+                 "Kamis (21/11/2024).", "2024-11-21", ["disinformation"], id="what a video shows is no event"),
+    pytest.param("Panwascam sempat menerima informasi dugaan bagi-bagi sembako di Desa Tanjung Raman.", "2024-11-27",
+                 [], id="what is only heard of is no event"),
+    pytest.param("Patroli gabungan, kata dia, akan terus digelar setiap malam.", "2024-11-27", [],
+                 id="a speech tag between commas does not break the clause"),
+    pytest.param("Kotak suara hasil pleno kemudian dievakuasi ke gudang KPU di Parigi, Jumat (29/11/2024), dengan "
+                 "pengawalan 25 personel.", "2024-11-29", ["logistics_escort"],
+                 id="a two-part trigger spans an adverb"),
+    pytest.param("Kotak suara sudah lengkap karena pengiriman dimulai lebih awal.", "2024-11-27", [],
+                 id="a two-part trigger does not span a binding opener"),
+    pytest.param("Kapolres mengingatkan pendukung agar tidak menggelar konvoi usai pencoblosan dan tidak tergoda "
+                 "praktik serangan fajar.", "2024-11-27", [],
+                 id="a phrase headed by usai does not end what an instruction governs"),
+])
+def test_more_mentions_and_reports(text, published, want):
+    assert _types(text, published) == want
