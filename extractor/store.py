@@ -25,7 +25,7 @@ from . import __version__, dedup
 from .errors import Msg, SchemaVersionError, StoreError
 from .records import official_key
 from .types import Article, Extraction, Source
-from .views import OUTLET, view_sql
+from .views import EVENT_DETAILS, OUTLET, view_sql
 
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
@@ -116,7 +116,7 @@ _ELECTION_STAGES_2024 = (
 
 #: The researcher views as they are now, in creation order. Views hold no data, so they are
 #: not frozen per schema version: a change to a view is an edit here plus a new migration
-#: that calls :func:`_create_views` (versions 2 and 4 changed views too; version 6 is the
+#: that calls :func:`_create_views` (versions 2 and 4 changed views too; version 9 is the
 #: latest that does, and makes all of them on any older database).
 _VIEWS = {
     # one row per article with its story: the near-duplicate cluster, or the article itself
@@ -142,88 +142,13 @@ select s.story_key, max(s.cluster_id) as cluster_id,
        group_concat(a.id) as article_ids
 from article_stories s join articles a on a.id = s.article_id
 group by s.story_key""",
-    "event_details": """
-select e.id as event_id, e.article_id,
-       coalesce('c' || a.cluster_id, 'a' || a.id) as story_key,
-       coalesce(e.date, substr(a.published, 1, 10)) as date,
-       case when e.date is not null then 'text' when a.published is not null then 'published' end as date_source,
-       date(coalesce(e.date, substr(a.published, 1, 10)), 'weekday 0', '-6 days') as week,
-       e.type, e.place, e.place_code,
-       (select p.type from places p where p.code = e.place_code and p.name = e.place limit 1) as place_type,
-       substr(e.place_code, 1, 2) as province_code,
-       coalesce(rp.name, e.province) as province,
-       rk.code as kabupaten_code, rk.name as kabupaten,
-       case when length(e.place_code) >= 8 then substr(e.place_code, 1, 8) end as kecamatan_code,
-       (select p.name from places p where length(e.place_code) >= 8 and p.code = substr(e.place_code, 1, 8)
-          and p.type in ('kecamatan', 'distrik') limit 1) as kecamatan,
-       e.election, e.stage, st.election as schedule_election, st.stage as schedule_stage,
-       e.personnel, e.personnel_approx, e.forces, e.trigger, e.start, e.end,
-       coalesce(nullif(a.outlet, ''), case when instr(a.url, '://') > 0 then nullif(substr(substr(a.url, instr(a.url, '://') + 3), 1, instr(substr(a.url, instr(a.url, '://') + 3) || '/', '/') - 1), '') end, nullif(a.source, ''), '(unknown)') as outlet, a.title, a.url, substr(a.published, 1, 10) as published
-from events e
-join articles a on a.id = e.article_id
-left join regions rp on rp.code = substr(e.place_code, 1, 2)
-left join regions rk on length(e.place_code) >= 5 and rk.code = substr(e.place_code, 1, 5)
-left join election_stages st on st.id = (
-    select s.id from election_stages s
-    where coalesce(e.date, substr(a.published, 1, 10)) between s.start and s.end order by s.start desc limit 1)""",
+    "event_details": EVENT_DETAILS,
     "events_by_week": view_sql("events_by_week"),
     "official_positions": view_sql("official_positions"),
     "personnel_by_stage": view_sql("personnel_by_stage"),
     "articles_by_outlet": view_sql("articles_by_outlet"),
-    "acled_events": """
-with x as (
-    select d.*,
-           (select case j.value when 'Polri' then 'Police Forces of Indonesia'
-                                when 'Brimob' then 'Police Forces of Indonesia - Mobile Brigade (Brimob)'
-                                when 'TNI' then 'Military Forces of Indonesia'
-                                else j.value || ' (Indonesia)' end
-            from json_each(case when json_valid(d.forces) then d.forces else '[]' end) j
-            order by j.key limit 1) as force1,
-           (select group_concat(name, '; ') from (
-                select case j.value when 'Polri' then 'Police Forces of Indonesia'
-                                    when 'Brimob' then 'Police Forces of Indonesia - Mobile Brigade (Brimob)'
-                                    when 'TNI' then 'Military Forces of Indonesia'
-                                    else j.value || ' (Indonesia)' end as name, j.key as k
-                from json_each(case when json_valid(d.forces) then d.forces else '[]' end) j where j.key > 0
-                union all
-                select trim(coalesce((select m.rank from official_mentions m where m.official_id = ea.official_id
-                                        and m.article_id = d.article_id and m.rank is not null limit 1) || ' ', '')
-                            || ea.name
-                            || coalesce(' (' || (select m.position from official_mentions m
-                                                 where m.official_id = ea.official_id and m.article_id = d.article_id
-                                                   and m.position is not null limit 1) || ')', '')) as name,
-                       1000000 + ea.id as k
-                from event_actors ea where ea.event_id = d.event_id and ea.kind = 'official'
-                union all
-                select ea.name, 2000000 + ea.id from event_actors ea where ea.event_id = d.event_id and ea.kind = 'unit'
-                order by k)) as assoc
-    from event_details d)
-select event_id, article_id, story_key,
-       date as event_date,
-       cast(substr(date, 1, 4) as integer) as year,
-       case type when 'protest' then 'Protests' when 'clash' then 'Riots' else 'Strategic developments' end
-           as event_type,
-       case when type = 'protest' then 'Peaceful protest'
-            when type = 'clash' then 'Violent demonstration'
-            when type in ('money_politics', 'disinformation', 'other') then 'Other'
-            else 'Change to group/activity' end as sub_event_type,
-       case type when 'protest' then 'Protesters (Indonesia)' when 'clash' then 'Rioters (Indonesia)'
-                 else force1 end as actor1,
-       case when type in ('protest', 'clash') then null else assoc end as assoc_actor_1,
-       case when type in ('protest', 'clash') then force1 end as actor2,
-       case when type in ('protest', 'clash') then assoc end as assoc_actor_2,
-       province as admin1,
-       case when kabupaten like 'Kabupaten Administrasi %' then substr(kabupaten, 24)
-            when kabupaten like 'Kabupaten %' then substr(kabupaten, 11) else kabupaten end as admin2,
-       kecamatan as admin3,
-       coalesce(place, kecamatan, kabupaten, province) as location,
-       case when place_type in ('venue', 'desa', 'kelurahan', 'desa_adat') then 1
-            when place_code is not null and length(place_code) >= 5 then 2
-            when place_code is not null or province is not null then 3 end as geo_precision,
-       outlet as source,
-       trim(coalesce(title, '') || ' | ' || coalesce(trigger, ''), ' |') as notes,
-       type as pantau_type, personnel, personnel_approx, date_source, url
-from x""",
+    "deployments": view_sql("deployments"),
+    "acled_events": view_sql("acled_events"),
 }
 
 
@@ -364,6 +289,47 @@ def _migrate_person_indexes(db: sqlite_utils.Database) -> None:
         db[table].create_index(cols, if_not_exists=True)
 
 
+def _migrate_research_outputs_19(db: sqlite_utils.Database) -> None:
+    """Issue 19: coordinates and capitals on ``regions`` (from extractor/data/regions.csv),
+    which gains every kecamatan; ``event_facts``, the derived facts of each event (scope,
+    personnel level, coordinates, ACLED precisions and coding: :mod:`extractor.facts`,
+    filled by :func:`extractor.facts.refresh`; a row goes with its event); and the views as
+    :data:`_VIEWS` has them now (event_details with the facts, ``deployments``, personnel
+    per level, the ACLED file's 31 columns)."""
+    from .regions import region_facts
+
+    regions = db["regions"]
+    have = set(regions.columns_dict)
+    for col, typ in (("capital", str), ("lat", float), ("lng", float), ("capital_lat", float),
+                     ("capital_lng", float)):
+        if col not in have:
+            regions.add_column(col, typ)
+    facts = region_facts()
+    provinces = {c: r.name for c, r in facts.items() if r.type == "provinsi"}
+    known = {r[0] for r in db.execute("select code from regions")}
+    rows = [(code, r, [r.capital or None, r.lat, r.lng, r.capital_lat, r.capital_lng]) for code, r in facts.items()]
+    db.conn.executemany("update regions set capital = ?, lat = ?, lng = ?, capital_lat = ?, capital_lng = ? "
+                        "where code = ?", [[*v, code] for code, _, v in rows if code in known])
+    db.conn.executemany("insert into regions (code, name, type, province_code, province, capital, lat, lng, "
+                        "capital_lat, capital_lng) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [[code, r.name, r.type, code[:2], provinces.get(code[:2]), *v]
+                         for code, r, v in rows if code not in known])
+    db.execute("""create table if not exists event_facts (
+        event_id integer primary key references events(id) on delete cascade,
+        sig text, version text,
+        scope_level text, scope_code text, scope_cue text,
+        figure_level text, figure_code text, figure_cue text, figure_start integer, figure_end integer,
+        event_date text, date_source text, time_precision integer,
+        latitude real, longitude real, geo_precision integer, location text, geo_code text,
+        admin1 text, admin2 text, admin3 text,
+        disorder_type text, acled_event_type text, acled_sub_event_type text,
+        actor1 text, actor1_source text, assoc_actor_1 text, inter1 text, inter1_code integer,
+        actor2 text, assoc_actor_2 text, inter2 text, inter2_code integer,
+        interaction text, interaction_code integer, civilian_targeting text, fatalities integer,
+        tags text, source_scale text, officials text, units text)""")
+    _create_views(db)
+
+
 #: (version, function) in order; add a new function for every schema change,
 #: never edit an applied one (views excepted: see :data:`_VIEWS`). The schema
 #: version is the last entry's.
@@ -374,12 +340,13 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [(1, _mi
                                                                       (5, _migrate_article_metadata),
                                                                       (6, _migrate_research_views_6),
                                                                       (7, _migrate_primary_region),
-                                                                      (8, _migrate_person_indexes)]
+                                                                      (8, _migrate_person_indexes),
+                                                                      (9, _migrate_research_outputs_19)]
 SCHEMA_VERSION = max(v for v, _ in MIGRATIONS)
 
 #: tables a user may export or query by name
 TABLES = ("articles", "officials", "official_mentions", "places", "place_mentions", "date_mentions", "events",
-          "event_actors", "quotes", "errors", "runs", "sources", "urls")
+          "event_actors", "quotes", "errors", "runs", "sources", "urls", "event_facts")
 
 
 class Store:
