@@ -12,6 +12,8 @@ where they enter the package, with the original kept as ``__cause__``.
     │   ├── ContentTypeError
     │   ├── RedirectError
     │   └── BodyTooLarge
+    ├── UsageError           a bad value given on the command line (exit 2)
+    ├── WriteError           an output file or folder that cannot be written
     ├── ParseError           page -> article
     ├── ExtractError         article -> records
     └── StoreError           SQLite
@@ -63,6 +65,16 @@ class Msg:
     SQL_READ_ONLY = "the --sql connection is read-only: {detail}"
     SQL_ERROR = "SQL error: {detail}"
     UNKNOWN_TABLE = "unknown table or view {name!r}; choose from: {choices}"
+    # filters of query, report and export (issue 19)
+    UNKNOWN_VALUE = "unknown {what} {value!r}; {hint}"
+    AMBIGUOUS_KABUPATEN = ("{value!r} is {choices}; say which (--kabupaten 'Kota {bare}' or 'Kabupaten {bare}'), "
+                           "or give the code")
+    SINCE_AFTER_UNTIL = "--since {since} is later than --until {until}"
+    FTS_SYNTAX = ("--search {value!r} is not a valid full-text query ({detail}); it takes SQLite FTS5 syntax: "
+                  "words (all must occur), \"an exact phrase\", OR, NOT, a prefix* ; quote words with hyphens or "
+                  "dots (\"Polres-Lahat\")")
+    # writing files (issue 16)
+    WRITE_FAILED = "cannot write {path}: {detail}"
 
 
 class PantauError(Exception):
@@ -121,6 +133,21 @@ class RedirectError(FetchError):
 
 class BodyTooLarge(FetchError):
     retryable = False
+
+
+class UsageError(PantauError):
+    """A value given on the command line that pantau cannot use (an unknown
+    province, --since after --until, a malformed search): exit status 2."""
+
+    stage = "input"
+    exit_code = 2
+
+
+class WriteError(PantauError):
+    """An export or report that cannot be written (a read-only or full disk, a
+    path under a file); nothing half-written is left behind."""
+
+    stage = "store"
 
 
 class ParseError(PantauError):
