@@ -3,7 +3,10 @@
 Reading never goes through the writer: connections here are opened with
 ``mode=ro`` and ``PRAGMA query_only``, so ``query --sql`` cannot change data.
 
-Every canned query takes the same :class:`Filters`. The ones named after a
+Every canned query takes the same :class:`Filters`, checked and resolved to
+region codes first (:mod:`extractor.filters`: exact names unless ``prefix``,
+unknown values refused); before reading, :func:`ensure_current` migrates an
+older database and brings its derived event facts up to date. The ones named after a
 view (``events_by_week``, ``personnel_by_stage``, ...) compute what the view
 computes, with the filters applied *before* grouping, so ``--since`` cuts
 events and not whole weeks; unfiltered they return exactly the view's rows

@@ -433,9 +433,8 @@ def _officials(db, out: dict, ev: Evidence, f: Filters, p: dict, scope: str) -> 
     from .regions import region_facts
 
     facts = region_facts()
-    where = _where({**_MENTION_FILTERS}, f, skip=("search",))
-    if "search" in f.active():
-        where += " and " + _MENTION_FILTERS["search"]
+    # mentions as the canned queries filter them, in articles holding an event of the type
+    where = _where({**_MENTION_FILTERS, "event_type": _article_filters("a", "")["event_type"]}, f)
     rows = _windowed(db, f"""select m.official_id, m.article_id, min(m.start) as start, m.end, o.name, m.rank,
                                 m.position, m.unit, m.region, m.region_code,
                                 coalesce(m.institution, o.institution) as institution,

@@ -3,7 +3,12 @@
 Pure data, imported by :mod:`extractor.store` (which creates the views) and
 :mod:`extractor.queries` (whose canned queries of the same name filter the rows
 before they are aggregated). A template's ``{where}`` is the filter; the view
-is the template with no filter (:func:`view_sql`).
+is the template with no filter (:func:`view_sql`). :data:`EVENT_DETAILS` (one
+row per event, with its derived ``event_facts``) is what the others read;
+:data:`DEPLOYMENTS` holds the counting rule of personnel figures (one per story
+and figure, at its level: :mod:`extractor.counting`), which ``personnel_by_stage``
+sums per level and never across levels; ``acled_events`` folds a story's copies
+of an event into one row of ACLED's 31 columns.
 """
 
 #: an article's outlet: the page's publication name, else its URL's host, else its source
