@@ -33,7 +33,7 @@ from .sentence import sentence_span
 from .taxonomy import ActorCategory, taxonomy
 
 #: bump when the computation changes; the data files' digest is added to it
-RULES_VERSION = "19.1"
+RULES_VERSION = "19.2"
 BATCH = 200  # articles per transaction
 
 #: columns of ``event_facts`` besides event_id, sig and version, in order
@@ -218,7 +218,10 @@ def article_facts(a: ArticleData) -> dict[int, dict[str, Any]]:
         widened = scope.level != level_of_code(e["place_code"])
         point = locate(scope.code if widened else e["place_code"], scope.level if widened else None)
         s0, s1 = sentence_span(text, start, end)
-        admin = _admin(point.code if point and point.code else None)
+        if point is not None and scope.level == "national":  # ACLED codes a national event at the capital
+            admin = _admin(taxonomy().acled["national_location"]["code"])
+        else:
+            admin = _admin(point.code if point and point.code else None)
         row = {
             "scope_level": scope.level, "scope_code": scope.code, "scope_cue": scope.cue,
             "figure_level": fig.level if fig else None, "figure_code": fig.code if fig else None,

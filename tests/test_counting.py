@@ -224,3 +224,13 @@ def test_the_report_counts_what_its_evidence_lists(db):
         assert sum(int(items[k][2].split(" personnel")[0].replace(",", "").rstrip("+")) for k in keys) == total
     assert data["events"][0] == len(ev.groups[data["events"][1]][2]) == 9
     assert data["events_once"][0] == 7  # the three copies of the release are one event
+
+
+def test_a_national_event_is_one_acled_row_at_the_capital(db):
+    rows_ = [r for r in rows(db, "select * from acled_events") if r["pantau_type"] == "polling_security"
+             and r["story_key"] == "c1"]
+    assert len(rows_) == 1 and rows_[0]["copies"] == 3  # three copies, three datelines: one event
+    r = rows_[0]
+    assert (r["scope_level"], r["admin1"], r["admin2"], r["location"], r["geo_precision"]) == (
+        "national", "Jakarta", "", "Jakarta", 3)
+    assert r["source"] == "Outlet 1; Outlet 2; Outlet 3" and r["personnel_level"] == "national"
