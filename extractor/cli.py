@@ -190,21 +190,36 @@ def _print_extraction(article) -> None:
 
 # ----------------------------------------------------------------------------- reading
 def _filter_options(fn):
-    """The filters shared by `query` and `report`."""
+    """The filters shared by `query`, `report` and `export`."""
     for opt in reversed([
-        click.option("--province", help="Province: name (substring, e.g. 'Sumatera Selatan') or code (16)."),
-        click.option("--kabupaten", help="Kabupaten/kota: name (substring, e.g. 'Muara Enim') or code (16.03)."),
+        click.option("--province", help="Province: name ('Sumatera Selatan', 'Sumsel') or code (16); exact unless "
+                                        "--prefix."),
+        click.option("--kabupaten", help="Kabupaten/kota: code (91.03), name with its kind ('Kota Jayapura', "
+                                         "'Kabupaten Jayapura') or a name only one has ('Muara Enim'); exact unless "
+                                         "--prefix."),
+        click.option("--prefix", is_flag=True, help="Match --province/--kabupaten names that start with the value "
+                                                    "('Papua' -> the six Papuan provinces)."),
         click.option("--since", callback=_date, help="On or after YYYY-MM-DD."),
         click.option("--until", callback=_date, help="On or before YYYY-MM-DD."),
-        click.option("--event-type", help="Event type, e.g. recap_security."),
+        click.option("--event-type", help="Event type, e.g. recap_security (see CODEBOOK.md)."),
         click.option("--institution", help="Polri, TNI, KPU, Bawaslu, ... (officials; forces or actors of events)."),
+        click.option("--rank", help="Canonical rank, e.g. AKBP (officials; events with an official of that rank)."),
+        click.option("--search", help="Full-text search in article titles and texts (SQLite FTS5 syntax: words, "
+                                      "\"a phrase\", OR, NOT, prefix*)."),
     ]):
         fn = opt(fn)
     return fn
 
 
+def _filters(**kw):
+    from .filters import Filters, resolve
+
+    return resolve(Filters(**kw))
+
+
 _QUERY_NAMES = ["officials", "events", "places", "articles", "event_details", "events_by_week",
-                "official_positions", "stories", "personnel_by_stage", "articles_by_outlet", "acled_events"]
+                "official_positions", "stories", "deployments", "personnel_by_stage", "articles_by_outlet",
+                "acled_events"]
 
 
 @cli.command()
@@ -212,47 +227,100 @@ _QUERY_NAMES = ["officials", "events", "places", "articles", "event_details", "e
 @db_option
 @click.option("--sql", help="Read-only SQL instead of a canned query.")
 @_filter_options
-@click.option("--rank", help="Canonical rank, e.g. AKBP (officials).")
-@click.option("--search", help="Full-text search in article titles and texts (FTS5 syntax).")
 @click.option("--limit", type=click.IntRange(1), help="At most this many rows.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-def query(name, db, sql, province, kabupaten, since, until, event_type, institution, rank, search, limit, fmt):
+@click.option("--columns", help="Only these columns, comma-separated, in this order.")
+@click.option("--format", "fmt", type=click.Choice(["table", "records", "csv", "json"]),
+              help="table (the default on a terminal), records (one column per line, for wide rows), csv (the "
+                   "default when the output is not a terminal), json (lists nested).")
+def query(name, db, sql, province, kabupaten, prefix, since, until, event_type, institution, rank, search, limit,
+          columns, fmt):
     """Canned queries or --sql. NAME is one of: officials, events, places,
     articles (rows as stored); event_details, events_by_week,
-    official_positions, stories, personnel_by_stage, articles_by_outlet,
-    acled_events (the researcher views, filtered before grouping)."""
-    from .queries import Filters, run_canned, run_sql
+    official_positions, stories, deployments, personnel_by_stage,
+    articles_by_outlet, acled_events (the researcher views, filtered before
+    grouping)."""
+    from .queries import ensure_current, run_canned, run_sql
 
     if bool(name) == bool(sql):
         raise click.UsageError("give a query name or --sql, not both and not neither")
     if sql:
+        ensure_current(db)
         cols, rows = run_sql(db, sql)
     else:
-        cols, rows = run_canned(db, name, Filters(province=province, kabupaten=kabupaten, since=since, until=until,
-                                                  rank=rank, institution=institution, search=search,
-                                                  event_type=event_type, limit=limit))
-    _emit(cols, rows, fmt)
+        cols, rows = run_canned(db, name, _filters(province=province, kabupaten=kabupaten, prefix=prefix, since=since,
+                                                   until=until, rank=rank, institution=institution, search=search,
+                                                   event_type=event_type, limit=limit))
+    _emit(cols, rows, fmt, columns)
 
 
-def _emit(cols: list[str], rows: Iterable[tuple], fmt: str) -> None:
+def _pick(cols: list[str], rows: Iterable[tuple], columns: Optional[str]):
+    if not columns:
+        return cols, rows
+    want = [c.strip() for c in columns.split(",") if c.strip()]
+    missing = [c for c in want if c not in cols]
+    if missing:
+        import difflib
+
+        near = difflib.get_close_matches(missing[0], cols, n=3)
+        raise click.UsageError(f"no column {missing[0]!r} in this result"
+                               + (f"; closest: {', '.join(near)}" if near else f"; columns: {', '.join(cols)}"))
+    idx = [cols.index(c) for c in want]
+    return want, (tuple(r[i] for i in idx) for r in rows)
+
+
+def _emit(cols: list[str], rows: Iterable[tuple], fmt: Optional[str], columns: Optional[str] = None) -> None:
+    """Rows to stdout: a table that fits the terminal (rows as records when the
+    columns do not fit), the full width when stdout is not a terminal (or CSV,
+    the default there), records, CSV or JSON."""
+    from .schema import nest
+
+    cols, rows = _pick(cols, rows, columns)
     out = click.get_text_stream("stdout")
+    tty = out.isatty()
+    fmt = fmt or ("table" if tty else "csv")
     if fmt == "csv":
         w = csv.writer(out)
         w.writerow(cols)
         w.writerows(rows)
-    elif fmt == "json":
-        click.echo(json.dumps([dict(zip(cols, r)) for r in rows], ensure_ascii=False, indent=2))
-    else:
+        return
+    if fmt == "json":
+        click.echo(json.dumps([nest(cols, r) for r in rows], ensure_ascii=False, indent=2))
+        return
+    data = [["" if v is None else str(v) for v in r] for r in rows]
+    width = _terminal_width() if tty else 0
+    if fmt == "table" and tty and len(cols) * 9 > width:
+        click.echo(f"({len(cols)} columns do not fit in {width}: shown as records; choose with --columns, or "
+                   f"--format csv)", err=True)
+        fmt = "records"
+    if fmt == "records":
+        key = max((len(c) for c in cols), default=0)
+        for i, r in enumerate(data, 1):
+            click.echo(f"-[ {i} ]" + "-" * max(0, min(width or 40, 60) - 6 - len(str(i))))
+            for c, v in zip(cols, r):
+                click.echo(f"{c.ljust(key)} | {v}")
+    elif tty:
         from rich.console import Console
         from rich.table import Table
 
         t = Table(*cols, show_lines=False)
-        n = 0
-        for r in rows:
-            t.add_row(*("" if v is None else str(v) for v in r))
-            n += 1
-        Console().print(t)
-        click.echo(f"{n} rows", err=True)
+        for col in t.columns:
+            col.overflow = "fold"
+        for r in data:
+            t.add_row(*r)
+        Console(width=width).print(t)
+    else:  # the full width, nothing cut
+        widths = [max([len(c)] + [len(r[i]) for r in data]) for i, c in enumerate(cols)]
+        click.echo("  ".join(c.ljust(w) for c, w in zip(cols, widths)).rstrip())
+        click.echo("  ".join("-" * w for w in widths))
+        for r in data:
+            click.echo("  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip())
+    click.echo(f"{len(data)} rows", err=True)
+
+
+def _terminal_width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size((100, 24)).columns
 
 
 @cli.command()
@@ -263,28 +331,33 @@ def _emit(cols: list[str], rows: Iterable[tuple], fmt: str) -> None:
 def export(table, db, fmt, out_dir):
     """Export TABLE, a view, 'all' (every table) or 'views' (every view) to
     CSV, JSONL or Parquet files in --out, streaming in constant memory, with
-    data_dictionary.csv (file, column, type, meaning) beside them.
-    'acled_events' is the ACLED-style event file."""
+    data_dictionary.csv (file, column, type, meaning) and datapackage.json
+    (Frictionless: types, primary and foreign keys) beside them.
+    'acled_events' writes ACLED's 31 columns (acled_events.*), pantau's
+    columns for the same events (acled_events_pantau.*) and codebook.md."""
     from .export import export as run_export
 
     run_export(db, table, out_dir, fmt, progress=lambda e: click.echo(f"{e.path}: {e.rows} rows"))
-    click.echo(f"{Path(out_dir) / 'data_dictionary.csv'}: column meanings")
+    click.echo(f"{Path(out_dir) / 'datapackage.json'}: types and keys; "
+               f"{Path(out_dir) / 'data_dictionary.csv'}: column meanings")
 
 
 @cli.command()
 @db_option
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Directory to write to.")
 @_filter_options
-def report(db, out_dir, province, kabupaten, since, until, event_type, institution):
+def report(db, out_dir, province, kabupaten, prefix, since, until, event_type, institution, rank, search):
     """Write a self-contained HTML report (report.html in --out) that opens
-    offline: coverage, counts, events per week by type, events and personnel
-    by province and kabupaten, the officials most quoted, near-duplicates and
-    extraction warnings; every number links to its articles and sentences."""
-    from .queries import Filters
+    offline and prints on A4: coverage, counts, a map of events by
+    kabupaten/kota, the timeline with the election stages, events and
+    personnel by region (figures at their level), who was where, the officials
+    most quoted, near-duplicates, extraction warnings and the codebook; every
+    number links to its articles and sentences."""
     from .report import write_report
 
-    path = write_report(db, out_dir, Filters(province=province, kabupaten=kabupaten, since=since, until=until,
-                                             institution=institution, event_type=event_type))
+    path = write_report(db, out_dir, _filters(province=province, kabupaten=kabupaten, prefix=prefix, since=since,
+                                              until=until, institution=institution, event_type=event_type, rank=rank,
+                                              search=search))
     click.echo(str(path))
 
 
@@ -417,6 +490,9 @@ def _stderr_console():
 
 
 def _summary(summary, db) -> None:
+    from .facts import refresh
+
+    refresh(db)  # the derived event facts the views count with (extractor/facts.py)
     d = summary.as_dict()
     line = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in d.items())
     click.echo(f"{line} -> {db}")
@@ -447,7 +523,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 2
     except PantauError as exc:
         click.echo(f"error: {exc}", err=True)
-        return 1
+        return getattr(exc, "exit_code", 1)
     except KeyboardInterrupt:
         click.echo("error: interrupted", err=True)
         return 130

@@ -181,6 +181,20 @@ SCHEMAS: dict[str, Any] = {
                         "source": Opt(str), "approximate": Opt(bool)})],
         "revote": [Table({"election": str, "name": str, "region": str, "date": str, "approximate": Opt(bool)})]}),
     "nlp/lexicons/place_abbrevs.toml": Table({"generated": Map(str)}),
+    "nlp/lexicons/taxonomy.toml": Table({
+        "codebook": Table({"title": str, "intro": str}),
+        "types": Map(Table({"label": str, "label_id": str, "definition": str, "rules": _WORDS, "examples": _WORDS,
+                            "default_actor": str,
+                            "acled": Table({"event_type": str, "sub_event_type": str,
+                                            "when": Opt([Table({"event_type": str, "sub_event_type": str,
+                                                                "cue": str})])})})),
+        "cues": Map(_WORDS), "disorder": Map(str), "actors": Map(Map(ANY)), "precision": Map(Map(ANY)),
+        "acled": Table({}, rest=ANY)}),
+    "data/counting.toml": Table({
+        "national": Table({"spread": _WORDS, "deployers": _WORDS}),
+        "province": Table({"spread": _WORDS, "deployers": _WORDS, "abbreviations": Map(str)}),
+        "verbs": Map(_WORDS), "units": Map(_WORDS), "refers_back": Table({"cues": _WORDS}),
+        "numbers": Table({"words": Map(_WORDS), "nouns": _WORDS})}),
     # files other stages own: their known tables are checked, new ones are let through
     "nlp/lexicons/events.toml": Table({
         "types": Map(Table({"label": str, "triggers": _WORDS, "negative": Opt(_WORDS)}, rest=ANY)),

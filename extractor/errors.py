@@ -4,7 +4,7 @@ Foreign errors (httpx, sqlite3, lxml, tomllib, ...) are translated into these
 where they enter the package, with the original kept as ``__cause__``.
 
     PantauError
-    ├── UsageError           a command asked for something that does not apply (exit 2)
+    ├── UsageError           a command asked for something that does not apply, or a bad value (exit 2)
     ├── ConfigError          bad settings or sources file
     ├── DataFileError        a malformed language data file (lexicon, profile, junk rules)
     ├── InputError           a local input file that cannot be read
@@ -15,6 +15,7 @@ where they enter the package, with the original kept as ``__cause__``.
     │   ├── ContentTypeError
     │   ├── RedirectError
     │   └── BodyTooLarge
+    ├── WriteError           an output file or folder that cannot be written
     ├── ParseError           page -> article
     ├── ExtractError         article -> records (what the NLP raised is its __cause__)
     └── StoreError           SQLite
@@ -78,6 +79,17 @@ class Msg:
     TRAINING_MISSING = ("training needs a source checkout of pantau: the installed package leaves out "
                         "extractor/nlp/training")
 
+    # filters of query, report and export (issue 19)
+    UNKNOWN_VALUE = "unknown {what} {value!r}; {hint}"
+    AMBIGUOUS_KABUPATEN = ("{value!r} is {choices}; say which (--kabupaten 'Kota {bare}' or 'Kabupaten {bare}'), "
+                           "or give the code")
+    SINCE_AFTER_UNTIL = "--since {since} is later than --until {until}"
+    FTS_SYNTAX = ("--search {value!r} is not a valid full-text query ({detail}); it takes SQLite FTS5 syntax: "
+                  "words (all must occur), \"an exact phrase\", OR, NOT, a prefix* ; quote words with hyphens or "
+                  "dots (\"Polres-Lahat\")")
+    # writing files (issue 16)
+    WRITE_FAILED = "cannot write {path}: {detail}"
+
 
 def describe(exc: BaseException) -> str:
     """A foreign error in one line: its type and the first line of its message."""
@@ -104,9 +116,12 @@ class PantauError(Exception):
 
 
 class UsageError(PantauError):
-    """The user asked for something that does not apply; the CLI exits 2, as for bad usage."""
+    """The user asked for something that does not apply or gave a value pantau
+    cannot use (a filter a query does not take, an unknown province, --since
+    after --until, a malformed search); the CLI exits 2, as for bad usage."""
 
     stage = "usage"
+    exit_code = 2
 
 
 class ConfigError(PantauError):
@@ -157,6 +172,13 @@ class RedirectError(FetchError):
 
 class BodyTooLarge(FetchError):
     retryable = False
+
+
+class WriteError(PantauError):
+    """An export or report that cannot be written (a read-only or full disk, a
+    path under a file); nothing half-written is left behind."""
+
+    stage = "store"
 
 
 class ParseError(PantauError):

@@ -3,7 +3,10 @@
 Reading never goes through the writer: connections here are opened with
 ``mode=ro`` and ``PRAGMA query_only``, so ``query --sql`` cannot change data.
 
-Every canned query takes the same :class:`Filters`. The ones named after a
+Every canned query takes the same :class:`Filters`, checked and resolved to
+region codes first (:mod:`extractor.filters`: exact names unless ``prefix``,
+unknown values refused); before reading, :func:`ensure_current` migrates an
+older database and brings its derived event facts up to date. The ones named after a
 view (``events_by_week``, ``personnel_by_stage``, ...) compute what the view
 computes, with the filters applied *before* grouping, so ``--since`` cuts
 events and not whole weeks; unfiltered they return the view's rows.
@@ -13,41 +16,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
 from .errors import Msg, ReadOnlyError, StoreError, UsageError
+from .filters import Filters, resolve
 from .views import OUTLET, TEMPLATES
-
-
-@dataclass(frozen=True)
-class Filters:
-    province: Optional[str] = None
-    since: Optional[str] = None
-    until: Optional[str] = None
-    rank: Optional[str] = None
-    institution: Optional[str] = None
-    search: Optional[str] = None
-    event_type: Optional[str] = None
-    limit: Optional[int] = None
-    kabupaten: Optional[str] = None
-
-    def active(self) -> dict[str, Any]:
-        """The filters that are set (limit aside), by name."""
-        return {f.name: getattr(self, f.name) for f in fields(self)
-                if f.name != "limit" and getattr(self, f.name) not in (None, "")}
-
-    def params(self) -> dict[str, Any]:
-        """Named SQL parameters: each filter's value, and ``<name>_like`` for substring matches."""
-        out: dict[str, Any] = {}
-        for k, v in self.active().items():
-            out[k] = v
-            out[f"{k}_like"] = f"%{v}%"
-        return out
-
-    def describe(self) -> str:
-        return ", ".join(f"--{k.replace('_', '-')} {v}" for k, v in self.active().items()) or "none"
 
 
 @dataclass(frozen=True)
@@ -58,16 +33,24 @@ class Canned:
 
 
 # -- reusable conditions ------------------------------------------------------------------------------
+def _in(codes: str, expr: str) -> str:
+    """``expr`` is one of the codes in the ``,a,b,`` list parameter ``codes``."""
+    return f"instr(:{codes}, ',' || {expr} || ',') > 0"
+
+
 def _article_province(a: str) -> str:
     return (f"exists (select 1 from place_mentions pm join places p on p.id = pm.place_id "
-            f"where pm.article_id = {a}.id and (p.province like :province_like or substr(p.code, 1, 2) = :province))")
+            f"where pm.article_id = {a}.id and {_in('province_codes', 'substr(p.code, 1, 2)')})")
 
 
 def _article_kabupaten(a: str) -> str:
     return (f"exists (select 1 from place_mentions pm join places p on p.id = pm.place_id "
-            f"join regions r on r.code = substr(p.code, 1, 5) "
-            f"where pm.article_id = {a}.id and length(p.code) >= 5 "
-            f"and (r.name like :kabupaten_like or r.code = :kabupaten))")
+            f"where pm.article_id = {a}.id and length(p.code) >= 5 and {_in('kabupaten_codes', 'substr(p.code, 1, 5)')})")
+
+
+def _article_rank(a: str) -> str:
+    return (f"exists (select 1 from official_mentions om where om.article_id = {a}.id "
+            f"and om.rank = :rank collate nocase)")
 
 
 def _article_search(a: str) -> str:
@@ -94,30 +77,32 @@ def _event_institution(forces: str, event_id: str) -> str:
             f"on o.id = ea.official_id where ea.event_id = {event_id} and o.institution = :institution collate nocase))")
 
 
-def _region_province(code: str, name_fallback: str = "null") -> str:
-    return (f"(coalesce((select r.name from regions r where r.code = substr({code}, 1, 2)), {name_fallback}) "
-            f"like :province_like or substr({code}, 1, 2) = :province)")
+def _region_province(code: str) -> str:
+    return _in("province_codes", f"substr({code}, 1, 2)")
 
 
 def _region_kabupaten(code: str) -> str:
-    return (f"exists (select 1 from regions r where length({code}) >= 5 and r.code = substr({code}, 1, 5) "
-            f"and (r.name like :kabupaten_like or r.code = :kabupaten))")
+    return f"(length({code}) >= 5 and {_in('kabupaten_codes', f'substr({code}, 1, 5)')})"
 
 
 def _article_filters(a: str, date: str) -> dict[str, str]:
     return {"since": f"{date} >= :since", "until": f"{date} <= :until", "province": _article_province(a),
             "kabupaten": _article_kabupaten(a), "search": _article_search(a),
-            "event_type": _article_event_type(a), "institution": _article_institution(a)}
+            "event_type": _article_event_type(a), "institution": _article_institution(a), "rank": _article_rank(a)}
 
 
-#: conditions on a row of ``event_details`` (alias d)
+#: conditions on a row of ``event_details`` (alias d). Regions go by the event's scope: an
+#: event for the whole country is in no province, a province-wide one in no kabupaten/kota.
 _EVENT_FILTERS = {
     "since": "d.date >= :since",
     "until": "d.date <= :until",
-    "province": "(d.province like :province_like or d.province_code = :province)",
-    "kabupaten": "(d.kabupaten like :kabupaten_like or d.kabupaten_code = :kabupaten)",
+    "province": _in("province_codes", "case when d.scope_level = 'national' then '-' "
+                                      "else substr(coalesce(d.scope_code, d.place_code), 1, 2) end"),
+    "kabupaten": f"coalesce(d.scope_level, 'kabupaten') = 'kabupaten' and {_in('kabupaten_codes', 'd.kabupaten_code')}",
     "event_type": "d.type = :event_type",
     "institution": _event_institution("d.forces", "d.event_id"),
+    "rank": ("exists (select 1 from event_actors ea join official_mentions m on m.official_id = ea.official_id "
+             "and m.article_id = d.article_id where ea.event_id = d.event_id and m.rank = :rank collate nocase)"),
     "search": "d.article_id in (select rowid from articles_fts where articles_fts match :search)",
 }
 
@@ -136,22 +121,24 @@ CANNED: dict[str, Canned] = {
     # -- the first four: rows as stored ------------------------------------------------------------------
     "officials": Canned(
         "officials named per article, with rank, corps, position and unit as the article states them",
-        """select o.name, m.rank, m.corps, m.position, m.unit, o.institution, substr(a.published, 1, 10) as published,
-                  a.source, a.url
+        f"""select o.name, m.rank, m.corps, m.position, m.unit, o.institution, substr(a.published, 1, 10) as published,
+                  {OUTLET} as outlet, a.url
            from official_mentions m join officials o on o.id = m.official_id join articles a on a.id = m.article_id
-           where {where}
+           where {{where}}
            group by o.id, a.id order by a.published desc, o.name""",
         _MENTION_FILTERS,
     ),
     "events": Canned(
         "events as extracted, newest first",
-        """select e.type, e.date, e.place, e.place_code, e.province, e.personnel, e.forces, e.trigger,
-                  a.source, a.title, a.url
+        f"""select e.id as event_id, e.type, e.date, e.place, e.place_code, e.province, e.personnel, e.forces,
+                  e.trigger, {OUTLET} as outlet, a.title, a.url
            from events e join articles a on a.id = e.article_id
-           where {where} order by e.date desc, e.id""",
+           where {{where}} order by e.date desc, e.id""",
         {"since": "e.date >= :since", "until": "e.date <= :until", "event_type": "e.type = :event_type",
-         "province": _region_province("e.place_code", "e.province"), "kabupaten": _region_kabupaten("e.place_code"),
-         "institution": _event_institution("e.forces", "e.id"), "search": _article_search("a")},
+         "province": _region_province("e.place_code"), "kabupaten": _region_kabupaten("e.place_code"),
+         "institution": _event_institution("e.forces", "e.id"), "search": _article_search("a"),
+         "rank": ("exists (select 1 from event_actors ea join official_mentions m on m.official_id = ea.official_id "
+                  "and m.article_id = e.article_id where ea.event_id = e.id and m.rank = :rank collate nocase)")},
     ),
     "places": Canned(
         "places with the number of mentions and articles",
@@ -159,13 +146,14 @@ CANNED: dict[str, Canned] = {
            from places p join place_mentions pm on pm.place_id = p.id join articles a on a.id = pm.article_id
            where {where} group by p.id order by articles desc, mentions desc""",
         {"since": "substr(a.published, 1, 10) >= :since", "until": "substr(a.published, 1, 10) <= :until",
-         "province": "(p.province like :province_like or substr(p.code, 1, 2) = :province)",
-         "kabupaten": _region_kabupaten("p.code"), "search": _article_search("a")},
+         "province": _region_province("p.code"), "kabupaten": _region_kabupaten("p.code"),
+         "search": _article_search("a")},
     ),
     "articles": Canned(
         "articles with relevance and extraction state",
-        """select a.id, substr(a.published, 1, 10) as published, a.source, a.title, a.relevance, a.extracted, a.url
-           from articles a where {where} order by a.published desc, a.id""",
+        f"""select a.id, substr(a.published, 1, 10) as published, {OUTLET} as outlet, a.title, a.relevance,
+                  a.extracted, a.url
+           from articles a where {{where}} order by a.published desc, a.id""",
         _article_filters("a", "substr(a.published, 1, 10)"),
     ),
     # -- the researcher views ---------------------------------------------------------------------------
@@ -193,8 +181,14 @@ CANNED: dict[str, Canned] = {
             for k, v in _article_filters("a", "substr(a.published, 1, 10)").items()
             if k not in ("since", "until")}},
     ),
+    "deployments": Canned(
+        "personnel figures counted once per story, at their level (national, province, kabupaten/kota)",
+        TEMPLATES["deployments"],
+        _EVENT_FILTERS,
+    ),
     "personnel_by_stage": Canned(
-        "personnel deployed per kabupaten/kota and stage of the election schedule; syndicated copies count once",
+        "personnel per level and region (national, province, kabupaten/kota; never summed across levels) and "
+        "stage of the election schedule; a figure counted once per story",
         TEMPLATES["personnel_by_stage"],
         _EVENT_FILTERS,
     ),
@@ -204,12 +198,15 @@ CANNED: dict[str, Canned] = {
         _article_filters("a", "substr(a.published, 1, 10)"),
     ),
     "acled_events": Canned(
-        "events in ACLED's columns (event_date, event_type, actor1, admin1-3, geo_precision, ...) plus pantau ids",
-        "select x.* from acled_events x where x.event_id in (select d.event_id from event_details d where {where}) "
-        "order by x.event_date, x.event_id",
+        "events in ACLED's 31 columns (a story's copies once), then pantau's columns",
+        TEMPLATES["acled_events"],
         _EVENT_FILTERS,
     ),
 }
+
+#: canned queries that are computed like the view of the same name
+VIEW_QUERIES = ("event_details", "events_by_week", "official_positions", "stories", "deployments",
+                "personnel_by_stage", "articles_by_outlet", "acled_events")
 
 
 def connect_readonly(path: str | Path) -> sqlite3.Connection:
@@ -224,8 +221,10 @@ def connect_readonly(path: str | Path) -> sqlite3.Connection:
 
 def ensure_current(path: str | Path) -> None:
     """Bring a database written by an older pantau up to this schema (the views are
-    added by migrations), so the canned queries find what they read. A newer or
+    added by migrations), so the canned queries find what they read, and its
+    derived event facts up to date (:func:`extractor.facts.refresh`). A newer or
     foreign database is refused with one clear line."""
+    from .facts import refresh
     from .store import SCHEMA_VERSION, Store
 
     conn = connect_readonly(path)
@@ -237,12 +236,14 @@ def ensure_current(path: str | Path) -> None:
         conn.close()
     if row is None or int(row[0]) != SCHEMA_VERSION:
         Store(path, create=False).close()  # migrates, or raises SchemaVersionError
+    refresh(path)
 
 
 def build(name: str, f: Filters) -> tuple[str, dict[str, Any]]:
     if name not in CANNED:
         raise UsageError(Msg.QUERY_UNKNOWN.format(name=name, choices=", ".join(CANNED)))
     canned = CANNED[name]
+    f = resolve(f)
     where = ["1 = 1"]
     for key in f.active():
         if key not in canned.filters:
@@ -254,9 +255,23 @@ def build(name: str, f: Filters) -> tuple[str, dict[str, Any]]:
     return sql, f.params()
 
 
+def check_search(path: str | Path, expr: Optional[str]) -> None:
+    """Refuse a --search that is not valid FTS5 syntax, saying how it works."""
+    if not expr:
+        return
+    conn = connect_readonly(path)
+    try:
+        conn.execute("select rowid from articles_fts where articles_fts match ? limit 1", [expr]).fetchall()
+    except sqlite3.OperationalError as exc:
+        raise UsageError(Msg.FTS_SYNTAX.format(value=expr, detail=exc)) from exc
+    finally:
+        conn.close()
+
+
 def run_canned(path: str | Path, name: str, f: Filters) -> tuple[list[str], Iterator[tuple]]:
     ensure_current(path)
     sql, params = build(name, f)
+    check_search(path, f.search)
     return run_sql(path, sql, params)
 
 
@@ -291,55 +306,5 @@ def fetch_all(path: str | Path, sql: str, params: list | tuple | dict = ()) -> l
     return [dict(zip(cols, r)) for r in rows]
 
 
-# -- provenance: the sentence a record came from ---------------------------------------------------------
-#: words that end with a period without ending the sentence (ranks, titles, street, number)
-_ABBREVIATIONS = {"pol", "no", "jl", "jln", "dr", "drs", "dra", "ir", "h", "hj", "st", "prof", "kol", "brig", "jend",
-                  "bpk", "kec", "kab", "ds", "kel", "tgl", "sdr", "ny", "tn", "a.n", "dll", "dkk", "dsb", "u"}
-_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
-
-
-def sentence_at(text: str, start: int, end: int, max_chars: int = 420) -> str:
-    """The sentence of ``text`` holding ``[start, end)``, within its paragraph,
-    cut to about ``max_chars`` around the span ("…" marks a cut)."""
-    if not text:
-        return ""
-    start = max(0, min(start or 0, len(text)))
-    end = max(start, min(end or start, len(text)))
-    p0 = text.rfind("\n", 0, start) + 1
-    p1 = text.find("\n", end)
-    p1 = len(text) if p1 < 0 else p1
-    s0, s1 = p0, p1
-    for m in _END.finditer(text, p0, p1):
-        if not _is_boundary(text, m.start()):
-            continue
-        if m.end() <= start:
-            s0 = m.end()
-        elif m.start() >= end - 1 and m.end() > end:
-            s1 = m.end()
-            break
-    sent = text[s0:s1].strip()
-    if len(sent) <= max_chars:
-        return sent
-    lead = text[s0:start]
-    cut0 = max(s0, start - (max_chars - (end - start)) // 2)
-    cut1 = min(s1, cut0 + max_chars)
-    return ("…" if cut0 > s0 and lead.strip() else "") + text[cut0:cut1].strip() + ("…" if cut1 < s1 else "")
-
-
-def _is_boundary(text: str, i: int) -> bool:
-    """A period at ``i`` ends a sentence unless it closes an abbreviation, an
-    initial (M. Yusuf) or a degree (S.H., M.Si.)."""
-    if text[i] != ".":
-        return True
-    j = i
-    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in "(\"“":
-        j -= 1
-    word = text[j:i]
-    if not word:
-        return True
-    if "." in word or word.lower().rstrip(",") in _ABBREVIATIONS:
-        return False
-    if len(word) == 1 and word.isupper():
-        return False
-    nxt = text[i + 1:i + 3].lstrip()
-    return not nxt or not nxt[0].islower()
+# -- provenance: the sentence a record came from (extractor/sentence.py) ---------------------------------
+from .sentence import sentence_at, sentence_span  # noqa: E402,F401  (re-exported)

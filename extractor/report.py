@@ -1,19 +1,31 @@
-"""The HTML report: one self-contained file that opens offline.
+"""The HTML report: one self-contained file that opens offline and prints on A4.
 
-``report.html`` holds the period and sources covered, the counts, events per
-week by type, events and personnel by province and kabupaten/kota, the
-officials most often quoted, the near-duplicate rate and the extraction
-warnings. Every number links to an evidence list further down the page: the
-articles it came from, each with its URL and the sentence the record was found
-in. Charts are drawn by plotly, whose JavaScript is inlined once in the page
-(no CDN); clicking a bar jumps to its evidence.
+``report.html`` holds, under a table of contents: the counts; a map of events by
+kabupaten/kota (outlines shipped with pantau, nothing fetched); the timeline of
+events per week with the election stages and voting days marked; events and
+personnel by province and kabupaten/kota; the personnel figures at their level;
+who was where (officials' stated posts per province); the officials most often
+quoted; the sources; data-quality warnings; and the codebook. Charts are static
+SVG (no script, no toolbar); every number, bar and map point links to its
+evidence: the articles and the sentences it came from, each item with a citable
+id (``E123`` an event, ``A45`` an article, ``Q7`` a quote, ``M12.45`` official
+12 in article 45, ``D123`` the deployment first reported by event 123).
 
-Filters are those of ``query``: events and personnel are filtered as events
-(date, region, type, forces/actors); articles, quotes and warnings are the
-articles in scope: published in the period, naming a place in the region, and
-holding an event of the type / an official or force of the institution.
-Evidence lists show at most :data:`EVIDENCE_CAP` items and say how to list the
-rest with ``pantau query``.
+**Counting.** Every figure is computed from one list of rows, and its evidence
+is that same list: the count is the number of items the evidence holds, a sum
+the sum over them (nothing is cut before counting). Personnel figures are
+deployments (:mod:`extractor.counting`): a figure counted once per story, at its
+level; national, provincial and kabupaten/kota figures are shown apart and never
+added together.
+
+**Evidence** is a compact JSON payload in the page; a list is drawn when it is
+opened (``<details>``), so the page stays small and quick however many items
+there are. Print shows the figures and tables, not the lists.
+
+Filters are those of ``query`` (:mod:`extractor.filters`): events, deployments
+and positions are filtered as rows; articles, quotes and warnings are the
+articles in scope (published in the period, naming a place in the region,
+holding an event of the type / an official of the institution or rank).
 """
 
 from __future__ import annotations
@@ -25,49 +37,74 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
-from . import __version__
-from .queries import (_EVENT_FILTERS, Filters, _article_filters, ensure_current, fetch_all, run_sql,
-                      sentence_at)
-from .views import OUTLET
+from . import __version__, charts
+from .codebook import sections as codebook_sections
+from .export import atomic_path, make_dir
+from .filters import Filters, resolve
+from .geo import locate, outlines, project
+from .queries import (_EVENT_FILTERS, _MENTION_FILTERS, _article_filters, check_search, ensure_current, fetch_all,
+                      run_sql)
+from .sentence import sentence_at
+from .views import OUTLET, TEMPLATES
 
-EVIDENCE_CAP = 100
+#: items drawn at once when an evidence list is opened ("show all" draws the rest)
+EVIDENCE_SHOW = 200
 TOP_QUOTED = 20
-#: personnel nouns, as in the events lexicon (for the sentence stating a count)
-_PERSONNEL = r"(?:personel|personil|anggota|prajurit|petugas|aparat|pasukan)"
-_WINDOW = 1000  # characters of text read on each side of a record to find its sentence
+#: rows per province shown in who-was-where before "more"; kabupaten rows printed
+WHO_PER_PROVINCE = 12
+PRINT_ROWS = 40
+_WINDOW = 700  # characters of text read on each side of a record to find its sentence
+_STAGE_FILL = {"campaign": "#eef6ee", "quiet_period": "#fff4d6", "voting": "#fde2e2", "recapitulation": "#e8f0fb",
+               "post_election": "#f4f1f8", "preparation": "#f7f7f7"}
 
 
 # -- evidence -------------------------------------------------------------------------------------------
 @dataclass
-class Item:
-    url: str
-    title: str
-    date: str
-    label: str
-    sentence: str
-    mark: str = ""  # words to highlight in the sentence
-
-
-@dataclass
-class Group:
-    id: str
-    title: str
-    items: list[Item]
-    total: int
-    hint: str = ""
-
-
-@dataclass
 class Evidence:
-    groups: dict[str, Group] = field(default_factory=dict)
+    """The payload: articles, their sentences (each once), items (a sentence with
+    a label, a citable key and the words to mark) and groups (a titled list of
+    items). Groups marked ``listed`` are in the page's evidence section from
+    the start; the others are drawn when a number links to them."""
 
-    def add(self, gid: str, title: str, items: list[Item], hint: str = "") -> str:
-        gid = "ev-" + re.sub(r"[^A-Za-z0-9_-]+", "-", gid).strip("-")
+    articles: dict[str, list] = field(default_factory=dict)  # key -> [url, title, published, outlet]
+    sentences: dict[tuple[str, str], int] = field(default_factory=dict)  # (article key, sentence) -> index
+    items: dict[str, list] = field(default_factory=dict)  # key -> [key, sentence index, label, mark0, mark1]
+    index: dict[str, int] = field(default_factory=dict)  # item key -> position
+    groups: dict[str, list] = field(default_factory=dict)  # gid -> [title, hint, [item positions]]
+    listed: list[str] = field(default_factory=list)
+    extra_rows: dict[str, str] = field(default_factory=dict)  # table id -> the rows drawn on "show more"
+
+    def article(self, aid: Any, url: str, title: str, published: Optional[str], outlet: str) -> str:
+        k = str(aid)
+        if k not in self.articles:
+            self.articles[k] = [url or "", title or url or "", published or "", outlet or ""]
+        return k
+
+    def item(self, key: str, aid: Any, label: str, sentence: str, mark: str = "") -> str:
+        if key not in self.items:
+            i = sentence.find(mark) if mark else -1
+            s = self.sentences.setdefault((str(aid), sentence), len(self.sentences))
+            self.index[key] = len(self.items)
+            self.items[key] = [key, s, label, max(i, 0), len(mark) if i >= 0 else 0]
+        return key
+
+    def group(self, gid: str, title: str, keys: Iterable[str], hint: str = "", listed: bool = False
+              ) -> tuple[int, str]:
+        """A list of items; returns (the number of items, the group's id)."""
+        gid = "ev-" + re.sub(r"[^A-Za-z0-9_.-]+", "-", gid).strip("-")
         if gid not in self.groups:
-            self.groups[gid] = Group(gid, title, items[:EVIDENCE_CAP], len(items), hint)
-        return gid
+            self.groups[gid] = [title, hint, [self.index[k] for k in dict.fromkeys(keys)]]
+            if listed:
+                self.listed.append(gid)
+        return len(self.groups[gid][2]), gid
+
+    def payload(self) -> str:
+        text = json.dumps({"a": self.articles, "s": [[a, s] for (a, s) in self.sentences],
+                           "i": list(self.items.values()), "g": {k: v for k, v in self.groups.items() if v[2]},
+                           "r": self.extra_rows}, ensure_ascii=False, separators=(",", ":"))
+        return text.replace("</", "<\\/")
 
 
 def _num(value: Any, gid: Optional[str], fmt: str = "{:,}") -> str:
@@ -84,6 +121,15 @@ def _e(s: Any) -> str:
     return html.escape("" if s is None else str(s))
 
 
+def _hint(f: Filters, name: str, **extra: str) -> str:
+    parts = [f"pantau query {name}"]
+    for k, v in {**f.active(), **extra}.items():
+        parts.append(f"--{k.replace('_', '-')} {json.dumps(v, ensure_ascii=False) if ' ' in str(v) else v}")
+    if f.prefix:
+        parts.append("--prefix")
+    return " ".join(parts)
+
+
 # -- data -----------------------------------------------------------------------------------------------
 def _where(filter_map: dict[str, str], f: Filters, skip: Iterable[str] = ()) -> str:
     conds = [filter_map[k] for k in f.active() if k in filter_map and k not in skip]
@@ -94,222 +140,195 @@ def _article_scope(f: Filters) -> str:
     return _where(_article_filters("a", "substr(a.published, 1, 10)"), f)
 
 
-def _events(db, f: Filters) -> list[dict]:
-    """Filtered events with their sentence (and the sentence stating the personnel count)."""
-    sql = f"""select d.*, a.text is not null as has_text,
-                     substr(a.text, max(1, d.start - {_WINDOW} + 1), d.end - d.start + 2 * {_WINDOW}) as win,
-                     max(0, d.start - {_WINDOW}) as win_start
-              from event_details d join articles a on a.id = d.article_id
-              where {_where(_EVENT_FILTERS, f)} order by d.date, d.event_id"""
-    cols, it = run_sql(db, sql, f.params())
-    rows = []
-    for values in it:  # the text window is dropped as soon as the sentence is cut from it
+def _windowed(db, rows_sql: str, params: dict, spans: dict[str, tuple[str, str]]) -> list[dict]:
+    """Rows with, for each name in ``spans`` ((start, end) column names), the
+    sentence holding that span and the words of the span (text windows are cut
+    in SQL and dropped as soon as the sentence is found)."""
+    win = ", ".join(f"substr(a.text, max(1, {s} - {_WINDOW} + 1), {e} - {s} + 2 * {_WINDOW}) as _w_{n}, "
+                    f"max(0, {s} - {_WINDOW}) as _w0_{n}" for n, (s, e) in spans.items())
+    cols, it = run_sql(db, rows_sql.replace("{windows}", win), params)
+    out = []
+    for values in it:
         r = dict(zip(cols, values))
-        win, w0 = r.pop("win") or "", r.pop("win_start") or 0
-        s, e = (r["start"] or 0) - w0, (r["end"] or 0) - w0
-        r["sentence"] = sentence_at(win, s, e)
-        r["mark"] = win[s:e]
-        r["personnel_sentence"], r["personnel_mark"] = r["sentence"], r["mark"]
-        rows.append(r)
-    with_personnel = [r for r in rows if r["personnel"] is not None]
-    for i in range(0, len(with_personnel), 200):
-        chunk = with_personnel[i:i + 200]
-        texts = _texts(db, [r["article_id"] for r in chunk])
-        for r in chunk:
-            found = _personnel_sentence(texts.get(r["article_id"], ""), r["personnel"], r["start"] or 0)
-            if found:
-                r["personnel_sentence"], r["personnel_mark"] = found
-    return rows
-
-
-def _texts(db, ids: list[int]) -> dict[int, str]:
-    out: dict[int, str] = {}
-    ids = sorted(set(ids))
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        _, rows = run_sql(db, f"select id, text from articles where id in ({','.join('?' * len(chunk))})", chunk)
-        out.update({k: v for k, v in rows})
+        for n, (s, e) in spans.items():
+            text, w0 = r.pop(f"_w_{n}") or "", r.pop(f"_w0_{n}") or 0
+            s_val = int(s) if s.isdigit() else r.get(s.split(".")[-1])
+            e_val = int(e) if e.isdigit() else r.get(e.split(".")[-1])
+            if s_val is None:
+                r[f"{n}_sentence"], r[f"{n}_mark"] = "", ""
+                continue
+            a, b = s_val - w0, (e_val or s_val) - w0
+            r[f"{n}_sentence"], r[f"{n}_mark"] = sentence_at(text, a, b), text[a:b]
+        out.append(r)
     return out
 
 
-_WORDS = {1: "satu|seorang", 2: "dua", 3: "tiga", 4: "empat", 5: "lima", 6: "enam", 7: "tujuh", 8: "delapan",
-          9: "sembilan", 10: "sepuluh|puluhan", 11: "sebelas|belasan", 100: "seratus|ratusan", 1000: "seribu|ribuan"}
+def _events(db, f: Filters) -> list[dict]:
+    """The filtered events (event_details) with their sentence and, where the
+    text states it, the sentence of their personnel figure."""
+    sql = (f"select d.*, {{windows}} from event_details d join articles a on a.id = d.article_id "
+           f"where {_where(_EVENT_FILTERS, f)} order by d.date, d.event_id")
+    return _windowed(db, sql, f.params(), {"ev": ("d.start", "d.end"), "fig": ("d.figure_start", "d.figure_end")})
 
 
-def _personnel_sentence(text: str, n: int, near: int) -> Optional[tuple[str, str]]:
-    """The sentence stating ``n`` personnel (the one nearest the event), and the words."""
-    words = [re.escape(f"{n:,}".replace(",", ".")), re.escape(str(n))]
-    if n in _WORDS:
-        words.append(_WORDS[n])
-    pat = re.compile(rf"\b(?:{'|'.join(words)})\b(?:\s+\w+){{0,2}}?\s+{_PERSONNEL}", re.IGNORECASE)
-    hits = list(pat.finditer(text))
-    if not hits:
-        return None
-    m = min(hits, key=lambda h: abs(h.start() - near))
-    return sentence_at(text, m.start(), m.end()), m.group(0)
-
-
-def _event_item(r: dict, personnel: bool = False) -> Item:
-    label = f"{r['type']} · {r['place'] or r['kabupaten'] or r['province'] or 'no place'}"
+def _event_label(r: dict) -> str:
+    where = r["kabupaten"] or r["province"] or r["place"] or "no place"
+    if r.get("scope_level") == "national":
+        where = "national"
+    elif r.get("scope_level") == "province":
+        where = f"{r['province']} (province-wide)"
+    label = f"{r['type']} · {where}"
     if r["personnel"] is not None:
         label += f" · {r['personnel']:,}{'+' if r['personnel_approx'] else ''} personnel"
+        if r.get("figure_level") and r["figure_level"] != "kabupaten":
+            label += f" ({r['figure_level']} figure)"
+    label += f" · {r['date']}"
     if r["date_source"] != "text":
-        label += " · date: publication"
-    if personnel:
-        return Item(r["url"], r["title"], r["date"] or "", label, r["personnel_sentence"], r["personnel_mark"])
-    return Item(r["url"], r["title"], r["date"] or "", label, r["sentence"], r["mark"])
+        label += " (date of the report)"
+    if r.get("dated_after_article"):
+        label += " · dated after the article"
+    return label
 
 
-def _hint(f: Filters, name: str, **extra: str) -> str:
-    parts = [f"pantau query {name}"]
-    for k, v in {**f.active(), **extra}.items():
-        parts.append(f"--{k.replace('_', '-')} {json.dumps(v, ensure_ascii=False) if ' ' in str(v) else v}")
-    return " ".join(parts)
+def _fold_key(r: dict) -> tuple:
+    """A story's copies of one event: the ACLED file's fold (story, type, date, place)."""
+    return r["story_key"], r["type"], r["date"], r["place_code"] if r.get("scope_code") is None else r["scope_code"]
 
 
-def collect(db: str | Path, f: Filters) -> dict:
-    """Everything the report shows, with its evidence groups."""
+def _once(rows: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for r in sorted(rows, key=lambda r: (r.get("copy_order") or 0, r["event_id"])):
+        k = _fold_key(r)
+        if k not in seen:
+            seen.add(k)
+            out.append(r)
+    return sorted(out, key=lambda r: (r["date"] or "", r["event_id"]))
+
+
+def collect(db: str | Path, f: Filters = Filters()) -> dict:
+    """Everything the report shows, each figure with its evidence group."""
+    f = resolve(f)
+    check_search(db, f.search)
     ev = Evidence()
     p = f.params()
     scope = _article_scope(f)
     out: dict[str, Any] = {"filters": f, "evidence": ev}
 
     # articles in scope, outlets, stories ------------------------------------------------------------
-    arts = fetch_all(db, f"""select a.id, a.url, a.title, substr(a.published, 1, 10) as published,
-                                    {OUTLET} as outlet, a.relevance, a.extracted,
-                                    coalesce('c' || a.cluster_id, 'a' || a.id) as story_key,
-                                    substr(a.text, 1, 600) as lead
-                             from articles a where {scope} order by a.published, a.id""", p)
+    arts = _windowed(db, f"""select a.id, a.url, a.title, substr(a.published, 1, 10) as published,
+                               {OUTLET} as outlet, a.relevance, a.extracted,
+                               coalesce('c' || a.cluster_id, 'a' || a.id) as story_key, {{windows}}
+                        from articles a where {scope} order by a.published, a.id""", p, {"lead": ("0", "1")})
     for a in arts:
-        a["sentence"] = sentence_at(a.pop("lead") or "", 0, 1)
-    def art_item(a, label=""):
-        return Item(a["url"], a["title"], a["published"] or "", label or a["outlet"] or "", a["sentence"])
-
-    out["articles"] = len(arts)
-    out["articles_gid"] = ev.add("articles", "Articles in scope", [art_item(a) for a in arts],
-                                 _hint(f, "articles"))
-    extracted = [a for a in arts if a["extracted"]]
-    out["extracted"] = len(extracted)
-    out["extracted_gid"] = ev.add("extracted", "Articles extracted (relevant, or run with --all)",
-                                  [art_item(a, f"relevance {a['relevance']}") for a in extracted])
+        ev.article(a["id"], a["url"], a["title"], a["published"], a["outlet"])
+        ev.item(f"A{a['id']}", a["id"], f"article · {a['outlet']} · relevance {a['relevance']}", a["lead_sentence"])
+    akey = lambda a: f"A{a['id']}"  # noqa: E731
+    out["articles"] = ev.group("articles", "Articles in scope", map(akey, arts), _hint(f, "articles"), listed=True)
+    out["extracted"] = ev.group("extracted", "Articles extracted (relevant, or run with --all)",
+                                (akey(a) for a in arts if a["extracted"]), listed=True)
     dated = sorted(a["published"] for a in arts if a["published"])
     out["period"] = (dated[0], dated[-1]) if dated else (None, None)
     by_outlet: dict[str, list] = defaultdict(list)
     for a in arts:
         by_outlet[a["outlet"] or "(unknown)"].append(a)
     out["outlets"] = [
-        {"outlet": o, "articles": len(v), "gid": ev.add(f"outlet-{o}", f"Articles from {o}", [art_item(a) for a in v]),
-         "stories": len({a["story_key"] for a in v}), "extracted": sum(1 for a in v if a["extracted"]),
-         "sgid": ev.add(f"outlet-stories-{o}", f"Stories from {o} (first copy of each)",
-                        list({a["story_key"]: art_item(a) for a in reversed(v)}.values())[::-1]),
-         "egid": ev.add(f"outlet-extracted-{o}", f"Articles from {o} extracted",
-                        [art_item(a, f"relevance {a['relevance']}") for a in v if a["extracted"]]),
+        {"outlet": o, "articles": ev.group(f"outlet-{o}", f"Articles from {o}", map(akey, v)),
+         "stories": ev.group(f"outlet-stories-{o}", f"Stories from {o} (first copy of each)",
+                             list({a["story_key"]: akey(a) for a in reversed(v)}.values())[::-1]),
+         "extracted": ev.group(f"outlet-extracted-{o}", f"Articles from {o} extracted",
+                               (akey(a) for a in v if a["extracted"])),
          "first": min((a["published"] for a in v if a["published"]), default=None),
          "last": max((a["published"] for a in v if a["published"]), default=None)}
         for o, v in sorted(by_outlet.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
     stories: dict[str, list] = defaultdict(list)
     for a in arts:
         stories[a["story_key"]].append(a)
-    out["stories"] = len(stories)
-    out["stories_gid"] = ev.add("stories", "Stories (near-duplicate copies folded)",
-                                [art_item(v[0], f"{len(v)} cop{'y' if len(v) == 1 else 'ies'}") for v in stories.values()],
-                                _hint(f, "stories"))
+    out["stories"] = ev.group("stories", "Stories (near-duplicate copies folded): the first copy of each",
+                              (akey(v[0]) for v in stories.values()), _hint(f, "stories"), listed=True)
     dups = [a for v in stories.values() if len(v) > 1 for a in v[1:]]
-    out["duplicates"] = len(dups)
+    out["duplicates"] = ev.group("duplicates", "Near-duplicate copies (a later copy of a story)", map(akey, dups),
+                                 listed=True)
     out["duplicate_rate"] = len(dups) / len(arts) if arts else 0.0
-    out["duplicates_gid"] = ev.add("duplicates", "Near-duplicate copies (a later copy of a story)",
-                                   [art_item(a, f"copy of story {a['story_key']}") for a in dups])
     out["clustered"] = fetch_all(db, "select count(*) as n from articles where cluster_id is not null")[0]["n"]
 
     # events -----------------------------------------------------------------------------------------
     events = _events(db, f)
-    out["events"] = len(events)
-    out["events_unique"] = len(_once(events))
-    out["events_unique_gid"] = ev.add("events-once", "Events, a story's copies once", [_event_item(r) for r in _once(events)],
-                                      _hint(f, "event_details"))
-    out["events_gid"] = ev.add("events", "Events", [_event_item(r) for r in events], _hint(f, "event_details"))
-    with_personnel = [r for r in events if r["personnel"] is not None]
-    out["personnel"] = _personnel_sum(with_personnel)
-    out["personnel_gid"] = ev.add("personnel", "Personnel counts stated",
-                                  [_event_item(r, personnel=True) for r in with_personnel])
-    types = sorted({r["type"] for r in events})
-    out["types"] = types
-
-    # per week and type
-    weeks = _all_weeks([r["week"] for r in events if r["week"]])
-    cells: dict[tuple[str, str], list] = defaultdict(list)
     for r in events:
-        cells[(r["week"] or "undated", r["type"])].append(r)
-    out["weeks"] = weeks
-    out["week_cells"] = {
-        k: {"n": len(v), "unique": len({(r["story_key"], r["date"], r["place_code"]) for r in v}),
-            "gid": ev.add(f"week-{k[0]}-{k[1]}", f"{k[1]} events in the week of {k[0]}", [_event_item(r) for r in v],
-                          _hint(f, "event_details", event_type=k[1]))}
-        for k, v in cells.items()}
-    out["undated_events"] = sum(len(v) for k, v in cells.items() if k[0] == "undated")
+        ev.article(r["article_id"], r["url"], r["title"], r["published"], r["outlet"])
+        ev.item(f"E{r['event_id']}", r["article_id"], _event_label(r), r["ev_sentence"], r["ev_mark"])
+    ekey = lambda r: f"E{r['event_id']}"  # noqa: E731
+    once = _once(events)
+    out["events"] = ev.group("events", "Events", map(ekey, events), _hint(f, "event_details"), listed=True)
+    out["events_once"] = ev.group("events-once", "Events, a story's copies once (as in the ACLED file)",
+                                  map(ekey, once), _hint(f, "acled_events"), listed=True)
+    located = [r for r in events if r["latitude"] is not None]
+    out["located"] = (len(located), len(events))
+    out["unlocated"] = ev.group("unlocated", "Events without coordinates (no place coded)",
+                                (ekey(r) for r in events if r["latitude"] is None), listed=True)
+    out["types"] = [t for t in charts.TYPE_COLORS if any(r["type"] == t for r in events)] + sorted(
+        {r["type"] for r in events} - set(charts.TYPE_COLORS))
+    ev_dates = sorted(r["date"] for r in events if r["date"])
+    out["event_period"] = (ev_dates[0], ev_dates[-1]) if ev_dates else (None, None)
+    out["by_publication"] = ev.group("by-publication", "Events dated by the report (the text gives no date)",
+                                     (ekey(r) for r in events if r["date_source"] != "text"), listed=True)
+    out["after_article"] = ev.group("after-article", "Events dated after their article was published",
+                                    (ekey(r) for r in events if r["dated_after_article"]), listed=True)
+    _timeline(out, ev, f, events, once)
+    _regions(out, ev, f, events, once)
 
-    # per province and kabupaten
-    out["provinces"] = _regions(ev, f, events, lambda r: (r["province_code"] or "", r["province"] or "(no province)"),
-                                "prov")
-    out["kabupaten"] = _regions(ev, f, events,
-                                lambda r: (r["kabupaten_code"] or f"{r['province_code'] or ''}-none",
-                                           r["kabupaten"] or "(no kabupaten/kota)"), "kab",
-                                province_of=lambda r: r["province"] or "(no province)")
+    # personnel: deployments ---------------------------------------------------------------------------
+    deps = _deployments(db, f)
+    for d in deps:
+        ev.article(d["article_id"], d["url"], d["title"], d["published"], d["outlet"])
+        where = {"national": "national", "province": f"{d['province']} (province)"}.get(
+            d["level"], d["kabupaten"] or d["province"] or "no place")
+        label = (f"{d['personnel']:,}{'+' if d['approximate'] else ''} personnel · {where} · {d['type']} · "
+                 f"{d['events']} event{'s' if d['events'] != 1 else ''} in {d['articles']} "
+                 f"cop{'ies' if d['articles'] != 1 else 'y'} of one story")
+        ev.item(f"D{d['event_id']}", d["article_id"], label, d["fig_sentence"] or d["ev_sentence"],
+                d["fig_mark"] or d["ev_mark"])
+    out["deployments"] = deps
+    out["personnel"] = {}
+    for level, title in (("kabupaten", "kabupaten/kota"), ("province", "provincial"), ("national", "national")):
+        rows = [d for d in deps if d["level"] == level]
+        n, gid = ev.group(f"personnel-{level}", f"Personnel figures at the {title} level, each counted once per story",
+                          (f"D{d['event_id']}" for d in rows), _hint(f, "deployments"), listed=True)
+        out["personnel"][level] = (sum(d["personnel"] for d in rows), gid, n)
+    for d in deps:
+        if d["level"] in ("national", "province"):
+            d["gid"] = ev.group(f"dep-{d['event_id']}", f"Deployment of {d['personnel']:,} personnel",
+                                [f"D{d['event_id']}"])[1]
+    _personnel_by_region(out, ev, deps)
 
-    # quotes ----------------------------------------------------------------------------------------
-    qscope = _where({**_article_filters("a", "substr(a.published, 1, 10)"),
-                     "institution": "coalesce(o.institution, '') = :institution collate nocase"}, f)
-    quotes = fetch_all(db, f"""select q.id, q.official_id, q.speaker, q.text, q.start, q.end,
-                                      o.name, o.rank, o.position, o.unit, o.institution,
-                                      a.url, a.title, substr(a.published, 1, 10) as published, a.id as article_id
-                               from quotes q join articles a on a.id = q.article_id
-                               left join officials o on o.id = q.official_id
-                               where {qscope} order by a.published, q.id""", p)
-    out["quotes"] = len(quotes)
-    out["quotes_gid"] = ev.add("quotes", "Quotes", [_quote_item(q) for q in quotes])
-    speakers: dict[str, list] = defaultdict(list)
-    for q in quotes:
-        speakers[f"o{q['official_id']}" if q["official_id"] else f"s{q['speaker'] or '?'}"].append(q)
-    ranked = sorted(speakers.items(), key=lambda kv: (-len(kv[1]), -len({q["article_id"] for q in kv[1]}), kv[0]))
-    out["quoted"] = [
-        {"name": v[0]["name"] or v[0]["speaker"] or "(unattributed)", "rank": v[0]["rank"], "position": v[0]["position"],
-         "unit": v[0]["unit"], "institution": v[0]["institution"], "quotes": len(v),
-         "articles": len({q["article_id"] for q in v}),
-         "gid": ev.add(f"quoted-{k}", f"Quotes of {v[0]['name'] or v[0]['speaker']}", [_quote_item(q) for q in v]),
-         "agid": ev.add(f"quoted-art-{k}", f"Articles quoting {v[0]['name'] or v[0]['speaker']}",
-                        _first_per_article([_quote_item(q) for q in v], [q["article_id"] for q in v]))}
-        for k, v in ranked[:TOP_QUOTED]]
-    officials = fetch_all(db, f"""select count(distinct m.official_id) as n from official_mentions m
-                                  join officials o on o.id = m.official_id join articles a on a.id = m.article_id
-                                  where {_where({**_article_filters('a', 'substr(a.published, 1, 10)'),
-                                                 'institution': 'coalesce(m.institution, o.institution) = :institution collate nocase'}, f)}""",
-                          p)[0]["n"]
-    out["officials"] = officials
-    out["officials_gid"] = ev.add("officials", "Officials named", _official_items(db, f, p))
+    # officials: mentions, who was where, quotes ------------------------------------------------------
+    _officials(db, out, ev, f, p, scope)
 
     # warnings --------------------------------------------------------------------------------------
-    out["warnings"] = _warnings(db, f, p, scope, events, arts, ev)
+    out["warnings"] = _warnings(db, f, p, scope, events, arts, ev, out)
+    out["stages"] = fetch_all(db, "select election, stage, start, end from election_stages order by start")
     return out
 
 
-def _once(rows: list[dict]) -> list[dict]:
-    """One event per story, type, date and place: a story's copies once."""
-    seen, out = set(), []
-    for r in rows:
-        k = (r["story_key"], r["type"], r["date"], r["place_code"])
-        if k not in seen:
-            seen.add(k)
-            out.append(r)
-    return out
+def _deployments(db, f: Filters) -> list[dict]:
+    sql = TEMPLATES["deployments"].format(where=_where(_EVENT_FILTERS, f))
+    sql = (f"select x.*, substr(a.published, 1, 10) as published, e.start, e.end, "
+           f"{{windows}} from ({sql}) x join events e on e.id = x.event_id join articles a on a.id = x.article_id")
+    return _windowed(db, sql, f.params(), {"ev": ("e.start", "e.end"), "fig": ("x.figure_start", "x.figure_end")})
 
 
-def _personnel_sum(rows: list[dict]) -> int:
-    """Stated personnel, syndicated copies of one deployment counted once."""
-    best: dict[tuple, int] = {}
-    for r in rows:
-        k = (r["story_key"], r["type"], r["date"], r["place_code"])
-        best[k] = max(best.get(k, 0), r["personnel"] or 0)
-    return sum(best.values())
+def _timeline(out: dict, ev: Evidence, f: Filters, events: list[dict], once: list[dict]) -> None:
+    """Events per week and type, a story's copies once (chart and table alike)."""
+    weeks = _all_weeks([r["week"] for r in once if r["week"]])
+    cells: dict[tuple[str, str], list] = defaultdict(list)
+    for r in once:
+        cells[(r["week"] or "undated", r["type"])].append(r)
+    out["weeks"] = weeks
+    out["week_cells"] = {}
+    for k, v in cells.items():
+        n, gid = ev.group(f"week-{k[0]}-{k[1]}", f"{k[1]} events in the week of {k[0]}, a story's copies once",
+                          (f"E{r['event_id']}" for r in v), _hint(f, "acled_events", event_type=k[1]))
+        out["week_cells"][k] = {"n": n, "gid": gid}
+    out["undated_events"] = sum(c["n"] for k, c in out["week_cells"].items() if k[0] == "undated")
 
 
 def _all_weeks(weeks: list[str]) -> list[str]:
@@ -317,379 +336,634 @@ def _all_weeks(weeks: list[str]) -> list[str]:
         return []
     d0, d1 = dt.date.fromisoformat(min(weeks)), dt.date.fromisoformat(max(weeks))
     out = []
-    while d0 <= d1 and len(out) < 520:
+    while d0 <= d1 and len(out) < 530:
         out.append(d0.isoformat())
         d0 += dt.timedelta(days=7)
     return out
 
 
-def _regions(ev: Evidence, f: Filters, events: list[dict], key, prefix: str, province_of=None) -> list[dict]:
-    groups: dict[tuple, list] = defaultdict(list)
+def _scope_province(r: dict) -> Optional[str]:
+    if r.get("scope_level") == "national":
+        return None
+    code = r.get("scope_code") or r["place_code"]
+    return code[:2] if code else None
+
+
+def _scope_kabupaten(r: dict) -> Optional[str]:
+    if r.get("scope_level") in ("national", "province"):
+        return None
+    return r["kabupaten_code"]
+
+
+def _regions(out: dict, ev: Evidence, f: Filters, events: list[dict], once: list[dict]) -> None:
+    from .regions import region_facts
+
+    facts = region_facts()
+    once_ids = {r["event_id"] for r in once}
+
+    def rows_for(groups: dict[str, list], prefix: str, name_of: Callable[[str], str], hint_key: str) -> list[dict]:
+        rows = []
+        for code, v in groups.items():
+            name = name_of(code)
+            hint = _hint(f, "event_details", **({hint_key: code} if code and code[0].isdigit() else {}))
+            n, gid = ev.group(f"{prefix}-{code}", f"Events: {name}", (f"E{r['event_id']}" for r in v), hint)
+            uv = [r for r in v if r["event_id"] in once_ids]
+            u, ugid = ev.group(f"{prefix}-once-{code}", f"Events: {name}, a story's copies once",
+                               (f"E{r['event_id']}" for r in uv))
+            types = Counter(r["type"] for r in uv)
+            rows.append({"code": code, "name": name, "events": (n, gid), "once": (u, ugid), "types": types,
+                         "province": facts[code[:2]].name if code[:2] in facts else ""})
+        rows.sort(key=lambda r: (-r["once"][0], -r["events"][0], r["name"]))
+        return rows
+
+    prov: dict[str, list] = defaultdict(list)
+    kab: dict[str, list] = defaultdict(list)
+    national, province_wide, placeless = [], [], []
     for r in events:
-        groups[key(r)].append(r)
-    rows = []
-    for (code, name), v in groups.items():
-        with_p = [r for r in v if r["personnel"] is not None]
-        kab = prefix == "kab" and not code.endswith("-none")
-        hint_filter = {"kabupaten": code} if kab else ({"province": code} if code and prefix == "prov" else {})
-        rows.append({
-            "code": code, "name": name, "province": province_of(v[0]) if province_of else None,
-            "events": len(v), "unique": len(_once(v)),
-            "ugid": ev.add(f"{prefix}-once-{code}-{name}", f"Events in {name}, a story's copies once",
-                           [_event_item(r) for r in _once(v)]),
-            "types": Counter(r["type"] for r in v),
-            "gid": ev.add(f"{prefix}-{code}-{name}", f"Events in {name}", [_event_item(r) for r in v],
-                          _hint(f, "event_details", **hint_filter)),
-            "personnel": _personnel_sum(with_p) if with_p else None,
-            "pgid": ev.add(f"{prefix}-p-{code}-{name}", f"Personnel counts stated in {name}",
-                           [_event_item(r, personnel=True) for r in with_p],
-                           _hint(f, "personnel_by_stage", **hint_filter)) if with_p else None,
-        })
-    rows.sort(key=lambda r: (-r["events"], r["name"]))
-    return rows
-
-
-def _quote_item(q: dict) -> Item:
-    who = " ".join(x for x in (q["rank"], q["name"] or q["speaker"]) if x) or "(unattributed)"
-    if q["position"]:
-        who += f", {q['position']}"
-    return Item(q["url"], q["title"], q["published"] or "", who, f"“{q['text']}”")
-
-
-def _first_per_article(items: list[Item], article_ids: list[int]) -> list[Item]:
-    seen, out = set(), []
-    for it, aid in zip(items, article_ids):
-        if aid not in seen:
-            seen.add(aid)
-            out.append(it)
-    return out
-
-
-def _official_items(db, f: Filters, p: dict) -> list[Item]:
-    scope = _where({**_article_filters("a", "substr(a.published, 1, 10)"),
-                    "institution": "coalesce(m.institution, o.institution) = :institution collate nocase"}, f)
-    rows = fetch_all(db, f"""select o.id, o.name, m.rank, m.position, m.unit, min(m.start) as start, min(m.end) as end,
-                                    a.url, a.title, substr(a.published, 1, 10) as published,
-                                    substr(a.text, max(1, min(m.start) - {_WINDOW} + 1), 2 * {_WINDOW}) as win,
-                                    max(0, min(m.start) - {_WINDOW}) as w0
-                             from official_mentions m join officials o on o.id = m.official_id
-                             join articles a on a.id = m.article_id
-                             where {scope} group by o.id, a.id order by o.name, a.published limit {EVIDENCE_CAP * 5}""", p)
-    items = []
-    seen = set()
-    for r in rows:
-        if r["id"] in seen:
+        pc, kc = _scope_province(r), _scope_kabupaten(r)
+        if r.get("scope_level") == "national":
+            national.append(r)
+        elif pc is None:
+            placeless.append(r)
+        else:
+            prov[pc].append(r)
+            if kc:
+                kab[kc].append(r)
+            else:
+                province_wide.append(r)
+    name = lambda c: facts[c].name if c in facts else c  # noqa: E731
+    out["provinces"] = rows_for(prov, "prov", name, "province")
+    out["kabupaten"] = rows_for(kab, "kab", name, "kabupaten")
+    out["national_events"] = ev.group("national-events", "National events (for the whole country)",
+                                      (f"E{r['event_id']}" for r in national), listed=True)
+    out["province_wide"] = ev.group("province-wide", "Province-wide events (no kabupaten/kota)",
+                                    (f"E{r['event_id']}" for r in province_wide), listed=True)
+    out["placeless"] = ev.group("placeless", "Events without a coded place", (f"E{r['event_id']}" for r in placeless), listed=True)
+    points = []
+    for r in out["kabupaten"]:
+        pt = locate(r["code"], "kabupaten")
+        if pt is None or not r["once"][0]:
             continue
-        seen.add(r["id"])
-        s, e = (r["start"] or 0) - r["w0"], (r["end"] or 0) - r["w0"]
-        label = " ".join(x for x in (r["rank"], r["name"]) if x) + (f", {r['position']}" if r["position"] else "") \
+        x, y = project(pt.lat, pt.lng)
+        points.append({"x": x, "y": y, "label": r["name"], "gid": r["once"][1], "n": r["once"][0],
+                       "types": dict(r["types"])})
+    out["map_points"] = points
+
+
+def _personnel_by_region(out: dict, ev: Evidence, deps: list[dict]) -> None:
+    """Per province: its own (provincial) figures and its kabupaten/kota figures,
+    apart; per kabupaten/kota: its figures."""
+    by: dict[tuple[str, str], list] = defaultdict(list)
+    for d in deps:
+        if d["level"] == "province" and d["province_code"]:
+            by[("province", d["province_code"])].append(d)
+        elif d["level"] == "kabupaten" and d["kabupaten_code"]:
+            by[("kab-in-province", d["province_code"])].append(d)
+            by[("kabupaten", d["kabupaten_code"])].append(d)
+    titles = {"province": "Provincial personnel figures", "kab-in-province": "Kabupaten/kota personnel figures in",
+              "kabupaten": "Personnel figures"}
+    out["personnel_regions"] = {}
+    for (kind, code), v in by.items():
+        n, gid = ev.group(f"pers-{kind}-{code}", f"{titles[kind]}: {v[0]['province'] if kind != 'kabupaten' else v[0]['kabupaten']}",
+                          (f"D{d['event_id']}" for d in v))
+        out["personnel_regions"][(kind, code)] = (sum(d["personnel"] for d in v), gid)
+
+
+def _officials(db, out: dict, ev: Evidence, f: Filters, p: dict, scope: str) -> None:
+    from .regions import region_facts
+
+    facts = region_facts()
+    # mentions as the canned queries filter them, in articles holding an event of the type
+    where = _where({**_MENTION_FILTERS, "event_type": _article_filters("a", "")["event_type"]}, f)
+    rows = _windowed(db, f"""select m.official_id, m.article_id, min(m.start) as start, m.end, o.name, m.rank,
+                                m.position, m.unit, m.region, m.region_code,
+                                coalesce(m.institution, o.institution) as institution,
+                                a.url, a.title, substr(a.published, 1, 10) as published, {OUTLET} as outlet,
+                                {{windows}}
+                         from official_mentions m join officials o on o.id = m.official_id
+                         join articles a on a.id = m.article_id
+                         where {where} group by m.official_id, m.article_id
+                         order by o.name, a.published""", p, {"m": ("start", "end")})
+    for r in rows:
+        ev.article(r["article_id"], r["url"], r["title"], r["published"], r["outlet"])
+        who = " ".join(x for x in (r["rank"], r["name"]) if x) + (f", {r['position']}" if r["position"] else "") \
             + (f" ({r['unit']})" if r["unit"] else "")
-        items.append(Item(r["url"], r["title"], r["published"] or "", label, sentence_at(r["win"] or "", s, e),
-                          (r["win"] or "")[s:e]))
-    return items
+        ev.item(f"M{r['official_id']}.{r['article_id']}", r["article_id"], who, r["m_sentence"], r["m_mark"])
+    firsts = {}
+    for r in rows:
+        firsts.setdefault(r["official_id"], r)
+    out["officials"] = ev.group("officials", "Officials named (each official's first mention)",
+                                (f"M{r['official_id']}.{r['article_id']}" for r in firsts.values()),
+                                _hint(f, "officials"), listed=True)
+    # who was where: per province, each official's stated post
+    posts: dict[tuple, list] = defaultdict(list)
+    for r in rows:
+        pc = (r["region_code"] or "")[:2] or "-"
+        posts[(pc, r["official_id"], r["rank"], r["position"], r["unit"])].append(r)
+    per_province: dict[str, list] = defaultdict(list)
+    for (pc, oid, rank, position, unit), v in posts.items():
+        n, gid = ev.group(f"post-{pc}-{oid}-{rank}-{position}-{unit}",
+                          f"{' '.join(x for x in (rank, v[0]['name']) if x)}"
+                          f"{', ' + position if position else ''}{' (' + unit + ')' if unit else ''}: articles",
+                          (f"M{r['official_id']}.{r['article_id']}" for r in v))
+        kab = next((r["region_code"][:5] for r in v if r["region_code"] and len(r["region_code"]) >= 5), None)
+        dates = sorted(r["published"] for r in v if r["published"])
+        per_province[pc].append({"name": v[0]["name"], "rank": rank, "position": position, "unit": unit,
+                                 "institution": v[0]["institution"],
+                                 "kabupaten": facts[kab].name if kab in facts else "",
+                                 "first": dates[0] if dates else "", "last": dates[-1] if dates else "",
+                                 "articles": (n, gid)})
+    who = []
+    for pc, v in per_province.items():
+        v.sort(key=lambda r: (-r["articles"][0], r["name"]))
+        name = facts[pc].name if pc in facts else "(no region stated)"
+        who.append({"code": pc, "name": name, "rows": v})
+    who.sort(key=lambda w: (w["code"] == "-", w["name"]))
+    out["who"] = who
+
+    qscope = _where({**_article_filters("a", "substr(a.published, 1, 10)"),
+                     "institution": "coalesce(o.institution, '') = :institution collate nocase"}, f)
+    quotes = fetch_all(db, f"""select q.id, q.official_id, q.speaker, q.text, o.name, o.rank, o.position, o.unit,
+                                      a.url, a.title, substr(a.published, 1, 10) as published, a.id as article_id,
+                                      {OUTLET} as outlet
+                               from quotes q join articles a on a.id = q.article_id
+                               left join officials o on o.id = q.official_id
+                               where {qscope} order by a.published, q.id""", p)
+    for q in quotes:
+        ev.article(q["article_id"], q["url"], q["title"], q["published"], q["outlet"])
+        who_ = " ".join(x for x in (q["rank"], q["name"] or q["speaker"]) if x) or "(unattributed)"
+        ev.item(f"Q{q['id']}", q["article_id"], who_ + (f", {q['position']}" if q["position"] else ""),
+                f"“{q['text']}”")
+    out["quotes"] = ev.group("quotes", "Quotes", (f"Q{q['id']}" for q in quotes), listed=True)
+    speakers: dict[str, list] = defaultdict(list)
+    for q in quotes:
+        speakers[f"o{q['official_id']}" if q["official_id"] else f"s{q['speaker'] or '?'}"].append(q)
+    ranked = sorted(speakers.items(), key=lambda kv: (-len(kv[1]), -len({q["article_id"] for q in kv[1]}), kv[0]))
+    out["quoted"] = []
+    for k, v in ranked[:TOP_QUOTED]:
+        name = v[0]["name"] or v[0]["speaker"] or "(unattributed)"
+        first_per_article = list({q["article_id"]: f"Q{q['id']}" for q in reversed(v)}.values())[::-1]
+        out["quoted"].append({"name": name, "rank": v[0]["rank"], "position": v[0]["position"], "unit": v[0]["unit"],
+                              "quotes": ev.group(f"quoted-{k}", f"Quotes of {name}", (f"Q{q['id']}" for q in v)),
+                              "articles": ev.group(f"quoted-art-{k}", f"Articles quoting {name}", first_per_article)})
 
 
-def _warnings(db, f: Filters, p: dict, scope: str, events: list[dict], arts: list[dict], ev: Evidence) -> list[dict]:
-    out = []
-    errs = fetch_all(db, "select e.url, e.stage, e.error_type, e.message, substr(e.at, 1, 10) as at "
+def _warnings(db, f: Filters, p: dict, scope: str, events: list[dict], arts: list[dict], ev: Evidence,
+              out: dict) -> list[dict]:
+    res = []
+    errs = fetch_all(db, "select e.id, e.url, e.stage, e.error_type, e.message, substr(e.at, 1, 10) as at "
                          "from errors e order by e.id")
     by_stage: dict[str, list] = defaultdict(list)
     for e in errs:
         by_stage[e["stage"] or "?"].append(e)
+        ak = ev.article(f"x{e['id']}", e["url"], e["url"], e["at"], e["stage"])
+        ev.item(f"X{e['id']}", ak, f"{e['error_type']} at the {e['stage']} stage", e["message"] or "")
     for stage, v in sorted(by_stage.items()):
-        out.append({"what": f"failures at the {stage} stage", "note": "all runs; not narrowed by the filters",
-                    "n": len(v), "gid": ev.add(f"err-{stage}", f"Failures at the {stage} stage",
-                                               [Item(e["url"], e["url"], e["at"] or "", e["error_type"] or "",
-                                                     e["message"] or "") for e in v])})
-    flags = fetch_all(db, f"""select d.flag, d.date, d.text, d.start, d.end, a.url, a.title,
-                                     substr(a.published, 1, 10) as published,
-                                     substr(a.text, max(1, d.start - {_WINDOW} + 1), d.end - d.start + 2 * {_WINDOW}) as win,
-                                     max(0, d.start - {_WINDOW}) as w0
-                              from date_mentions d join articles a on a.id = d.article_id
-                              where d.flag is not null and {scope} order by d.flag, a.published""", p)
+        res.append({"what": f"failures at the {stage} stage", "note": "all runs; not narrowed by the filters",
+                    "n": ev.group(f"err-{stage}", f"Failures at the {stage} stage", (f"X{e['id']}" for e in v),
+                                      listed=True)})
+    flags = _windowed(db, f"""select d.id, d.flag, d.date, d.text, d.start, d.end, a.id as article_id, a.url, a.title,
+                                 substr(a.published, 1, 10) as published, {OUTLET} as outlet, {{windows}}
+                          from date_mentions d join articles a on a.id = d.article_id
+                          where d.flag is not null and {scope} order by d.flag, a.published""", p,
+                      {"d": ("d.start", "d.end")})
     by_flag: dict[str, list] = defaultdict(list)
     for d in flags:
         by_flag[d["flag"]].append(d)
+        ev.article(d["article_id"], d["url"], d["title"], d["published"], d["outlet"])
+        ev.item(f"T{d['id']}", d["article_id"], f"{d['text']} → {d['date']} ({d['flag']})", d["d_sentence"],
+                d["d_mark"])
     notes = {"weekday_mismatch": "the stated weekday disagrees with the date", "range": "start of a date range"}
     for flag, v in sorted(by_flag.items()):
-        out.append({"what": f"dates flagged {flag}", "note": notes.get(flag, ""), "n": len(v),
-                    "gid": ev.add(f"flag-{flag}", f"Dates flagged {flag}",
-                                  [Item(d["url"], d["title"], d["published"] or "", f"{d['text']} → {d['date']}",
-                                        sentence_at(d["win"] or "", d["start"] - d["w0"], d["end"] - d["w0"]),
-                                        d["text"]) for d in v])})
-    undated = [r for r in events if r["date_source"] != "text"]
-    out.append({"what": "events without a date in the text", "note": "dated by the article's publication",
-                "n": len(undated), "gid": ev.add("undated", "Events dated by publication", [_event_item(r) for r in undated])})
-    placeless = [r for r in events if not r["place_code"]]
-    out.append({"what": "events without a coded place", "note": "not counted in any kabupaten/kota",
-                "n": len(placeless), "gid": ev.add("placeless", "Events without a coded place",
-                                                   [_event_item(r) for r in placeless])})
-    empty = fetch_all(db, f"""select a.url, a.title, substr(a.published, 1, 10) as published, a.relevance,
-                                     substr(a.text, 1, 600) as lead
-                              from articles a where a.extracted = 1 and {scope}
-                              and not exists (select 1 from events e where e.article_id = a.id)
-                              and not exists (select 1 from official_mentions m where m.article_id = a.id)
-                              order by a.published""", p)
-    out.append({"what": "extracted articles with no event and no official", "note": "relevant by score, nothing found",
-                "n": len(empty), "gid": ev.add("empty", "Extracted articles with no event and no official",
-                                               [Item(a["url"], a["title"], a["published"] or "",
-                                                     f"relevance {a['relevance']}", sentence_at(a["lead"] or "", 0, 1))
-                                                for a in empty])})
-    nodate = [a for a in arts if not a["published"]]
-    out.append({"what": "articles without a publication date", "note": "left out of the period",
-                "n": len(nodate), "gid": ev.add("nodate", "Articles without a publication date",
-                                                [Item(a["url"], a["title"], "", a["outlet"] or "", a["sentence"])
-                                                 for a in nodate])})
-    return out
-
-
-# -- charts ----------------------------------------------------------------------------------------------
-_CLICK_JS = ("var el = document.getElementById('{plot_id}');"
-             "el.on('plotly_click', function (ev) {{ var p = ev.points && ev.points[0];"
-             " if (p && p.customdata) {{ location.hash = Array.isArray(p.customdata) ? p.customdata[0] : p.customdata; }} }});")
-
-
-def _type_colors(types: list[str]) -> dict[str, str]:
-    from plotly.colors import qualitative
-
-    palette = qualitative.Plotly + qualitative.D3 + qualitative.Set3
-    order = ["recap_security", "polling_security", "logistics_escort", "patrol", "readiness_parade", "revote", "protest",
-             "clash", "money_politics", "disinformation", "coordination_meeting", "inspection_visit", "other"]
-    extra = [t for t in types if t not in order]
-    return {t: palette[i % len(palette)] for i, t in enumerate(order + extra)}
-
-
-def _fig_html(fig, div_id: str, legend_below: bool = False) -> str:
-    """The figure as a <div> (plotly.js is in the page head); the legend on the
-    right, or below the plot; the mode bar above it, clear of both."""
-    fig.update_layout(template="plotly_white", font=dict(size=12), bargap=0.25,
-                      margin=dict(l=10, r=10, t=60 if legend_below else 36, b=40 if legend_below else 10),
-                      legend=dict(orientation="h", yanchor="top", y=-0.12, x=0) if legend_below
-                      else dict(orientation="v", yanchor="top", y=1, x=1.01, title=dict(text="event type")))
-    return fig.to_html(full_html=False, include_plotlyjs=False, div_id=div_id, post_script=_CLICK_JS,
-                       config={"displaylogo": False, "responsive": True,
-                               "toImageButtonOptions": {"filename": div_id}})
-
-
-def chart_weeks(data: dict) -> str:
-    import plotly.graph_objects as go
-
-    colors = _type_colors(data["types"])
-    fig = go.Figure()
-    for t in data["types"]:
-        ys, cd = [], []
-        for w in data["weeks"]:
-            c = data["week_cells"].get((w, t))
-            ys.append(c["unique"] if c else 0)
-            cd.append(c["gid"] if c else "")
-        fig.add_bar(name=t, x=data["weeks"], y=ys, customdata=cd, marker_color=colors[t],
-                    hovertemplate=f"{t}<br>week of %{{x}}: %{{y}} events<extra></extra>")
-    fig.update_layout(barmode="stack", height=470, xaxis=dict(type="category", title="week (Monday)"),
-                      yaxis=dict(title="events, syndicated copies once"))
-    return _fig_html(fig, "chart-weeks")
-
-
-def chart_regions(rows: list[dict], types: list[str], div_id: str, label) -> str:
-    import plotly.graph_objects as go
-    from plotly.subplots import make_subplots
-
-    rows = rows[:30][::-1]
-    colors = _type_colors(types)
-    names = [label(r) for r in rows]
-    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.03,
-                        subplot_titles=("events by type", "personnel stated"), column_widths=[0.6, 0.4])
-    for t in types:
-        fig.add_bar(name=t, y=names, x=[r["types"].get(t, 0) for r in rows], orientation="h", marker_color=colors[t],
-                    customdata=[r["gid"] for r in rows], legendgroup=t,
-                    hovertemplate=f"{t}: %{{x}}<extra>%{{y}}</extra>", row=1, col=1)
-    fig.add_bar(name="personnel", y=names, x=[r["personnel"] or 0 for r in rows], orientation="h",
-                marker_color="#555", customdata=[r["pgid"] or r["gid"] for r in rows], showlegend=False,
-                hovertemplate="%{x:,} personnel<extra>%{y}</extra>", row=1, col=2)
-    fig.update_yaxes(automargin=True)
-    fig.update_layout(barmode="stack", height=max(300, 150 + 26 * len(rows)))
-    return _fig_html(fig, div_id, legend_below=True)
+        res.append({"what": f"dates flagged {flag}", "note": notes.get(flag, ""),
+                    "n": ev.group(f"flag-{flag}", f"Dates flagged {flag}", (f"T{d['id']}" for d in v), listed=True)})
+    res.append({"what": "events dated after their article", "note": "a date misread, or an event announced ahead",
+                "n": out["after_article"]})
+    res.append({"what": "events without a date in the text", "note": "dated by the article's publication "
+                "(time_precision 2)", "n": out["by_publication"]})
+    res.append({"what": "events without coordinates", "note": "no place coded; left out of the map and the ACLED file",
+                "n": out["unlocated"]})
+    empty = [a for a in fetch_all(db, f"""select a.id from articles a where a.extracted = 1 and {scope}
+                                          and not exists (select 1 from events e where e.article_id = a.id)
+                                          and not exists (select 1 from official_mentions m where m.article_id = a.id)
+                                          order by a.published""", p)]
+    res.append({"what": "extracted articles with no event and no official", "note": "relevant by score, nothing found",
+                "n": ev.group("empty", "Extracted articles with no event and no official",
+                              (f"A{a['id']}" for a in empty), listed=True)})
+    res.append({"what": "articles without a publication date", "note": "left out of the period",
+                "n": ev.group("nodate", "Articles without a publication date",
+                              (f"A{a['id']}" for a in arts if not a["published"]), listed=True)})
+    return res
 
 
 # -- page -------------------------------------------------------------------------------------------------
 _CSS = """
 :root { --ink: #1d2430; --muted: #5b6575; --line: #dde2ea; --accent: #0b5cad; --bg: #f6f8fb; }
 * { box-sizing: border-box; }
-body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); margin: 0; background: #fff; }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); margin: 0; }
 header { background: var(--ink); color: #fff; padding: 18px 28px 14px; }
 header h1 { margin: 0 0 4px; font-size: 22px; font-weight: 600; }
 header p { margin: 0; color: #c8d0dc; font-size: 13px; }
-main { padding: 8px 28px 40px; max-width: 1280px; }
+header a { color: inherit; }
+main { padding: 8px 28px 40px; max-width: 1180px; }
+nav.toc { margin: 14px 0; font-size: 13px; columns: 3; column-gap: 24px; }
+nav.toc ol { margin: 0; padding-left: 18px; }
 h2 { font-size: 18px; margin: 28px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--line); }
 h3 { font-size: 15px; margin: 18px 0 6px; }
-.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(128px, 1fr)); gap: 10px; margin: 16px 0; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(140px, 1fr)); gap: 10px; margin: 16px 0; }
 .card { background: var(--bg); border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; }
-.card .v { font-size: 24px; font-weight: 600; }
+.card .v { font-size: 22px; font-weight: 600; }
 .card .k { color: var(--muted); font-size: 12px; }
 a { color: var(--accent); }
 a.n { text-decoration: none; border-bottom: 1px dotted var(--accent); font-variant-numeric: tabular-nums; }
 a.n:hover { background: #e8f0fb; }
 .n0 { color: var(--muted); }
 table { border-collapse: collapse; margin: 6px 0 12px; font-size: 13px; }
-th, td { border-bottom: 1px solid var(--line); padding: 4px 10px 4px 0; text-align: left; vertical-align: top; }
+th, td { border-bottom: 1px solid var(--line); padding: 3px 10px 3px 0; text-align: left; vertical-align: top; }
 th { color: var(--muted); font-weight: 600; }
-td.r, th.r { text-align: right; padding-right: 14px; }
+td.r, th.r { text-align: right; padding-right: 14px; font-variant-numeric: tabular-nums; }
 .muted { color: var(--muted); font-size: 13px; }
 .wide { overflow-x: auto; max-width: 100%; }
-.scroll { max-height: 330px; overflow-y: auto; display: inline-block; border-bottom: 1px solid var(--line); }
-.scroll th { position: sticky; top: 0; background: #fff; }
 .wide th { font-size: 12px; max-width: 90px; white-space: normal; vertical-align: bottom; }
-.grid2 { display: grid; grid-template-columns: 1fr 1fr; gap: 24px; }
-@media (max-width: 900px) { .grid2 { grid-template-columns: 1fr; } }
-.evidence section { border-top: 1px solid var(--line); padding: 6px 0 8px; }
-.evidence section:target { background: #fffbe6; }
-.evidence h3 { margin: 8px 0 4px; }
-.evidence ol { margin: 0; padding-left: 22px; }
-.evidence li { margin: 4px 0 8px; }
-.evidence .meta { color: var(--muted); font-size: 12px; }
-.evidence blockquote { margin: 2px 0 0; font-size: 14px; }
+svg.chart, svg.map { width: 100%; height: auto; display: block; margin: 6px 0; }
+svg a:hover rect, svg a.pt:hover { opacity: .75; }
+.legend { font-size: 12px; color: var(--muted); margin: 2px 0 8px; }
+.legend span { margin-right: 12px; white-space: nowrap; }
+.legend i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; vertical-align: -1px;
+            -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+td:first-child { white-space: nowrap; }
+details.more > summary, details.cb > summary { cursor: pointer; color: var(--accent); font-size: 13px; }
+.codebook { font-size: 13.5px; }
+.codebook h4 { margin: 14px 0 2px; font-size: 14px; }
+.codebook blockquote { margin: 2px 0 2px 14px; color: #333; font-style: italic; }
+details.ev { border-top: 1px solid var(--line); padding: 4px 0; }
+details.ev > summary { cursor: pointer; font-weight: 600; font-size: 14px; }
+details.ev:target, details.ev[open] { background: #fffdf3; }
+details.ev ol { margin: 4px 0; padding-left: 26px; }
+details.ev li { margin: 4px 0 8px; }
+.meta { color: var(--muted); font-size: 12px; }
+cite { font-style: normal; font-family: ui-monospace, Menlo, monospace; font-size: 11.5px; background: var(--bg);
+       padding: 0 3px; border-radius: 3px; }
+blockquote { margin: 2px 0 0; font-size: 14px; }
 mark { background: #ffe58a; padding: 0 1px; }
 code { background: var(--bg); padding: 1px 4px; border-radius: 3px; font-size: 12px; }
+button.all { font-size: 12px; margin: 4px 0 8px 26px; }
+@page { size: A4; margin: 14mm 12mm 14mm 12mm; }
+@media print {
+  body { font-size: 10pt; }
+  header { background: none; color: #000; padding: 0 0 6px; border-bottom: 2px solid #000; }
+  header p { color: #333; }
+  main { padding: 0; max-width: none; }
+  h2 { break-after: avoid; page-break-after: avoid; margin-top: 16px; }
+  h3 { break-after: avoid; }
+  table { font-size: 8.5pt; width: 100%; }
+  thead { display: table-header-group; }
+  tr, .card, svg, figure, .codebook h4 { break-inside: avoid; page-break-inside: avoid; }
+  .wide { overflow: visible; }
+  a, a.n { color: inherit; text-decoration: none; border: 0; }
+  .no-print, details.ev, button, details.more > summary { display: none !important; }
+  details.cb > summary { display: none; }
+  .print-note { display: block !important; }
+  nav.toc { columns: 2; }
+  .cards { grid-template-columns: repeat(4, 1fr); }
+}
+.print-note { display: none; font-size: 9pt; color: #333; }
+"""
+
+_JS = """
+(function () {
+  var D = null, SHOW = %(show)d;
+  function data() { if (!D) { D = JSON.parse(document.getElementById('evidence-data').textContent); } return D; }
+  function esc(s) { return String(s).replace(/[&<>"]/g, function (c) {
+    return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c]; }); }
+  function item(i) {
+    var d = data(), it = d.i[i]; if (!it) { return ''; }
+    var sa = d.s[it[1]], a = d.a[sa[0]] || ['', '', '', ''], s = sa[1], m0 = it[3], m1 = it[4], k = it[0];
+    var q = m1 ? esc(s.slice(0, m0)) + '<mark>' + esc(s.slice(m0, m0 + m1)) + '</mark>' + esc(s.slice(m0 + m1)) : esc(s);
+    var link = a[0] ? '<a href="' + esc(a[0]) + '">' + esc(a[1] || a[0]) + '</a>' : esc(a[1]);
+    var cite = 'pantau ' + k + (/^[EQMTD]/.test(k) ? ' · A' + sa[0] : '');
+    return '<li id="' + esc(k) + '">' + link + ' <span class="meta">' + esc(a[2]) + ' · ' + esc(a[3]) + ' · ' +
+      esc(it[2]) + ' · <cite title="citable id: E event, A article, Q quote, M official in an article, ' +
+      'D deployment, T date, X failure">' + esc(cite) + '</cite></span><blockquote>' + q + '</blockquote></li>';
+  }
+  function render(el, all) {
+    var g = data().g[el.id]; if (!g) { return; }
+    var keys = g[2], n = all ? keys.length : Math.min(keys.length, SHOW), html = [];
+    for (var i = 0; i < n; i++) { html.push(item(keys[i])); }
+    var body = '<ol>' + html.join('') + '</ol>';
+    if (n < keys.length) { body += '<button class="all" type="button">show all ' + keys.length + '</button>'; }
+    if (g[1]) { body += '<p class="muted">The same list: <code>' + esc(g[1]) + '</code></p>'; }
+    var box = el.querySelector('.items'); box.innerHTML = body; el.setAttribute('data-done', all ? 'all' : '1');
+    var b = box.querySelector('button.all'); if (b) { b.onclick = function () { render(el, true); }; }
+  }
+  function find(id) {
+    var el = document.getElementById(id), g;
+    if (!el && (g = data().g[id])) {
+      el = document.createElement('details'); el.className = 'ev'; el.id = id;
+      el.innerHTML = '<summary>' + esc(g[0]) + ' (' + g[2].length + ')</summary><div class="items"></div>';
+      document.getElementById('ev-more').appendChild(el);
+    }
+    return el;
+  }
+  document.addEventListener('toggle', function (e) {
+    var el = e.target;
+    if (el.classList && el.classList.contains('ev') && el.open && !el.getAttribute('data-done')) { render(el, false); }
+  }, true);
+  function go() {
+    var h = decodeURIComponent(location.hash.slice(1));
+    if (h.indexOf('ev-') !== 0) { return; }
+    var el = find(h);
+    if (el) { el.open = true; if (!el.getAttribute('data-done')) { render(el, false); } el.scrollIntoView(); }
+  }
+  window.addEventListener('hashchange', go);
+  document.addEventListener('click', function (e) {
+    var a = e.target.closest && e.target.closest('a[href^="#ev-"]');
+    if (a && a.getAttribute('href') === location.hash) { e.preventDefault(); go(); return; }
+    var t = e.target.closest && e.target.closest('button.rows');
+    if (t) { var tb = document.getElementById(t.getAttribute('data-for'));
+      tb.tBodies[0].insertAdjacentHTML('beforeend', data().r[tb.id] || ''); t.remove(); }
+  });
+  go();
+  window.pantauReadyAt = performance.now();
+  document.documentElement.setAttribute('data-ready', '1');
+})();
 """
 
 
-def _mark(sentence: str, words: str) -> str:
-    if words and words in sentence:
-        i = sentence.index(words)
-        return _e(sentence[:i]) + "<mark>" + _e(words) + "</mark>" + _e(sentence[i + len(words):])
-    return _e(sentence)
+def _table(ev: Evidence, table_id: str, head: str, rows: list[str], what: str, shown: int = PRINT_ROWS) -> str:
+    """A table of the first ``shown`` rows; the others are drawn on "show more"
+    (kept in the payload, so the page stays light) and are not printed."""
+    extra = rows[shown:]
+    if extra:
+        ev.extra_rows[table_id] = "".join(extra)
+    more = (f'<button class="rows no-print" type="button" data-for="{table_id}">show {len(extra):,} more {what}'
+            f'</button><p class="print-note">{len(extra):,} more {_e(what)} in the HTML file.</p>' if extra else "")
+    return (f'<table id="{table_id}"><thead><tr>{head}</tr></thead><tbody>{"".join(rows[:shown])}</tbody></table>'
+            + more)
 
 
-def _evidence_html(ev: Evidence) -> str:
+def _region_table(ev: Evidence, rows: list[dict], kab: bool, personnel: dict, table_id: str) -> str:
+    body = []
+    for r in rows:
+        if kab:
+            pers = personnel.get(("kabupaten", r["code"]))
+            pcols = f"<td class=r>{_num(pers[0] if pers else 0, pers[1] if pers else None)}</td>"
+        else:
+            own = personnel.get(("province", r["code"]))
+            kabs = personnel.get(("kab-in-province", r["code"]))
+            pcols = (f"<td class=r>{_num(own[0] if own else 0, own[1] if own else None)}</td>"
+                     f"<td class=r>{_num(kabs[0] if kabs else 0, kabs[1] if kabs else None)}</td>")
+        body.append(f"<tr><td>{_e(r['name'])}</td>{'<td>' + _e(r['province']) + '</td>' if kab else ''}"
+                    f"<td>{_e(r['code'])}</td><td class=r>{_num(*r['events'])}</td>"
+                    f"<td class=r>{_num(*r['once'])}</td>{pcols}</tr>")
+    head = ("<th>kabupaten/kota</th><th>province</th><th>code</th><th class=r>events</th>"
+            "<th class=r>once per story</th><th class=r>personnel</th>" if kab else
+            "<th>province</th><th>code</th><th class=r>events</th><th class=r>once per story</th>"
+            "<th class=r>provincial figures</th><th class=r>kabupaten/kota figures</th>")
+    return _table(ev, table_id, head, body, "rows")
+
+
+def _codebook_html() -> str:
     parts = []
-    for g in ev.groups.values():
-        if not g.total:
+    for sid, heading, blocks in codebook_sections():
+        parts.append(f'<h3 id="{sid}">{_e(heading)}</h3>')
+        for b in blocks:
+            if b[0] == "p":
+                parts.append(f"<p>{_inline(b[1])}</p>")
+            elif b[0] == "ul":
+                parts.append("<ul>" + "".join(f"<li>{_inline(x)}</li>" for x in b[1]) + "</ul>")
+            elif b[0] == "table":
+                head = "".join(f"<th>{_e(h)}</th>" for h in b[1])
+                body = "".join("<tr>" + "".join(f"<td>{_inline(c)}</td>" for c in row) + "</tr>" for row in b[2])
+                parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+            elif b[0] == "type":
+                t = b[1]
+                rules = "".join(f"<li>{_inline(r)}</li>" for r in t.rules)
+                examples = "".join(f"<blockquote>{_e(x)}</blockquote>" for x in t.examples)
+                acled = "; ".join(f"{r.event_type} / {r.sub_event_type}" + (f" when {r.cue.replace('_', ' ')}"
+                                                                          if r.cue else "") for r in t.acled)
+                parts.append(f'<h4 id="cb-{t.name}"><code>{_e(t.name)}</code> {_e(t.label)} '
+                             f'<span class="muted">({_e(t.label_id)})</span></h4><p>{_inline(t.definition)}</p>'
+                             f"<ul>{rules}</ul>{examples}<p class=muted>ACLED: {_e(acled)}</p>")
+    return '<div class="codebook">' + "".join(parts) + "</div>"
+
+
+def _inline(s: str) -> str:
+    """Markdown's `code`, **bold** and *italic* in a line, escaped."""
+    s = _e(s)
+    s = re.sub(r"`([^`]+)`", r"<code>\1</code>", s)
+    s = re.sub(r"\*\*([^*]+)\*\*", r"<b>\1</b>", s)
+    return re.sub(r"(?<![\w*])\*([^*]+)\*(?![\w*])", r"<i>\1</i>", s)
+
+
+def _stage_bands(data: dict) -> tuple[list, list]:
+    def week(d: str) -> str:
+        x = dt.date.fromisoformat(d)
+        return (x - dt.timedelta(days=x.weekday())).isoformat()
+
+    bands, marks = [], []
+    for s in data["stages"]:
+        if s["stage"] in ("preparation",):
             continue
-        items = "".join(
-            f'<li><a href="{_e(it.url)}">{_e(it.title or it.url)}</a> <span class="meta">{_e(it.date)} · {_e(it.label)}'
-            f' · {_e(it.url)}</span><blockquote>{_mark(it.sentence, it.mark)}</blockquote></li>'
-            for it in g.items)
-        more = ""
-        if g.total > len(g.items):
-            more = f'<p class="muted">Showing {len(g.items)} of {g.total:,}.' + (
-                f" All of them: <code>{_e(g.hint)}</code></p>" if g.hint else "</p>")
-        parts.append(f'<section id="{g.id}"><h3>{_e(g.title)} ({g.total:,})</h3><ol>{items}</ol>{more}</section>')
-    return "\n".join(parts)
+        label = {"quiet_period": "quiet", "recapitulation": "recap", "post_election": "after"}.get(s["stage"], s["stage"])
+        bands.append((week(s["start"]), week(s["end"]), f"{s['election']} {label}",
+                      _STAGE_FILL.get(s["stage"], "#f5f5f5")))
+        if s["stage"] == "voting":
+            marks.append((week(s["start"]), f"{s['election']} voting {s['start']}"))
+    return bands, marks
 
 
 def render(db: str | Path, data: dict) -> str:
-    from plotly.offline import get_plotlyjs
-
     f: Filters = data["filters"]
     ev: Evidence = data["evidence"]
     p0, p1 = data["period"]
+    e0, e1 = data["event_period"]
+    pers = data["personnel"]
+    located, n_events = data["located"]
     cards = [
-        ("articles", _num(data["articles"], data["articles_gid"])),
-        ("extracted", _num(data["extracted"], data["extracted_gid"])),
-        ("stories", _num(data["stories"], data["stories_gid"])),
-        ("near-duplicate rate", _num(round(100 * data["duplicate_rate"], 1) if data["articles"] else None,
-                                     data["duplicates_gid"], "{}%")),
-        ("events", _num(data["events"], data["events_gid"])),
-        ("personnel stated", _num(data["personnel"], data["personnel_gid"])),
-        ("officials", _num(data["officials"], data["officials_gid"])),
-        ("quotes", _num(data["quotes"], data["quotes_gid"])),
+        ("articles", _num(*data["articles"])),
+        ("stories", _num(*data["stories"])),
+        ("near-duplicate rate", _num(round(100 * data["duplicate_rate"], 1) if data["articles"][0] else None,
+                                     data["duplicates"][1], "{}%")),
+        ("events", _num(*data["events"])),
+        ("events once per story", _num(*data["events_once"])),
+        ("personnel, kabupaten/kota figures", _num(pers["kabupaten"][0], pers["kabupaten"][1])),
+        ("personnel, provincial figures", _num(pers["province"][0], pers["province"][1])),
+        ("personnel, national figures", _num(pers["national"][0], pers["national"][1])),
+        ("officials", _num(*data["officials"])),
+        ("quotes", _num(*data["quotes"])),
+        ("events with coordinates", _num(f"{100 * located / n_events:.1f}" if n_events else None,
+                                         data["unlocated"][1] if data["unlocated"][0] else None, "{}%")),
     ]
-    cards_html = "".join(f'<div class="card"><div class="v">{v}</div><div class="k">{_e(k)}</div></div>' for k, v in cards)
-    outlets = "".join(
-        f"<tr><td>{_e(o['outlet'])}</td><td class=r>{_num(o['articles'], o['gid'])}</td>"
-        f"<td class=r>{_num(o['stories'], o['sgid'])}</td><td class=r>{_num(o['extracted'], o['egid'])}</td>"
-        f"<td>{_e(o['first'] or '')} – {_e(o['last'] or '')}</td></tr>"
-        for o in data["outlets"])
+    cards_html = "".join(f'<div class="card"><div class="v">{v}</div><div class="k">{_e(k)}</div></div>'
+                         for k, v in cards)
+    toc = [("summary", "Summary"), ("map", "Map of events"), ("timeline", "Timeline and election stages"),
+           ("regions", "Events by region"), ("personnel", "Personnel at their level"), ("who", "Who was where"),
+           ("quoted", "Officials most often quoted"), ("sources", "Period and sources"),
+           ("warnings", "Data quality"), ("codebook", "Codebook"), ("evidence", "Evidence")]
+    toc_html = '<nav class="toc"><b>Contents</b><ol>' + "".join(
+        f'<li><a href="#{i}">{_e(t)}</a></li>' for i, t in toc) + "</ol></nav>"
+    types = data["types"]
+    legend = charts.legend(types)
 
-    if data["events"]:
-        week_chart = chart_weeks(data)
-        head = "".join(f'<th class=r>{_e(t.replace("_", " "))}</th>' for t in data["types"])
+    if n_events:
+        ol = outlines()
+        highlight = {r["code"] for r in data["kabupaten"]}
+        map_html = (charts.event_map(ol, data["map_points"], types, highlight) + legend +
+                    f'<p class="muted">One pie per kabupaten/kota at its capital, its area proportional to the events '
+                    f'there (a story\'s copies once), wedges by type; click one for its events. Not on the map: '
+                    f'{_num(*data["national_events"])} national and {_num(*data["province_wide"])} province-wide '
+                    f'events, {_num(*data["placeless"])} without a place. Outlines: Kemendagri 2025 (simplified, '
+                    f'indicative).</p>')
+        bands, marks = _stage_bands(data)
+        weeks = data["weeks"]
+
+        def week_value(w, t):
+            c = data["week_cells"].get((w, t))
+            return (c["n"], c["gid"]) if c else (0, None)
+
+        timeline = charts.timeline(weeks, types, week_value, bands, marks,
+                                   y_title="events (a story's copies once)") if weeks else ""
+        head = "".join(f'<th class=r>{_e(t.replace("_", " "))}</th>' for t in types)
         week_rows = []
-        for w in data["weeks"] + (["undated"] if data["undated_events"] else []):
-            cells = [data["week_cells"].get((w, t)) for t in data["types"]]
+        for w in weeks + (["undated"] if data["undated_events"] else []):
+            cells = [data["week_cells"].get((w, t)) for t in types]
             if not any(cells):
                 continue
             tds = "".join(f"<td class=r>{_num(c['n'], c['gid']) if c else _num(0, None)}</td>" for c in cells)
             week_rows.append(f"<tr><td>{_e(w)}</td>{tds}</tr>")
-        week_table = f"<div class=wide><table><tr><th>week</th>{head}</tr>{''.join(week_rows)}</table></div>"
-        prov_chart = chart_regions(data["provinces"], data["types"], "chart-provinces", lambda r: r["name"])
-        kab_chart = chart_regions(data["kabupaten"], data["types"], "chart-kabupaten", lambda r: r["name"])
-        prov_table = _region_table(data["provinces"], False)
-        kab_table = _region_table(data["kabupaten"], True)
+        week_table = (f'<div class=wide>{_table(ev, "t-weeks", f"<th>week</th>{head}", week_rows, "weeks")}</div>')
+        prov_rows = [{"label": r["name"], "gid": r["once"][1],
+                      "types": {t: (c, r["once"][1]) for t, c in r["types"].items()}} for r in data["provinces"]]
+        kab_rows = [{"label": r["name"], "gid": r["once"][1],
+                     "types": {t: (c, r["once"][1]) for t, c in r["types"].items()}} for r in data["kabupaten"][:25]]
         events_html = f"""
-<h2 id="weeks">Events per week by type</h2>
-<p class="muted">Bars count syndicated copies of a story once; the table counts every article's events
-(click a number, or a bar, for the articles and sentences).</p>
-{week_chart}{week_table}
-<h2 id="regions">Events and personnel by province and kabupaten/kota</h2>
-<p class="muted">Personnel: the sum of counts the articles state (copies of one story once; an approximate count,
-'ratusan personel', is its lower bound). Separate stories about the same deployment are not merged.</p>
-<h3>By province</h3>{prov_chart}{prov_table}
-<h3>By kabupaten/kota</h3><p class="muted">The chart shows the 30 with most events; the table all of them.</p>
-{kab_chart}{kab_table}"""
+<h2 id="map">Map of events</h2>{map_html}
+<h2 id="timeline">Timeline and election stages</h2>
+<p class="muted">Events per week (Monday) by type, a story's copies once (chart and table); shaded: the stages of the
+election schedule (<code>election_stages</code>), dashed: voting days. Click a number or a bar for the articles and
+sentences.</p>
+{timeline}{legend}{week_table}
+<h2 id="regions">Events by region</h2>
+<p class="muted">Regions by the event's scope: an event for the whole country ({_num(*data['national_events'])}) is
+in no province, a province-wide one ({_num(*data['province_wide'])}) in no kabupaten/kota.</p>
+<h3>By province</h3>{charts.hbars(prov_rows, types, "events (a story's copies once)")}
+{_region_table(ev, data['provinces'], False, data['personnel_regions'], 't-prov')}
+<h3>By kabupaten/kota</h3><p class="muted">The chart shows the 25 with most events; the table all of them.</p>
+{charts.hbars(kab_rows, types, "events (a story's copies once)")}
+{_region_table(ev, data['kabupaten'], True, data['personnel_regions'], 't-kab')}"""
     else:
-        events_html = '<h2 id="weeks">Events</h2><p class="muted">No events in scope.</p>'
+        events_html = ('<h2 id="map">Map of events</h2><p class="muted">No events in scope.</p>'
+                       '<h2 id="timeline">Timeline and election stages</h2><p class="muted">No events in scope.</p>'
+                       '<h2 id="regions">Events by region</h2><p class="muted">No events in scope.</p>')
+
+    wide = [d for d in data["deployments"] if d["level"] in ("national", "province")]
+    wide_rows = "".join(
+        f"<tr><td>{_e(d['level'])}</td><td>{_e(d['province'] or 'Indonesia')}</td><td>{_e(d['type'])}</td>"
+        f"<td>{_e(d['date'])}</td><td class=r>{_num(d['personnel'], d['gid'])}</td>"
+        f"<td class=r>{d['events']}</td></tr>" for d in wide)
+    personnel_html = f"""<h2 id="personnel">Personnel at their level</h2>
+<p class="muted">A personnel figure is counted once per story (the same figure on several events or copies is one
+deployment), at its level: national (<i>disebar ke 37 provinsi</i>), provincial (<i>Polda Riau menyiapkan ...</i>,
+<i>se-Bali</i>) or kabupaten/kota. Levels are never added together: a national figure includes the regional ones.
+Approximate figures (<i>ratusan personel</i>) count as their lower bound.</p>
+<table><thead><tr><th>level</th><th class=r>figures</th><th class=r>personnel</th></tr></thead><tbody>
+{''.join(f"<tr><td>{lvl}</td><td class=r>{_num(pers[k][2], pers[k][1])}</td><td class=r>{_num(pers[k][0], pers[k][1])}</td></tr>" for k, lvl in (("national", "national"), ("province", "provincial"), ("kabupaten", "kabupaten/kota")))}
+</tbody></table>
+{('<h3>National and provincial figures</h3><table><thead><tr><th>level</th><th>province</th><th>type</th>'
+  '<th>date</th><th class=r>personnel</th><th class=r>events</th></tr></thead><tbody>' + wide_rows + '</tbody></table>')
+  if wide else ''}"""
+
+    who_parts = []
+    for w in data["who"]:
+        rows = [f"<tr><td>{_e(r['name'])}</td><td>{_e(r['rank'] or '')}</td>"
+                f"<td>{_e(r['position'] or '')}</td><td>{_e(r['unit'] or '')}</td><td>{_e(r['kabupaten'])}</td>"
+                f"<td>{_e(r['first'])} – {_e(r['last'])}</td><td class=r>{_num(*r['articles'])}</td></tr>"
+                for r in w["rows"]]
+        who_parts.append(f"<h3>{_e(w['name'])}</h3>" + _table(
+            ev, f"t-who-{w['code']}", "<th>official</th><th>rank</th><th>position</th><th>unit</th>"
+            "<th>kabupaten/kota</th><th>reported</th><th class=r>articles</th>", rows, "officials", WHO_PER_PROVINCE))
+    who_html = ('<h2 id="who">Who was where</h2><p class="muted">Officials with the rank, position and unit the '
+                'articles state, per province of their unit, with the first and last article that reports them so '
+                '(<code>official_positions</code>); most reported first.</p>'
+                + ("".join(who_parts) or '<p class="muted">No officials in scope.</p>'))
 
     quoted = "".join(
         f"<tr><td>{_e(q['name'])}</td><td>{_e(q['rank'] or '')}</td><td>{_e(q['position'] or '')}</td>"
-        f"<td>{_e(q['unit'] or '')}</td><td class=r>{_num(q['quotes'], q['gid'])}</td>"
-        f"<td class=r>{_num(q['articles'], q['agid'])}</td></tr>" for q in data["quoted"])
-    quoted_html = (f"<table><tr><th>official</th><th>rank</th><th>position</th><th>unit</th><th class=r>quotes</th>"
-                   f"<th class=r>articles</th></tr>{quoted}</table>" if quoted else '<p class="muted">No quotes in scope.</p>')
-    warnings = "".join(f"<tr><td>{_e(w['what'])}</td><td class=r>{_num(w['n'], w['gid'])}</td>"
+        f"<td>{_e(q['unit'] or '')}</td><td class=r>{_num(*q['quotes'])}</td>"
+        f"<td class=r>{_num(*q['articles'])}</td></tr>" for q in data["quoted"])
+    quoted_html = (f"<table><thead><tr><th>official</th><th>rank</th><th>position</th><th>unit</th>"
+                   f"<th class=r>quotes</th><th class=r>articles</th></tr></thead><tbody>{quoted}</tbody></table>"
+                   if quoted else '<p class="muted">No quotes in scope.</p>')
+    outlets = "".join(
+        f"<tr><td>{_e(o['outlet'])}</td><td class=r>{_num(*o['articles'])}</td>"
+        f"<td class=r>{_num(*o['stories'])}</td><td class=r>{_num(*o['extracted'])}</td>"
+        f"<td>{_e(o['first'] or '')} – {_e(o['last'] or '')}</td></tr>" for o in data["outlets"])
+    warnings = "".join(f"<tr><td>{_e(w['what'])}</td><td class=r>{_num(*w['n'])}</td>"
                        f"<td class=muted>{_e(w['note'])}</td></tr>" for w in data["warnings"])
     dup_note = ("" if data["clustered"] else
                 " No article carries a near-duplicate cluster yet, so every article counts as its own story.")
+    evidence = "".join(
+        f'<details class="ev" id="{gid}"><summary>{_e(ev.groups[gid][0])} ({len(ev.groups[gid][2]):,})</summary>'
+        f'<div class="items"></div></details>' for gid in ev.listed if ev.groups[gid][2])
     generated = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    regions = f.regions()
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>pantau report {_e(p0 or '')} – {_e(p1 or '')}</title>
 <style>{_CSS}</style>
-<script type="text/javascript">{get_plotlyjs()}</script>
 </head><body>
 <header><h1>pantau: election security in regional news</h1>
-<p>{_e(Path(db).name)} · articles published {_e(p0 or '?')} to {_e(p1 or '?')} · <a href="#sources" style="color: inherit">{len(data['outlets'])} outlet(s)</a> ·
-filters: {_e(f.describe())} · generated {_e(generated)} by pantau {_e(__version__)}</p></header>
+<p>{_e(Path(db).name)} · articles published {_e(p0 or '?')} to {_e(p1 or '?')} · events dated {_e(e0 or '?')} to
+{_e(e1 or '?')} · <a href="#sources">{len(data['outlets'])} outlet(s)</a> · filters: {_e(f.describe())}
+{('(' + _e(regions) + ')') if regions else ''} · generated {_e(generated)} by pantau {_e(__version__)}</p></header>
 <main>
+{toc_html}
+<h2 id="summary">Summary</h2>
 <div class="cards">{cards_html}</div>
-<p class="muted">Every number links to the articles it came from, with the sentence. Events:
-{_num(data['events'], data['events_gid'])} found, {_num(data['events_unique'], data['events_unique_gid'])} once syndicated
-copies are folded. Near-duplicates: {_num(data['duplicates'], data['duplicates_gid'])} of
-{_num(data['articles'], data['articles_gid'])} articles are later copies
-of a story ({100 * data['duplicate_rate']:.1f}%).{_e(dup_note)}</p>
-<h2 id="sources">Period and sources</h2>
-<div class=scroll><table><tr><th>outlet</th><th class=r>articles</th><th class=r>stories</th><th class=r>extracted</th>
-<th>published</th></tr>
-{outlets}</table></div>
+<p class="muted">Every number links to the articles it came from, with the sentence and a citable id; a number
+counts exactly the items its list holds. <b>Two periods:</b> the articles were published {_e(p0 or '?')} to
+{_e(p1 or '?')}; the events they report are dated {_e(e0 or '?')} to {_e(e1 or '?')} by the dates the texts give
+(articles report past events, and announce coming ones). {_num(*data['by_publication'])} events are dated by their
+article's publication because the text gives no date (time_precision 2), and {_num(*data['after_article'])} are
+dated after their article (see <a href="#warnings">data quality</a>). Near-duplicates:
+{_num(*data['duplicates'])} of {_num(*data['articles'])} articles are later copies of a story
+({100 * data['duplicate_rate']:.1f}%).{_e(dup_note)}</p>
 {events_html}
+{personnel_html}
+{who_html}
 <h2 id="quoted">Officials most often quoted</h2>
 {quoted_html}
-<h2 id="warnings">Extraction warnings</h2>
-<table><tr><th>warning</th><th class=r>count</th><th></th></tr>{warnings}</table>
+<h2 id="sources">Period and sources</h2>
+<table><thead><tr><th>outlet</th><th class=r>articles</th><th class=r>stories</th><th class=r>extracted</th>
+<th>published</th></tr></thead><tbody>{outlets}</tbody></table>
+<h2 id="warnings">Data quality</h2>
+<table><thead><tr><th>warning</th><th class=r>count</th><th></th></tr></thead><tbody>{warnings}</tbody></table>
+<h2 id="codebook">Codebook</h2>
+<details class="cb" open><summary>event types, ACLED crosswalk, actors, precision codes, counting rules</summary>
+{_codebook_html()}</details>
 <h2 id="evidence">Evidence</h2>
-<div class="evidence">{_evidence_html(ev)}</div>
-</main></body></html>
+<p class="muted no-print">Open a list, or click a number above (its list opens below these). Each item: the article,
+its date and outlet, what was found, a citable id, and the sentence.</p>
+<p class="print-note">The evidence lists (every article and sentence behind each number) are in the HTML file.</p>
+<div class="evidence">{evidence}<div id="ev-more"></div></div>
+</main>
+<script type="application/json" id="evidence-data">{ev.payload()}</script>
+<script>{_JS % {"show": EVIDENCE_SHOW}}</script>
+</body></html>
 """
 
 
-def _region_table(rows: list[dict], kab: bool) -> str:
-    body = "".join(
-        f"<tr><td>{_e(r['name'])}</td>{'<td>' + _e(r['province']) + '</td>' if kab else ''}"
-        f"<td>{_e(r['code'] if not r['code'].endswith('-none') else '')}</td>"
-        f"<td class=r>{_num(r['events'], r['gid'])}</td><td class=r>{_num(r['unique'], r['ugid'])}</td>"
-        f"<td class=r>{_num(r['personnel'], r['pgid'])}</td></tr>" for r in rows)
-    head = ("<th>kabupaten/kota</th><th>province</th>" if kab else "<th>province</th>")
-    return (f"<table><tr>{head}<th>code</th><th class=r>events</th><th class=r>once per story</th>"
-            f"<th class=r>personnel</th></tr>{body}</table>")
-
-
 def write_report(db: str | Path, out_dir: str | Path, f: Filters = Filters()) -> Path:
+    """Write ``out_dir/report.html``; nothing half-written is left behind
+    (:class:`~extractor.errors.WriteError` when it cannot be written)."""
     ensure_current(db)
     data = collect(db, f)
+    text = render(db, data)
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    make_dir(out)
     path = out / "report.html"
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_text(render(db, data), encoding="utf-8")
-    tmp.replace(path)
+    with atomic_path(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
     return path

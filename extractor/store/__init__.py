@@ -32,7 +32,7 @@ from .migrations import SCHEMA_VERSION, migrate, schema_version
 
 #: tables a user may export or query by name
 TABLES = ("articles", "officials", "official_mentions", "places", "place_mentions", "date_mentions", "events",
-          "event_actors", "quotes", "candidates", "errors", "runs", "sources", "urls")
+          "event_actors", "quotes", "candidates", "errors", "runs", "sources", "urls", "event_facts")
 
 
 class Store:

@@ -229,6 +229,47 @@ def _migrate_personnel(db: sqlite_utils.Database) -> None:
             db["articles"].add_column(name, int)
 
 
+def _migrate_research_outputs(db: sqlite_utils.Database) -> None:
+    """Coordinates and capitals on ``regions`` (from extractor/data/regions.csv),
+    which gains every kecamatan; ``event_facts``, the derived facts of each event (scope,
+    personnel level, coordinates, ACLED precisions and coding: :mod:`extractor.facts`,
+    filled by :func:`extractor.facts.refresh`; a row goes with its event); and the views as
+    :data:`~extractor.views.VIEWS` has them now (event_details with the facts, ``deployments``,
+    personnel per level, the ACLED file's 31 columns)."""
+    from ..regions import region_facts
+
+    regions = db["regions"]
+    have = set(regions.columns_dict)
+    for col, typ in (("capital", str), ("lat", float), ("lng", float), ("capital_lat", float),
+                     ("capital_lng", float)):
+        if col not in have:
+            regions.add_column(col, typ)
+    facts = region_facts()
+    provinces = {c: r.name for c, r in facts.items() if r.type == "provinsi"}
+    known = {r[0] for r in db.execute("select code from regions")}
+    rows = [(code, r, [r.capital or None, r.lat, r.lng, r.capital_lat, r.capital_lng]) for code, r in facts.items()]
+    db.conn.executemany("update regions set capital = ?, lat = ?, lng = ?, capital_lat = ?, capital_lng = ? "
+                        "where code = ?", [[*v, code] for code, _, v in rows if code in known])
+    db.conn.executemany("insert into regions (code, name, type, province_code, province, capital, lat, lng, "
+                        "capital_lat, capital_lng) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [[code, r.name, r.type, code[:2], provinces.get(code[:2]), *v]
+                         for code, r, v in rows if code not in known])
+    db.execute("""create table if not exists event_facts (
+        event_id integer primary key references events(id) on delete cascade,
+        sig text, version text,
+        scope_level text, scope_code text, scope_cue text,
+        figure_level text, figure_code text, figure_cue text, figure_start integer, figure_end integer,
+        event_date text, date_source text, time_precision integer,
+        latitude real, longitude real, geo_precision integer, location text, geo_code text,
+        admin1 text, admin2 text, admin3 text,
+        disorder_type text, acled_event_type text, acled_sub_event_type text,
+        actor1 text, actor1_source text, assoc_actor_1 text, inter1 text, inter1_code integer,
+        actor2 text, assoc_actor_2 text, inter2 text, inter2_code integer,
+        interaction text, interaction_code integer, civilian_targeting text, fatalities integer,
+        tags text, source_scale text, officials text, units text)""")
+    _create_views(db)
+
+
 #: (version, function) in order. A schema change is a new function; an applied one is not
 #: changed in a way that leaves behind the databases it already ran on (migration 1 creates
 #: events.election/stage, which migration 4 adds where an older database lacks them; the
@@ -244,7 +285,8 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [(1, _mi
                                                                       (8, _migrate_person_indexes),
                                                                       (9, _migrate_candidates),
                                                                       (10, _migrate_election_calendar),
-                                                                      (11, _migrate_personnel)]
+                                                                      (11, _migrate_personnel),
+                                                                      (12, _migrate_research_outputs)]
 SCHEMA_VERSION = max(v for v, _ in MIGRATIONS)
 
 
