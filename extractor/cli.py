@@ -212,7 +212,8 @@ def _filter_options(fn):
 
 
 _QUERY_NAMES = ["officials", "events", "places", "articles", "event_details", "events_by_week",
-                "official_positions", "stories", "personnel_by_stage", "articles_by_outlet", "acled_events"]
+                "official_positions", "stories", "personnel_by_stage", "articles_by_outlet", "acled_events",
+                "holders", "units"]
 
 
 @cli.command()
@@ -223,17 +224,34 @@ _QUERY_NAMES = ["officials", "events", "places", "articles", "event_details", "e
 @click.option("--rank", help="Canonical rank, e.g. AKBP (officials).")
 @click.option("--search", help="Full-text search in article titles and texts (FTS5 syntax).")
 @click.option("--limit", type=click.IntRange(1), help="At most this many rows.")
+@click.option("--unit", help="holders, units: a unit as the press names it (Polres Lahat, Kodim 0418/Palembang).")
+@click.option("--position", help="holders: a post (Kapolres, Dandim, Kapolda, ...).")
+@click.option("--on", "on_day", callback=_date, help="holders: the holder on this day (YYYY-MM-DD), with evidence.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-def query(name, db, sql, province, kabupaten, since, until, event_type, institution, rank, search, limit, fmt):
+def query(name, db, sql, province, kabupaten, since, until, event_type, institution, rank, search, limit, unit,
+          position, on_day, fmt):
     """Canned queries or --sql. NAME is one of: officials, events, places,
     articles (rows as stored); event_details, events_by_week,
     official_positions, stories, personnel_by_stage, articles_by_outlet,
-    acled_events (the researcher views, filtered before grouping)."""
+    acled_events (the researcher views, filtered before grouping); holders
+    (who held a post: --unit/--position/--province, --on DAY for the holder
+    that day or the candidates when the evidence disagrees) and units (the
+    chain of command: --unit, --kabupaten or --province)."""
     from .queries import Filters, run_canned, run_sql
 
     if bool(name) == bool(sql):
         raise click.UsageError("give a query name or --sql, not both and not neither")
-    if sql:
+    if (unit or position or on_day) and name not in ("holders", "units"):
+        raise click.UsageError("--unit, --position and --on apply to the holders and units queries")
+    if name == "holders":
+        from .holders import query_holders
+
+        cols, rows = query_holders(db, unit=unit, on=on_day, position=position, province=province, limit=limit)
+    elif name == "units":
+        from .holders import query_units
+
+        cols, rows = query_units(db, unit=unit, province=province, kabupaten=kabupaten, limit=limit)
+    elif sql:
         cols, rows = run_sql(db, sql)
     else:
         cols, rows = run_canned(db, name, Filters(province=province, kabupaten=kabupaten, since=since, until=until,
