@@ -161,10 +161,30 @@ select i.event_id, i.article_id, i.incident_key, i.story_key, i.source_kind, i.s
        (select min(j.event_id) from inc j where j.incident_key = i.incident_key) as incident_event_id
 from inc i
 order by i.incident_key, i.event_id""",
+    # what the ACLED export's source, source_scale and notes should say about an event's evidence
+    "acled_evidence": """
+select x.event_id, x.incident_event_id, x.outlet_names as source,
+       case when x.corroboration = 0 and not exists (
+                select 1 from event_evidence y join article_sources s on s.article_id = y.article_id
+                where y.incident_key = x.incident_key and s.kind != 'portal') then 'Other'
+            when exists (select 1 from event_evidence y join article_sources s on s.article_id = y.article_id
+                         where y.incident_key = x.incident_key and s.kind = 'portal') then 'Subnational-Other'
+            else 'Subnational' end as source_scale,
+       x.corroboration, x.release_stories, x.single_release,
+       case when x.corroboration > 0
+            then 'reported independently by ' || x.corroboration || ' outlet' ||
+                 case when x.corroboration > 1 then 's' else '' end || ' (' || x.independent_outlets || ')'
+            else 'no independent report' end
+       || case when x.release_stories > 0
+            then '; ' || x.release_stories || ' press release' || case when x.release_stories > 1 then 's' else '' end
+                 || ' carried by ' || (x.outlets - x.corroboration) || ' outlet'
+                 || case when x.outlets - x.corroboration != 1 then 's' else '' end
+            else '' end as evidence_note
+from event_evidence x""",
 }
 
 #: the views in creation order (each reads tables and the views before it)
-VIEWS = ("holder_evidence", "holders", "post_holders", "event_command", "event_evidence")
+VIEWS = ("holder_evidence", "holders", "post_holders", "event_command", "event_evidence", "acled_evidence")
 
 
 def view_sql(name: str) -> str:

@@ -179,3 +179,19 @@ def test_cli_query_holders_and_units(db, capsys):
     chain = [r["name"] for r in json.loads(capsys.readouterr().out)]
     assert chain == ["Kodim 0405/Lahat", "Korem 044/Garuda Dempo", "Kodam II/Sriwijaya", "Mabes TNI"]
     assert main(["query", "events", "--db", str(db), "--on", "2024-11-30"]) == 2
+
+
+def test_report_section_and_release_counts(db):
+    from extractor.command_report import command_section, release_counts
+    from extractor.queries import Filters
+
+    html = command_section(db, Filters(since="2024-11-01", until="2024-11-30"))
+    assert "Kapolres Polres Lahat" in html and "Budi Santoso" in html and "Novi Edyanto" not in html
+    assert "Jhoni Eka Putra" in html and "Andi Wijaya" in html  # both reported: the section shows the evidence
+    ids = [r["event_id"] for r in _rows(db, "select event_id from event_evidence")]
+    counts = release_counts(db, ids)
+    assert counts["events"] == len(ids) and counts["incidents"] < counts["events"]  # the copies fold
+    acled = _rows(db, "select * from acled_evidence x join events e on e.id = x.event_id "
+                      "where e.type = 'logistics_escort'")
+    assert {r["source_scale"] for r in acled} == {"Subnational-Other"}
+    assert all("reported independently by 1 outlet (Lahat Today)" in r["evidence_note"] for r in acled)
