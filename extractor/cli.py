@@ -212,12 +212,13 @@ def _filter_options(fn):
 
 
 _QUERY_NAMES = ["officials", "events", "places", "articles", "event_details", "events_by_week",
-                "official_positions", "stories", "personnel_by_stage", "articles_by_outlet", "acled_events",
-                "holders", "units"]
+                "official_positions", "stories", "personnel_by_stage", "articles_by_outlet", "acled_events"]
+#: queries with options of their own (extractor/holders.py)
+_COMMAND_QUERIES = ["holders", "units"]
 
 
 @cli.command()
-@click.argument("name", required=False, type=click.Choice(_QUERY_NAMES))
+@click.argument("name", required=False, type=click.Choice(_QUERY_NAMES + _COMMAND_QUERIES))
 @db_option
 @click.option("--sql", help="Read-only SQL instead of a canned query.")
 @_filter_options
