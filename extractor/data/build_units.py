@@ -110,17 +110,8 @@ def build(regions: list[dict], polri: list[dict], tni: list[dict], short: list[d
                 raise ValueError(f"{r['name']}: unknown parent {r['parent_id']!r}")
             r["parent_id"] = ids[r["parent_id"]]
 
-    def primary(kinds):
-        cover: dict[str, list[str]] = defaultdict(list)
-        partial: dict[str, list[str]] = defaultdict(list)
-        for r in rows:
-            if r["kind"] in kinds:
-                for c in _codes(r["regions"]):
-                    (partial if c.startswith("~") else cover)[c.lstrip("~")].append(r["id"])
-        return cover, partial
-
     polda_of = {c: r["id"] for r in rows if r["kind"] == "polda" for c in _codes(r["regions"])}
-    cover, _ = primary(POLRES_KINDS)
+    cover, _ = covering(rows, POLRES_KINDS)
     for k in kabkota:
         if k["code"] in cover:
             continue
@@ -139,7 +130,7 @@ def build(regions: list[dict], polri: list[dict], tni: list[dict], short: list[d
                     return found[0]
         raise ValueError(f"no Kodam covers {code}")
 
-    cover, partial = primary(("kodim",))
+    cover, partial = covering(rows, ("kodim",))
     for k in kabkota:
         if k["code"] in cover or k["code"] in partial:
             continue
@@ -164,17 +155,23 @@ def build(regions: list[dict], polri: list[dict], tni: list[dict], short: list[d
     return rows
 
 
+def covering(rows: list[dict], kinds, field: str = "id") -> tuple[dict, dict]:
+    """(primary, partial): region code -> the ``field`` of the units of ``kinds`` covering it."""
+    cover: dict[str, list[str]] = defaultdict(list)
+    partial: dict[str, list[str]] = defaultdict(list)
+    for r in rows:
+        if r["kind"] in kinds:
+            for c in _codes(r["regions"]):
+                (partial if c.startswith("~") else cover)[c.lstrip("~")].append(r[field])
+    return cover, partial
+
+
 def coverage(rows: list[dict], regions: list[dict]) -> list[str]:
     """Problems with the coverage of kabupaten/kota (empty when complete and unambiguous)."""
     problems = []
     kabkota = [r["code"] for r in regions if r["type"] in ("kabupaten", "kota")]
     for kinds, label in ((POLRES_KINDS, "Polres-level unit"), (("kodim",), "Kodim")):
-        cover: dict[str, list[str]] = defaultdict(list)
-        partial: dict[str, list[str]] = defaultdict(list)
-        for r in rows:
-            if r["kind"] in kinds:
-                for c in _codes(r["regions"]):
-                    (partial if c.startswith("~") else cover)[c.lstrip("~")].append(r["name"])
+        cover, partial = covering(rows, kinds, "name")
         for code in kabkota:
             if len(cover[code]) > 1:
                 problems.append(f"{code}: {len(cover[code])} primary {label}s: {', '.join(cover[code])}")
