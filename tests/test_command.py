@@ -195,3 +195,21 @@ def test_report_section_and_release_counts(db):
                       "where e.type = 'logistics_escort'")
     assert {r["source_scale"] for r in acled} == {"Subnational-Other"}
     assert all("reported independently by 1 outlet (Lahat Today)" in r["evidence_note"] for r in acled)
+
+
+def test_on_the_demo_site_every_post_mentioned_has_its_holder(demo_server, tmp_path):
+    from extractor.config import Settings
+    from extractor.demo import demo_settings
+    from extractor.run import run_batch
+    from extractor.store import Store
+
+    path = tmp_path / "demo.db"
+    with Store(path) as store:
+        run_batch(demo_settings(demo_server.base, Settings()), store)
+    posts = _rows(path, "select distinct m.position, m.unit, o.name, substr(a.published, 1, 10) as day "
+                        "from official_mentions m join officials o on o.id = m.official_id "
+                        "join articles a on a.id = m.article_id where m.position is not null and m.unit is not null")
+    assert len(posts) >= 4
+    for p in posts:
+        got = _answer(path, p["day"], unit=p["unit"], position=p["position"])
+        assert [(r["holder"], r["status"]) for r in got] == [(p["name"], "attested")], p
