@@ -220,30 +220,50 @@ def _filters(**kw):
 _QUERY_NAMES = ["officials", "events", "places", "articles", "event_details", "events_by_week",
                 "official_positions", "stories", "deployments", "personnel_by_stage", "articles_by_outlet",
                 "acled_events"]
+#: queries with options of their own (extractor/holders.py)
+_COMMAND_QUERIES = ["holders", "units"]
 
 
 @cli.command()
-@click.argument("name", required=False, type=click.Choice(_QUERY_NAMES))
+@click.argument("name", required=False, type=click.Choice(_QUERY_NAMES + _COMMAND_QUERIES))
 @db_option
 @click.option("--sql", help="Read-only SQL instead of a canned query.")
 @_filter_options
 @click.option("--limit", type=click.IntRange(1), help="At most this many rows.")
+@click.option("--unit", help="holders, units: a unit as the press names it (Polres Lahat, Kodim 0418/Palembang).")
+@click.option("--position", help="holders: a post (Kapolres, Dandim, Kapolda, ...).")
+@click.option("--on", "on_day", callback=_date, help="holders: the holder on this day (YYYY-MM-DD), with evidence.")
 @click.option("--columns", help="Only these columns, comma-separated, in this order.")
 @click.option("--format", "fmt", type=click.Choice(["table", "records", "csv", "json"]),
               help="table (the default on a terminal), records (one column per line, for wide rows), csv (the "
                    "default when the output is not a terminal), json (lists nested).")
 def query(name, db, sql, province, kabupaten, prefix, since, until, event_type, institution, rank, search, limit,
-          columns, fmt):
+          unit, position, on_day, columns, fmt):
     """Canned queries or --sql. NAME is one of: officials, events, places,
     articles (rows as stored); event_details, events_by_week,
     official_positions, stories, deployments, personnel_by_stage,
     articles_by_outlet, acled_events (the researcher views, filtered before
-    grouping)."""
+    grouping); holders (who held a post: --unit/--position/--province, --on
+    DAY for the holder that day or the candidates when the evidence
+    disagrees) and units (the chain of command: --unit, --kabupaten or
+    --province)."""
     from .queries import ensure_current, run_canned, run_sql
 
     if bool(name) == bool(sql):
         raise click.UsageError("give a query name or --sql, not both and not neither")
-    if sql:
+    if (unit or position or on_day) and name not in ("holders", "units"):
+        raise click.UsageError("--unit, --position and --on apply to the holders and units queries")
+    if name == "holders":
+        from .holders import query_holders
+
+        ensure_current(db)
+        cols, rows = query_holders(db, unit=unit, on=on_day, position=position, province=province, limit=limit)
+    elif name == "units":
+        from .holders import query_units
+
+        ensure_current(db)
+        cols, rows = query_units(db, unit=unit, province=province, kabupaten=kabupaten, limit=limit)
+    elif sql:
         ensure_current(db)
         cols, rows = run_sql(db, sql)
     else:

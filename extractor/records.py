@@ -54,6 +54,10 @@ def to_contract(ex: Extraction) -> dict[str, Any]:
                            if ex.primary_region else None),
         "personnel": ex.personnel,
         "personnel_approx": ex.personnel_approx,
+        "posts": [{"position": p.position, "unit": p.unit, "region_code": p.region_code, "start": p.start,
+                   "end": p.end} for p in ex.posts],
+        "handovers": [{"position": h.position, "unit": h.unit, "outgoing": h.outgoing, "incoming": h.incoming,
+                       "date": h.date, "cue": h.cue, "start": h.start, "end": h.end} for h in ex.handovers],
         "extractor_version": ex.extractor_version,
         "model_version": ex.model_version,
     }

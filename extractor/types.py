@@ -190,6 +190,34 @@ class Candidate:
 
 
 @dataclass(frozen=True)
+class PostMention:
+    """A post named without its holder (``Kapolres Lahat mengatakan ...``): the
+    holder is inferred later from who held the post on the article's date."""
+
+    position: str  # canonical short form (positions.toml): "Kapolres"
+    unit: Optional[str]  # the unit it heads or belongs to, when the text makes it clear: "Polres Lahat"
+    start: int
+    end: int
+    region_code: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Handover:
+    """A change of holder of a post (``sertijab``, ``digantikan oleh``,
+    ``menjabat sejak``); either side may be unnamed."""
+
+    position: str
+    unit: Optional[str]
+    start: int  # the sentence that reports it
+    end: int
+    outgoing: Optional[str] = None  # the official's name as in Extraction.officials
+    incoming: Optional[str] = None
+    date: Optional[str] = None  # the date the text gives (YYYY-MM-DD), else None
+    cue: str = ""  # the words that reported it: "serah terima jabatan", "digantikan oleh"
+    region_code: Optional[str] = None
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything extracted from one article."""
 
@@ -209,3 +237,6 @@ class Extraction:
     #: the article's force: its main event's personnel, else the largest force a sentence deploys
     personnel: Optional[int] = None
     personnel_approx: bool = False
+    #: posts named without a holder, and handovers of posts (extractor.nlp.holders)
+    posts: tuple[PostMention, ...] = ()
+    handovers: tuple[Handover, ...] = ()

@@ -26,6 +26,8 @@ def _doc_to_extraction(article: Article, doc, version: str) -> Extraction:
         persons=_persons(doc),
         primary_region=_primary(doc._.pantau_places),
         **_article_force(doc),
+        posts=tuple(doc._.pantau_holders[0]) if doc._.pantau_holders else (),
+        handovers=tuple(doc._.pantau_holders[1]) if doc._.pantau_holders else (),
     )
 
 

@@ -19,12 +19,14 @@ from spacy.tokens import Doc
 from .dates import find_dates
 from .events import find_events
 from .candidates import find_candidates
+from .holders import find_handovers, find_posts
 from .officials import find_officials
 from .places import find_places
 from .quotes import find_quotes
 from .rule_spans import RuleSpanComponent, rule_spans
 
-for _name in ("pantau_dates", "pantau_places", "pantau_officials", "pantau_candidates", "pantau_quotes", "pantau_events"):
+for _name in ("pantau_dates", "pantau_places", "pantau_officials", "pantau_candidates", "pantau_quotes", "pantau_events",
+              "pantau_holders"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -106,6 +108,29 @@ class EventComponent(_Component):
         doc._.pantau_events = found
 
 
+class HolderComponent(_Component):
+    """Posts named without a holder and handovers of posts (``holders.py``): (posts, handovers)."""
+
+    def match(self, doc):
+        places = doc._.pantau_places
+        officials = doc._.pantau_officials.officials
+        positions = [(s.start_char, s.end_char, s.id_) for s in rule_spans(doc, "POSITION") if s.id_]
+        spans = places.spans if places else ()
+        handovers = find_handovers(_text(doc), positions, officials, spans, dates=doc._.pantau_dates or ())
+        posts = find_posts(_text(doc), positions, officials, spans,
+                           units=[(s.start_char, s.end_char, s.text) for s in rule_spans(doc, "UNIT")])
+        # a post in a handover's sentence is the post handed over, not an unnamed holder speaking
+        return [p for p in posts if not any(h.start <= p.start < h.end for h in handovers)], handovers
+
+    def set_annotations(self, doc, found):
+        doc._.pantau_holders = found
+
+
+@Language.factory("pantau_holders_v1")
+def _make_holders(nlp, name):
+    return HolderComponent()
+
+
 @Language.factory("pantau_rule_spans_v1")
 def _make_rule_spans(nlp, name):
     return RuleSpanComponent(nlp, name)
@@ -142,7 +167,7 @@ def _make_events(nlp, name):
 
 
 COMPONENTS = ("pantau_rule_spans_v1", "pantau_dates_v1", "pantau_places_v1", "pantau_candidates_v1",
-              "pantau_officials_v1", "pantau_quotes_v1", "pantau_events_v1")
+              "pantau_officials_v1", "pantau_quotes_v1", "pantau_events_v1", "pantau_holders_v1")
 
 
 def _base() -> Language:

@@ -20,6 +20,7 @@ from ..datafiles import extractor_version
 from ..records import official_key, province_code, same_person
 from ..types import Article, Extraction, Official
 from .clusters import assign_cluster
+from .command import COMMAND_RECORD_TABLES, save_command_records
 from .common import now
 
 
@@ -68,6 +69,7 @@ def write_article(db: sqlite_utils.Database, article: Article, relevance: float,
         if extraction is not None:
             _save_records(db, aid, article, extraction)
         assign_cluster(db, aid, signature)
+        save_command_records(db, aid, extraction)  # units, posts, handovers, how the article reports
     return aid
 
 
@@ -78,6 +80,8 @@ def _delete_records(db: sqlite_utils.Database, aid: int) -> None:
         db.execute(f"delete from event_actors where event_id in ({','.join('?' * len(ev))})", ev)
     touched = [r[0] for r in db.execute(
         "select distinct official_id from official_mentions where article_id = ?", [aid]).fetchall()]
+    for t in COMMAND_RECORD_TABLES:  # they point at the rows deleted below
+        db.execute(f"delete from {t} where article_id = ?", [aid])
     for t in ("official_mentions", "place_mentions", "date_mentions", "events", "quotes", "candidates"):
         db.execute(f"delete from {t} where article_id = ?", [aid])
     for oid in touched:

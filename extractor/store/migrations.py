@@ -270,6 +270,54 @@ def _migrate_research_outputs(db: sqlite_utils.Database) -> None:
     _create_views(db)
 
 
+def _migrate_command(db: sqlite_utils.Database) -> None:
+    """The chain of command (``units``: Polri and TNI units with parents, territory and the
+    names the press uses; ``region_command``: the units answering for each Kemendagri region),
+    what each record resolves to (``mention_units``, ``event_units``, ``actor_units``), posts
+    named without a holder (``post_mentions``), handovers of posts (``handovers``), how each
+    article reports (``article_sources``), and the views of :mod:`extractor.command_views`.
+    Articles stored before get their links and sources now (posts and handovers come with
+    their next extraction)."""
+    from ..command_views import VIEWS, view_sql
+    from .command import fill_units, save_command_records
+
+    db["units"].create({"id": str, "name": str, "kind": str, "level": str, "institution": str, "number": str,
+                        "parent_id": str, "parent": str, "regions": str, "partial_regions": str,
+                        "province_codes": str, "polres_id": str, "polda_id": str, "kodim_id": str,
+                        "korem_id": str, "kodam_id": str, "aliases": str, "source": str, "note": str}, pk="id")
+    db["region_command"].create({"code": str, **{f"{k}_id": str for k in
+                                                 ("polsek", "polres", "polda", "koramil", "kodim", "korem", "kodam")}},
+                                pk="code")
+    for t in ("units",):
+        for col in ("kind", "parent_id", "polda_id", "kodam_id", "name"):
+            db[t].create_index([col])
+    fill_units(db)
+    db["mention_units"].create({"mention_id": int, "article_id": int, "unit_id": str, "unit_name": str, "how": str},
+                               pk="mention_id")
+    db["event_units"].create({"event_id": int, "article_id": int, "how": str,
+                              **{f"{k}_id": str for k in ("polsek", "polres", "polda", "koramil", "kodim",
+                                                          "korem", "kodam")}}, pk="event_id")
+    db["actor_units"].create({"actor_id": int, "event_id": int, "article_id": int, "unit_id": str}, pk="actor_id")
+    db["post_mentions"].create({"id": int, "article_id": int, "position": str, "unit": str, "unit_id": str,
+                                "region_code": str, "start": int, "end": int, "text": str,
+                                "extractor_version": str, "model_version": str}, pk="id")
+    db["handovers"].create({"id": int, "article_id": int, "position": str, "unit": str, "unit_id": str,
+                            "outgoing": str, "incoming": str, "outgoing_official_id": int,
+                            "incoming_official_id": int, "date": str, "date_source": str, "cue": str,
+                            "start": int, "end": int, "extractor_version": str, "model_version": str}, pk="id")
+    db["article_sources"].create({"article_id": int, "kind": str, "portal": int, "cues": str}, pk="article_id")
+    for t in ("mention_units", "event_units", "actor_units", "post_mentions", "handovers"):
+        db[t].create_index(["article_id"])
+    db["mention_units"].create_index(["unit_id"])
+    db["post_mentions"].create_index(["unit_id"])
+    db["handovers"].create_index(["unit_id"])
+    for (aid,) in db.execute("select id from articles order by id").fetchall():
+        save_command_records(db, aid)
+    for name in VIEWS:
+        db.execute(f"drop view if exists [{name}]")
+        db.execute(f"create view [{name}] as {view_sql(name)}")
+
+
 #: (version, function) in order. A schema change is a new function; an applied one is not
 #: changed in a way that leaves behind the databases it already ran on (migration 1 creates
 #: events.election/stage, which migration 4 adds where an older database lacks them; the
@@ -286,7 +334,8 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [(1, _mi
                                                                       (9, _migrate_candidates),
                                                                       (10, _migrate_election_calendar),
                                                                       (11, _migrate_personnel),
-                                                                      (12, _migrate_research_outputs)]
+                                                                      (12, _migrate_research_outputs),
+                                                                      (13, _migrate_command)]
 SCHEMA_VERSION = max(v for v, _ in MIGRATIONS)
 
 
