@@ -4,7 +4,8 @@ Per field, micro-averaged over articles:
   * officials matched by normalised name (case, dots and spacing ignored);
     rank and position accuracy over the matched pairs;
   * places matched by normalised name (type breaks ties); code accuracy over
-    the matched pairs;
+    the matched pairs; ``places (admin)`` counts the same matching without
+    venues on either side (regions only, as issue 14's real-article figures);
   * dates as sets of ISO dates;
   * event types as multisets of types per article; date, place-code and
     personnel accuracy over events paired by type (same date first, then
@@ -82,6 +83,7 @@ class Report:
     rank: Acc = field(default_factory=Acc)
     position: Acc = field(default_factory=Acc)
     places: PRF = field(default_factory=PRF)
+    admin_places: PRF = field(default_factory=PRF)
     place_code: Acc = field(default_factory=Acc)
     dates: PRF = field(default_factory=PRF)
     events: PRF = field(default_factory=PRF)
@@ -101,6 +103,7 @@ class Report:
             "articles": self.articles,
             "officials": self.officials.as_dict(), "rank_accuracy": self.rank.as_dict(),
             "position_accuracy": self.position.as_dict(), "places": self.places.as_dict(),
+            "admin_places": self.admin_places.as_dict(),
             "place_code_accuracy": self.place_code.as_dict(), "dates": self.dates.as_dict(),
             "event_types": self.events.as_dict(), "event_date_accuracy": self.event_date.as_dict(),
             "event_place_accuracy": self.event_place.as_dict(),
@@ -173,6 +176,12 @@ def score_article(report: Report, gold: dict, pred: dict, with_diff: bool) -> No
     pairs, missed, extra = _match(gold.get("places", []), pred["places"], lambda p: _norm(p["name"]),
                                   tie=lambda p: p.get("type"))
     report.places.add(len(pairs), len(extra), len(missed))
+    # the same, admin regions only (no venues): how the real-article figures of issue 14 count places
+    admin = [(g, q) for g, q in pairs if g.get("type") != "venue" and q.get("type") != "venue"]
+    report.admin_places.add(len(admin), sum(q.get("type") != "venue" for q in extra)
+                            + sum(g.get("type") == "venue" and q.get("type") != "venue" for g, q in pairs),
+                            sum(g.get("type") != "venue" for g in missed)
+                            + sum(g.get("type") != "venue" and q.get("type") == "venue" for g, q in pairs))
     bad_codes = []
     for g, p in pairs:
         ok = (g.get("code") or None) == (p.get("code") or None)
@@ -270,7 +279,8 @@ def evaluate(gold: Iterable[dict], *, with_diff: bool = False) -> Report:
 def format_report(report: Report) -> str:
     s = report.summary()
     lines = [f"articles: {s['articles']}", f"{'field':<16} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn"]
-    for name, key in (("officials", "officials"), ("places", "places"), ("dates", "dates"),
+    for name, key in (("officials", "officials"), ("places", "places"), ("places (admin)", "admin_places"),
+                      ("dates", "dates"),
                       ("event types", "event_types"), ("quotes", "quotes"), ("candidates", "candidates")):
         d = s[key]
         lines.append(f"{name:<16} {d['p']:>6.3f} {d['r']:>6.3f} {d['f']:>6.3f}   {d['tp']}/{d['fp']}/{d['fn']}")

@@ -96,3 +96,19 @@ def test_events_of_a_type_pair_by_date_then_by_place():
             {"type": "revote", "date": "2025-08-06", "place_code": "91.03"}]
     pairs, _, _ = _match(gold, pred, lambda e: e["type"], tie=lambda e: (e["date"], e["place_code"]))
     assert all(g["place_code"] == p["place_code"] for g, p in pairs)
+
+
+def test_admin_places_leave_venues_out_on_both_sides():
+    from extractor.evaluate import Report, score_article
+
+    gold = {"article": {"url": "u"},
+            "places": [{"name": "Lahat", "type": "kabupaten"}, {"name": "Gudang KPU Lahat", "type": "venue"},
+                       {"name": "Merapi Barat", "type": "kecamatan"}]}
+    pred = {"officials": [], "dates": [], "events": [], "quotes": [],
+            "places": [{"name": "Lahat", "type": "kabupaten"}, {"name": "TPS 03", "type": "venue"},
+                       {"name": "Kota Agung", "type": "kecamatan"}]}
+    report = Report()
+    score_article(report, gold, pred, with_diff=False)
+    s = report.summary()
+    assert (s["places"]["tp"], s["places"]["fp"], s["places"]["fn"]) == (1, 2, 2)
+    assert (s["admin_places"]["tp"], s["admin_places"]["fp"], s["admin_places"]["fn"]) == (1, 1, 1)
