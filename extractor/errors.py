@@ -36,6 +36,7 @@ class Msg:
     INPUT_NOT_FOUND = "input not found: {path}"
     INPUT_EMPTY = "input {path} holds no .html, .htm, .txt or .warc(.gz) files"
     INPUT_JSONL = "{path} line {line}: {detail}"
+    GOLD_SPLIT = "{path} has no split {split!r}; choose from: {choices}"
     INPUT_UNREADABLE = "cannot read {path}: {detail}"
     DATE_FORMAT = "{value!r} is not a date in YYYY-MM-DD form"
     FETCH_NETWORK = "{url}: network error: {detail}"

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-from .errors import InputError, Msg
+from .errors import InputError, Msg, UsageError
 from .records import normalise_name
 
 
@@ -118,7 +118,7 @@ def load_gold(path: str | Path, split: str = "all") -> list[dict]:
     p = Path(path)
     if not p.exists():
         raise InputError(Msg.INPUT_NOT_FOUND.format(path=p))
-    out = []
+    out, seen = [], set()
     for n, line in enumerate(p.read_text("utf-8").splitlines(), 1):
         if not line.strip():
             continue
@@ -129,6 +129,9 @@ def load_gold(path: str | Path, split: str = "all") -> list[dict]:
             raise InputError(Msg.INPUT_JSONL.format(path=p, line=n, detail=f"not a gold article: {exc}")) from exc
         if split == "all" or obj.get("split", "dev") == split:
             out.append(obj)
+        seen.add(obj.get("split", "dev"))
+    if split != "all" and split not in seen:
+        raise UsageError(Msg.GOLD_SPLIT.format(path=p, split=split, choices=", ".join(sorted(seen) + ["all"])))
     return out
 
 

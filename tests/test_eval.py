@@ -112,3 +112,10 @@ def test_admin_places_leave_venues_out_on_both_sides():
     s = report.summary()
     assert (s["places"]["tp"], s["places"]["fp"], s["places"]["fn"]) == (1, 2, 2)
     assert (s["admin_places"]["tp"], s["admin_places"]["fp"], s["admin_places"]["fn"]) == (1, 1, 1)
+
+
+def test_an_unknown_split_is_refused_with_the_splits_there_are(tmp_path, capsys):
+    f = tmp_path / "gold.jsonl"
+    f.write_text(gold_line() + "\n" + gold_line(id="t-2", split="check") + "\n", "utf-8")
+    assert main(["eval", "--gold", str(f), "--split", "blind"]) == 2
+    assert capsys.readouterr().err.strip().endswith("has no split 'blind'; choose from: check, dev, all")
