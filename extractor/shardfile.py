@@ -53,13 +53,11 @@ class ShardWriter:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.tmp = self.path.with_name(f"{self.path.name}.part-{secrets.token_hex(4)}")
         self._fh: Optional[BinaryIO] = open(self.tmp, "wb")
-        self._pickler = pickle.Pickler(self._fh, protocol=pickle.HIGHEST_PROTOCOL)
         self.frames = 0
         self._dump(("header", {"pantau": __version__, "shard": key}))
 
     def _dump(self, frame: tuple) -> None:
-        self._pickler.dump(frame)
-        self._pickler.clear_memo()  # frames are independent: no memo growing over the file
+        pickle.dump(frame, self._fh, protocol=pickle.HIGHEST_PROTOCOL)  # one pickle per frame: no memo across them
         self.frames += 1
 
     def result(self, position: int, result: tuple) -> None:
@@ -102,15 +100,14 @@ def read_frames(path: Union[str, Path], key: Optional[str] = None) -> Iterator[t
     except OSError as exc:
         raise InputError(Msg.SHARD_FILE.format(path=path, detail=exc)) from exc
     with fh:
-        up = pickle.Unpickler(fh)
         try:
-            head = up.load()
+            head = pickle.load(fh)
             if head[0] != "header" or head[1].get("pantau") != __version__:
                 raise InputError(Msg.SHARD_FILE.format(path=path, detail=f"written by pantau {head[1].get('pantau')}"))
             if key is not None and head[1].get("shard") != key:
                 raise InputError(Msg.SHARD_FILE.format(path=path, detail=f"the output of {head[1].get('shard')}"))
             while True:
-                frame = up.load()
+                frame = pickle.load(fh)
                 yield frame
                 if frame[0] == "end":
                     return

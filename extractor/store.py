@@ -364,6 +364,22 @@ def _migrate_person_indexes(db: sqlite_utils.Database) -> None:
         db[table].create_index(cols, if_not_exists=True)
 
 
+def _migrate_shards(db: sqlite_utils.Database) -> None:
+    """The ledger of a distributed ingest (extractor.cluster): one row per
+    shard (an input file, or a byte range of one) with its state - planned,
+    done (its output file is whole), merged, failed - attempts, the prefilter's
+    counts, and how many of its output frames are merged (a merge killed half
+    way resumes there); and where each article stored from a shard was read
+    (input and byte offset or line), its provenance."""
+    db["shards"].create({"id": int, "key": str, "input": str, "kind": str, "start": int, "end": int,
+                         "status": str, "attempts": int, "output": str, "counts": str, "merged_frames": int,
+                         "run_id": int, "started_at": str, "done_at": str, "merged_at": str, "error": str}, pk="id")
+    db["shards"].create_index(["key"], unique=True)
+    db["shards"].create_index(["status"])
+    db["article_origins"].create({"article_id": int, "input": str, "position": int},
+                                 pk="article_id", foreign_keys=[("article_id", "articles", "id")])
+
+
 #: (version, function) in order; add a new function for every schema change,
 #: never edit an applied one (views excepted: see :data:`_VIEWS`). The schema
 #: version is the last entry's.
@@ -374,7 +390,8 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [(1, _mi
                                                                       (5, _migrate_article_metadata),
                                                                       (6, _migrate_research_views_6),
                                                                       (7, _migrate_primary_region),
-                                                                      (8, _migrate_person_indexes)]
+                                                                      (8, _migrate_person_indexes),
+                                                                      (9, _migrate_shards)]
 SCHEMA_VERSION = max(v for v, _ in MIGRATIONS)
 
 #: tables a user may export or query by name
