@@ -102,6 +102,19 @@ def connect(spec: str, say: Say) -> Iterator["object"]:
             cluster.close()
 
 
+def _warm_worker() -> int:
+    from .nlp.pipeline import load
+
+    load()
+    return os.getpid()
+
+
+def warm(client) -> None:
+    """Load the extraction model on every worker now (each worker loads it
+    once; done up front, the first shards do not wait for it)."""
+    client.run(_warm_worker)
+
+
 # --------------------------------------------------------------------------- the task
 def _shard_items(shard: Shard, prefilter: Optional[Prefilter], losses: list) -> Iterator[tuple[int, object]]:
     """(position, RawPage or Failure) of a shard, in input order."""
@@ -257,9 +270,10 @@ def ingest(inputs: list, store, summary, *, dask: str, run_id: Optional[int] = N
            base: Optional[str] = None, prefilter: bool = True, extract_all: bool = False, refresh: bool = False,
            threshold: Optional[float] = None, say: Say = lambda s: print(s, file=sys.stderr),
            client=None) -> dict:
-    """Ingest ``inputs`` into ``store`` on the Dask cluster ``dask``: plan,
-    run the shards not done, merge their results in plan order. Returns the
-    summed prefilter counts."""
+    """Ingest ``inputs`` into ``store`` on the Dask cluster ``dask`` (or the
+    connected ``client``): plan, run the shards not done, merge their results
+    in plan order. Returns ``counts`` (the prefilter's, summed over shards),
+    ``shards``, ``failed`` and ``merge_seconds`` (the single writer's time)."""
     shards = plan(inputs, shard_size=shard_size, base=base)
     out_dir = Path(shard_dir) if shard_dir else default_shard_dir(store.path)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -307,6 +321,8 @@ def ingest(inputs: list, store, summary, *, dask: str, run_id: Optional[int] = N
         with (_nullcontext(client) if client is not None else connect(dask, say)) as cl:
             from distributed import as_completed
 
+            if client is None:
+                warm(cl)
             futures = {}
             for i in todo:
                 row = rows[i]
@@ -331,7 +347,8 @@ def ingest(inputs: list, store, summary, *, dask: str, run_id: Optional[int] = N
                 head = merge_ready(head)
     head = merge_ready(head)
     progress.show(force=True)
-    return dict(progress.counts)
+    return {"counts": dict(progress.counts), "shards": len(rows), "failed": progress.failed,
+            "merge_seconds": merger.seconds}
 
 
 @contextmanager
@@ -359,8 +376,16 @@ class _Merger:
         self.store, self.summary, self.run_id = store, summary, run_id
         self.refresh, self.extract_all = refresh, extract_all
         self.cut = default_threshold() if threshold is None else threshold
+        self.seconds = 0.0
 
     def merge(self, ledger: _Ledger, row: dict, path: Path, got: dict) -> None:
+        t0 = time.perf_counter()
+        try:
+            self._merge(ledger, row, path, got)
+        finally:
+            self.seconds += time.perf_counter() - t0
+
+    def _merge(self, ledger: _Ledger, row: dict, path: Path, got: dict) -> None:
         from .run import _store
 
         shard: Shard = row["shard"]

@@ -146,17 +146,23 @@ HEAD_MIN = 120  # characters of title + description below which the head decides
 
 
 def page_language(body: bytes) -> str:
-    """The language of a page, in two steps: its head (title and
-    description), which settles a reliable far language (English,
-    Vietnamese, ...) for a few microseconds; else a sample of its text
-    (:func:`text_sample`). Measured on the dev titles with their leads, the
-    head step ruled out no Indonesian article."""
+    """The language of a page, in steps that stop as soon as they are sure:
+    its head (title and description) settles a reliable far language
+    (English, Vietnamese, ...) for a few microseconds; else a text sample
+    (:func:`text_sample`) of :data:`SAMPLE_CHARS`; a verdict of a
+    neighbouring language (Malay, Javanese, ...) or none is looked at again
+    on a sample four times longer, since a short Indonesian sample can read
+    as Malay. Measured on the dev titles with their leads, the head step
+    ruled out no Indonesian article."""
     head = head_sample(body)
     if len(head) >= HEAD_MIN:
         reliable, langs = _detect(head)
         if reliable and not any(code in CLOSE for _, code, pct, _ in langs if pct > 0):
             return langs[0][1]
-    return language(text_sample(body))
+    lang = language(text_sample(body))
+    if lang != "id" and lang in CLOSE:
+        lang = language(text_sample(body, 4 * SAMPLE_CHARS))
+    return lang
 
 
 def is_indonesian(body: bytes) -> bool:
