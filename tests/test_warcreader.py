@@ -133,3 +133,20 @@ def test_items_are_html_200_responses_in_file_order(sample):
             and r.content_type == "text/html"]
     assert [i.offset for i in items] == [r.offset for r in html]
     assert all(len(i.pages) == 1 and i.pages[0].body for i in items)
+
+
+def test_remote_file_is_read_in_ranges_through_fsspec(sample):
+    from extractor.shards import plan
+
+    from .rangeserver import RangeServer
+
+    made, _ = sample
+    with RangeServer(made.path.parent) as srv:
+        url = srv.url(made.path.name)
+        local = [key(r) for r in iter_records(made.path)]
+        shards = plan([url], shard_size=made.path.stat().st_size // 3)
+        assert len(shards) == 3 and all(s.input == url for s in shards)
+        losses: list = []
+        remote = [key(r) for s in shards for r in iter_records(s.input, start=s.start, end=s.end, losses=losses)]
+        assert remote == local
+        assert srv.ranges and [x.offset for x in losses] == [made.path.stat().st_size - losses[0].unread]
