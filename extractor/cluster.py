@@ -139,10 +139,44 @@ def _shard_items(shard: Shard, prefilter: Optional[Prefilter], losses: list) -> 
             yield n, _read_file(Path(f))
 
 
+def read_inputs(inputs: list, *, prefilter: bool, base: Optional[str] = None,
+                origins: Optional[dict] = None, counts: Optional[dict] = None) -> Iterator[object]:
+    """The items of ``inputs`` in one process, read exactly as the shards of a
+    distributed run read them (whole files, in plan order, the same
+    prefilter), so that both store the same. ``origins`` (url -> (input,
+    position)) and ``counts`` (the prefilter's) are filled as items go by."""
+    for shard in plan(inputs, shard_size=1 << 62, base=base):
+        pf = Prefilter() if prefilter and shard.kind == "warc" else None
+        for pos, item in _shard_items(shard, pf, []):
+            if origins is not None and not hasattr(item, "error"):
+                origins[item.url] = (shard.input, pos)
+            yield item
+        if pf is not None and counts is not None:
+            for k, v in pf.as_dict().items():
+                counts[k] = counts.get(k, 0) + v
+
+
+def record_origin(store, url: str, origin: tuple[str, int]) -> None:
+    """Where the article stored for ``url`` was read from (``article_origins``)."""
+    row = store.article_state(url)
+    if row is not None:
+        with store.db.conn:
+            store.db.conn.execute("insert or replace into article_origins (article_id, input, position) "
+                                  "values (?, ?, ?)", [row["id"], *origin])
+
+
 def run_shard(shard: Shard, shard_id: int, out_dir: str, options: dict) -> dict:
     """One shard, on a worker: read, prefilter, parse, extract; the results
     go to the shard's file. Returns the shard's summary (also the file's end
-    frame). Raises for a shard that cannot be read at all (Dask retries it)."""
+    frame). Raises :class:`InputError` for a shard that cannot be read at all
+    (Dask retries it once)."""
+    try:
+        return _run_shard(shard, shard_id, out_dir, options)
+    except PantauError as exc:  # sent back to the driver pickled: the message, not a foreign cause chain
+        raise InputError(str(exc)) from None
+
+
+def _run_shard(shard: Shard, shard_id: int, out_dir: str, options: dict) -> dict:
     from .nlp.relevance import threshold as default_threshold
     from .run import Failure, _work_many
 
@@ -410,11 +444,7 @@ class _Merger:
                 else:
                     summary.relevant += int(rel >= self.cut)
                     if _store(store, article, rel, ex, self.run_id, summary, lambda *a: None, sig) is None:
-                        aid = store.article_state(article.url)["id"]
-                        with store.db.conn:
-                            store.db.conn.execute(
-                                "insert or replace into article_origins (article_id, input, position) "
-                                "values (?, ?, ?)", [aid, shard.input, pos])
+                        record_origin(store, article.url, (shard.input, pos))
             ledger.update(row["id"], merged_frames=n)
         ledger.update(row["id"], status="merged", merged_frames=n, merged_at=_now(), counts=json.dumps(got))
 

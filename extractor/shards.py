@@ -178,7 +178,10 @@ def plan(inputs: Iterable[Union[str, Path]], *, shard_size: int = DEFAULT_SHARD_
         elif kind == "jsonl":
             shards.append(Shard(src, "jsonl"))
         else:
-            size = input_size(src)
+            try:
+                size = input_size(src)
+            except InputError:  # unreadable now: one shard, whose task fails and is recorded
+                size = None
             if size is None or size <= shard_size or not member_per_record(src):
                 shards.append(Shard(src, "warc"))
                 continue

@@ -89,6 +89,8 @@ def open_input(source: Union[str, Path]) -> BinaryIO:
 
             return fsspec.open(str(source), "rb", block_size=1 << 22).open()
         return open(str(source).removeprefix("file://"), "rb")
+    except FileNotFoundError as exc:
+        raise InputError(Msg.INPUT_NOT_FOUND.format(path=source)) from exc
     except (OSError, ValueError, ImportError) as exc:
         raise InputError(Msg.INPUT_UNREADABLE.format(path=source, detail=exc or type(exc).__name__)) from exc
 
