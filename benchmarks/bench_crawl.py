@@ -5,7 +5,7 @@ answers on 50 hosts - 127.0.0.2 ... 127.0.0.51, one port each - with 20 ms
 of latency per response; each host has robots.txt, a sitemap and N article
 pages (~6 KB of HTML). pantau crawls them with 5 requests/s per host, in
 this process: discovery, fetching, the crawl state in SQLite (one commit
-per URL) and the WARC archive, i.e. ``extractor.run.crawl`` - everything of
+per URL) and the WARC archive, i.e. ``extractor.crawl.crawl`` - everything of
 ``run`` except parsing and extraction, which bench_e2e.py measures.
 
     python benchmarks/bench_crawl.py              # 50 hosts x 40 pages
@@ -95,7 +95,8 @@ def serve(hosts: int, pages: int, latency: float, conn) -> None:
 # --------------------------------------------------------------------------- the crawl (this process)
 def crawl_once(hosts: int, pages: int, rate: float, latency: float, concurrency: int, profile: bool = False) -> dict:
     from extractor.config import Settings
-    from extractor.run import Summary, crawl
+    from extractor.crawl import crawl
+    from extractor.runlog import RunLog
     from extractor.store import Store
     from extractor.types import Source
 
@@ -109,8 +110,9 @@ def crawl_once(hosts: int, pages: int, rate: float, latency: float, concurrency:
                         sources=sources)
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
         store.fast_commits()
-        summary = Summary()
         run_id = store.start_run("bench", {})
+        log = RunLog(store, run_id)
+        summary = log.summary
         before = resource.getrusage(resource.RUSAGE_SELF)
         prof = None
         if profile:
@@ -119,7 +121,7 @@ def crawl_once(hosts: int, pages: int, rate: float, latency: float, concurrency:
             prof = cProfile.Profile()
             prof.enable()
         t0 = time.perf_counter()
-        asyncio.run(crawl(settings, store, summary, run_id=run_id, archive_dir=Path(tmp) / "archive"))
+        asyncio.run(crawl(settings, store, log, archive_dir=Path(tmp) / "archive"))
         wall = time.perf_counter() - t0
         if prof is not None:
             import pstats
@@ -128,7 +130,7 @@ def crawl_once(hosts: int, pages: int, rate: float, latency: float, concurrency:
             pstats.Stats(prof, stream=sys.stderr).sort_stats("tottime").print_stats(30)
         after = resource.getrusage(resource.RUSAGE_SELF)
         archived = sum(f.stat().st_size for f in (Path(tmp) / "archive").glob("*.warc.gz"))
-        states = store.crawl_counts()
+        states = store.frontier.counts()
     parent.send("stop")
     requests = parent.recv()
     server.join(5)

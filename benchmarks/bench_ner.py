@@ -64,13 +64,13 @@ def main(argv=None) -> int:
     import spacy
     import_s = time.perf_counter() - t0
 
-    from extractor.nlp.train import model_path, use_numpy_matmul
+    from extractor.nlp.model import MODEL_DIR, use_numpy_matmul
 
-    path = args.model or model_path()
+    path = args.model or MODEL_DIR
     t0 = time.perf_counter()
     nlp_blis = spacy.load(path)  # plain spacy.load: thinc's default (blis) matmul
     load_s = time.perf_counter() - t0
-    use_numpy_matmul()           # what extractor.nlp.train.load_model() does
+    use_numpy_matmul()           # what extractor.nlp.model.load_model() does
     nlp = spacy.load(path)
 
     texts = make_articles(args.articles)

@@ -13,6 +13,7 @@ Records are gzip members, flushed before the database points at them: a
 run killed mid-write leaves at most a truncated last record that nothing
 references, and readers stop there.
 
+Writing: :class:`RunArchive`, one file per run (``ArchiveWriter`` below it).
 Reading: :func:`read_article` follows one database reference;
 :func:`iter_articles` walks WARC files alone - pantau's own (articles by
 their metadata records; discovery documents skipped) and foreign ones such
@@ -28,7 +29,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Union
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Union
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -37,6 +38,9 @@ from warcio.warcwriter import WARCWriter
 
 from . import __version__
 from .errors import InputError, Msg
+
+if TYPE_CHECKING:
+    from .transport import Response
 
 PANTAU_KIND = "WARC-Pantau-Kind"  # article page or discovery document: page, feed, sitemap, listing
 ARTICLE_TYPE = "application/vnd.pantau.article+json"
@@ -150,6 +154,63 @@ class ArchiveWriter:
         return self._write(rec)
 
 
+def default_archive_dir(db_path: Union[str, Path]) -> Path:
+    """Where a run that is not told otherwise keeps its WARC files: ``NAME-archive/`` beside ``NAME.db``."""
+    p = Path(db_path)
+    return p.with_name(f"{p.stem}-archive")
+
+
+class RunArchive:
+    """One run's WARC file (``pantau-RUN-TIME.warc.gz`` in ``directory``),
+    opened at the first record. Each write is flushed before it returns, so
+    the database may point at it (:attr:`ref`, offset) at once."""
+
+    def __init__(self, directory: Union[str, Path], run_id: Optional[int], base: Union[str, Path]):
+        self.dir, self.run_id, self.base = Path(directory), run_id, Path(base)
+        self._writer: Optional[ArchiveWriter] = None
+        self._ref = ""
+
+    def _open(self) -> ArchiveWriter:
+        if self._writer is None:
+            stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
+            self._writer = ArchiveWriter(self.dir, f"pantau-{self.run_id or 0:05d}-{stamp}")
+            self._ref = relative_to(self._writer.path, self.base)
+        return self._writer
+
+    @property
+    def ref(self) -> str:
+        """The WARC file as the database records it (relative to ``base``, the database's folder, when inside it)."""
+        self._open()
+        return self._ref
+
+    def document(self, resp: "Response", kind: str) -> tuple[str, int]:
+        """A discovery document's response (``kind``: feed, sitemap, listing); returns (ref, offset)."""
+        w = self._open()
+        offset, _ = w.write_response(resp.final_url, resp.status, resp.reason, resp.headers, resp.body,
+                                     resp.fetched_at, kind=kind, http_version=resp.http_version)
+        w.flush()
+        return self.ref, offset
+
+    def article(self, url: str, pages: list["Response"], *, source: str, published: Optional[str],
+                title: str) -> tuple[str, int]:
+        """An article's pages, in reading order, closed by its metadata record
+        (``url``: its canonical URL); returns (ref, offset of the metadata record)."""
+        w = self._open()
+        entries = []
+        for p in pages:
+            offset, rid = w.write_response(p.final_url, p.status, p.reason, p.headers, p.body, p.fetched_at,
+                                           kind="page", http_version=p.http_version)
+            entries.append({"url": p.final_url, "offset": offset, "record_id": rid, "encoding": p.encoding})
+        meta_offset = w.write_article(url, entries, source=source, published=published, title=title,
+                                      fetched_at=pages[0].fetched_at, refers_to=entries[0]["record_id"])
+        w.flush()  # on disk (for a killed process) before the database points at it
+        return self.ref, meta_offset
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+
+
 # --------------------------------------------------------------------------- reading
 def warc_files(path: Union[str, Path]) -> list[Path]:
     """The WARC files at ``path`` (a file, or a folder searched recursively), in name order."""
@@ -190,9 +251,9 @@ def _page(rec, encoding: Optional[str] = None) -> ArchivedPage:
     status = int(http.get_statuscode() or 0) if http else 0
     ctype = (http.get_header("Content-Type") or "") if http else ""
     if encoding is None and ctype:
-        from .fetch import _charset
+        from .transport import declared_charset
 
-        encoding = _charset(ctype)
+        encoding = declared_charset(ctype)
     return ArchivedPage(rec.rec_headers.get_header("WARC-Target-URI") or "", body, encoding, status,
                         ctype.split(";")[0].strip().lower(), rec.rec_headers.get_header("WARC-Date") or "")
 
@@ -255,14 +316,14 @@ def _index(files: list[Path], problems: list) -> _Index:
     return idx
 
 
-def iter_articles(path: Union[str, Path], problems: Optional[list] = None) -> Iterator[Union[ArchivedArticle, tuple]]:
-    """Articles in the WARC files at ``path``: pantau's by their metadata
+def iter_articles(files: list[Path], problems: Optional[list] = None) -> Iterator[Union[ArchivedArticle, tuple]]:
+    """Articles in these WARC files (:func:`warc_files`): pantau's by their metadata
     records (pages joined), foreign HTML responses one by one (a pantau page
     that no metadata record names is an unfinished article, skipped). Unreadable
     parts are appended to ``problems`` as (file, InputError); an article
     that cannot be read back is yielded as (url, InputError)."""
     problems = problems if problems is not None else []
-    idx = _index(warc_files(path), problems)
+    idx = _index(files, problems)
     for url, (f, offset) in idx.articles.items():
         try:
             yield read_article(f, offset)

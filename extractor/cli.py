@@ -23,7 +23,7 @@ from typing import Iterable, Optional
 import click
 
 from . import __version__
-from .errors import Msg, PantauError
+from .errors import Msg, PantauError, UsageError
 
 DEFAULT_DB = "pantau.db"
 DEFAULT_CONFIG = str(Path(__file__).resolve().parent.parent / "corpus" / "sources.toml")
@@ -74,7 +74,6 @@ def run(config_path, demo, db, since, until, refresh, extract_all, dry_run, work
     stopped (even killed) resumes where it stopped; raw responses are kept
     in WARC files."""
     from .config import load_settings, Settings
-    from .run import run_batch
 
     if demo:
         from .demo import DEMO_PORT, serve, demo_settings
@@ -105,30 +104,53 @@ def _run(settings, db, since, until, refresh, extract_all, dry_run, workers, com
     _summary(summary, db)
 
 
+def _size(ctx, param, value: Optional[str]) -> Optional[int]:
+    if value is None:
+        return None
+    units = {"K": 2**10, "M": 2**20, "G": 2**30}
+    v = value.strip().upper().removesuffix("B")
+    try:
+        n = int(float(v[:-1]) * units[v[-1]]) if v[-1:] in units else int(v)
+    except ValueError:
+        raise click.BadParameter(Msg.SIZE_FORMAT.format(value=value))
+    if n < 1:
+        raise click.BadParameter(Msg.SIZE_FORMAT.format(value=value))
+    return n
+
+
+def dask_options(fn):
+    """--dask and the options that go with it (ingest, extract --from-archive)."""
+    for opt in reversed([
+        click.option("--dask", metavar="SPEC", help="Run on Dask: local:N (a local cluster of N worker "
+                     "processes), tcp://HOST:8786 (a running scheduler) or FILE.json (a scheduler file)."),
+        click.option("--shard-dir", type=click.Path(file_okay=False), help="Where the shards' results go; every "
+                     "worker and this process must reach it. Default: DB-NAME-shards/ beside the database."),
+        click.option("--shard-size", default="256M", show_default=True, callback=_size, metavar="SIZE",
+                     help="Byte range of a large WARC file per shard (K, M, G)."),
+        click.option("--base-url", metavar="URL", help="Resolve the relative entries of a .paths list against "
+                     "URL (e.g. https://data.commoncrawl.org/); default: where the list is."),
+        click.option("--prefilter/--no-prefilter", default=None, help="Drop WARC records before parsing: not "
+                     "HTTP 200 HTML, not Indonesian, no election and security terms. Default: on with --dask."),
+    ]):
+        fn = opt(fn)
+    return fn
+
+
 @cli.command()
-@click.argument("path", type=click.Path())
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @db_option
 @click.option("--refresh", is_flag=True, help="Extract again what is already stored.")
 @click.option("--all", "extract_all", is_flag=True, help="Extract below the relevance threshold too.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Extraction processes.")
-def ingest(path, db, refresh, extract_all, workers):
-    """Store local input: a folder of .html/.txt files, a JSONL file (one
-    article per line: url, title, published, and text or html), or WARC
-    files (.warc/.warc.gz, e.g. Common Crawl News: every HTML response)."""
-    from .run import Summary, process, read_local
-    from .store import Store
-
-    items = read_local(path)
-    first = next(items, None)  # surface a bad path before opening the database
-    import itertools
-
-    with Store(db) as store, _progress() as tick:
-        summary = Summary()
-        run_id = store.start_run("ingest", {"path": str(path)})
-        process(itertools.chain([first] if first else [], items), store, run_id, summary,
-                extract_all=extract_all, refresh=refresh, workers=workers, progress=tick)
-        store.finish_run(run_id, summary.as_dict())
-    _summary(summary, db)
+@dask_options
+def ingest(paths, db, refresh, extract_all, workers, dask, shard_dir, shard_size, base_url, prefilter):
+    """Store input files: folders of .html/.txt files, JSONL files (one
+    article per line: url, title, published, and text or html), WARC files
+    (.warc/.warc.gz, e.g. Common Crawl News: every HTML response), lists of
+    paths or URLs (.paths, .paths.gz, as Common Crawl's warc.paths), and
+    remote files (https://, s3://). With --dask, on a Dask cluster."""
+    _read_and_store(list(paths), db, "ingest", refresh=refresh, extract_all=extract_all, workers=workers,
+                    dask=dask, shard_dir=shard_dir, shard_size=shard_size, base=base_url, prefilter=prefilter)
 
 
 @cli.command()
@@ -139,25 +161,58 @@ def ingest(path, db, refresh, extract_all, workers):
 @click.option("--refresh", is_flag=True, help="Extract again even what this version already stored.")
 @click.option("--all", "extract_all", is_flag=True, help="Extract below the relevance threshold too.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Extraction processes.")
-def extract(archive, db, refresh, extract_all, workers):
+@dask_options
+def extract(archive, db, refresh, extract_all, workers, dask, shard_dir, shard_size, base_url, prefilter):
     """Parse and extract again from archived raw responses alone (no
     network): multi-page articles come back whole. What this version already
-    stored from the same pages is skipped unless --refresh."""
-    import itertools
-
-    from .run import Summary, archive_items, default_archive_dir, process
-    from .store import Store
+    stored from the same pages is skipped unless --refresh. With --dask, on
+    a Dask cluster (the prefilter passes pantau's own pages untouched)."""
+    from .archive import default_archive_dir
 
     if archive is None:
         raise click.UsageError("give --from-archive [PATH]: extract reads archived pages")
-    items = archive_items(archive or default_archive_dir(db))
-    first = next(items, None)  # surface a bad path before opening the database
+    _read_and_store([archive or str(default_archive_dir(db))], db, "extract --from-archive", refresh=refresh,
+                    extract_all=extract_all, workers=workers, dask=dask, shard_dir=shard_dir,
+                    shard_size=shard_size, base=base_url, prefilter=prefilter, warc_only=True)
+
+
+def _read_and_store(paths: list[str], db, command: str, *, refresh, extract_all, workers, dask, shard_dir,
+                    shard_size, base, prefilter, warc_only: bool = False) -> None:
+    from .run import ingest as run_ingest
+    from .store import Store
+
+    config = {"path": paths[0] if len(paths) == 1 else paths}
+    if dask:
+        from .cluster import parse_spec
+        from .run import ingest_distributed
+        from .shards import plan
+
+        parse_spec(dask)  # a bad spec fails before anything is opened
+        plan(paths, shard_size=shard_size, base=base)  # and so does a bad path
+        with Store(db) as store:
+            summary, _ = ingest_distributed(
+                store, paths, dask=dask, command=command, config=config, say=lambda s: click.echo(s, err=True),
+                shard_dir=shard_dir, shard_size=shard_size, base=base, prefilter=prefilter is not False,
+                extract_all=extract_all, refresh=refresh)
+        _summary(summary, db)
+        return
+    origins = None
+    simple = len(paths) == 1 and not prefilter and not base and "://" not in paths[0] \
+        and not paths[0].lower().endswith((".paths", ".paths.gz", ".paths.txt"))
+    if simple:  # as before issue 18: one local file or folder, read by extractor.inputs
+        from .inputs import read_local, read_warc
+
+        items = (read_warc if warc_only else read_local)(paths[0])  # a bad path fails here, before the database
+    else:  # what a shard reads, in one process
+        from .cluster import read_inputs
+        from .shards import plan
+
+        plan(paths, shard_size=shard_size, base=base)  # a bad path fails here, before the database
+        origins = {}
+        items = read_inputs(paths, prefilter=bool(prefilter), base=base, origins=origins)
     with Store(db) as store, _progress() as tick:
-        summary = Summary()
-        run_id = store.start_run("extract --from-archive", {"path": str(archive or default_archive_dir(db))})
-        process(itertools.chain([first] if first else [], items), store, run_id, summary,
-                extract_all=extract_all, refresh=refresh, workers=workers, progress=tick)
-        store.finish_run(run_id, summary.as_dict())
+        summary = run_ingest(store, items, command=command, config=config, extract_all=extract_all, refresh=refresh,
+                             workers=workers, progress=tick, origins=origins)
     _summary(summary, db)
 
 
@@ -358,7 +413,7 @@ def eval_cmd(gold_path, split, show_diff, as_json):
 def eval_ner(file, fmt, label_map, model):
     """Exact-span NER precision/recall/F1 of the shipped model on a CoNLL file, as JSON."""
     from .nlp.ner_eval import evaluate_file, parse_label_map
-    from .nlp.train import load_model
+    from .nlp.model import load_model
 
     try:
         mapping = parse_label_map(label_map or None)
@@ -367,7 +422,7 @@ def eval_ner(file, fmt, label_map, model):
     try:
         nlp = load_model(model)
     except OSError as exc:
-        raise PantauError(f"cannot load the NER model: {exc}") from exc
+        raise PantauError(Msg.NER_MODEL.format(detail=exc)) from exc
     result = evaluate_file(file, fmt, mapping, nlp=nlp)
     click.echo(json.dumps(result, indent=2))
 
@@ -375,10 +430,16 @@ def eval_ner(file, fmt, label_map, model):
 @cli.command("train-ner", context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
 @click.pass_context
 def train_ner(ctx):
-    """Train the NER model (same as python -m extractor.nlp.train; --help there lists options)."""
-    from .nlp.train import main as train_main
+    """Train the NER model: runs python -m extractor.nlp.training with the
+    arguments given (python -m extractor.nlp.training --help lists them).
+    Training is a program of its own that the runtime never imports; it
+    needs a source checkout."""
+    import importlib.util
+    import subprocess
 
-    code = train_main(list(ctx.args))
+    if importlib.util.find_spec("extractor.nlp.training") is None:
+        raise PantauError(Msg.TRAINING_MISSING)
+    code = subprocess.call([sys.executable, "-m", "extractor.nlp.training", *ctx.args])
     if code:
         raise click.exceptions.Exit(code)
 
@@ -387,9 +448,9 @@ def train_ner(ctx):
 class _progress:
     """A rich progress bar with live counters (quiet when not a terminal): the
     bar fills as queued URLs are settled (fetched, not modified, robots-
-    disallowed, failed, duplicate)."""
+    disallowed, failed, duplicates)."""
 
-    SETTLED = ("fetched", "not_modified", "disallowed", "failed", "duplicate")
+    SETTLED = ("fetched", "not_modified", "disallowed", "failed", "duplicates")
 
     def __enter__(self):
         from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -430,7 +491,8 @@ def _summary(summary, db) -> None:
 
 def main(argv: Optional[list[str]] = None) -> int:
     try:
-        cli.main(args=argv, prog_name="pantau", standalone_mode=False)
+        # standalone_mode=False: click returns the code of an Exit instead of raising it
+        code = cli.main(args=argv, prog_name="pantau", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.Abort:
@@ -443,10 +505,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     except click.ClickException as exc:
         click.echo(f"error: {exc.format_message()}", err=True)
         return exc.exit_code
+    except UsageError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return 2
     except PantauError as exc:
         click.echo(f"error: {exc}", err=True)
         return 1
     except KeyboardInterrupt:
         click.echo("error: interrupted", err=True)
         return 130
-    return 0
+    return code if isinstance(code, int) else 0

@@ -34,12 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Optional, Union
 
-from .errors import InputError, Msg, PantauError
-
-try:  # issue 17's errors.UsageError; ConfigError before it lands
-    from .errors import UsageError
-except ImportError:  # pragma: no cover
-    from .errors import ConfigError as UsageError
+from .errors import InputError, Msg, PantauError, UsageError
 from .prefilter import GATES, Prefilter
 from .shardfile import ShardWriter, read_frames, shard_path, summary_of
 from .shards import DEFAULT_SHARD_SIZE, Shard, plan
@@ -118,7 +113,8 @@ def warm(client) -> None:
 # --------------------------------------------------------------------------- the task
 def _shard_items(shard: Shard, prefilter: Optional[Prefilter], losses: list) -> Iterator[tuple[int, object]]:
     """(position, RawPage or Failure) of a shard, in input order."""
-    from .run import Failure, RawPage, _read_file, _read_jsonl
+    from .inputs import RawPage, read_file, read_jsonl
+    from .runlog import Failure
 
     if shard.kind == "warc":
         from .warcreader import iter_items
@@ -132,11 +128,11 @@ def _shard_items(shard: Shard, prefilter: Optional[Prefilter], losses: list) -> 
         for loss in losses:
             yield loss.offset, Failure(shard.input, "input", loss.error())
     elif shard.kind == "jsonl":
-        for n, item in enumerate(_read_jsonl(Path(shard.input)), 1):
+        for n, item in enumerate(read_jsonl(Path(shard.input)), 1):
             yield n, item
     else:
         for n, f in enumerate(shard.files):
-            yield n, _read_file(Path(f))
+            yield n, read_file(Path(f))
 
 
 def read_inputs(inputs: list, *, prefilter: bool, base: Optional[str] = None,
@@ -156,15 +152,6 @@ def read_inputs(inputs: list, *, prefilter: bool, base: Optional[str] = None,
                 counts[k] = counts.get(k, 0) + v
 
 
-def record_origin(store, url: str, origin: tuple[str, int]) -> None:
-    """Where the article stored for ``url`` was read from (``article_origins``)."""
-    row = store.article_state(url)
-    if row is not None:
-        with store.db.conn:
-            store.db.conn.execute("insert or replace into article_origins (article_id, input, position) "
-                                  "values (?, ?, ?)", [row["id"], *origin])
-
-
 def run_shard(shard: Shard, shard_id: int, out_dir: str, options: dict) -> dict:
     """One shard, on a worker: read, prefilter, parse, extract; the results
     go to the shard's file. Returns the shard's summary (also the file's end
@@ -177,8 +164,9 @@ def run_shard(shard: Shard, shard_id: int, out_dir: str, options: dict) -> dict:
 
 
 def _run_shard(shard: Shard, shard_id: int, out_dir: str, options: dict) -> dict:
+    from .batch import BatchFailure, _work_many
     from .nlp.relevance import threshold as default_threshold
-    from .run import Failure, _work_many
+    from .runlog import Failure
 
     t0 = time.perf_counter()
     cut = options.get("threshold")
@@ -192,7 +180,11 @@ def _run_shard(shard: Shard, shard_id: int, out_dir: str, options: dict) -> dict
 
         def flush() -> None:
             todo = [(pos, it) for pos, it in chunk if not isinstance(it, Failure)]
-            results = iter(_work_many([it for _, it in todo], cut, extract_all)) if todo else iter(())
+            results = _work_many([it for _, it in todo], cut, extract_all) if todo else []
+            # one result per item, in order; a BatchFailure (a spaCy pass that failed though no article
+            # did alone) comes last and settles no item
+            extra = [r for r in results if isinstance(r, BatchFailure)]
+            results = iter([r for r in results if not isinstance(r, BatchFailure)])
             for pos, it in chunk:
                 res = it if isinstance(it, Failure) else next(results)
                 if isinstance(res, Failure):
@@ -202,6 +194,9 @@ def _run_shard(shard: Shard, shard_id: int, out_dir: str, options: dict) -> dict
                     w.result(pos, res)
                     n["results"] += 1
                     n["extracted"] += int(res[2] is not None)
+            for b in extra:
+                w.failure(chunk[-1][0], b.failure.url, b.failure.stage, b.failure.error)
+                n["failures"] += 1
             chunk.clear()
 
         for pos, item in _shard_items(shard, pf, losses):
@@ -290,17 +285,20 @@ class _Ledger:
         return rows
 
     def update(self, sid: int, **fields) -> None:
-        cols = ", ".join(f"{k} = ?" for k in fields)
         with self.conn:
-            self.conn.execute(f"update shards set {cols} where id = ?", [*fields.values(), sid])
+            self.in_transaction(sid, **fields)
+
+    def in_transaction(self, sid: int, **fields) -> None:
+        """The update, in the caller's open transaction."""
+        cols = ", ".join(f"{k} = ?" for k in fields)
+        self.conn.execute(f"update shards set {cols} where id = ?", [*fields.values(), sid])
 
 
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-def ingest(inputs: list, store, summary, *, dask: str, run_id: Optional[int] = None,
-           shard_dir: Optional[Union[str, Path]] = None, shard_size: int = DEFAULT_SHARD_SIZE,
+def ingest(inputs: list, store, log, *, dask: str, shard_dir: Optional[Union[str, Path]] = None, shard_size: int = DEFAULT_SHARD_SIZE,
            base: Optional[str] = None, prefilter: bool = True, extract_all: bool = False, refresh: bool = False,
            threshold: Optional[float] = None, say: Say = lambda s: print(s, file=sys.stderr),
            client=None) -> dict:
@@ -312,10 +310,10 @@ def ingest(inputs: list, store, summary, *, dask: str, run_id: Optional[int] = N
     out_dir = Path(shard_dir) if shard_dir else default_shard_dir(store.path)
     out_dir.mkdir(parents=True, exist_ok=True)
     ledger = _Ledger(store)
-    rows = ledger.register(shards, run_id)
+    rows = ledger.register(shards, log.run_id)
     progress = Progress(len(rows), say)
     options = {"prefilter": prefilter, "extract_all": extract_all, "threshold": threshold}
-    merger = _Merger(store, summary, run_id, refresh=refresh, extract_all=extract_all, threshold=threshold)
+    merger = _Merger(store, log, refresh=refresh, extract_all=extract_all, threshold=threshold)
 
     todo, ready = [], {}
     for i, row in enumerate(rows):
@@ -371,7 +369,7 @@ def ingest(inputs: list, store, summary, *, dask: str, run_id: Optional[int] = N
                 try:
                     got = fut.result()
                 except Exception as exc:  # noqa: BLE001 - any task failure, after its retry, is the shard's
-                    _fail(store, ledger, row, exc, run_id, summary)
+                    _fail(ledger, row, exc, log)
                     progress.failed += 1
                     progress.show(force=True)
                 else:
@@ -390,24 +388,27 @@ def _nullcontext(value):
     yield value
 
 
-def _fail(store, ledger: _Ledger, row: dict, exc: BaseException, run_id, summary) -> None:
+def _fail(ledger: _Ledger, row: dict, exc: BaseException, log) -> None:
+    from .runlog import Failure
+
     shard: Shard = row["shard"]
     detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
     err = InputError(Msg.SHARD_FAILED.format(where=shard.where, detail=detail))
     row["status"] = "failed"
     ledger.update(row["id"], status="failed", error=str(err)[:2000], done_at=_now())
-    summary.errors += 1
-    summary.error_list.append((shard.input, "input", str(err)))
-    store.record_error(shard.input, "input", err, run_id)
+    log.failed(Failure(shard.input, "input", err))
 
 
 class _Merger:
-    """Stores shard files' results with the single writer."""
+    """Stores shard files' results with the single writer
+    (:func:`extractor.batch.store_results`), in transactions that also
+    advance the shard's ``merged_frames``: a merge killed half way resumes
+    after its last committed frame."""
 
-    def __init__(self, store, summary, run_id, *, refresh: bool, extract_all: bool, threshold: Optional[float]):
+    def __init__(self, store, log, *, refresh: bool, extract_all: bool, threshold: Optional[float]):
         from .nlp.relevance import threshold as default_threshold
 
-        self.store, self.summary, self.run_id = store, summary, run_id
+        self.store, self.log = store, log
         self.refresh, self.extract_all = refresh, extract_all
         self.cut = default_threshold() if threshold is None else threshold
         self.seconds = 0.0
@@ -420,39 +421,35 @@ class _Merger:
             self.seconds += time.perf_counter() - t0
 
     def _merge(self, ledger: _Ledger, row: dict, path: Path, got: dict) -> None:
-        from .run import _store
+        from .batch import store_results
+        from .runlog import Failure
 
         shard: Shard = row["shard"]
         skip = row["merged_frames"]
-        store, summary = self.store, self.summary
-        n = 0
-        for frame in read_frames(path, shard.key):
-            if frame[0] == "end":
-                break
-            n += 1
-            if n <= skip:
-                continue
-            if frame[0] == "failure":
-                _, pos, url, stage, etype, message = frame
-                store.record_error(url, stage, _Recorded.of(etype, message), self.run_id)
-                summary.errors += 1
-                summary.error_list.append((url, stage, message))
-            else:
-                _, pos, (article, rel, ex, sig) = frame
-                if self._current(article) and not self.refresh:
-                    summary.skipped += 1
-                else:
-                    summary.relevant += int(rel >= self.cut)
-                    if _store(store, article, rel, ex, self.run_id, summary, lambda *a: None, sig) is None:
-                        record_origin(store, article.url, (shard.input, pos))
-            ledger.update(row["id"], merged_frames=n)
-        ledger.update(row["id"], status="merged", merged_frames=n, merged_at=_now(), counts=json.dumps(got))
+        state = {"settled": skip, "current": skip, "position": None}
 
-    def _current(self, article) -> bool:
-        store = self.store
-        if not store.is_current_hash(article.url, article.html_hash):
-            return False
-        return not (self.extract_all and not (store.article_state(article.url) or {}).get("extracted"))
+        def results():
+            n = 0
+            for frame in read_frames(path, shard.key):
+                if frame[0] == "end":
+                    break
+                n += 1
+                if n <= skip:
+                    continue
+                state["settled"], state["current"], state["position"] = state["current"], n, frame[1]
+                if frame[0] == "failure":
+                    _, pos, url, stage, etype, message = frame
+                    yield Failure(url, stage, _Recorded.of(etype, message))
+                else:
+                    yield frame[2]
+            state["settled"] = state["current"]
+
+        store_results(results(), self.store, self.log, cut=self.cut, extract_all=self.extract_all,
+                      refresh=self.refresh,
+                      on_stored=lambda article, aid: self.store.set_origin(aid, shard.input, state["position"]),
+                      before_commit=lambda: ledger.in_transaction(row["id"], merged_frames=state["settled"]))
+        ledger.update(row["id"], status="merged", merged_frames=state["settled"], merged_at=_now(),
+                      counts=json.dumps(got))
 
 
 class _Recorded(Exception):

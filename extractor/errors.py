@@ -4,8 +4,10 @@ Foreign errors (httpx, sqlite3, lxml, tomllib, ...) are translated into these
 where they enter the package, with the original kept as ``__cause__``.
 
     PantauError
+    ├── UsageError           a command asked for something that does not apply (exit 2)
     ├── ConfigError          bad settings or sources file
     ├── InputError           a local input file that cannot be read
+    ├── DiscoveryError       a feed or sitemap that is not one
     ├── FetchError           network, HTTP status, robots, content type, size
     │   ├── RobotsDisallowed
     │   ├── HTTPStatusError
@@ -13,7 +15,7 @@ where they enter the package, with the original kept as ``__cause__``.
     │   ├── RedirectError
     │   └── BodyTooLarge
     ├── ParseError           page -> article
-    ├── ExtractError         article -> records
+    ├── ExtractError         article -> records (what the NLP raised is its __cause__)
     └── StoreError           SQLite
         ├── SchemaVersionError
         └── ReadOnlyError
@@ -34,6 +36,7 @@ class Msg:
     INPUT_UNREADABLE = "cannot read {path}: {detail}"
     INPUT_KIND = "{path}: not a WARC (.warc, .warc.gz), JSONL, HTML or text file, nor a .paths list"
     DATE_FORMAT = "{value!r} is not a date in YYYY-MM-DD form"
+    SIZE_FORMAT = "{value!r} is not a size: a number of bytes, or with K, M or G"
     FETCH_NETWORK = "{url}: network error: {detail}"
     FETCH_STATUS = "{url}: HTTP {status}"
     FETCH_ROBOTS = "{url}: disallowed by robots.txt"
@@ -47,6 +50,7 @@ class Msg:
     FETCH_ROBOTS_UNREACHABLE = "{url}: robots.txt of {host} unavailable ({detail}); not fetched"
     FETCH_ENCODING = "{url}: unsupported content encoding {encoding!r}"
     FETCH_TRUNCATED = "{url}: compressed body is truncated or corrupt ({detail})"
+    DISCOVER_UNREADABLE = "{url}: not a readable {kind}: {detail}"
     USER_AGENT = "must name pantau and a contact (a URL or an e-mail address)"
     SHARD_FILE = "shard output {path} cannot be read: {detail}"
     SHARD_FAILED = "shard {where} failed twice: {detail}"
@@ -63,12 +67,27 @@ class Msg:
     PARSE_NO_INPUT = "input is empty ({size} bytes, nothing but whitespace)"
     PARSE_TOO_LARGE = "input is {size} bytes, more than the {limit} bytes a page may have"
     PARSE_PROFILE = "unknown site profile {name!r}; choose from: {choices}"
+    PARSE_FAILED = "parsing failed: {detail}"
+    EXTRACT_FAILED = "extraction failed: {detail}"
+    EXTRACT_BATCH = ("extracting a batch of {n} articles in one pass failed ({detail}); each was extracted alone "
+                     "instead")
     DB_NOT_FOUND = "database not found: {path}"
     DB_SCHEMA = "database {path} has schema version {found}, this pantau expects {expected}; {hint}"
     DB_NOT_PANTAU = "{path} is not a pantau database (no schema version)"
     SQL_READ_ONLY = "the --sql connection is read-only: {detail}"
     SQL_ERROR = "SQL error: {detail}"
+    QUERY_UNKNOWN = "unknown query {name!r}; choose from: {choices}"
+    QUERY_FILTER = "{option} does not apply to {name}"
     UNKNOWN_TABLE = "unknown table or view {name!r}; choose from: {choices}"
+    NER_MODEL = "cannot load the NER model: {detail}"
+    TRAINING_MISSING = ("training needs a source checkout of pantau: the installed package leaves out "
+                        "extractor/nlp/training")
+
+
+def describe(exc: BaseException) -> str:
+    """A foreign error in one line: its type and the first line of its message."""
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
 
 
 class PantauError(Exception):
@@ -89,12 +108,22 @@ class PantauError(Exception):
         return self.message
 
 
+class UsageError(PantauError):
+    """The user asked for something that does not apply; the CLI exits 2, as for bad usage."""
+
+    stage = "usage"
+
+
 class ConfigError(PantauError):
     stage = "config"
 
 
 class InputError(PantauError):
     stage = "input"
+
+
+class DiscoveryError(PantauError):
+    stage = "discover"
 
 
 class FetchError(PantauError):

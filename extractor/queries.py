@@ -6,8 +6,7 @@ Reading never goes through the writer: connections here are opened with
 Every canned query takes the same :class:`Filters`. The ones named after a
 view (``events_by_week``, ``personnel_by_stage``, ...) compute what the view
 computes, with the filters applied *before* grouping, so ``--since`` cuts
-events and not whole weeks; unfiltered they return exactly the view's rows
-(a test holds them to that).
+events and not whole weeks; unfiltered they return the view's rows.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
-from .errors import Msg, ReadOnlyError, StoreError
+from .errors import Msg, ReadOnlyError, StoreError, UsageError
 from .views import OUTLET, TEMPLATES
 
 
@@ -212,10 +211,6 @@ CANNED: dict[str, Canned] = {
     ),
 }
 
-#: canned queries that are computed like the view of the same name
-VIEW_QUERIES = ("event_details", "events_by_week", "official_positions", "stories", "personnel_by_stage",
-                "articles_by_outlet", "acled_events")
-
 
 def connect_readonly(path: str | Path) -> sqlite3.Connection:
     p = Path(path)
@@ -246,12 +241,12 @@ def ensure_current(path: str | Path) -> None:
 
 def build(name: str, f: Filters) -> tuple[str, dict[str, Any]]:
     if name not in CANNED:
-        raise StoreError(f"unknown query {name!r}; choose from: {', '.join(CANNED)}")
+        raise UsageError(Msg.QUERY_UNKNOWN.format(name=name, choices=", ".join(CANNED)))
     canned = CANNED[name]
     where = ["1 = 1"]
     for key in f.active():
         if key not in canned.filters:
-            raise StoreError(f"--{key.replace('_', '-')} does not apply to {name}")
+            raise UsageError(Msg.QUERY_FILTER.format(option=f"--{key.replace('_', '-')}", name=name))
         where.append(canned.filters[key])
     sql = canned.sql.format(where=" and ".join(where))
     if f.limit:

@@ -1,22 +1,20 @@
 """Pure functions over extraction records: the JSON contract of
-``extract-text``/``extract-html``, and the keys that merge one person's
-mentions across articles. No I/O here."""
+``extract-text``/``extract-html``, and who is the same person across
+articles (the identity key and the rule the store applies with it). No I/O
+here."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import asdict
-from typing import Any
+from typing import Any, Optional
 
 from .types import Extraction, Official
 
-CONTRACT_KEYS = ("article", "officials", "places", "dates", "events", "quotes")
-
 
 def to_contract(ex: Extraction) -> dict[str, Any]:
-    """The documented JSON shape (README, issue 'Foundation'). Extra keys are
-    additive; the contract keys are always present."""
+    """The JSON shape the README documents ("What one article becomes"); every
+    key is always present."""
     a = ex.article
     return {
         "article": {"url": a.url, "title": a.title, "published": a.published, "text": a.text,
@@ -59,12 +57,28 @@ def normalise_name(name: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^a-z ]", " ", s.lower())).strip()
 
 
-def official_key(o: Official) -> str:
+def official_key(o: Official, nth: int = 1) -> str:
     """Identity of a person across articles: normalised name + institution.
     Two people who share only a first name or a surname never share a key,
-    since the key holds the whole name as written in its fullest form."""
-    return f"{normalise_name(o.name)}|{o.institution or ''}"
+    since the key holds the whole name as written in its fullest form. The
+    ``nth`` person of that name who is not the same person as the ones before
+    (:func:`same_person`) gets ``#nth`` after it."""
+    key = f"{normalise_name(o.name)}|{o.institution or ''}"
+    return key if nth == 1 else f"{key}#{nth}"
 
 
-def as_dict(obj) -> dict:
-    return asdict(obj)
+def province_code(region_code: Optional[str]) -> Optional[str]:
+    """``16.03`` -> ``16``; None for no code."""
+    return (region_code or "").split(".")[0] or None
+
+
+def same_person(o: Official, rank_order: Optional[int], province: Optional[str]) -> bool:
+    """Whether ``o`` can be the person already known with the same key, last
+    seen with ``rank_order`` in ``province``: ranks at most two steps apart
+    (a bigger jump is another person with the same name), and for local
+    civilian bodies (KPU, Bawaslu, PPK, Pemda, ...) the same province. Police
+    and military officers keep one person across transfers."""
+    if o.rank_order is not None and rank_order is not None and abs(o.rank_order - rank_order) > 2:
+        return False
+    own = province_code(o.region_code)
+    return o.institution in ("Polri", "TNI") or not (own and province and own != province)

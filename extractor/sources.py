@@ -27,7 +27,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from lxml import etree
 
-from .errors import FetchError
+from .errors import DiscoveryError, FetchError, Msg, PantauError
 from .fetch import Fetcher, Response, decode_html
 from .types import Listing, PageRef, Source
 
@@ -106,24 +106,39 @@ def _in_window(published: Optional[str], since: Optional[str], until: Optional[s
     return (not since or published >= since) and (not until or published <= until)
 
 
-def _xml(data: bytes):
+#: root elements of the documents discovery reads (local names)
+_FEED_ROOTS = ("rss", "feed", "RDF")
+_SITEMAP_ROOTS = ("urlset", "sitemapindex")
+
+
+def _xml(data: bytes, base: str, kind: str, roots: tuple[str, ...]):
+    """The root element of a feed or sitemap; DiscoveryError when the body is
+    not XML, or not that kind of document (an HTML page served in its place)."""
     if data[:2] == b"\x1f\x8b":  # sitemap.xml.gz served as a file
         try:
             data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error):
-            return None
+        except (OSError, EOFError, zlib.error) as exc:
+            raise DiscoveryError(Msg.DISCOVER_UNREADABLE.format(url=base, kind=kind, detail=f"bad gzip ({exc})"),
+                                 url=base) from exc
     try:
-        return etree.fromstring(data, parser=etree.XMLParser(recover=True, resolve_entities=False, no_network=True,
+        root = etree.fromstring(data, parser=etree.XMLParser(recover=True, resolve_entities=False, no_network=True,
                                                              huge_tree=False))
-    except etree.XMLSyntaxError:
-        return None
+    except etree.XMLSyntaxError as exc:
+        raise DiscoveryError(Msg.DISCOVER_UNREADABLE.format(url=base, kind=kind, detail=f"not XML ({exc})"),
+                             url=base) from exc
+    if root is None:
+        raise DiscoveryError(Msg.DISCOVER_UNREADABLE.format(url=base, kind=kind, detail="not XML"), url=base)
+    name = etree.QName(root).localname if isinstance(root.tag, str) else ""
+    if name not in roots:
+        detail = f"its root element is <{name}>"
+        raise DiscoveryError(Msg.DISCOVER_UNREADABLE.format(url=base, kind=kind, detail=detail), url=base)
+    return root
 
 
 def parse_feed(xml: bytes, base: str) -> list[tuple[str, Optional[str], str]]:
-    """RSS 2.0 / RSS 1.0 / Atom -> [(url, date, title)]."""
-    root = _xml(xml)
-    if root is None:
-        return []
+    """RSS 2.0 / RSS 1.0 / Atom -> [(url, date, title)]. Raises DiscoveryError
+    for a body that is not a feed."""
+    root = _xml(xml, base, "feed", _FEED_ROOTS)
     out = []
     for item in root.iter("{*}item", "{*}entry"):
         link = item.findtext("{*}link") or ""
@@ -142,10 +157,9 @@ def parse_feed(xml: bytes, base: str) -> list[tuple[str, Optional[str], str]]:
 
 def parse_sitemap(xml: bytes, base: str) -> tuple[list[tuple[str, Optional[str]]], list[tuple[str, Optional[str], str]]]:
     """Sitemap or sitemap index -> ([(child sitemap, lastmod)], [(url, date, title)]).
-    Google-News entries give their publication date and title."""
-    root = _xml(xml)
-    if root is None:
-        return [], []
+    Google-News entries give their publication date and title. Raises
+    DiscoveryError for a body that is not a sitemap."""
+    root = _xml(xml, base, "sitemap", _SITEMAP_ROOTS)
     children = []
     for s in root.iter("{*}sitemap"):
         loc = (s.findtext("{*}loc") or "").strip()
@@ -183,8 +197,9 @@ async def discover(src: Source, fetcher: Fetcher, *, since: Optional[str] = None
                    validators: Optional[Callable[[str], tuple[str, str]]] = None,
                    on_doc: Optional[OnDoc] = None) -> list[PageRef]:
     """All article URLs a source announces, canonical and de-duplicated, in
-    the order found. Discovery failures are appended to ``errors`` as (url,
-    exception). ``validators(url)`` gives a document's (etag, last_modified)
+    the order found. Discovery failures (a document that cannot be fetched,
+    or is not the feed or sitemap it should be) are appended to ``errors`` as
+    (url, exception). ``validators(url)`` gives a document's (etag, last_modified)
     for a conditional request; ``on_doc`` is told about every document
     fetched (a 304 comes with no refs: what it announced is known already)."""
     found: dict[str, PageRef] = {}
@@ -208,18 +223,27 @@ async def discover(src: Source, fetcher: Fetcher, *, since: Optional[str] = None
             return await fetcher.fetch(url, html_only=False, source=src.name, etag=etag, last_modified=lm,
                                        max_bytes=DISCOVERY_MAX_BYTES)
         except FetchError as exc:
-            if errors is not None:
-                errors.append((url, exc))
+            failed(url, exc)
             return None
 
     def told(url: str, kind: str, resp: Optional[Response], refs: list[PageRef]) -> None:
         if on_doc is not None:
             on_doc(url, kind, resp, refs)
 
+    def failed(url: str, exc: PantauError) -> None:
+        if errors is not None:
+            errors.append((url, exc))
+
     for feed in src.feeds:
         resp = await get(feed)
-        if resp is not None:
-            told(feed, "feed", resp, add(parse_feed(resp.body, resp.final_url), True) if resp.status != 304 else [])
+        if resp is None:
+            continue
+        try:
+            items = parse_feed(resp.body, resp.final_url) if resp.status != 304 else []
+        except DiscoveryError as exc:
+            failed(feed, exc)
+            continue
+        told(feed, "feed", resp, add(items, True))
     queue: list[str] = list(src.sitemaps)
     seen: set[str] = set()
     while queue and len(seen) < _MAX_SITEMAPS:
@@ -232,7 +256,11 @@ async def discover(src: Source, fetcher: Fetcher, *, since: Optional[str] = None
             continue
         refs: list[PageRef] = []
         if resp.status != 304:
-            children, items = parse_sitemap(resp.body, resp.final_url)
+            try:
+                children, items = parse_sitemap(resp.body, resp.final_url)
+            except DiscoveryError as exc:
+                failed(sm, exc)
+                continue
             queue.extend(c for c, lastmod in children if not (since and lastmod and lastmod < since))
             refs = add(items, True)
         told(sm, "sitemap", resp, refs)

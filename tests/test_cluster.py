@@ -60,22 +60,20 @@ def warc(tmp_path_factory):
 
 
 def single_process(inputs: list, db: Path) -> None:
-    from extractor.cluster import read_inputs, record_origin
-    from extractor.run import Summary, process
+    """``pantau ingest INPUTS --prefilter``, without --dask."""
+    from extractor.cluster import read_inputs
+    from extractor.run import ingest
 
     origins: dict = {}
     with Store(db) as store:
-        process(read_inputs(inputs, prefilter=True, origins=origins), store, None, Summary(),
-                on_done=lambda url, err: err is None and url in origins and record_origin(store, url, origins[url]))
+        ingest(store, read_inputs(inputs, prefilter=True, origins=origins), origins=origins)
 
 
 def distributed(inputs: list, db: Path, client, **kw) -> tuple[dict, object]:
-    from extractor.cluster import ingest
-    from extractor.run import Summary
+    from extractor.run import ingest_distributed
 
-    summary = Summary()
     with Store(db) as store:
-        stats = ingest(inputs, store, summary, dask="local:2", client=client, say=lambda s: None, **kw)
+        summary, stats = ingest_distributed(store, inputs, dask="local:2", client=client, say=lambda s: None, **kw)
     return stats, summary
 
 

@@ -16,7 +16,9 @@ import pytest
 
 from extractor.cli import main
 from extractor.config import Settings
-from extractor.run import Summary, default_archive_dir, process, read_local, run_batch
+from extractor.archive import default_archive_dir
+from extractor.inputs import read_local
+from extractor.run import ingest, run_batch
 from extractor.store import Store
 from extractor.types import Listing, Source
 
@@ -211,7 +213,7 @@ def test_crawl_stores_each_article_once_and_records_every_fault(site, tmp_path):
     hits = dict(site.s.hits)
     with Store(db) as store:
         s2, _ = run_batch(site.settings(), store, since="2024-11-01")
-        down = store.url_status(site.base + "/berita/down")
+        down = store.frontier.status(site.base + "/berita/down")
     assert (s2.fetched, s2.stored, s2.failed, s2.disallowed) == (0, 0, 1, 0)
     assert down["attempts"] == 2
     assert {p: site.s.hits[p] - hits.get(p, 0) for p in site.s.hits if p.startswith("/berita/") and
@@ -282,8 +284,7 @@ def test_foreign_warc_is_a_source(tmp_path):
             w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http))
     db = tmp_path / "w.db"
     with Store(db) as store:
-        summary = Summary()
-        process(read_local(path), store, None, summary)
+        summary = ingest(store, read_local(path))
         urls = {r["url"] for r in store.db["articles"].rows}
     assert urls == {"https://a.example/berita/1", "https://b.example/news/2"} and summary.errors == 0
 

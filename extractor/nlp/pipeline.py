@@ -12,7 +12,6 @@ ELECTION_BODY spans) -> candidates -> quotes -> events.
 from __future__ import annotations
 
 from functools import lru_cache
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -143,16 +142,15 @@ COMPONENTS = ("pantau_rule_spans_v1", "pantau_dates_v1", "pantau_places_v1", "pa
 
 
 def _base() -> Language:
-    """The shipped NER pipeline (tuned tokenizer + tok2vec + ner), loaded as
-    its own copy (``train.load_model`` is shared and must stay unchanged);
-    without a model, the tuned tokenizer alone."""
+    """The shipped NER pipeline (tuned tokenizer + tok2vec + ner), a copy of
+    its own that the rule components are added to; without a model, the
+    tuned tokenizer alone."""
+    from .model import MODEL_DIR, load_model
     from .tokenizer import make_nlp
-    from .train import MODEL_DIR, use_numpy_matmul
 
     if not (MODEL_DIR / "meta.json").exists():
         return make_nlp()
-    use_numpy_matmul()
-    return spacy.load(MODEL_DIR)
+    return load_model()
 
 
 @lru_cache(maxsize=1)

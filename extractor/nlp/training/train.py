@@ -1,67 +1,31 @@
 """Train pantau's Indonesian NER model (PER, ORG, LOC).
 
-    python -m extractor.nlp.train [--data DIR] [--out DIR] [--augment N] ...
+    python -m extractor.nlp.training [--data DIR] [--out DIR] [--augment N] ...
 
 Reads idner-news-2k and NERGRIT from ``<repo>/../shared/data/ner`` (or
 ``--data``), converts them to DocBin files under ``<repo>/build/ner`` (not
 committed), trains with ``extractor/nlp/training/ner.cfg``, evaluates on both
 dev sets (gold tokenisation, exact spans) and writes the pipeline to
 ``extractor/nlp/models/ner-id`` (or ``--out``).
-
-Other modules import ``MODEL_DIR`` / ``model_path()`` / ``load_model()``
-from here; importing this module does not import spaCy.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import shutil
-import sys
 import time
-from functools import lru_cache
 from pathlib import Path
 
-PKG_DIR = Path(__file__).resolve().parent
-REPO_ROOT = PKG_DIR.parents[1]
+from extractor.nlp.model import MODEL_DIR
+
+TRAINING_DIR = Path(__file__).resolve().parent
+REPO_ROOT = TRAINING_DIR.parents[2]
 MODEL_NAME = "pantau_ner_id"
 MODEL_VERSION = "1.0.0"
-MODEL_DIR = PKG_DIR / "models" / "ner-id"
-TRAINING_DIR = PKG_DIR / "training"
 DEFAULT_CONFIG = TRAINING_DIR / "ner.cfg"
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data" / "ner"
 DEFAULT_BUILD = REPO_ROOT / "build" / "ner"
 DEFAULT_AUGMENT = 1500
-
-
-def model_path() -> Path:
-    """Directory of the shipped NER pipeline (``spacy.load(model_path())``)."""
-    return MODEL_DIR
-
-
-def use_numpy_matmul() -> None:
-    """Make thinc's CPU ops multiply matrices with numpy (OpenBLAS) instead of
-    blis. On the project's machines numpy's sgemm is ~3x faster, which makes
-    the tok2vec layer ~1.5-2x faster. Models built afterwards use it (thinc
-    binds ops when a model is created), results are the same up to float
-    rounding."""
-    from thinc.api import NumpyOps, get_current_ops, set_current_ops
-
-    ops = get_current_ops()
-    if type(ops) is NumpyOps and getattr(ops, "use_blis", False):
-        set_current_ops(NumpyOps(use_blis=False))
-
-
-@lru_cache(maxsize=4)
-def load_model(path: str | Path | None = None, fast_ops: bool = True):
-    """Load (once per process) the shipped pipeline or the one at ``path``.
-
-    With ``fast_ops`` (default) thinc is switched to numpy matmul first (see
-    ``use_numpy_matmul``); plain ``spacy.load(model_path())`` also works."""
-    import spacy
-
-    if fast_ops:
-        use_numpy_matmul()
-    return spacy.load(Path(path) if path else MODEL_DIR)
 
 
 # --------------------------------------------------------------- training
@@ -160,7 +124,7 @@ def finalize(best_dir: Path, out_dir: Path, scores: dict, stats: dict, args) -> 
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m extractor.nlp.train", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m extractor.nlp.training", description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="dir with idner-news-2k/ and nergrit/")
     ap.add_argument("--out", type=Path, default=MODEL_DIR, help="where the final pipeline is written")
     ap.add_argument("--config", type=Path, default=DEFAULT_CONFIG)
@@ -230,7 +194,3 @@ def main(argv: list[str] | None = None) -> int:
     _log(f"[write] model {args.out} ({size / 1e6:.1f} MB)")
     print(json.dumps(scores))
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

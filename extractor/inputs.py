@@ -1,0 +1,177 @@
+"""Input readers: items for the batch runner (:mod:`extractor.batch`) from
+one input each. An item is a :class:`RawPage` (parsed later, in the
+extraction workers) or a :class:`~extractor.runlog.Failure` for what could
+not be read; a reader never stops at a bad record.
+
+- :func:`read_file`: one ``.html``/``.htm`` or ``.txt`` file;
+- :func:`read_jsonl`: a JSONL file, one article per line (``url``, ``title``,
+  ``published``, and ``text`` or ``html``);
+- :func:`read_warc`: WARC files (pantau's archive, or foreign ones such as
+  Common Crawl News: every HTML response with status 200);
+- :func:`read_local`: any of these, or a folder of them.
+
+A path that does not exist, or a folder with nothing to read, is an
+:class:`~extractor.errors.InputError` when the reader is called, before any
+item is read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Iterator, Optional, Union
+
+from .archive import ArchivedArticle, iter_articles, warc_files
+from .errors import InputError, Msg
+from .html import article_from_html, article_from_pages, article_from_text
+from .runlog import Failure
+from .types import Article
+
+_PAGE_SUFFIXES = (".html", ".htm", ".txt")
+_WARC_SUFFIXES = (".warc", ".warc.gz")
+
+
+@dataclass(frozen=True)
+class RawPage:
+    """A page not parsed yet: parsing happens in the extraction workers."""
+
+    url: str
+    content: Union[bytes, str]
+    kind: str = "html"  # "html" or "text"
+    title: str = ""
+    published: Optional[str] = None
+    source: str = ""
+    encoding: Optional[str] = None
+    fetched_at: str = ""
+    #: the continuation pages of a multi-page article: (body, charset) in order
+    more: tuple[tuple[bytes, Optional[str]], ...] = ()
+    outlet: str = ""
+
+    @property
+    def content_hash(self) -> str:
+        """Equal to the ``html_hash`` the parsed Article will carry."""
+        raw = self.content if isinstance(self.content, bytes) else self.content.encode("utf-8")
+        return pages_hash([raw, *(body for body, _ in self.more)])
+
+    def parse(self) -> Article:
+        if self.kind == "text":
+            text = self.content.decode("utf-8", "replace") if isinstance(self.content, bytes) else self.content
+            return article_from_text(text, self.url, title=self.title, published=self.published, source=self.source)
+        if self.more:  # one article from its pages, each page and paragraph once
+            art = article_from_pages([self.content, *(body for body, _ in self.more)], self.url,
+                                     encoding=self.encoding, source=self.source, fetched_at=self.fetched_at,
+                                     outlet=self.outlet)
+        else:
+            art = article_from_html(self.content, self.url, encoding=self.encoding, source=self.source,
+                                    fetched_at=self.fetched_at, outlet=self.outlet)
+        if self.title or (self.published and not art.published):
+            art = replace(art, title=self.title or art.title, published=art.published or self.published)
+        return art
+
+
+def pages_hash(bodies: list[bytes]) -> str:
+    """sha256 of one page; of several, the sha256 of their sha256 digests."""
+    if len(bodies) == 1:
+        return hashlib.sha256(bodies[0]).hexdigest()
+    return hashlib.sha256(b"".join(hashlib.sha256(b).digest() for b in bodies)).hexdigest()
+
+
+Item = Union[Article, RawPage, Failure]
+
+
+def raw_from_archive(art: ArchivedArticle, *, url: Optional[str] = None, published: Optional[str] = None) -> RawPage:
+    """The RawPage of an archived article (its pages joined when parsed)."""
+    first, *more = art.pages
+    return RawPage(url or art.url, first.body, "html", published=published or art.published, source=art.source,
+                   encoding=first.encoding, fetched_at=art.fetched_at, outlet=art.source,
+                   more=tuple((p.body, p.encoding) for p in more))
+
+
+def read_local(path: Union[str, Path]) -> Iterator[Item]:
+    """A folder (its .html/.htm/.txt files, then its WARC files, searched
+    recursively), or one file of any kind :func:`read_file`,
+    :func:`read_jsonl` or :func:`read_warc` reads."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(Msg.INPUT_NOT_FOUND.format(path=p))
+    if p.is_dir():
+        files = sorted(f for f in p.rglob("*") if f.suffix.lower() in _PAGE_SUFFIXES and f.is_file())
+        warcs = sorted(f for f in p.rglob("*") if f.name.lower().endswith(_WARC_SUFFIXES) and f.is_file())
+        if not files and not warcs:
+            raise InputError(Msg.INPUT_EMPTY.format(path=p))
+        return _folder(files, warcs)
+    if p.name.lower().endswith(_WARC_SUFFIXES):
+        return read_warc(p)
+    if p.suffix.lower() in (".jsonl", ".ndjson"):
+        return read_jsonl(p)
+    return _folder([p], [])
+
+
+def read_file(f: Path) -> Item:
+    """One page: ``.html``/``.htm`` as HTML, anything else as plain UTF-8 text."""
+    url = f.resolve().as_uri()
+    try:
+        raw = f.read_bytes()
+    except OSError as exc:
+        return Failure(url, "input", InputError(Msg.INPUT_UNREADABLE.format(path=f, detail=exc)))
+    if f.suffix.lower() in (".html", ".htm"):
+        return RawPage(url, raw, "html", source="local")
+    return RawPage(url, raw.decode("utf-8", "replace"), "text", source="local")
+
+
+def read_jsonl(p: Path) -> Iterator[Item]:
+    """One article per line (``url``, ``title``, ``published``, and ``text`` or
+    ``html``); a line that is not such an object is a Failure with its line number."""
+    if not p.exists():
+        raise InputError(Msg.INPUT_NOT_FOUND.format(path=p))
+    return _jsonl(p)
+
+
+def _jsonl(p: Path) -> Iterator[Item]:
+    with p.open("r", encoding="utf-8", errors="replace") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            url = f"{p.resolve().as_uri()}#L{n}"
+            try:
+                obj = json.loads(line)
+                if not isinstance(obj, dict):
+                    raise ValueError("not a JSON object")
+            except ValueError as exc:
+                yield Failure(url, "input", InputError(Msg.INPUT_JSONL.format(path=p, line=n, detail=exc)))
+                continue
+            url = obj.get("url") or url
+            kind = "html" if obj.get("html") else "text" if obj.get("text") else None
+            if kind is None:
+                yield Failure(url, "input", InputError(Msg.INPUT_JSONL.format(path=p, line=n,
+                                                                              detail="needs 'text' or 'html'")))
+                continue
+            yield RawPage(url, obj[kind], kind, title=obj.get("title") or "", published=obj.get("published"),
+                          source="jsonl")
+
+
+def read_warc(path: Union[str, Path]) -> Iterator[Item]:
+    """Articles from the WARC files at ``path`` (a file, or a folder searched
+    recursively): pantau's archive, multi-page articles joined, or foreign
+    WARCs such as Common Crawl News."""
+    return _warc(warc_files(path))
+
+
+def _warc(files: list[Path]) -> Iterator[Item]:
+    problems: list = []
+    for got in iter_articles(files, problems):
+        if isinstance(got, tuple):
+            yield Failure(got[0], "input", got[1])
+        else:
+            yield raw_from_archive(got)
+    for f, exc in problems:
+        yield Failure(f, "input", exc)
+
+
+def _folder(files: list[Path], warcs: list[Path]) -> Iterator[Item]:
+    for f in files:
+        yield read_file(f)
+    for f in warcs:
+        yield from _warc([f])

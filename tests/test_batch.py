@@ -1,0 +1,61 @@
+"""The batch runner's failures say what happened: an NLP error on one
+article is that article's ExtractError row and the others are stored; a
+failed spaCy pass over a chunk that no article repeats alone is recorded,
+not dropped. The fault is injected into extractor.nlp.extract_many; the
+rest (files, parsing, SQLite) is real."""
+
+import pytest
+
+import extractor.nlp as nlp
+from extractor.inputs import read_local
+from extractor.run import ingest
+from extractor.store import Store
+
+TEXT = ("Kapolres Lahat AKBP Budi Santoso memimpin pengamanan pleno rekapitulasi suara Pilkada di Kabupaten "
+        "Lahat, Sabtu (30/11/2024). Sebanyak {n} personel gabungan dikerahkan. {mark}\n")
+
+
+@pytest.fixture
+def folder(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    for i, mark in enumerate(["", "MELEDAK", ""]):
+        (d / f"{i}.txt").write_text(TEXT.format(n=100 + i, mark=mark), encoding="utf-8")
+    return d
+
+
+def errors(store):
+    return [(r["url"].rsplit("/", 1)[-1], r["stage"], r["error_type"], r["message"]) for r in store.db["errors"].rows]
+
+
+def test_an_nlp_error_is_the_articles_extract_error_and_the_rest_is_stored(folder, tmp_path, monkeypatch):
+    real = nlp.extract_many
+
+    def faulty(articles, *a, **k):
+        articles = list(articles)
+        if any("MELEDAK" in x.text for x in articles):
+            raise TypeError("unsupported operand\nsecond line")
+        return real(articles, *a, **k)
+
+    monkeypatch.setattr(nlp, "extract_many", faulty)
+    with Store(tmp_path / "t.db") as store:
+        summary = ingest(store, read_local(folder), extract_all=True)
+        assert errors(store) == [("1.txt", "extract", "ExtractError", "extraction failed: TypeError: unsupported operand")]
+        assert store.db["articles"].count == 2 and summary.stored == 2 and summary.errors == 1
+
+
+def test_a_failed_pass_that_no_article_repeats_alone_is_recorded(folder, tmp_path, monkeypatch):
+    real = nlp.extract_many
+
+    def batch_only(articles, *a, **k):
+        articles = list(articles)
+        if len(articles) > 1:
+            raise RuntimeError("out of memory")
+        return real(articles, *a, **k)
+
+    monkeypatch.setattr(nlp, "extract_many", batch_only)
+    with Store(tmp_path / "t.db") as store:
+        summary = ingest(store, read_local(folder), extract_all=True)
+        assert errors(store) == [("0.txt", "extract", "ExtractError", "extracting a batch of 3 articles in one pass "
+                                  "failed (RuntimeError: out of memory); each was extracted alone instead")]
+        assert store.db["articles"].count == 3 and summary.extracted == 3 and summary.errors == 1
