@@ -337,6 +337,9 @@ def iter_records(source: Union[str, Path], *, start: int = 0, end: Optional[int]
             size = fh.seek(0, 2)
         except OSError as exc:
             raise InputError(Msg.INPUT_UNREADABLE.format(path=name, detail=exc)) from exc
+        if end is not None:  # the record that starts past the range is the next shard's: not even offered
+            inner = want
+            want = lambda r: r.offset < end and inner(r)  # noqa: E731
         pos: Optional[int] = start
         if start > 0:
             pos = next_boundary(fh, start, gz, end)

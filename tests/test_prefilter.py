@@ -32,6 +32,19 @@ def test_every_record_is_counted_once(made):
     assert all(c[g] > 0 for g in GATES)
 
 
+def test_shards_count_each_record_once(made):
+    from extractor.shards import plan
+
+    whole = Prefilter()
+    list(iter_items(made.path, accept=whole.accept, keep=whole.keep))
+    parts = []
+    for s in plan([made.path], shard_size=made.path.stat().st_size // 5):
+        pf = Prefilter()
+        list(iter_items(s.input, start=s.start, end=s.end, accept=pf.accept, keep=pf.keep))
+        parts.append(pf.counts)
+    assert len(parts) >= 5 and sum(parts, start=type(parts[0])()) == whole.counts
+
+
 def test_target_pages_pass_and_foreign_languages_do_not(made):
     pf = Prefilter()
     passed = {i.url for i in iter_items(made.path, accept=pf.accept, keep=pf.keep)}
