@@ -327,6 +327,7 @@ def ingest(inputs: list, store, log, *, dask: str, shard_dir: Optional[Union[str
             ready[i] = (path, got)
             progress.shard_done(got)
         else:
+            row["status"] = "running"  # a shard that failed in an earlier run is tried again
             todo.append(i)
     say(f"{len(rows)} shards: {progress.merged} merged before, {len(ready)} to merge, {len(todo)} to run "
         f"(shard files in {out_dir})")
@@ -353,8 +354,6 @@ def ingest(inputs: list, store, log, *, dask: str, shard_dir: Optional[Union[str
         with (_nullcontext(client) if client is not None else connect(dask, say)) as cl:
             from distributed import as_completed
 
-            if client is None:
-                warm(cl)
             futures = {}
             for i in todo:
                 row = rows[i]

@@ -101,23 +101,35 @@ def test_merged_database_equals_single_process_ingest(warc, client, tmp_path):
 def test_a_failing_shard_is_recorded_and_remote_input_is_read(warc, client, tmp_path):
     (tmp_path / "srv").mkdir()
     (tmp_path / "srv" / warc.path.name).write_bytes(warc.path.read_bytes())
+    listing = tmp_path / "warc.paths"
+    listing.write_text(f"{warc.path.name}\ngone/CC-NEWS-missing.warc.gz\n")
+    size = warc.path.stat().st_size // 2 + 1
     with RangeServer(tmp_path / "srv") as srv:
-        listing = tmp_path / "warc.paths"
-        listing.write_text(f"{warc.path.name}\ngone/CC-NEWS-missing.warc.gz\n")
-        stats, summary = distributed([listing], tmp_path / "remote.db", client, base=srv.url(""),
-                                     shard_size=warc.path.stat().st_size // 2 + 1)
-        gets = srv.requests[("GET", "/gone/CC-NEWS-missing.warc.gz")] + \
+        stats, summary = distributed([listing], tmp_path / "remote.db", client, base=srv.url(""), shard_size=size)
+        tries = srv.requests[("GET", "/gone/CC-NEWS-missing.warc.gz")] + \
             srv.requests[("HEAD", "/gone/CC-NEWS-missing.warc.gz")]
-    assert stats["failed"] == 1 and stats["shards"] == 3
-    assert gets >= 2  # tried, then retried once
-    single_process([warc.path], tmp_path / "local.db")
-    remote, local = dump(tmp_path / "remote.db"), dump(tmp_path / "local.db")
-    assert remote["articles"] == local["articles"]
-    failed = [e for e in remote["errors"] if "missing" in e[0]]
-    assert len(failed) == 1 and failed[0][1] == "input" and "failed twice" in failed[0][3]
+        assert stats["failed"] == 1 and stats["shards"] == 3
+        assert tries >= 2  # tried, then retried once
+        single_process([warc.path], tmp_path / "local.db")
+        remote, local = dump(tmp_path / "remote.db"), dump(tmp_path / "local.db")
+        assert remote["articles"] == local["articles"]  # the remote file read through fsspec, in byte ranges
+        failed = [e for e in remote["errors"] if "missing" in e[0]]
+        assert len(failed) == 1 and failed[0][1] == "input" and "failed twice" in failed[0][3]
+        with Store(tmp_path / "remote.db") as store:
+            rows = {r["input"].rsplit("/", 1)[-1]: r["status"] for r in store.db["shards"].rows}
+        assert rows["CC-NEWS-missing.warc.gz"] == "failed"
+        # the file appears: the next run tries the failed shard again, and only it
+        (tmp_path / "srv" / "gone").mkdir()
+        late = build(tmp_path / "srv" / "gone" / "CC-NEWS-missing.warc.gz", 120, seed=22, truncate=False)
+        stats, summary = distributed([listing], tmp_path / "remote.db", client, base=srv.url(""), shard_size=size)
+    assert stats["failed"] == 0
     with Store(tmp_path / "remote.db") as store:
-        rows = {r["input"].rsplit("/", 1)[-1]: r["status"] for r in store.db["shards"].rows}
-    assert rows["CC-NEWS-missing.warc.gz"] == "failed"
+        rows = {(r["input"].rsplit("/", 1)[-1], r["start"]): (r["status"], r["attempts"])
+                for r in store.db["shards"].rows}
+        urls = {r["url"] for r in store.db["articles"].rows}
+    assert rows[("CC-NEWS-missing.warc.gz", 0)] == ("merged", 2)
+    assert all(v == ("merged", 1) for k, v in rows.items() if k[0] == warc.path.name)  # not run again
+    assert summary.stored > 0 and set(late.target_urls) & urls
 
 
 def test_killed_driver_rerun_completes_without_duplicates(warc, tmp_path):
