@@ -31,6 +31,7 @@ Every row carries the load average when it ran: the machine is shared.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import pickle
 import sys
@@ -47,6 +48,7 @@ import ccnews  # noqa: E402
 
 OUT = HERE / "out"
 ROWS: list[tuple[str, str, str, str]] = []  # (group, what, figure, note)
+MEASURED: dict[str, float] = {}  # per-record and per-article costs the cost table is computed from
 
 
 def load() -> str:
@@ -117,6 +119,8 @@ def bench_prefilter(path: Path) -> None:
     t_bare, n = cpu(bare, 2)
     t_pre, passed = cpu(pre, 2)
     recs = counts["records"]
+    MEASURED["prefilter_s_per_record"] = t_pre / recs
+    MEASURED["pass_share_generated"] = passed / recs
     target = 1 - counts["passed"] / recs
     row("prefilter", f"bare fastwarc iteration, {n:,} records", f"{n / t_bare:,.0f} rec/s")
     row("prefilter", f"prefilter ({recs:,} records, {target:.1%} dropped, {passed} passed)",
@@ -224,11 +228,43 @@ def bench_dask(pages: int) -> None:
             got = dict(line.split("=", 1) for line in proc.stdout.split() if "=" in line)
         wall, merge, stored = float(got["wall"]), float(got["merge"]), int(got["stored"])
         walls[n] = wall
+        if n == 1:
+            MEASURED["worker_s_per_article"] = (wall - merge) / max(stored, 1)  # one worker's time per stored page
+            MEASURED["merge_s_per_article"] = merge / max(stored, 1)
         row("dask", f"ingest --dask local:{n}, {pages} target pages ({stored} stored)",
             f"{stored / wall:.1f} articles/s", f"wall {wall:.1f} s, workers warm")
         row("dask", f"merge (single writer), local:{n}", f"{merge / max(stored, 1) * 1e4:.1f} s per 10k articles",
             f"{merge / wall:.1%} of the run (target <= 10%)")
     row("dask", "parallel efficiency T1 / (2 x T2)", f"{walls[1] / (2 * walls[2]):.2f}", "target >= 0.85")
+
+
+def cost_table(records: float, share: float, mb_per_record: float, node_cores: int, gbit: float) -> None:
+    """One month of CC-NEWS from the measured costs: CPU (prefilter over every
+    record, parse + extract per passing page), the driver's serial merge, and
+    the download the cluster must do, with the assumptions stated."""
+    need = ("prefilter_s_per_record", "worker_s_per_article", "merge_s_per_article")
+    if not all(k in MEASURED for k in need):
+        print("\n(cost table: needs the prefilter and dask groups in the same run)")
+        return
+    passing = records * share
+    cpu_s = records * MEASURED["prefilter_s_per_record"] + passing * MEASURED["worker_s_per_article"]
+    merge_s = passing * MEASURED["merge_s_per_article"]
+    gb = records * mb_per_record / 1e3
+    print(f"\nOne month of CC-NEWS, assumed {records / 1e6:.1f} M records ({gb:,.0f} GB gzipped), "
+          f"{share:.1%} passing the prefilter ({passing:,.0f} pages extracted); measured: prefilter "
+          f"{MEASURED['prefilter_s_per_record'] * 1e3:.3f} ms CPU per record with decompression, parse + extract "
+          f"{MEASURED['worker_s_per_article'] * 1e3:.0f} ms per passing page (one worker), merge "
+          f"{MEASURED['merge_s_per_article'] * 1e3:.1f} ms per article (the driver, serial); download "
+          f"{gbit:g} Gbit/s per {node_cores}-core node:\n")
+    print("| cores | core-hours | CPU-bound wall | download floor | serial merge | wall (the largest) |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for cores in (8, 64, 512):
+        nodes = max(1, cores // node_cores)
+        cpu_wall = cpu_s / cores
+        net = gb * 8 / (gbit * nodes)
+        wall = max(cpu_wall, net, merge_s)
+        fmt = lambda x: str(dt.timedelta(seconds=int(x)))  # noqa: E731
+        print(f"| {cores} | {cpu_s / 3600:.2f} | {fmt(cpu_wall)} | {fmt(net)} | {fmt(merge_s)} | {fmt(wall)} |")
 
 
 def main() -> None:
@@ -238,6 +274,12 @@ def main() -> None:
     ap.add_argument("--records", type=int, default=100_000)
     ap.add_argument("--page-kb", type=int, default=100)
     ap.add_argument("--pages", type=int, default=800, help="target pages of the end-to-end run")
+    ap.add_argument("--month-records", type=float, default=7.2e6,
+                    help="CC-NEWS records in a month, for the cost table (default: ~240 files x 30,000)")
+    ap.add_argument("--pass-share", type=float, default=0.005, help="share of records passing the prefilter")
+    ap.add_argument("--mb-per-record", type=float, default=0.033, help="gzipped MB per record (1 GB / 30,000)")
+    ap.add_argument("--node-cores", type=int, default=32)
+    ap.add_argument("--gbit", type=float, default=1.0, help="download bandwidth per node, Gbit/s")
     a = ap.parse_args()
     OUT.mkdir(exist_ok=True)
     groups = set(a.only.split(","))
@@ -260,6 +302,7 @@ def main() -> None:
     print("|---|---|---:|---|")
     for r in ROWS:
         print("| " + " | ".join(r) + " |")
+    cost_table(a.month_records, a.pass_share, a.mb_per_record, a.node_cores, a.gbit)
 
 
 if __name__ == "__main__":

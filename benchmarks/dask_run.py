@@ -19,17 +19,16 @@ sys.path.insert(0, str(ROOT))
 
 def main() -> None:
     src, db, spec = sys.argv[1:4]
-    from extractor.cluster import connect, ingest, warm
-    from extractor.run import Summary
+    from extractor.cluster import connect, warm
+    from extractor.run import ingest_distributed
     from extractor.store import Store
 
     with connect(spec, lambda s: print(s, file=sys.stderr)) as client:
         warm(client)
         with Store(db) as store:
-            summary = Summary()
             t0 = time.perf_counter()
-            stats = ingest([src], store, summary, dask=spec, client=client, shard_size=1 << 20,
-                           say=lambda s: print(s, file=sys.stderr))
+            summary, stats = ingest_distributed(store, [src], dask=spec, client=client, shard_size=1 << 20,
+                                                say=lambda s: print(s, file=sys.stderr))
             wall = time.perf_counter() - t0
     print(f"wall={wall:.3f} merge={stats['merge_seconds']:.3f} stored={summary.stored}")
 
