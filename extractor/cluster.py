@@ -113,18 +113,15 @@ def warm(client) -> None:
 # --------------------------------------------------------------------------- the task
 def _shard_items(shard: Shard, prefilter: Optional[Prefilter], losses: list) -> Iterator[tuple[int, object]]:
     """(position, RawPage or Failure) of a shard, in input order."""
-    from .inputs import RawPage, read_file, read_jsonl
+    from .inputs import raw_from_archive, read_file, read_jsonl
     from .runlog import Failure
 
     if shard.kind == "warc":
         from .warcreader import iter_items
 
         kw = {"accept": prefilter.accept, "keep": prefilter.keep} if prefilter else {}
-        for it in iter_items(shard.input, start=shard.start, end=shard.end, losses=losses, **kw):
-            first, *more = it.pages
-            yield it.offset, RawPage(it.url, first.body, "html", published=it.published, source=it.source,
-                                     encoding=first.charset, fetched_at=it.fetched_at, outlet=it.source,
-                                     more=tuple((p.body, p.charset) for p in more))
+        for art in iter_items(shard.input, start=shard.start, end=shard.end, losses=losses, **kw):
+            yield art.location[1], raw_from_archive(art)
         for loss in losses:
             yield loss.offset, Failure(shard.input, "input", loss.error())
     elif shard.kind == "jsonl":

@@ -19,26 +19,26 @@ is reported as a :class:`Loss` (file, offset, bytes lost when known, why)
 in the ``losses`` list the caller passes, and reading resumes at the next
 readable record when there is one.
 
-:func:`iter_items` turns records into articles: pantau's archived articles
-(their pages joined by the closing metadata record) and foreign HTML
-responses, each passed through an optional filter (the prefilter) before
-its body is even read.
+:func:`iter_items` turns records into articles (``archive.ArchivedArticle``,
+``location`` the file and the offset of the record that completed it):
+pantau's archived articles (their pages joined by the closing metadata
+record) and foreign HTML responses, each passed through an optional filter
+(the prefilter) before its body is even read.
 """
 
 from __future__ import annotations
 
 import json
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator, NamedTuple, Optional, Union
 
+from .archive import ARTICLE_TYPE, PANTAU_KIND, ArchivedArticle, ArchivedPage
 from .errors import InputError, Msg
 
 GZIP_MAGIC = b"\x1f\x8b\x08"
 WARC_MAGIC = b"WARC/1."
-PANTAU_KIND = "WARC-Pantau-Kind"  # = archive.PANTAU_KIND (not imported: archive pulls in warcio's writer)
-ARTICLE_TYPE = "application/vnd.pantau.article+json"  # = archive.ARTICLE_TYPE
 _SCAN = 1 << 20  # bytes read at a time when looking for a record boundary
 _MAX_PENDING_PAGES = 64
 HTML_TYPES = ("text/html", "application/xhtml+xml")  # pantau pages held while waiting for their article's metadata record
@@ -390,40 +390,14 @@ def _damage_after(fh: BinaryIO, last: int, gz: bool, failure: str) -> tuple[Opti
 
 
 # --------------------------------------------------------------------------- articles
-@dataclass(frozen=True)
-class Page:
-    url: str
-    body: bytes
-    charset: Optional[str]
-    status: int = 200
-    content_type: str = ""
-    date: str = ""
-
-
-@dataclass(frozen=True)
-class Item:
-    """An article read from a WARC file: its pages in order (one for a
-    foreign response), what pantau's metadata record said, and where it was
-    read from (the record that completed it)."""
-
-    url: str
-    pages: tuple[Page, ...]
-    path: str
-    offset: int
-    source: str = ""
-    published: Optional[str] = None
-    title: str = ""
-    fetched_at: str = ""
-
-
-def _page(r: Record) -> Page:
-    return Page(r.url, r.body or b"", r.charset, r.status, r.content_type, r.date)
+def _page(r: Record) -> ArchivedPage:
+    return ArchivedPage(r.url, r.body or b"", r.charset, r.status, r.content_type, r.date)
 
 
 def iter_items(source: Union[str, Path], *, start: int = 0, end: Optional[int] = None,
                accept: Optional[Callable[[Record], bool]] = None,
                keep: Optional[Callable[[Record], bool]] = None, losses: Optional[list] = None,
-               engine: Optional[str] = None) -> Iterator[Item]:
+               engine: Optional[str] = None) -> Iterator[ArchivedArticle]:
     """Articles in one WARC file (or the records starting in ``[start, end)``):
     pantau's archived articles, assembled from their pages when the closing
     metadata record arrives, and foreign records (e.g. Common Crawl News)
@@ -434,7 +408,7 @@ def iter_items(source: Union[str, Path], *, start: int = 0, end: Optional[int] =
     accept = accept or (lambda r: r.type == "response" and r.status == 200 and r.content_type in HTML_TYPES)
     keep = keep or (lambda r: True)
     name = str(source)
-    pending: dict[str, Page] = {}
+    pending: dict[str, ArchivedPage] = {}
 
     def want(r: Record) -> bool:
         if r.pantau_kind is not None:  # pantau's own responses: pages are read, discovery documents not
@@ -456,10 +430,10 @@ def iter_items(source: Union[str, Path], *, start: int = 0, end: Optional[int] =
             pending.clear()  # pages no metadata record claims: an article a killed run left unfinished
             if pages and len(pages) == len(refs):
                 enc = [p.get("encoding") for p in meta["pages"]]
-                pages = [Page(p.url, p.body, e or p.charset, p.status, p.content_type, p.date)
-                         for p, e in zip(pages, enc)]
-                yield Item(meta.get("url") or pages[0].url, tuple(pages), name, r.offset, meta.get("source") or "",
-                           meta.get("published"), meta.get("title") or "", meta.get("fetched_at") or "")
+                pages = [replace(p, encoding=e or p.encoding) for p, e in zip(pages, enc)]
+                yield ArchivedArticle(meta.get("url") or pages[0].url, tuple(pages), meta.get("source") or "",
+                                      meta.get("published"), meta.get("title") or "", meta.get("fetched_at") or "",
+                                      (name, r.offset))
             continue
         if r.pantau_kind == "page":
             if len(pending) >= _MAX_PENDING_PAGES:
@@ -467,4 +441,4 @@ def iter_items(source: Union[str, Path], *, start: int = 0, end: Optional[int] =
             pending[r.record_id] = _page(r)
             continue
         if keep(r):
-            yield Item(r.url, (_page(r),), name, r.offset, fetched_at=r.date)
+            yield ArchivedArticle(r.url, (_page(r),), fetched_at=r.date, location=(name, r.offset))

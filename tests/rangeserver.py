@@ -4,32 +4,24 @@ as object stores and Common Crawl's HTTP endpoint do, for fsspec."""
 from __future__ import annotations
 
 import re
-import threading
 from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
+from .localserver import Server
 
-class RangeServer(ThreadingHTTPServer):
-    daemon_threads = True
+
+class RangeServer(Server):
+    """Serves the files under ``root``; ``requests`` counts (method, path)."""
 
     def __init__(self, root: Path):
         self.root = Path(root)
-        self.requests: Counter = Counter()  # (method, path) -> count
+        self.requests: Counter = Counter()
         self.ranges: list[str] = []
-        super().__init__(("127.0.0.1", 0), _Handler)
-        self.thread = threading.Thread(target=self.serve_forever, daemon=True)
+        super().__init__(_Handler)
 
     def url(self, name: str) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}/{name}"
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.shutdown()
-        self.server_close()
+        return f"{self.base}/{name}"
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -131,7 +131,7 @@ def test_items_are_html_200_responses_in_file_order(sample):
     items = list(iter_items(made.path))
     html = [r for r in iter_records(made.path) if r.type == "response" and r.status == 200
             and r.content_type == "text/html"]
-    assert [i.offset for i in items] == [r.offset for r in html]
+    assert [i.location[1] for i in items] == [r.offset for r in html]
     assert all(len(i.pages) == 1 and i.pages[0].body for i in items)
 
 
