@@ -48,15 +48,17 @@ BATCH = 64
 def extract_and_store(items: Iterable[Item], store: Store, log: RunLog, *, extract_all: bool = False,
                       refresh: bool = False, workers: int = 1, threshold: Optional[float] = None,
                       on_done: Optional[OnDone] = None,
-                      on_stored: Optional[Callable[[Article, int], None]] = None) -> None:
+                      on_stored: Optional[Callable[[Article, int], None]] = None, batch_size: int = BATCH) -> None:
     """Parse, score, extract and store ``items``; record failures in ``log``.
     What is already stored from the same content by this version is skipped
     unless ``refresh``; with ``extract_all`` an article stored below the
     relevance threshold is extracted now. ``on_done`` hears of each item once
-    what it wrote is committed; ``on_stored`` as :func:`store_results`."""
+    what it wrote is committed; ``on_stored`` as :func:`store_results`.
+    ``batch_size``: articles per transaction (1: each article commits, and
+    is reported done, on its own)."""
     cut = default_threshold() if threshold is None else threshold
     done = on_done or (lambda url, error: None)
-    with store.batch(BATCH) as b:
+    with store.batch(batch_size) as b:
 
         def pending() -> Iterator[Union[Article, RawPage]]:
             for item in items:

@@ -64,8 +64,10 @@ def store_fetched(settings: Settings, store: Store, log: RunLog, *, extract_all:
             elif not isinstance(error, InputError):  # an unreadable record went back to the queue
                 store.frontier.store_failed(u, error)
 
+    # one article per transaction: each fetched URL is marked done as soon as its article is stored, so a
+    # crawl killed while storing leaves every URL's state true to the database (the crawl commits cheaply)
     extract_and_store(read_fetched(store, rows), store, log, extract_all=extract_all, refresh=refresh,
-                      workers=workers, threshold=settings.relevance_threshold, on_done=done)
+                      workers=workers, threshold=settings.relevance_threshold, on_done=done, batch_size=1)
 
 
 def read_fetched(store: Store, rows: Iterable[dict]) -> Iterator[Item]:
