@@ -135,13 +135,13 @@ def test_a_failing_shard_is_recorded_and_remote_input_is_read(warc, client, tmp_
 def test_killed_driver_rerun_completes_without_duplicates(warc, tmp_path):
     db = tmp_path / "k.db"
     cmd = [sys.executable, str(ROOT / "pipeline.py"), "ingest", str(warc.path), "--db", str(db), "--dask",
-           "local:2", "--shard-size", str(warc.path.stat().st_size // 6)]
+           "local:2", "--shard-size", str(warc.path.stat().st_size // 16)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     deadline = time.monotonic() + 300
     merged = 0
     while time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.5)
+        time.sleep(0.05)
         try:
             with sqlite3.connect(db) as conn:
                 merged = conn.execute("select count(*) from shards where status = 'merged'").fetchone()[0]
