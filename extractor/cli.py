@@ -141,7 +141,8 @@ def dask_options(fn):
 @db_option
 @click.option("--refresh", is_flag=True, help="Extract again what is already stored.")
 @click.option("--all", "extract_all", is_flag=True, help="Extract below the relevance threshold too.")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Extraction processes.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Extraction processes (without --dask; with it, the cluster's workers extract).")
 @dask_options
 def ingest(paths, db, refresh, extract_all, workers, dask, shard_dir, shard_size, base_url, prefilter):
     """Store input files: folders of .html/.txt files, JSONL files (one
@@ -160,7 +161,8 @@ def ingest(paths, db, refresh, extract_all, workers, dask, shard_dir, shard_size
 @db_option
 @click.option("--refresh", is_flag=True, help="Extract again even what this version already stored.")
 @click.option("--all", "extract_all", is_flag=True, help="Extract below the relevance threshold too.")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Extraction processes.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Extraction processes (without --dask; with it, the cluster's workers extract).")
 @dask_options
 def extract(archive, db, refresh, extract_all, workers, dask, shard_dir, shard_size, base_url, prefilter):
     """Parse and extract again from archived raw responses alone (no
