@@ -64,8 +64,10 @@ def store_fetched(settings: Settings, store: Store, log: RunLog, *, extract_all:
             elif not isinstance(error, InputError):  # an unreadable record went back to the queue
                 store.frontier.store_failed(u, error)
 
+    # one article per transaction: each fetched URL is marked done as soon as its article is stored, so a
+    # crawl killed while storing leaves every URL's state true to the database (the crawl commits cheaply)
     extract_and_store(read_fetched(store, rows), store, log, extract_all=extract_all, refresh=refresh,
-                      workers=workers, threshold=settings.relevance_threshold, on_done=done)
+                      workers=workers, threshold=settings.relevance_threshold, on_done=done, batch_size=1)
 
 
 def read_fetched(store: Store, rows: Iterable[dict]) -> Iterator[Item]:
@@ -88,11 +90,36 @@ def read_fetched(store: Store, rows: Iterable[dict]) -> Iterator[Item]:
 
 def ingest(store: Store, items: Iterable[Item], *, command: str = "ingest", config: Optional[dict] = None,
            extract_all: bool = False, refresh: bool = False, workers: int = 1,
-           progress: Optional[Progress] = None) -> Summary:
+           progress: Optional[Progress] = None, origins: Optional[dict] = None) -> Summary:
     """Parse, extract and store ``items`` from a reader as one run (a ``runs``
-    row with ``command`` and ``config``); returns its summary."""
+    row with ``command`` and ``config``); returns its summary. ``origins``
+    (url -> (input, position), filled by the reader as it goes, e.g.
+    :func:`extractor.cluster.read_inputs`) become ``article_origins`` rows."""
     run_id = store.start_run(command, config or {})
     log = RunLog(store, run_id, progress)
-    extract_and_store(items, store, log, extract_all=extract_all, refresh=refresh, workers=workers)
+    stored = None
+    if origins is not None:
+        def stored(article, aid):
+            if article.url in origins:
+                store.set_origin(aid, *origins[article.url])
+    extract_and_store(items, store, log, extract_all=extract_all, refresh=refresh, workers=workers,
+                      on_stored=stored)
     store.finish_run(run_id, log.summary.as_dict())
     return log.summary
+
+
+def ingest_distributed(store: Store, inputs: list, *, dask: str, command: str = "ingest",
+                       config: Optional[dict] = None, say=None, **options) -> tuple[Summary, dict]:
+    """Ingest ``inputs`` on a Dask cluster as one run (:func:`extractor.cluster.ingest`:
+    ``options`` are its); returns the run's summary and the cluster run's figures
+    (prefilter counts, shards, failed shards, merge time)."""
+    from .cluster import ingest as cluster_ingest
+
+    store.fast_commits()
+    run_id = store.start_run(command, {**(config or {}), "dask": dask})
+    log = RunLog(store, run_id)
+    kw = {"say": say} if say is not None else {}
+    stats = cluster_ingest(inputs, store, log, dask=dask, **kw, **options)
+    store.finish_run(run_id, {**log.summary.as_dict(), "prefilter": stats["counts"], "shards": stats["shards"],
+                              "failed_shards": stats["failed"]})
+    return log.summary, stats
