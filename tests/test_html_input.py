@@ -203,6 +203,9 @@ def test_profiles_load_and_pick_the_most_specific_host():
     "Personel mulai bergeser ke TPS #PilkadaDKI pic.twitter.com/Ab12CdEf",
     "— TMC Polda Metro Jaya (@TMCPoldaMetro) 14 Februari 2017", "Facebook", "Tweet", "Login", "1 / 5",
     "Agung Pambudhy - detikNews", "[ian]", "[rzk/dan]",
+    # gallery credits, counters and photographer lines
+    "(Liputan6.com/Rizky Ananda)", "Merdeka.com/Imam Buhori", "ANTARA FOTO/Rivan Awal Lingga", "Foto 2 dari 8",
+    "3 of 10", "Foto oleh Agung Pambudhy",
 ])
 def test_junk_line_is_dropped(line):
     text, junk = clean_text(f"Paragraf pertama cukup panjang untuk menjadi isi berita.\n{line}\nParagraf akhir berita ini.")
@@ -226,6 +229,7 @@ def test_junk_line_is_dropped(line):
     "Pemungutan suara digelar Kamis, 05/11/2015 mulai pukul 07.00 WIB di seluruh TPS.",
     "Rapat pleno dimulai Rabu, 8 Juni 2016 pukul 10.00 WIB dan berakhir sore hari.",
     "Kota Agung - radarlampung.co.id",
+    "Sebanyak 2 dari 3 TPS di desa itu berada di daerah rawan banjir.",
     "Populer di kalangan pemilih muda, pasangan itu unggul di tiga kecamatan.",
 ])
 def test_body_line_is_kept(line):

@@ -16,7 +16,7 @@ Steps for HTML: decode (:mod:`extractor.encoding`) -> lxml tree
 metadata chain (:mod:`.metadata`, titles :mod:`.titles`) -> body
 (:mod:`.body`: the profile's container through BeautifulSoup, else - or
 when the profile finds no body - trafilatura with pantau's own steps; the
-figure captions when the body says nothing) -> junk removal and paragraphs
+figure captions when they say more than the body's own prose) -> junk removal and paragraphs
 (:mod:`.clean`) -> dateline. Offsets of later stages index ``Article.text``
 (see :mod:`.clean` for its exact form).
 
@@ -31,7 +31,7 @@ from typing import Iterable, Optional, Sequence
 
 from ..errors import Msg, ParseError
 from ..types import Article
-from .body import MIN_WORDS, captions, container_paragraphs, generic_paragraphs, profile_container
+from .body import MIN_WORDS, captions, container_paragraphs, generic_paragraphs, photo_page, profile_container
 from .clean import clean_paragraphs, clean_text, dateline, parse_datetime, split_lead_in
 from .document import MAX_BYTES, join_url, pages_hash, parse, text_input
 from .metadata import from_dateline, gather, resolve
@@ -122,12 +122,10 @@ def article_from_pages(pages: Sequence[bytes | str], url: str = "", *, encoding:
     meta = resolve(found, url, title_affixes)
     extra = prof.line_rx if prof else None
     text, junk = clean_paragraphs(paragraphs, meta.title, extra=extra, names=_bylines(meta))
-    if _words([text]) < MIN_WORDS and shown:  # a photo page: its captions tell the story, after any intro
-        intro = [p for p in text.split("\n\n") if len(p.split()) >= 8]
-        with_captions, junk2 = clean_paragraphs([*intro, *shown], meta.title, extra=extra, names=_bylines(meta))
-        if _words([with_captions]) >= 2 * max(1, _words([text])):
-            text, junk, hows = with_captions, junk + junk2, hows or ["generic"]
-            used = used or 1
+    photo = photo_page(text, shown, meta.title, extra=extra, names=_bylines(meta)) if shown else None
+    if photo is not None:  # a photo page: its captions tell the story, after any intro
+        text, junk2 = photo
+        junk, hows, used = junk + junk2, hows or ["generic"], used or 1
     if not _has_words(text):
         raise ParseError(Msg.PARSE_EMPTY, url=url)
     found["dateline"] = from_dateline(text)

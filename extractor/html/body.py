@@ -12,14 +12,16 @@
   around it (:func:`generic_paragraphs`): the article's element found first
   and spared from junk selectors, column furniture dropped by structure,
   a lead written loose before the first ``<p>`` put back.
-* Photo pages: when the body says (next to) nothing, the figure captions
-  are the text (:func:`captions`).
+* Photo pages: when the captions of several figures say more than the
+  body's own prose (a gallery's header of credits and counters has none),
+  the figure captions are the text, after any intro (:func:`photo_page`,
+  :func:`captions`).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
+from typing import Optional, Sequence
 
 import re
 
@@ -27,7 +29,7 @@ import lxml.etree
 import soupsieve
 from bs4 import BeautifulSoup, NavigableString
 
-from .clean import date_stamp, rules
+from .clean import clean_paragraphs, date_stamp, prose, rules
 from .metadata import css, in_headline_list
 from .profiles import Profile
 
@@ -172,8 +174,10 @@ def _norm(text: str) -> str:
 def main_element(root):
     """The element holding the most running text of its own: its text and
     its children's tails (``<br>``-separated layouts) plus the text of its
-    ``<p>`` children. The article lives in it (or it is the article)."""
-    best, best_n = None, 0
+    ``<p>`` children. The article lives in it (or it is the article). None
+    when no element holds ``MIN_BODY`` characters so (a photo page: a
+    credit line is not an article)."""
+    best, best_n = None, MIN_BODY - 1
     for el in root.iter(*_CONTAINERS):
         n = len((el.text or "").strip())
         for c in el:
@@ -332,13 +336,83 @@ def captions(root) -> list[str]:
         if any(a in taken for a in el.iterancestors()) or in_headline_list(el):
             continue
         taken.add(el)
-        text = _norm(el.text_content())
+        text = _caption_text(el)
         if len(text.split()) >= 4:
             out.setdefault(text)
     return list(out)
 
 
+_LINE_BLOCKS = frozenset({"p", "div", "br", "li", "figcaption", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table",
+                          "tr", "blockquote", "section"})
+
+
+def _caption_text(el) -> str:
+    """A caption's text, a line per block inside it (``<p>Keterangan</p><span>Situs.com/Nama</span>``: the
+    credit on a line of its own, where junk lines find it); inline parts joined with spaces."""
+    parts: list[str] = []
+    stack: list = [el]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            parts.append(node)
+            continue
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _SKIP:
+            continue
+        if tag in _LINE_BLOCKS:
+            parts.append("\n")
+        parts.append(node.text or "")
+        for c in reversed(node):
+            stack.append(c.tail or "")
+            stack.append("\n" if isinstance(c.tag, str) and c.tag in _LINE_BLOCKS else " ")
+            if isinstance(c.tag, str):
+                stack.append(c)
+    lines = (_norm(x) for x in "".join(parts).split("\n"))
+    return "\n".join(x for x in lines if x)
+
+
 _CAPTIONS = css("figcaption, [class*=caption], [class*=keterangan]")
+
+
+#: figures with captions that make a gallery
+GALLERY_FIGURES = 3
+
+
+def photo_page(text: str, shown: Sequence[str], title: str = "", *, extra=None,
+               names: Sequence[str] = ()) -> Optional[tuple[str, tuple[str, ...]]]:
+    """(text, junk) told by the figure captions ``shown`` when they are the
+    article, else None. The body found (``text``, cleaned) counts by its
+    prose: its paragraphs that read as a sentence once credits, counters,
+    date stamps, the title and the bylines are taken out
+    (:func:`.clean.prose`). The captions are the article when the page has
+    several captioned figures (:data:`GALLERY_FIGURES`) and they say more
+    than that prose, or when the prose is next to nothing (under
+    ``MIN_WORDS``) and the captions say at least twice as much. The prose
+    paragraphs stay before the captions (a gallery's intro); the rest of the
+    body (a header of credits and counters) goes."""
+    caps, _ = clean_paragraphs(shown, title, extra=extra, names=names)
+    if not caps:
+        return None
+    n, cap_words = caps.count("\n\n") + 1, _count_words(caps)
+    told = [_key(c) for c in caps.split("\n\n")]
+    intro = [p for p in text.split("\n\n") if _reads_as_prose(p, title, names)
+             and not any(c in _key(p) or _key(p) in c for c in told)] if text else []
+    said = _count_words(*intro)
+    if not ((n >= GALLERY_FIGURES and cap_words > said) or (said < MIN_WORDS and cap_words >= 2 * max(1, said))):
+        return None
+    out, junk = clean_paragraphs([*intro, *shown], title, extra=extra, names=names)
+    dropped = [p for p in text.split("\n\n") if p and p not in intro] if text else []
+    return out, (*dropped, *junk)
+
+
+def _reads_as_prose(paragraph: str, title: str, names: Sequence[str]) -> bool:
+    """A paragraph of eight words or more of its own, most of it not furniture."""
+    own = len(prose(paragraph, title, names).split())
+    return own >= 8 and own >= 0.6 * len(paragraph.split())
+
+
+def _count_words(*paragraphs: str) -> int:
+    return sum(len(p.split()) for p in paragraphs)
 
 
 def generic_paragraphs(root) -> list[str]:

@@ -42,6 +42,7 @@ class _Rules:
     gallery: re.Pattern
     tail: re.Pattern
     inline: tuple[re.Pattern, ...]
+    piece: re.Pattern
     selectors: tuple[str, ...]
     outlets: re.Pattern
     provinces: frozenset
@@ -56,6 +57,7 @@ def rules() -> _Rules:
         gallery=re.compile("(?:" + "|".join(data["gallery_opener"]) + r")\s*", re.IGNORECASE),
         tail=re.compile("(?:" + "|".join(data["tail"]) + r")\s*", re.IGNORECASE),
         inline=tuple(re.compile(p) for p in data["inline"]),
+        piece=re.compile("|".join(data["piece"]), re.IGNORECASE),
         selectors=tuple(data["selectors"]),
         outlets=re.compile(r"(?:" + "|".join(data["dateline"]["outlets"]) + r")", re.IGNORECASE),
         provinces=frozenset(p.lower() for p in data["dateline"]["province_abbreviations"]),
@@ -146,6 +148,20 @@ def clean_paragraphs(paragraphs: Iterable[str], title: str = "", *, extra: Optio
     while len(kept) > 1 and _is_short_label(kept[0], 3) and not dateline(kept[0]):
         dropped.append(kept.pop(0))
     return "\n\n".join(kept), tuple(dropped)
+
+
+def prose(line: str, title: str = "", names: Iterable[str] = ()) -> str:
+    """What a line says besides a photo page's furniture: the line without
+    photo credits, gallery counters, date stamps and labels (``junk.toml``
+    ``piece``), without the title and without the bylines. A gallery's
+    header (``FOTO Judul Nama 09 Des 2015, 10:25 WIB 1 / 8 (Situs.com/Nama)``)
+    leaves next to nothing; a story leaves itself."""
+    line = rules().piece.sub(" ", _WS.sub(" ", line))
+    for s in (title, *names):
+        s = _WS.sub(" ", s or "").strip()
+        if len(s) >= 3:
+            line = re.sub(re.escape(s), " ", line, flags=re.IGNORECASE)
+    return _WS.sub(" ", line).strip()
 
 
 def clean_text(text: str, title: str = "", **kw) -> tuple[str, tuple[str, ...]]:
