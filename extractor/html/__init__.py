@@ -9,7 +9,9 @@ Public front:
   * :func:`page_links` / :func:`next_pages` - a page's canonical URL and the
     URLs of the article's further pages (the crawler's next-page finder);
   * :func:`links` - the article links of a listing page;
-  * :func:`pages_hash` - ``Article.html_hash`` of raw pages.
+  * :func:`pages_hash` - ``Article.html_hash`` of raw pages;
+  * :func:`page_titles`, :func:`learn_affixes`, :func:`host_key` - a site's
+    title affixes learned across many of its pages (``title_affixes``).
 
 Steps for HTML: decode (:mod:`extractor.encoding`) -> lxml tree
 (:mod:`.document`) -> site profile by host (``profiles/*.toml``) ->
@@ -36,10 +38,11 @@ from .clean import clean_paragraphs, clean_text, dateline, parse_datetime, split
 from .document import MAX_BYTES, join_url, pages_hash, parse, text_input
 from .metadata import from_dateline, gather, resolve
 from .profiles import Profile, profile_for, profiles
+from .titles import host_key, learn_affixes, page_titles
 from .urls import links, page_links
 
 __all__ = ["article_from_html", "article_from_pages", "article_from_text", "next_pages", "page_links", "links",
-           "pages_hash", "profiles", "profile_for", "MAX_BYTES"]
+           "pages_hash", "profiles", "profile_for", "page_titles", "learn_affixes", "host_key", "MAX_BYTES"]
 
 
 def _profile(url: str, name: str) -> Optional[Profile]:
@@ -73,11 +76,13 @@ def _paragraphs(root, prof: Optional[Profile]) -> tuple[list[str], str]:
 
 # --------------------------------------------------------------------------- articles
 def article_from_html(html: bytes | str, url: str = "", *, encoding: Optional[str] = None, outlet: str = "",
-                      fetched_at: str = "", source: str = "", profile: str = "") -> Article:
+                      fetched_at: str = "", source: str = "", profile: str = "",
+                      title_affixes: Iterable[str] = ()) -> Article:
     """One page to an Article. ``profile`` forces a site profile by name
-    (``"generic"``: none); by default it is chosen by the URL's host."""
+    (``"generic"``: none); by default it is chosen by the URL's host.
+    ``title_affixes``: as :func:`article_from_pages`."""
     return article_from_pages([html], url, encoding=encoding, outlet=outlet, fetched_at=fetched_at, source=source,
-                              profile=profile)
+                              profile=profile, title_affixes=title_affixes)
 
 
 def article_from_pages(pages: Sequence[bytes | str], url: str = "", *, encoding: Optional[str] = None,
