@@ -57,6 +57,30 @@ def test_column_furniture_is_dropped_by_structure(block):
     assert not any(h in root.text_content() for h in HEADLINES + ["pilkada serentak", "Breaking news"])
 
 
+def test_a_paragraph_of_links_is_dropped_whatever_its_label_says():
+    links = "<br>".join(f"<a href='/{i}'>{h}</a>" for i, h in enumerate(HEADLINES[:3]))
+    linked = ("<p>Menurut <a href='/k'>Kapolda</a>, pengamanan di <a href='/t'>tiga kabupaten</a> dan "
+              "<a href='/p'>dua kota</a> berjalan lancar tanpa gangguan berarti selama tahapan kampanye.</p>")
+    html = page(f"<h1>Judul Berita Ini</h1><div class='txt'>{P[:len(P) // 2]}<p><b>Jangan lewatkan:</b><br>{links}</p>"
+                f"{linked}{P[len(P) // 2:]}</div>")
+    art = article_from_html(html, "https://situs.com/berita/5")
+    assert not any(h in art.text for h in HEADLINES) and "Jangan lewatkan" not in art.text
+    assert "Menurut Kapolda, pengamanan di tiga kabupaten" in art.text and art.text.count("Paragraf nomor") == 5
+
+
+def test_a_comment_section_is_dropped_by_its_name():
+    comments = "".join(f"<div class='item'><b>Warga {i}</b> <span>{i + 1} jam lalu</span><p>Semoga pilkada di kota "
+                       f"kami berjalan aman dan damai, warga sudah lelah dengan keributan nomor {i}.</p></div>"
+                       for i in range(3))
+    html = page(f"<div class='detail'><h1>Judul Berita Ini</h1><div class='txt'>{P}</div>"
+                f"<div id='kolom-komentar'><h3>Tanggapan Pembaca</h3>{comments}</div></div>")
+    art = article_from_html(html, "https://situs.com/berita/6")
+    assert art.text == "\n\n".join(SENTENCES)
+    # the article's own containers are never dropped, whatever their names say
+    html = page(f"<div class='detail komentar-aktif'><h1>Judul Berita Ini</h1><div class='txt'>{P}</div></div>")
+    assert article_from_html(html, "https://situs.com/berita/7").text == "\n\n".join(SENTENCES)
+
+
 def test_furniture_never_takes_the_article_or_its_containers():
     # the article's element itself is link-dense here: it is spared
     linked = "<div class='txt'>" + "".join(f"<p><a href='/{i}'>{s}</a></p>" for i, s in enumerate(SENTENCES)) + "</div>"

@@ -111,14 +111,19 @@ def _blocks(soup) -> list[str]:
 _SIMPLE = re.compile(r"^([a-z][\w-]*)?(?:\.([\w-]+))?(?:#([\w-]+))?$")
 
 
+#: blocks whose class or id may name a comment section (``junk.toml`` ``sections``)
+_SECTION_TAGS = frozenset({"div", "section", "ul", "ol", "aside", "form", "dl", "table", "footer"})
+
+
 @lru_cache(maxsize=1)
 def _generic_junk():
     """A matcher of the junk selectors (but ``form``: it may wrap a whole
     ASP.NET page, and ``header``: it may hold the article's title block;
-    trafilatura judges those). Selectors of the forms ``tag``, ``.class``,
-    ``#id``, ``tag.class`` are matched in one pass over the tree (a union
-    of ~70 CSS selectors costs lxml some 25 microseconds per element);
-    the rest through cssselect."""
+    trafilatura judges those), and of blocks whose class or id names a
+    comment section (``junk.toml`` ``sections``). Selectors of the forms
+    ``tag``, ``.class``, ``#id``, ``tag.class`` are matched in one pass over
+    the tree (a union of ~70 CSS selectors costs lxml some 25 microseconds
+    per element); the rest through cssselect."""
     tags, classes, ids, pairs, rest = set(), set(), set(), set(), list(_HIDDEN)
     for sel in rules().selectors:
         if sel in ("form", "header"):
@@ -135,6 +140,7 @@ def _generic_junk():
         else:
             tags.add(m.group(1))
     others = css(", ".join(rest))
+    sections = rules().sections
 
     def match(root) -> list:
         found = []
@@ -151,8 +157,11 @@ def _generic_junk():
                 if classes.intersection(names) or any((tag, c) in pairs for c in names):
                     found.append(el)
                     continue
-            if ids and el.get("id") in ids:
+            ident = el.get("id")
+            if ids and ident in ids:
                 found.append(el)
+            elif tag in _SECTION_TAGS and (cls or ident) and sections.search(f"{cls or ''} {ident or ''}"):
+                found.append(el)  # a comment section, by its name
         seen = set(found)
         return found + [el for el in others(root) if el not in seen]
 
@@ -161,7 +170,7 @@ def _generic_junk():
 
 # --------------------------------------------------------------------------- the generic path
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "title", "iframe", "textarea", "select"})
-_FURNITURE = frozenset({"ul", "ol", "div", "section", "aside", "table", "nav", "dl", "marquee"})
+_FURNITURE = frozenset({"ul", "ol", "div", "section", "aside", "table", "nav", "dl", "marquee", "p"})
 #: elements that may hold an article's text
 _CONTAINERS = ("div", "article", "section", "main", "td", "body", "blockquote", "center", "font", "span", "form")
 MIN_WORDS = 40  # a body shorter than this makes pantau look further (generic path, captions)
@@ -261,8 +270,10 @@ def drop_furniture(root, spare: set) -> list[str]:
     stories (three or more children, at least half of them a link with a
     date stamp or a headline heading with a teaser), blocks that are mostly
     links (three or more links holding at least half of the text, or two
-    holding four fifths: tickers, most-popular, related and tag boxes) and
-    marquees. Returns the texts removed."""
+    holding four fifths: tickers, most-popular, related and tag boxes; also
+    a paragraph of links with no more than a label of its own: ``Baca
+    juga:`` and its headlines, whatever the label says) and marquees.
+    Returns the texts removed."""
     stats = _stats(root)
     removed: list[str] = []
     for el in list(root.iter(*_FURNITURE)):
@@ -271,6 +282,8 @@ def drop_furniture(root, spare: set) -> list[str]:
         text, link, n = stats.get(el, (0, 0, 0))
         kids = sum(1 for c in el if isinstance(c.tag, str))
         dense = (n >= 3 and text and link * 2 >= text) or (n >= 2 and text and link * 5 >= text * 4)
+        if dense and el.tag == "p" and len(_norm(_outside_links(el))) > 60:
+            continue  # a paragraph with a sentence of its own around its links
         if dense or el.tag == "marquee" or (n >= 3 and kids >= 3 and 2 * _story_items(el, stats) >= max(kids, 6)):
             removed.append(_norm(el.text_content())[:200])
             el.drop_tree()
@@ -395,14 +408,14 @@ def photo_page(text: str, shown: Sequence[str], title: str = "", *, extra=None,
         return None
     n, cap_words = caps.count("\n\n") + 1, _count_words(caps)
     told = [_key(c) for c in caps.split("\n\n")]
-    intro = [p for p in text.split("\n\n") if _reads_as_prose(p, title, names)
-             and not any(c in _key(p) or _key(p) in c for c in told)] if text else []
+    paras = [p for p in text.split("\n\n") if p] if text else []
+    retold = {p for p in paras if any(c in _key(p) or (len(_key(p)) >= 20 and _key(p) in c) for c in told)}
+    intro = [p for p in paras if p not in retold and _reads_as_prose(p, title, names)]
     said = _count_words(*intro)
     if not ((n >= GALLERY_FIGURES and cap_words > said) or (said < MIN_WORDS and cap_words >= 2 * max(1, said))):
         return None
     out, junk = clean_paragraphs([*intro, *shown], title, extra=extra, names=names)
-    dropped = [p for p in text.split("\n\n") if p and p not in intro] if text else []
-    return out, (*dropped, *junk)
+    return out, (*(p for p in paras if p not in intro and p not in retold), *junk)
 
 
 def _reads_as_prose(paragraph: str, title: str, names: Sequence[str]) -> bool:

@@ -43,6 +43,7 @@ class _Rules:
     tail: re.Pattern
     inline: tuple[re.Pattern, ...]
     piece: re.Pattern
+    sections: re.Pattern
     selectors: tuple[str, ...]
     outlets: re.Pattern
     provinces: frozenset
@@ -58,6 +59,7 @@ def rules() -> _Rules:
         tail=re.compile("(?:" + "|".join(data["tail"]) + r")\s*", re.IGNORECASE),
         inline=tuple(re.compile(p) for p in data["inline"]),
         piece=re.compile("|".join(data["piece"]), re.IGNORECASE),
+        sections=re.compile("|".join(data["sections"]), re.IGNORECASE),
         selectors=tuple(data["selectors"]),
         outlets=re.compile(r"(?:" + "|".join(data["dateline"]["outlets"]) + r")", re.IGNORECASE),
         provinces=frozenset(p.lower() for p in data["dateline"]["province_abbreviations"]),
