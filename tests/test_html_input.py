@@ -259,6 +259,18 @@ def test_signoffs_and_captions_glued_to_a_sentence_are_cut():
     assert "Kapolres meninjau TPS. (Foto: Humas)" in junk  # a short line with a photo credit is a caption
 
 
+def test_a_photo_credit_is_cut_from_a_sentence_and_a_caption_stays_a_caption():
+    long = ("Berdasarkan hasil pleno di tingkat kecamatan, pasangan calon nomor urut 2 unggul atas pasangan calon "
+            "nomor urut 1 dengan selisih lebih dari tiga ribu suara di seluruh kecamatan")
+    text, junk = clean_text(f"Paragraf pertama cukup panjang untuk menjadi isi berita.\n{long}. (Situs.com/Nama Fotografer)"
+                            "\n(Situs.com/Nama Fotografer)\nSITUS.COM/NAMA FOTOGRAFER")
+    assert text == f"Paragraf pertama cukup panjang untuk menjadi isi berita.\n\n{long}." and len(junk) == 2
+    # a short caption with its credit before the dateline is still cut off with the lines before it
+    art = article_from_text("Judul Berita Ini\nLihat Foto\nIlustrasi surat suara pemilu.(SITUS.com/Dok)\n"
+                            "JAKARTA, SITUS.com - Polisi menyiagakan ribuan personel di seluruh TPS ibu kota.")
+    assert art.text.startswith("JAKARTA, SITUS.com - Polisi")
+
+
 def test_foto_terkait_opener_takes_its_captions():
     text, junk = clean_text("Isi pertama berita ini.\nFOTO TERKAIT\nDinda Maharani saat tampil di Senayan\n"
                             "Penonton memadati gedung pertunjukan\n\"Saya sedih,\" kata Dinda.")

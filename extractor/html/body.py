@@ -29,7 +29,7 @@ import lxml.etree
 import soupsieve
 from bs4 import BeautifulSoup, NavigableString
 
-from .clean import clean_paragraphs, date_stamp, prose, rules
+from .clean import clean_paragraphs, date_stamp, prose, rules, uncredited
 from .metadata import css, in_headline_list
 from .profiles import Profile
 
@@ -402,7 +402,9 @@ def photo_page(text: str, shown: Sequence[str], title: str = "", *, extra=None,
     than that prose, or when the prose is next to nothing (under
     ``MIN_WORDS``) and the captions say at least twice as much. The prose
     paragraphs stay before the captions (a gallery's intro); the rest of the
-    body (a header of credits and counters) goes."""
+    body (a header of credits and counters) goes. The captions lose the
+    photo credits closing them (:func:`.clean.uncredited`)."""
+    shown = ["\n".join(uncredited(line) for line in c.split("\n")) for c in shown]
     caps, _ = clean_paragraphs(shown, title, extra=extra, names=names)
     if not caps:
         return None

@@ -42,6 +42,7 @@ class _Rules:
     gallery: re.Pattern
     tail: re.Pattern
     inline: tuple[re.Pattern, ...]
+    credit: re.Pattern
     piece: re.Pattern
     sections: re.Pattern
     selectors: tuple[str, ...]
@@ -58,6 +59,7 @@ def rules() -> _Rules:
         gallery=re.compile("(?:" + "|".join(data["gallery_opener"]) + r")\s*", re.IGNORECASE),
         tail=re.compile("(?:" + "|".join(data["tail"]) + r")\s*", re.IGNORECASE),
         inline=tuple(re.compile(p) for p in data["inline"]),
+        credit=re.compile("|".join(data["credit"])),
         piece=re.compile("|".join(data["piece"]), re.IGNORECASE),
         sections=re.compile("|".join(data["sections"]), re.IGNORECASE),
         selectors=tuple(data["selectors"]),
@@ -138,6 +140,8 @@ def clean_paragraphs(paragraphs: Iterable[str], title: str = "", *, extra: Optio
             seen.add(k)
             for rx in r.inline:
                 line = rx.sub("", line).strip()
+            if len(line) > CAPTION_CHARS:  # a sentence a photo credit is glued to (a shorter line is a caption)
+                line = uncredited(line)
             if line and not r.line.fullmatch(line):
                 kept.append(line)
             elif line:
@@ -150,6 +154,16 @@ def clean_paragraphs(paragraphs: Iterable[str], title: str = "", *, extra: Optio
     while len(kept) > 1 and _is_short_label(kept[0], 3) and not dateline(kept[0]):
         dropped.append(kept.pop(0))
     return "\n\n".join(kept), tuple(dropped)
+
+
+#: the longest line read as a caption rather than a sentence a photo credit is glued to
+CAPTION_CHARS = 160
+
+
+def uncredited(caption: str) -> str:
+    """A caption without the photo credit closing it (``junk.toml`` ``credit``):
+    ``Warga antre di TPS 07. (Situs.com/Nama)`` -> ``Warga antre di TPS 07.``"""
+    return rules().credit.sub("", caption).strip()
 
 
 def prose(line: str, title: str = "", names: Iterable[str] = ()) -> str:
