@@ -33,7 +33,8 @@ from typing import Iterable, Optional, Sequence
 
 from ..errors import Msg, ParseError
 from ..types import Article
-from .body import MIN_WORDS, captions, container_paragraphs, generic_paragraphs, photo_page, profile_container
+from .body import (MIN_WORDS, captions, container_paragraphs, count_words, generic_paragraphs, photo_page,
+                   profile_container)
 from .clean import clean_paragraphs, clean_text, dateline, parse_datetime, split_lead_in
 from .document import MAX_BYTES, join_url, pages_hash, parse, text_input
 from .metadata import from_dateline, gather, resolve
@@ -53,10 +54,6 @@ def _profile(url: str, name: str) -> Optional[Profile]:
                          url=url) from exc
 
 
-def _words(paragraphs: Iterable[str]) -> int:
-    return sum(len(p.split()) for p in paragraphs)
-
-
 def _paragraphs(root, prof: Optional[Profile]) -> tuple[list[str], str]:
     """(raw paragraphs, how) where how is the profile name or 'generic'. A
     profile that finds no container, or only a scrap of text where the
@@ -65,10 +62,10 @@ def _paragraphs(root, prof: Optional[Profile]) -> tuple[list[str], str]:
         el = profile_container(root, prof)
         if el is not None:
             paras = container_paragraphs(el, prof)
-            if _words(paras) >= MIN_WORDS:
+            if count_words(paras) >= MIN_WORDS:
                 return paras, prof.name
             generic = generic_paragraphs(root)
-            if _words(generic) >= 2 * max(1, _words(paras)):
+            if count_words(generic) >= 2 * max(1, count_words(paras)):
                 return generic, "generic"
             return paras, prof.name
     return generic_paragraphs(root), "generic"

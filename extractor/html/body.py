@@ -21,7 +21,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional, Sequence
+from typing import Iterable, Optional, Sequence
 
 import re
 
@@ -408,12 +408,12 @@ def photo_page(text: str, shown: Sequence[str], title: str = "", *, extra=None,
     caps, _ = clean_paragraphs(shown, title, extra=extra, names=names)
     if not caps:
         return None
-    n, cap_words = caps.count("\n\n") + 1, _count_words(caps)
+    n, cap_words = caps.count("\n\n") + 1, count_words([caps])
     told = [_key(c) for c in caps.split("\n\n")]
     paras = [p for p in text.split("\n\n") if p] if text else []
     retold = {p for p in paras if any(c in _key(p) or (len(_key(p)) >= 20 and _key(p) in c) for c in told)}
     intro = [p for p in paras if p not in retold and _reads_as_prose(p, title, names)]
-    said = _count_words(*intro)
+    said = count_words(intro)
     if not ((n >= GALLERY_FIGURES and cap_words > said) or (said < MIN_WORDS and cap_words >= 2 * max(1, said))):
         return None
     out, junk = clean_paragraphs([*intro, *shown], title, extra=extra, names=names)
@@ -426,7 +426,8 @@ def _reads_as_prose(paragraph: str, title: str, names: Sequence[str]) -> bool:
     return own >= 8 and own >= 0.6 * len(paragraph.split())
 
 
-def _count_words(*paragraphs: str) -> int:
+def count_words(paragraphs: Iterable[str]) -> int:
+    """Words (whitespace-separated) in ``paragraphs``."""
     return sum(len(p.split()) for p in paragraphs)
 
 
