@@ -405,19 +405,35 @@ def photo_page(text: str, shown: Sequence[str], title: str = "", *, extra=None,
     body (a header of credits and counters) goes. The captions lose the
     photo credits closing them (:func:`.clean.uncredited`)."""
     shown = ["\n".join(uncredited(line) for line in c.split("\n")) for c in shown]
+    paras = [p for p in text.split("\n\n") if p] if text else []
+    # a quick no (most pages): the body's prose already says more than the captions could
+    lines = [x for c in shown for x in c.split("\n") if x.strip()]
+    most = count_words(lines)
+    enough, said = max(most, MIN_WORDS) if len(lines) >= GALLERY_FIGURES else min(MIN_WORDS, most // 2 + 1), 0
+    keys = [k for k in map(_key, lines) if k]
+    for p in paras:
+        if not _retells(p, keys) and _reads_as_prose(p, title, names):
+            said += len(p.split())
+            if said >= enough:
+                return None
     caps, _ = clean_paragraphs(shown, title, extra=extra, names=names)
     if not caps:
         return None
     n, cap_words = caps.count("\n\n") + 1, count_words([caps])
     told = [_key(c) for c in caps.split("\n\n")]
-    paras = [p for p in text.split("\n\n") if p] if text else []
-    retold = {p for p in paras if any(c in _key(p) or (len(_key(p)) >= 20 and _key(p) in c) for c in told)}
+    retold = {p for p in paras if _retells(p, told)}
     intro = [p for p in paras if p not in retold and _reads_as_prose(p, title, names)]
     said = count_words(intro)
     if not ((n >= GALLERY_FIGURES and cap_words > said) or (said < MIN_WORDS and cap_words >= 2 * max(1, said))):
         return None
     out, junk = clean_paragraphs([*intro, *shown], title, extra=extra, names=names)
     return out, (*(p for p in paras if p not in intro and p not in retold), *junk)
+
+
+def _retells(paragraph: str, caption_keys: Sequence[str]) -> bool:
+    """Whether a body paragraph holds a caption (or is held by one): the body read the captions too."""
+    k = _key(paragraph)
+    return any(c in k or (len(k) >= 20 and k in c) for c in caption_keys)
 
 
 def _reads_as_prose(paragraph: str, title: str, names: Sequence[str]) -> bool:

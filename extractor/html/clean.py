@@ -44,6 +44,7 @@ class _Rules:
     inline: tuple[re.Pattern, ...]
     credit: re.Pattern
     piece: re.Pattern
+    piece_words: frozenset
     sections: re.Pattern
     selectors: tuple[str, ...]
     outlets: re.Pattern
@@ -61,6 +62,7 @@ def rules() -> _Rules:
         inline=tuple(re.compile(p) for p in data["inline"]),
         credit=re.compile("|".join(data["credit"])),
         piece=re.compile("|".join(data["piece"]), re.IGNORECASE),
+        piece_words=frozenset(w.lower() for w in data["piece_words"]),
         sections=re.compile("|".join(data["sections"]), re.IGNORECASE),
         selectors=tuple(data["selectors"]),
         outlets=re.compile(r"(?:" + "|".join(data["dateline"]["outlets"]) + r")", re.IGNORECASE),
@@ -168,16 +170,18 @@ def uncredited(caption: str) -> str:
 
 def prose(line: str, title: str = "", names: Iterable[str] = ()) -> str:
     """What a line says besides a photo page's furniture: the line without
-    photo credits, gallery counters, date stamps and labels (``junk.toml``
-    ``piece``), without the title and without the bylines. A gallery's
-    header (``FOTO Judul Nama 09 Des 2015, 10:25 WIB 1 / 8 (Situs.com/Nama)``)
-    leaves next to nothing; a story leaves itself."""
-    line = rules().piece.sub(" ", _WS.sub(" ", line))
+    photo credits, date stamps, bylines, gallery counters (``junk.toml``
+    ``piece``) and label words (``piece_words``), without the title and
+    without the bylines. A gallery's header (``FOTO Judul Nama 09 Des 2015,
+    10:25 WIB 1 / 8 (Situs.com/Nama)``) leaves next to nothing; a story
+    leaves itself."""
+    r = rules()
+    line = r.piece.sub(" ", line)
     for s in (title, *names):
-        s = _WS.sub(" ", s or "").strip()
+        s = " ".join((s or "").split())
         if len(s) >= 3:
-            line = re.sub(re.escape(s), " ", line, flags=re.IGNORECASE)
-    return _WS.sub(" ", line).strip()
+            line = re.sub(re.escape(s).replace(r"\ ", r"\s+"), " ", line, flags=re.IGNORECASE)
+    return " ".join(w for w in line.split() if w.strip(",.:;|-").lower() not in r.piece_words)
 
 
 def clean_text(text: str, title: str = "", **kw) -> tuple[str, tuple[str, ...]]:
