@@ -204,3 +204,19 @@ def test_another_day_without_a_place_of_its_own_is_where_the_last_one_was():
 ])
 def test_more_mentions_and_reports(text, published, want):
     assert _types(text, published) == want
+
+
+def test_a_page_without_a_date_is_as_late_as_the_latest_day_it_reports():
+    # no publication date: the day after the first one is no future, but a scheduled day still is
+    text = ("Polres Sumenep mengawal distribusi logistik ke Pulau Masalembu, Rabu (7/2). Sehari kemudian, Kamis (8/2), "
+            "logistik untuk Pulau Kangean diberangkatkan dengan pengawalan 72 personel. Pleno PPK dijadwalkan "
+            "dimulai Kamis (15/2).")
+    ev = [(e.type, e.date) for e in _extract(text, published=None).events]
+    assert ev == [("logistics_escort", "2024-02-07"), ("logistics_escort", "2024-02-08")]
+
+
+def test_a_cue_is_a_whole_word_even_at_the_edge_of_its_window():
+    # "Bilang" (a place name) holds no "bila"
+    text = ("Pada hari pemungutan suara, Kapolda Kaltim Irjen Pol Drs. Agus Wijayanto Saputro, M.H. meninjau TPS 01 "
+            "Kampung Ujoh Bilang, Kecamatan Long Bagun, Sabtu (19/4/2025).")
+    assert _types(text, published="2025-04-20") == ["inspection_visit"]

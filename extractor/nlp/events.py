@@ -95,7 +95,8 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
     sents = sentences(text)
     usable = [d for d in dates if d.flag not in ("range",)]
     lead = usable[0].date if usable else (published[:10] if published else None)
-    now = published[:10] if published else lead  # the article's day: later dates are still to come
+    # the article's day: later dates are still to come
+    now = published[:10] if published else _page_day(sents, usable, quotes, lex) or lead
     drill = bool(lex.drill_cues.search(text))
     events: list[_Ev] = []
     for i, sent in enumerate(sents):
@@ -141,6 +142,25 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
                    personnel_unit=f.per_unit[1] if f.per_unit else None, main=e is main)
         out.append(_with_election(text, sents, ev))
     return out
+
+
+def _page_day(sents: list[Sentence], dates: list[DateMention], quotes, lex) -> Optional[str]:
+    """The day of a page that states none: the latest date it reports, not
+    one still to come (a date in a quote, or one a cue of plan, schedule or
+    readiness governs: "dijadwalkan mulai Senin (21/4)", "akan dijaga ...
+    Rabu (14/2)")."""
+    best = None
+    for d in dates:
+        if any(a <= d.start < b for a, b in quotes):
+            continue
+        sent = next((s for s in sents if s.start <= d.start < s.end), None)
+        if sent is None or _mood(sent.text, d.start - sent.start, d.end - sent.start, lex) in _AHEAD:
+            continue
+        best = max(best or d.date, d.date)
+    return best
+
+
+_AHEAD = ("plan", "schedule", "ahead", "readiness", "hypothetical", "instruction", "appeal")
 
 
 def _main(title: str, events: list[_Ev], sizes: dict[int, Force], lex) -> Optional[_Ev]:
@@ -818,7 +838,9 @@ def _mood(sentence: str, start: int, end: int, lex, announced: bool = False, cou
             continue
         if "before" in mc.scope and rx.search(sentence, cut, start):
             return mc.name
-        if "after" in mc.scope and rx.search(sentence, end, min(clause_end, end + mc.window)):
+        # searched to the clause's end (a cue cut off by the window is none: "Ujoh Bilang" holds no "bila")
+        m = rx.search(sentence, end, clause_end) if "after" in mc.scope else None
+        if m is not None and m.start() < end + mc.window:
             return mc.name
         if "adjacent" in mc.scope:
             m = next((m for m in rx.finditer(sentence, max(0, start - mc.window), start)
