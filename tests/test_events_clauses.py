@@ -220,3 +220,33 @@ def test_a_cue_is_a_whole_word_even_at_the_edge_of_its_window():
     text = ("Pada hari pemungutan suara, Kapolda Kaltim Irjen Pol Drs. Agus Wijayanto Saputro, M.H. meninjau TPS 01 "
             "Kampung Ujoh Bilang, Kecamatan Long Bagun, Sabtu (19/4/2025).")
     assert _types(text, published="2025-04-20") == ["inspection_visit"]
+
+
+def test_sentences_whose_space_was_lost_are_still_two():
+    # "dua jam.Pleno": the continuation is its own sentence, and the crowd in it no other day of the protest
+    text = ("Ratusan massa memblokade Kantor KPU Tapteng, Selasa (3/12/2024). Rapat pleno yang berjalan sejak Senin "
+            "(2/12/2024) itu diskors sekitar dua jam.Pleno baru dilanjutkan sore hari setelah perwakilan massa diterima.")
+    from extractor.nlp.text import sentences
+    assert [s.text[:5] for s in sentences(text)] == ["Ratus", "Rapat", "Pleno"]
+    assert [s.text for s in sentences("Ketua KPU Kab.Lahat dan Jalan Moh.Hatta, situs Tribunlampung.co.id.")] == [
+        "Ketua KPU Kab.Lahat dan Jalan Moh.Hatta, situs Tribunlampung.co.id."]
+
+
+def test_a_long_clause_ends_with_the_escort_of_what_it_moves():
+    text = ("Kotak suara terakhir dari PPD Teluk Etna dan PPD Buruway tiba di Kaimana pada Minggu (1/12) menggunakan "
+            "kapal motor, dikawal 20 personel Polres dan Kodim.")
+    assert [(e.type, e.personnel) for e in _extract(text, "2024-12-02").events] == [("logistics_escort", 20)]
+    # a focus word makes the "yang" clause the predicate
+    text = ("Keesokan harinya, Minggu (11/2), giliran logistik untuk Kecamatan Kayoa yang diberangkatkan dengan "
+            "kapal motor.")
+    assert _types(text, "2024-02-12") == ["logistics_escort"]
+    # without the escort's force or date it is no escort
+    assert _types("Kotak suara terakhir dari PPD Teluk Etna dan PPD Buruway tiba di Kaimana menggunakan kapal motor "
+                  "milik pemerintah daerah, dikawal polisi.") == []
+
+
+def test_each_wave_of_an_escort_keeps_its_own_day():
+    ev = _extract("Polres Sumenep mengawal distribusi logistik ke pulau-pulau.\n\nPada Sabtu (10/2), 98 personel "
+                  "mengawal logistik menuju Pulau Masalembu. Gelombang kedua diberangkatkan keesokan harinya, Minggu "
+                  "(11/2), dengan pengawalan 60 personel.", published=None).events
+    assert sorted((e.date, e.personnel) for e in ev) == [("2024-02-10", 98), ("2024-02-11", 60)]

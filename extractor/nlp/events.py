@@ -113,6 +113,8 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
             ev = None
             if same:
                 ev = next((x for x in same if x.date == date), None) if own else None
+                if ev is not None:
+                    ev.own_date = True  # its day is now stated: a later day is no longer its own
                 if ev is None and own and _undated(same, i, sents, text):
                     ev = _undated(same, i, sents, text)  # the day (and place) the event's next sentence states
                     ev.date, ev.own_date = date, True
@@ -196,6 +198,8 @@ def _main(title: str, events: list[_Ev], sizes: dict[int, Force], lex) -> Option
         hit = next((e for e in titled + events if force_of(e).n == told.n), None)
         if hit is not None:
             return hit
+        if named and not titled:  # the title's deployment is still to come ("siapkan 230 personel amankan
+            return None           # pleno"): no event of the text is the main one
     for pool in (titled, events):
         for exact in (True, False):
             hit = next((e for e in pool if force_of(e).n is not None and force_of(e).approx != exact), None)
@@ -212,7 +216,8 @@ def article_force(text: str, events) -> tuple[Optional[int], bool]:
     False) without one."""
     main = next((e for e in events if e.main), None)
     if main is not None and main.personnel is not None:
-        return main.personnel, main.personnel_approx
+        joint = _joint_force(text, [e for e in events if e.type == main.type])
+        return (joint, False) if joint is not None else (main.personnel, main.personnel_approx)
     lex = lexicon()
     best: Optional[Force] = None
     for sent in sentences(text):
@@ -225,6 +230,22 @@ def article_force(text: str, events) -> tuple[Optional[int], bool]:
                 best is None or (not f.approx, f.n) > (not best.approx, best.n)):
             best = f
     return (best.n, best.approx) if best else (None, False)
+
+
+def _joint_force(text: str, same: list) -> Optional[int]:
+    """The force of several events of one type together, when a sentence
+    states it: a count equal to the sum of their own exact forces ("Pada
+    Sabtu (10/2), 98 personel mengawal logistik ... Minggu (11/2), dengan
+    pengawalan 60 personel. Total 158 personel gabungan dilibatkan")."""
+    known = [e.personnel for e in same if e.personnel is not None and not e.personnel_approx]
+    if len(known) < 2:
+        return None
+    want = sum(known)
+    for sent in sentences(text):
+        if any(f.n == want and not f.approx and f.role not in ("other", "per_unit", "part")
+               for f in figures(text, sent.start, sent.end)):
+            return want
+    return None
 
 
 def _force_sizes(text: str, sents: list[Sentence], events: list[_Ev], dates: list[DateMention],
@@ -309,6 +330,7 @@ def _force_sizes(text: str, sents: list[Sentence], events: list[_Ev], dates: lis
             targets = [x for x in events if any(x.type == t.type for t in targets)]
         for e in targets:
             cands.setdefault(id(e), []).append((strength, i, f, paras[i]))
+    _drop_joint(events, cands, paras)
     out: dict[int, Force] = {}
     for e in events:
         f = _pick(cands.get(id(e), []), {paras[i] for i in e.sents})
@@ -317,6 +339,23 @@ def _force_sizes(text: str, sents: list[Sentence], events: list[_Ev], dates: lis
         out[id(e)] = f
     _mustered(text, sents, events, owner, out, lex)
     return out
+
+
+def _drop_joint(events: list[_Ev], cands: dict, paras: list[int]) -> None:
+    """A count that is one event's own force plus the forces of the other
+    events of its type is their joint force ("Pengiriman ke Masalembu dikawal
+    24 personel ... Kamis (8/2), ... dengan pengawalan 72 personel. Total ada 96
+    personel"), never one event's."""
+    for e in events:
+        others = [o for o in events if o.type == e.type and o is not e]
+        if not others or not cands.get(id(e)):
+            continue
+        firsts = [_pick(cands.get(id(o), []), {paras[i] for i in o.sents}) for o in others]
+        rest = sum(f.n for f in firsts if f.n is not None and not f.approx)
+        if not rest:
+            continue
+        mine = {c[2].n for c in cands[id(e)] if c[2].n is not None and not c[2].approx}
+        cands[id(e)] = [c for c in cands[id(e)] if c[2].n is None or c[2].n - rest not in mine]
 
 
 def _mustered(text: str, sents: list[Sentence], events: list[_Ev], owner: dict[int, list[_Ev]],
@@ -546,7 +585,8 @@ def _spans(name: str, triggers: re.Pattern, sent: Sentence, own: list[DateMentio
         if not objs or (spec.dated and not own and force(text).n is None):
             continue
         for a_start, a_end in acts:
-            if _RELATIVE.search(text, max(0, a_start - 6), a_start):
+            if _RELATIVE.search(text, max(0, a_start - 6), a_start) and not (
+                    lex.clause_focus and lex.clause_focus.search(text, 0, a_start)):
                 continue  # "kotak suara yang tiba dari PPK": a description, not a predicate
             if spec.actors and not _actor(text[:a_start], spec.actors, lex):
                 continue

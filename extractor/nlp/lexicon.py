@@ -564,6 +564,9 @@ class Lexicon:
         self.clause_reset = _cues(cl.get("resets"))
         #: clause openers a two-part trigger may not span
         self.clause_binding = _cues(cl.get("binding"))
+        #: words that make the "yang" clause after them the predicate, not a description ("giliran logistik
+        #: untuk Kayoa yang diberangkatkan"): a two-part trigger may then take its action after "yang"
+        self.clause_focus = _cues(cl.get("focus"))
         mood = data.get("mood", {})
         self.mood_classes = tuple(
             MoodClass(name, _cues(spec["cues"]), frozenset(spec["scope"]), int(spec.get("window", 25)),
