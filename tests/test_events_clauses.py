@@ -250,3 +250,41 @@ def test_each_wave_of_an_escort_keeps_its_own_day():
                   "mengawal logistik menuju Pulau Masalembu. Gelombang kedua diberangkatkan keesokan harinya, Minggu "
                   "(11/2), dengan pengawalan 60 personel.", published=None).events
     assert sorted((e.date, e.personnel) for e in ev) == [("2024-02-10", 98), ("2024-02-11", 60)]
+
+
+@pytest.mark.parametrize("text, published, want", [
+    pytest.param("Gudang logistik KPU dijaga empat personel Polri hingga seluruh logistik didistribusikan.", "2024-11-24",
+                 [], id="until: the end of a stretch of time is no escort"),
+    pytest.param("Kodim 1416/Muna tetap menyiagakan personel cadangan hingga penetapan pasangan calon terpilih.",
+                 "2024-12-04", [], id="until: nor a determination of the winners"),
+    pytest.param("Setiap TPS dijaga 10 personel, sedangkan sisanya disiagakan sebagai tim patroli dan cadangan di "
+                 "Mapolsek Barat.", "2025-03-22", [], id="role: a force kept as a patrol team patrols nothing yet"),
+    pytest.param("Saat kejadian, TPS itu hanya dijaga satu personel Polri dan dua anggota Linmas, Rabu (27/11/2024).",
+                 "2024-11-28", [], id="circumstance: the guard at the time of an incident"),
+    pytest.param("Massa menuntut KPU menunda rapat pleno terbuka rekapitulasi tingkat kabupaten, Selasa (3/12/2024).",
+                 "2024-12-04", ["protest"], id="demand: what a crowd demands does not happen"),
+    pytest.param("Dalam rapat itu disepakati jalur distribusi dan pengembalian kotak suara dari TPS ke PPK.",
+                 "2024-11-26", [], id="topic: what a meeting agrees on"),
+    pytest.param("Bawaslu masih mengkaji apakah kejadian itu memenuhi syarat pemungutan suara ulang.", "2024-11-29",
+                 [], id="hypothetical: whether"),
+    pytest.param("Kapolsek Sebatik bersama Danramil turun langsung menenangkan massa, Sabtu (24/2/2024).",
+                 "2024-02-25", [], id="calming a crowd is no inspection"),
+    pytest.param("Usai apel, Kapolda bersama Danrem mengecek kesiapan kendaraan taktis dan perlengkapan pengamanan, "
+                 "Kamis (22/5/2025).", "2025-05-22", [], id="checking equipment after a parade is no inspection"),
+    pytest.param("Usai apel, Irwasda Polda Maluku Kombes Pol Yohanis Hetharia meninjau gudang logistik KPU Buru di "
+                 "Namlea, Jumat (4/4/2025).", "2025-04-04", ["inspection_visit"],
+                 id="a visit after a parade is an inspection"),
+    pytest.param("Dalam amanatnya Kapolres menyampaikan bahwa usai apel seluruh personel langsung bergeser ke 612 TPS "
+                 "untuk mengamankan pemungutan suara pada Rabu (27/11/2024).", "2024-11-26", ["polling_security"],
+                 id="the deployment after a parade is no topic of it"),
+])
+def test_mentions_by_the_words_around_a_trigger(text, published, want):
+    assert _types(text, published) == want
+
+
+def test_a_vessel_named_after_a_patrol_reports_no_patrol_beside_a_second_escort():
+    text = ("Kodim 1708/Biak Numfor mengawal pengiriman logistik ke Pulau Numfor, Senin (4/8/2025).\n\nKeesokan "
+            "harinya, Selasa (5/8/2025), logistik untuk Distrik Padaido diberangkatkan menggunakan kapal patroli "
+            "Lanal Biak dengan pengawalan 12 personel.")
+    ev = sorted((e.type, e.date) for e in _extract(text, "2025-08-05").events)
+    assert ev == [("logistics_escort", "2025-08-04"), ("logistics_escort", "2025-08-05")]

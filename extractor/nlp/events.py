@@ -844,7 +844,8 @@ def _another(text: str, sent: Sentence, et, end: int, date: Optional[str], own: 
         return False
     if text.count("“", 0, sent.start) > text.count("”", 0, sent.start) or sent.text.lstrip().startswith(("“", '"')):
         return False
-    return not any(o.triggers.search(sent.text) for o in lex.event_types if o is not et)
+    return not any(o.triggers.search(sent.text) and not (o.negative and o.negative.search(sent.text))
+                   for o in lex.event_types if o is not et)
 
 
 def _clause(sentence: str, start: int, end: int, lex) -> tuple[int, int]:
@@ -864,8 +865,9 @@ def _mood(sentence: str, start: int, end: int, lex, announced: bool = False, cou
     or None when it reports a happening. Each class's ``scope`` says where its
     cue must stand: earlier in the trigger's clause (``before``), at most
     ``window`` characters later in it (``after``), right before it
-    (``adjacent``), or anywhere earlier in the sentence with no new statement
-    between (``sentence``). ``announced``: skip the classes an announced
+    (``adjacent``), ending at most ``window`` characters before it in its
+    clause (``near``), or anywhere earlier in the sentence with no new
+    statement between (``sentence``). ``announced``: skip the classes an announced
     deployment overrides; ``counts``: the classes that also bear on a count
     of personnel. A speech tag between commas ("Patroli, kata dia,
     akan terus digelar") does not break the clause."""
@@ -882,6 +884,12 @@ def _mood(sentence: str, start: int, end: int, lex, announced: bool = False, cou
         m = rx.search(sentence, end, clause_end) if "after" in mc.scope else None
         if m is not None and m.start() < end + mc.window:
             return mc.name
+        if "near" in mc.scope:
+            m = None
+            for m in rx.finditer(sentence, max(cut, start - mc.window - 20), start):
+                pass
+            if m is not None and start - m.end() <= mc.window:
+                return mc.name
         if "adjacent" in mc.scope:
             m = next((m for m in rx.finditer(sentence, max(0, start - mc.window), start)
                       if not sentence[m.end():start].strip()), None)
