@@ -64,6 +64,7 @@ class _Trig(NamedTuple):
     obj_start: int
     obj_end: int
     pair: bool = False
+    spec: object = None  # the [[pairs]] spec of a two-part trigger
 
 
 @dataclass
@@ -98,16 +99,27 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
     # the article's day: later dates are still to come
     now = published[:10] if published else _page_day(sents, usable, quotes, lex) or lead
     drill = bool(lex.drill_cues.search(text))
+    # two-part triggers whose article lacks the words they need ("needs")
+    unmet = frozenset(id(sp) for specs in lex.event_pairs.values() for sp in specs
+                      if sp.needs is not None and not sp.needs.search(text))
     events: list[_Ev] = []
     for i, sent in enumerate(sents):
         if _history(sent.text, now):
             continue
-        own = [d for d in usable if sent.start <= d.start < sent.end]
-        for et, t in _triggers(sent, lex, drill, quotes, own, now):
+        own_all = [d for d in usable if sent.start <= d.start < sent.end]
+        for et, t in _triggers(sent, lex, drill, quotes, own_all, now, unmet):
             start, end = sent.start + t.start, sent.start + t.end
+            # in a quote, a date of the speech tag after it is when it was said ("..., kata Zulfikar, Rabu")
+            q = next(((a, b) for a, b in quotes if a <= start < b), None)
+            own = [d for d in own_all if q[0] <= d.start < q[1]] if q else own_all
             if t.pair and _refers_back(sent.text[t.obj_start:t.obj_end], et.name, events, lex):
                 continue  # "Pleno mendapat pengamanan": the voter-list plenary already reported
-            date = _date_for(text, sent, usable, lead)
+            if t.spec is not None and t.spec.not_with and _in_paragraph(text, sent, t.spec.not_with, lex):
+                continue  # "Sekelompok warga membakar kotak suara" in a clash: part of the clash
+            said = [d for d in own_all if d not in own]
+            date = _date_for(text, sent, [d for d in usable if d not in said] if said else usable, lead)
+            if not own and lex.vague_time is not None and lex.vague_time.search(sent.text, t.end):
+                date = None  # "penyerangan terhadap anggota PPD beberapa hari sebelumnya": a day not stated
             region = _place_for(sent, place_spans, primary, skip=dateline)
             same = [x for x in events if x.type == et.name]
             ev = None
@@ -115,6 +127,10 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
                 ev = next((x for x in same if x.date == date), None) if own else None
                 if ev is not None:
                     ev.own_date = True  # its day is now stated: a later day is no longer its own
+                vague = next((x for x in same if x.date is None and not x.own_date), None) if own else None
+                if ev is None and vague is not None:  # the day of an event first told without one
+                    ev, ev.date, ev.own_date = vague, date, True
+                    ev.region = region if region is not primary else ev.region
                 if ev is None and own and _undated(same, i, sents, text):
                     ev = _undated(same, i, sents, text)  # the day (and place) the event's next sentence states
                     ev.date, ev.own_date = date, True
@@ -144,6 +160,15 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
                    personnel_unit=f.per_unit[1] if f.per_unit else None, main=e is main)
         out.append(_with_election(text, sents, ev))
     return out
+
+
+def _in_paragraph(text: str, sent: Sentence, types: frozenset, lex) -> bool:
+    """Does a trigger of one of ``types`` stand in the paragraph of ``sent``?"""
+    a = text.rfind("\n\n", 0, sent.start)
+    b = text.find("\n\n", sent.end)
+    para = text[a + 1 if a >= 0 else 0:b if b >= 0 else len(text)]
+    return any(et.triggers.search(para) and not (et.negative and et.negative.search(para))
+               for et in lex.event_types if et.name in types)
 
 
 def _page_day(sents: list[Sentence], dates: list[DateMention], quotes, lex) -> Optional[str]:
@@ -437,7 +462,7 @@ def _history(sentence: str, now: Optional[str]) -> bool:
 
 
 def _triggers(sent: Sentence, lex, drill: bool, quotes, own: list[DateMention],
-              now: Optional[str]) -> list[tuple]:
+              now: Optional[str], unmet: frozenset = frozenset()) -> list[tuple]:
     """The (event type, (start, end)) pairs a sentence reports, first trigger
     per type (offsets in the sentence): not cancelled by its type's negative
     cues, not a mention by its mood (a plan, appeal, hypothetical, negation,
@@ -452,13 +477,16 @@ def _triggers(sent: Sentence, lex, drill: bool, quotes, own: list[DateMention],
     for et in lex.event_types:
         if drill and et.name in lex.drill_suppress:
             continue
-        spans = _spans(et.name, et.triggers, sent, own, lex, begins)
+        spans = _spans(et.name, et.triggers, sent, own, lex, begins, unmet)
         if not spans or (et.negative and et.negative.search(text)):
             continue
-        for t in spans:
+        for n, t in enumerate(spans):
             s, e = t.start, t.end
+            if _abbreviation(text, s, spans[n - 1] if n else None):
+                continue
             announced = et.name in lex.deployment_types and _announced(sent, own, now, lex)
-            if any(a <= sent.start + s < b for a, b in quotes) and not (_realis(text, s, e, lex) or announced):
+            if any(a <= sent.start + s < b for a, b in quotes) and not (
+                    _realis(text, s, e, lex, incident=et.name in lex.quote_incidents) or announced):
                 continue
             if own and now and own[0].date > now and not announced:
                 continue  # dated after the article's day: still to come
@@ -481,8 +509,18 @@ def _triggers(sent: Sentence, lex, drill: bool, quotes, own: list[DateMention],
         if et.name in lex.topic_modifiers and lex.modifier_of is not None \
                 and lex.modifier_of.search(text, max(0, s - 40), s):
             continue  # "logistik PSU": what the logistics are for
+        product = lex.product_of.get(et.name)
+        if product is not None and product.search(text, max(0, s - 30), s):
+            continue  # "kotak suara hasil rekapitulasi": what the event produced, moved elsewhere
         kept.append((et, t))
     return kept
+
+
+def _abbreviation(text: str, start: int, prev: Optional["_Trig"]) -> bool:
+    """Is the trigger at ``start`` the abbreviation in brackets of the one
+    before it ("Menjelang Pemungutan Suara Ulang (PSU)")? It is the same
+    mention, and has that one's mood."""
+    return prev is not None and text[prev.end:start].strip() == "("
 
 
 _K = 6  # letters of a literal beginning the gate compares
@@ -564,7 +602,7 @@ def _search(rx: re.Pattern, text: str, begins: Optional[set]) -> list[tuple[int,
 
 
 def _spans(name: str, triggers: re.Pattern, sent: Sentence, own: list[DateMention], lex,
-           begins: Optional[set] = None) -> list[_Trig]:
+           begins: Optional[set] = None, unmet: frozenset = frozenset()) -> list[_Trig]:
     """Where a type's triggers stand in a sentence, in order: its patterns,
     and its two-part triggers ([[pairs]]: an action and what it acts on, read
     from the action; see events.toml). ``begins``: the sentence's
@@ -576,7 +614,7 @@ def _spans(name: str, triggers: re.Pattern, sent: Sentence, own: list[DateMentio
 
     out = [_Trig(a, b, a, b) for a, b in found(triggers)]
     for spec in lex.event_pairs.get(name, ()):
-        if spec.objects is None or spec.actions is None:
+        if spec.objects is None or spec.actions is None or id(spec) in unmet:
             continue
         acts = found(spec.actions)
         if not acts:
@@ -585,7 +623,7 @@ def _spans(name: str, triggers: re.Pattern, sent: Sentence, own: list[DateMentio
         if not objs or (spec.dated and not own and force(text).n is None):
             continue
         for a_start, a_end in acts:
-            if _RELATIVE.search(text, max(0, a_start - 6), a_start) and not (
+            if not spec.relative and _RELATIVE.search(text, max(0, a_start - 6), a_start) and not (
                     lex.clause_focus and lex.clause_focus.search(text, 0, a_start)):
                 continue  # "kotak suara yang tiba dari PPK": a description, not a predicate
             if spec.actors and not _actor(text[:a_start], spec.actors, lex):
@@ -593,6 +631,8 @@ def _spans(name: str, triggers: re.Pattern, sent: Sentence, own: list[DateMentio
             if spec.after_not is not None and spec.after_not.match(text, a_end + 1):
                 continue
             for os_, oe in objs:
+                if spec.before_not is not None and spec.before_not.search(text, max(0, os_ - 12), os_):
+                    continue
                 if os_ >= a_end:
                     lo, hi, first = a_end, os_, "action"
                 elif oe <= a_start:
@@ -606,7 +646,7 @@ def _spans(name: str, triggers: re.Pattern, sent: Sentence, own: list[DateMentio
                     continue
                 if (spec.gap_not is not None and spec.gap_not.search(gap)) or _opens(gap, lex):
                     continue
-                out.append(_Trig(a_start, a_end, os_, oe, True))
+                out.append(_Trig(a_start, a_end, os_, oe, True, spec))
                 break
     longest: dict[int, _Trig] = {}
     for t in out:  # one trigger per start, the longest
@@ -637,14 +677,16 @@ def _actor(before: str, institutions: frozenset, lex) -> bool:
     return False
 
 
-def _realis(text: str, start: int, end: int, lex) -> bool:
+def _realis(text: str, start: int, end: int, lex, incident: bool = False) -> bool:
     """Does the clause of ``[start, end)`` say it has happened, and its
     sentence name the security action ("sudah kami distribusikan sejak
-    kemarin dengan pengawalan polisi")?"""
+    kemarin dengan pengawalan polisi")? An ``incident`` (a clash, a protest)
+    needs no security action: the speaker tells what happened ("Sempat
+    saling lempar batu")."""
     if lex.realis is None or lex.quote_security is None:
         return False
     cut, clause_end = _clause(text, start, end, lex)
-    return bool(lex.realis.search(text, cut, clause_end) and lex.quote_security.search(text))
+    return bool(lex.realis.search(text, cut, clause_end) and (incident or lex.quote_security.search(text)))
 
 
 def _refers_back(obj: str, name: str, events: list["_Ev"], lex) -> bool:

@@ -238,6 +238,10 @@ class PairSpec:
     dated: bool  # only in a sentence with a date of its own
     actors: frozenset  # institutions one of whose positions (or ranks) must stand before the action
     after_not: Optional[re.Pattern] = None  # words right after the action that undo it
+    needs: Optional[re.Pattern] = None  # only in an article that holds one of these words
+    not_with: frozenset = frozenset()  # event types whose trigger in the same paragraph takes it in
+    relative: bool = False  # the action may stand in a relative clause ("video yang viral sejak Rabu")
+    before_not: Optional[re.Pattern] = None  # words right before the object that undo it ("di depan kantor KPU")
 
 
 class Lexicon:
@@ -583,11 +587,20 @@ class Lexicon:
         self.event_pairs = {t: tuple(PairSpec(_cues(v["objects"]), _cues(v["actions"]), int(v.get("window", 10)),
                                               v.get("order", ""), bool(v.get("commas")), _cues(v.get("gap_not")),
                                               bool(v.get("dated")), frozenset(v.get("actors", ())),
-                                              _cues(v.get("after_not"), tail=""))
+                                              _cues(v.get("after_not"), tail=""), _cues(v.get("needs")),
+                                              frozenset(v.get("not_with", ())), bool(v.get("relative")),
+                                              _cues(v.get("before_not"), tail=r"\s+$"))
                                      for v in (specs if isinstance(specs, list) else [specs]))
                             for t, specs in data.get("pairs", {}).items()}
         self.quote_security = _cues(mood.get("quote_security"))
+        #: incidents a quote reports with a cue of realis alone ("Sempat saling lempar batu")
+        self.quote_incidents = frozenset(mood.get("quote_incidents", ()))
+        #: a vague time of its own leaves an event undated ("penyerangan ... beberapa hari sebelumnya")
+        self.vague_time = _cues(mood.get("vague_time"))
         self.topic_modifiers = frozenset(data.get("topics", {}).get("modifiers", ()))
+        #: per type, words right before a trigger that make it what is moved or kept, not the event
+        #: ("kotak suara hasil rekapitulasi")
+        self.product_of = {t: _cues(v, tail=r"\s+$") for t, v in data.get("topics", {}).get("products", {}).items()}
         #: words right before a modifier-type trigger that make it a modifier ("logistik PSU")
         self.modifier_of = _cues(data.get("topics", {}).get("modifier_of"), tail=r"\s+$")
         inst = data.get("instances", {})
