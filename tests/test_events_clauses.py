@@ -288,3 +288,46 @@ def test_a_vessel_named_after_a_patrol_reports_no_patrol_beside_a_second_escort(
             "Lanal Biak dengan pengawalan 12 personel.")
     ev = sorted((e.type, e.date) for e in _extract(text, "2025-08-05").events)
     assert ev == [("logistics_escort", "2025-08-04"), ("logistics_escort", "2025-08-05")]
+
+
+def test_when_a_state_began_is_no_day_of_what_the_sentence_reports():
+    # the plenary running since Monday was suspended on the day the article reports
+    text = ("Ratusan massa memblokade Kantor KPU Tapteng, Selasa (3/12/2024).\n\nRapat pleno yang berjalan sejak "
+            "Senin (2/12/2024) di aula kantor KPU itu akhirnya diskors sekitar dua jam. Pleno baru dilanjutkan sore "
+            "hari setelah perwakilan massa diterima.")
+    assert [e.date for e in _extract(text, "2024-12-04").events if e.type == "recap_security"] == ["2024-12-03"]
+    # the meeting that discussed a video viral since Wednesday is one meeting
+    text = ("Polres Berau menggelar rapat koordinasi di Mapolres, Kamis (14/11/2024). Rakor juga membahas video yang "
+            "viral di media sosial sejak Rabu (13/11/2024).")
+    assert [(e.type, e.date) for e in _extract(text, "2024-11-15").events] == [
+        ("coordination_meeting", "2024-11-14")]
+
+
+def test_since_an_undated_happening_is_when_the_security_began():
+    text = ("Rapat pleno rekapitulasi tingkat Kecamatan Patrol digelar Senin (19/2/2024). Kapolsek mengatakan "
+            "pengamanan dilakukan sejak kotak suara keluar dari gudang PPK.")
+    assert _types(text, "2024-02-20") == ["recap_security"]
+    # with a day of its own it is an event
+    text = ("Pemungutan suara ulang di Bengkulu Selatan berjalan aman, Sabtu (19/4/2025). Pengamanan sudah dimulai "
+            "sejak pergeseran logistik dari gudang KPU ke PPK pada Kamis (17/4/2025).")
+    assert sorted((e.type, e.date) for e in _extract(text, "2025-04-20").events) == [
+        ("logistics_escort", "2025-04-17"), ("revote", "2025-04-19")]
+
+
+def test_carried_on_today_without_security_is_an_agenda():
+    text = ("Rapat pleno rekapitulasi tingkat Kecamatan Patrol digelar Senin (19/2/2024) hingga larut malam.\n\n"
+            "Pleno PPK Patrol dilanjutkan Selasa (20/2/2024) untuk surat suara DPRD Provinsi dan DPR RI.")
+    assert [e.date for e in _extract(text, "2024-02-20").events] == ["2024-02-19"]
+    # with its security told it is an event
+    text = text.replace("untuk surat suara", "dengan pengamanan 45 personel untuk surat suara")
+    assert sorted(e.date for e in _extract(text, "2024-02-20").events) == ["2024-02-19", "2024-02-20"]
+
+
+def test_a_date_of_the_vote_is_no_day_of_another_event():
+    text = ("Sekretariat PPS Kampung Bonglai terbakar pada Kamis (15/2/2024) dini hari. Empat kotak suara berisi "
+            "surat suara hasil pemungutan suara Rabu (14/2/2024) ikut hangus.")
+    assert [(e.type, e.date) for e in _extract(text, "2024-02-16").events] == [("other", "2024-02-15")]
+
+
+def test_a_cue_before_the_object_of_a_two_part_trigger_bears_on_it():
+    assert _types("Pengawas TPS sudah membuat laporan kejadian khusus sebelum kotak suara dibawa kabur.") == []

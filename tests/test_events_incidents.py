@@ -52,7 +52,7 @@ def test_an_attack_on_election_workers_is_a_clash(text):
 
 
 def test_a_theft_is_no_transport():
-    assert _types("Pengawas TPS sudah membuat laporan kejadian khusus sebelum kotak suara dibawa kabur.") == ["other"]
+    assert _types("Kotak suara TPS 04 dibawa kabur sekelompok orang, Rabu (27/11/2024) malam.") == ["other"]
 
 
 def test_an_attack_told_as_a_cause_takes_the_day_stated_for_it_later():

@@ -95,6 +95,7 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
     lex = lexicon()
     sents = sentences(text)
     usable = [d for d in dates if d.flag not in ("range",)]
+    begun = {id(d) for d in usable if _state_start(text, d, -1, lexicon())}  # when a state began: inherited by none
     lead = usable[0].date if usable else (published[:10] if published else None)
     # the article's day: later dates are still to come
     now = published[:10] if published else _page_day(sents, usable, quotes, lex) or lead
@@ -111,13 +112,17 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
             start, end = sent.start + t.start, sent.start + t.end
             # in a quote, a date of the speech tag after it is when it was said ("..., kata Zulfikar, Rabu")
             q = next(((a, b) for a, b in quotes if a <= start < b), None)
-            own = [d for d in own_all if q[0] <= d.start < q[1]] if q else own_all
+            own = [d for d in own_all if (q[0] <= d.start < q[1] if q else True)
+                   and not _state_start(text, d, start, lex) and not (
+                       et.name not in lex.vote_types and lex.vote_day is not None
+                       and lex.vote_day.search(text, max(sent.start, d.start - 40), d.start))]
             if t.pair and _refers_back(sent.text[t.obj_start:t.obj_end], et.name, events, lex):
                 continue  # "Pleno mendapat pengamanan": the voter-list plenary already reported
             if t.spec is not None and t.spec.not_with and _in_paragraph(text, sent, t.spec.not_with, lex):
                 continue  # "Sekelompok warga membakar kotak suara" in a clash: part of the clash
-            said = [d for d in own_all if d not in own]
-            date = _date_for(text, sent, [d for d in usable if d not in said] if said else usable, lead)
+            said = [d for d in own_all if d not in own]  # said in a speech tag, or a state's start
+            date = _date_for(text, sent, [d for d in usable if d not in said and (d in own or id(d) not in begun)],
+                             lead)
             if not own and lex.vague_time is not None and lex.vague_time.search(sent.text, t.end):
                 date = None  # "penyerangan terhadap anggota PPD beberapa hari sebelumnya": a day not stated
             region = _place_for(sent, place_spans, primary, skip=dateline)
@@ -135,7 +140,7 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
                     ev = _undated(same, i, sents, text)  # the day (and place) the event's next sentence states
                     ev.date, ev.own_date = date, True
                     ev.region = region if region is not primary else ev.region
-                if ev is None and not _another(text, sent, et, t.end, date, own, now, lex):
+                if ev is None and not _another(text, sent, et, t.end, date, own, now, lex, bool(published)):
                     ev = _elsewhere(sent, et.name, same, place_spans, dateline, lex)
                     ev = same[0] if ev is None else None if ev is _NEW else ev
             if ev is None:
@@ -144,7 +149,7 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
                 ev = _Ev(et.name, start, end, date, region, own_date=bool(own))
                 events.append(ev)
             _mention(ev, i, start, sent, officials, lex)
-    _instances(text, sents, events, usable, now, quotes, lex)
+    _instances(text, sents, events, usable, now, quotes, lex, published=bool(published))
     found = {e.type for e in events}
     dropped = {t for t in found for t2 in found if t in lex.event_subsumes.get(t2, ())}
     kept = sorted((e for e in events if e.type not in dropped), key=lambda e: e.start)
@@ -160,6 +165,25 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
                    personnel_unit=f.per_unit[1] if f.per_unit else None, main=e is main)
         out.append(_with_election(text, sents, ev))
     return out
+
+
+def _agenda(sentence: str, lex) -> bool:
+    """Does the sentence tell an event carried on on the article's own day
+    ("Pleno PPK Patrol dilanjutkan Selasa (20/2/2024) untuk surat suara DPRD")
+    without any security of that day? A morning paper tells its agenda, no
+    event that has happened."""
+    return bool(lex.continues and lex.continues.search(sentence)) and not (
+        lex.quote_security.search(sentence) or figures(sentence))
+
+
+def _state_start(text: str, d: DateMention, trigger: int, lex) -> bool:
+    """Is ``d`` when a state began, in a relative clause the trigger at
+    ``trigger`` is not part of ("video yang viral di media sosial sejak Rabu
+    (13/11)" for the meeting that discussed it)?"""
+    if lex.ongoing is None:
+        return False
+    m = lex.ongoing.search(text, max(0, d.start - 80), d.start)
+    return m is not None and not m.start() <= trigger < d.start
 
 
 def _in_paragraph(text: str, sent: Sentence, types: frozenset, lex) -> bool:
@@ -492,10 +516,13 @@ def _triggers(sent: Sentence, lex, drill: bool, quotes, own: list[DateMention],
                 continue  # dated after the article's day: still to come
             # the mood of a trigger of several words is read at its start and at its last word
             last = text.rfind(" ", s, e) + 1 or s
-            k = et.name
-            if (_mood(text, s, e, lex, kind=k) is None and _mood(text, last, e, lex, kind=k) is None) or (
-                    announced and _mood(text, s, e, lex, announced=True, kind=k) is None
-                    and _mood(text, last, e, lex, announced=True, kind=k) is None):
+            k, dd = et.name, bool(own)
+            # ... and, for a two-part trigger whose object comes first, at the object ("sebelum kotak suara
+            # dibawa kabur")
+            s = min(s, t.obj_start)
+            if (_mood(text, s, e, lex, kind=k, dated=dd) is None and _mood(text, last, e, lex, kind=k, dated=dd) is None) or (
+                    announced and _mood(text, s, e, lex, announced=True, kind=k, dated=dd) is None
+                    and _mood(text, last, e, lex, announced=True, kind=k, dated=dd) is None):
                 found.append((et, t))
                 break
     kept = []
@@ -786,7 +813,7 @@ def _kabkota(r: Optional[Region]) -> Optional[str]:
 
 
 def _instances(text: str, sents: list[Sentence], events: list["_Ev"], dates: list[DateMention],
-               now: Optional[str], quotes, lex) -> None:
+               now: Optional[str], quotes, lex, published: bool = True) -> None:
     """Other days of events already introduced, told by one of their [heads]
     with a verb of happening right after it and a date of their own ("Pleno
     dimulai sejak Jumat (16/02/2024)"): a new event of the type for a new
@@ -809,10 +836,13 @@ def _instances(text: str, sents: list[Sentence], events: list["_Ev"], dates: lis
                            .split()) <= lex.instance_window]
             if not near:
                 continue
-            own = [d for d in dates if sent.start <= d.start < sent.end]
+            own = [d for d in dates if sent.start <= d.start < sent.end
+                   and not _state_start(text, d, sent.start + h.start(), lex)]
             if not own or _mood(sent.text, h.start(), h.end(), lex) is not None:
                 continue
             date = own[0].date
+            if published and date == now and _agenda(sent.text, lex):
+                continue
             if (now and date > now) or any(a <= sent.start + h.start() < b for a, b in quotes):
                 continue
             if lex.event_background is not None and lex.event_background.search(text, sent.start, own[0].start):
@@ -870,7 +900,7 @@ _ANAPHOR = re.compile(r"\s+(?:ini|tersebut|itu)\b")
 
 
 def _another(text: str, sent: Sentence, et, end: int, date: Optional[str], own: list[DateMention],
-             now: Optional[str], lex) -> bool:
+             now: Optional[str], lex, published: bool = True) -> bool:
     """Is this trigger a second event of its type? Only with its own date, not
     after the article's day, not the background of the event (a ruling or an
     earlier vote: "PSU digelar sesuai putusan MK tanggal 24 Februari"), not
@@ -881,6 +911,8 @@ def _another(text: str, sent: Sentence, et, end: int, date: Optional[str], own: 
     if lex.event_background is not None and lex.event_background.search(text, sent.start, own[0].start):
         return False
     if now and date and date > now:
+        return False
+    if published and date == now and _agenda(sent.text, lex):
         return False
     if _ANAPHOR.match(sent.text, end):
         return False
@@ -901,7 +933,7 @@ def _clause(sentence: str, start: int, end: int, lex) -> tuple[int, int]:
 
 
 def _mood(sentence: str, start: int, end: int, lex, announced: bool = False, counts: bool = False,
-          kind: str = "") -> Optional[str]:
+          kind: str = "", dated: bool = False) -> Optional[str]:
     """The [mood] class whose cue makes the trigger at ``[start, end)`` of
     ``sentence`` a mention (a plan, schedule, hypothetical, negation, appeal),
     or None when it reports a happening. Each class's ``scope`` says where its
@@ -918,7 +950,7 @@ def _mood(sentence: str, start: int, end: int, lex, announced: bool = False, cou
     for mc in lex.mood_classes:
         rx = mc.cues
         if rx is None or (announced and mc.announce) or (counts and not mc.counts) or kind in mc.not_for \
-                or (mc.only_for and kind not in mc.only_for):
+                or (mc.only_for and kind not in mc.only_for) or (dated and mc.undated):
             continue
         if "before" in mc.scope and rx.search(sentence, cut, start):
             return mc.name

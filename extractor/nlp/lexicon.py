@@ -223,6 +223,7 @@ class MoodClass:
     counts: bool = True  # also makes a count of personnel no event's force
     not_for: frozenset = frozenset()  # event types the class does not bear on
     only_for: frozenset = frozenset()  # the only event types it bears on (empty: all)
+    undated: bool = False  # bears only on a trigger whose sentence states no date
 
 
 @dataclass(frozen=True)
@@ -575,12 +576,19 @@ class Lexicon:
         self.mood_classes = tuple(
             MoodClass(name, _cues(spec["cues"]), frozenset(spec["scope"]), int(spec.get("window", 25)),
                       bool(spec.get("announce")), bool(spec.get("counts", True)), frozenset(spec.get("not_for", ())),
-                      frozenset(spec.get("only_for", ())))
+                      frozenset(spec.get("only_for", ())), bool(spec.get("undated")))
             for name, spec in mood.items() if isinstance(spec, dict))
         self.realis = _cues(mood.get("realis"))
         self.deploy = _cues(mood.get("deploy"))
         self.announce_days = int(mood.get("announce_days", 0))
         self.event_background = _cues(data.get("background", {}).get("cues"))
+        #: a date these end right before is when a state began, not a day of what the sentence reports
+        #: ("Rapat pleno yang berjalan sejak Senin (2/12) ... akhirnya diskors")
+        self.ongoing = _cues(data.get("background", {}).get("ongoing"), tail=r"\s*$")
+        #: a date right after these is the vote's, not one of a trigger of another type
+        #: ("kotak suara berisi surat suara hasil pemungutan suara Rabu (14/2/2024) ikut hangus")
+        self.vote_day = _cues(data.get("background", {}).get("vote_day"), tail=r"(?:\s+\w+)?\s*$")
+        self.vote_types = frozenset(data.get("background", {}).get("vote_types", ()))
         #: nouns that refer back to an event of a type ("pleno", "apel"), per type
         self.event_heads = {t: _cues(v) for t, v in data.get("heads", {}).items()}
         #: two-part triggers: type -> the specs of [[pairs.TYPE]]
@@ -605,6 +613,8 @@ class Lexicon:
         self.modifier_of = _cues(data.get("topics", {}).get("modifier_of"), tail=r"\s+$")
         inst = data.get("instances", {})
         self.happening = _cues(inst.get("happening"))
+        #: verbs of carrying on: on the article's own day, with no security told, an agenda
+        self.continues = _cues(inst.get("continues"))
         self.place_split_types = frozenset(inst.get("place_types", ()))
         self.instance_types = frozenset(inst.get("types", ()))
         #: where reinforcements come from, not where things happen: "BKO dari Polres Sorong di Aimas"
