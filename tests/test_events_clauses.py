@@ -331,3 +331,24 @@ def test_a_date_of_the_vote_is_no_day_of_another_event():
 
 def test_a_cue_before_the_object_of_a_two_part_trigger_bears_on_it():
     assert _types("Pengawas TPS sudah membuat laporan kejadian khusus sebelum kotak suara dibawa kabur.") == []
+
+
+def test_what_a_revote_is_is_no_report_of_it():
+    text = ("Logistik PSU Kepulauan Talaud diberangkatkan ke pulau-pulau terluar dengan pengawalan 58 personel, Rabu "
+            "(9/4/2025).\n\nPSU digelar berdasarkan putusan Mahkamah Konstitusi yang dibacakan 24 Februari lalu. PSU "
+            "kembali mempertemukan paslon nomor urut 1 dan paslon nomor urut 2.")
+    assert _types(text, None) == ["logistics_escort"]
+
+
+def test_the_tps_security_of_a_revote_is_the_revote_on_its_day():
+    text = ("Menjelang Pemungutan Suara Ulang (PSU) Pemilihan Gubernur Papua, Kodim 1708/Biak Numfor mengawal "
+            "pengiriman logistik, Senin (4/8/2025).\n\nPada hari yang sama digelar apel kesiapan pengamanan PSU, diikuti "
+            "475 personel gabungan. Dandim menyampaikan, seluruh personel akan ditempatkan di TPS pada Rabu (6/8/2025).")
+    ev = sorted((e.type, e.date, e.personnel) for e in _extract(text, "2025-08-05").events)
+    assert ev == [("logistics_escort", "2025-08-04", None), ("readiness_parade", "2025-08-04", 475),
+                  ("revote", "2025-08-06", 475)]
+    # a re-vote that only may come leaves the polling day as it is
+    text = ("Polres Nias menurunkan 310 personel ke 420 TPS, Rabu (27/11/2024).\n\nBawaslu akan merekomendasikan "
+            "pemungutan suara ulang di TPS tersebut. \u201cKotak suara yang rusak tidak bisa dihitung, jadi harus PSU,\u201d "
+            "ujarnya.")
+    assert _types(text, "2024-11-28") == ["polling_security"]

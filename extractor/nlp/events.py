@@ -150,9 +150,8 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
                 events.append(ev)
             _mention(ev, i, start, sent, officials, lex)
     _instances(text, sents, events, usable, now, quotes, lex, published=bool(published))
-    found = {e.type for e in events}
-    dropped = {t for t in found for t2 in found if t in lex.event_subsumes.get(t2, ())}
-    kept = sorted((e for e in events if e.type not in dropped), key=lambda e: e.start)
+    events = _subsume(text, sents, events, lex)
+    kept = sorted(events, key=lambda e: e.start)
     sizes = _force_sizes(text, sents, kept, usable, lex)
     main = _main(title, kept, sizes, lex)
     out = []
@@ -165,6 +164,54 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
                    personnel_unit=f.per_unit[1] if f.per_unit else None, main=e is main)
         out.append(_with_election(text, sents, ev))
     return out
+
+
+def _subsume(text: str, sents: list[Sentence], events: list[_Ev], lex) -> list[_Ev]:
+    """[subsumes]: a type takes in the types it names. Their events become
+    its own (a re-vote is itself the polling: the TPS security on its day is
+    the re-vote, and dates it when the re-vote's own mentions did not; its
+    sentences that count personnel stay out), also
+    when the article names the re-vote as a fact, not a possibility
+    ("Menjelang PSU ...", "PSU Gubernur Papua diikuti dua pasangan calon")
+    without reporting it."""
+    out = list(events)
+    for big, smalls in lex.event_subsumes.items():
+        taken = [e for e in out if e.type in smalls]
+        if not taken:
+            continue
+        mine = [e for e in out if e.type == big]
+        if not mine:
+            if not _named_as_fact(sents, big, lex):
+                continue
+            first = min(taken, key=lambda e: e.start)
+            mine = [replace(first, type=big)]
+            out[out.index(first)] = mine[0]
+            taken.remove(first)
+        host = mine[0]
+        for e in taken:
+            out.remove(e)
+            for i in e.sents:  # its mentions, not its counts: a guard at one TPS is no force of the re-vote
+                if i not in host.sents and not figures(sents[i].text):
+                    host.sents.append(i)
+                    host.mention_at[i] = e.mention_at.get(i, e.start)
+            if e.own_date and not host.own_date:
+                host.date, host.own_date = e.date, True
+            host.actors = tuple(dict.fromkeys(host.actors + e.actors))
+            host.forces = tuple(dict.fromkeys(host.forces + e.forces))
+    return out
+
+
+def _named_as_fact(sents: list[Sentence], name: str, lex) -> bool:
+    """Does a trigger of ``name`` stand in the article as something that is
+    or will be, not one that may ("Bawaslu akan merekomendasikan PSU")?"""
+    et = next((t for t in lex.event_types if t.name == name), None)
+    if et is None:
+        return False
+    for sent in sents:
+        for m in et.triggers.finditer(sent.text):
+            if _mood(sent.text, m.start(), m.end(), lex, kind=name) in lex.fact_moods:
+                return True
+    return False
 
 
 def _agenda(sentence: str, lex) -> bool:

@@ -553,7 +553,9 @@ class Lexicon:
         self.topic_sentence = frozenset(topics.get("sentence", ()))
         #: cues that make a date the background of an event (the ruling, the original vote), not a second event
         self.background = _cues(mod.get("background"))
-        self.event_subsumes = {k: frozenset(v) for k, v in data.get("subsumes", {}).items()}
+        self.event_subsumes = {k: frozenset(v) for k, v in data.get("subsumes", {}).items() if isinstance(v, list)}
+        #: the moods in which a trigger still names its event as a fact ("Menjelang PSU"), for [subsumes]
+        self.fact_moods = frozenset([None] + list(data.get("subsumes", {}).get("fact_moods", ())))
         drill = data.get("drill", {})
         self.drill_cues = re.compile(r"(?<![\w])(?:" + "|".join(drill.get("cues", ["$^"])) + ")", re.IGNORECASE)
         self.drill_suppress = frozenset(drill.get("suppress", ()))
