@@ -352,3 +352,19 @@ def test_the_tps_security_of_a_revote_is_the_revote_on_its_day():
             "pemungutan suara ulang di TPS tersebut. \u201cKotak suara yang rusak tidak bisa dihitung, jadi harus PSU,\u201d "
             "ujarnya.")
     assert _types(text, "2024-11-28") == ["polling_security"]
+
+
+def test_a_mention_dated_by_its_own_paragraph_keeps_its_day():
+    # the next sentence's day is another shipment's, not the one the lead names
+    text = ("Polres Belitung menurunkan 32 personel untuk mengawal distribusi logistik Pemilu 2024 ke pulau-pulau kecil. "
+            "Pengiriman pertama menuju Pulau Seliu dilakukan Senin (12/2) pagi.\n\nPengiriman ke Pulau Seliu dikawal 8 "
+            "personel. Keesokan harinya, Selasa (13/2), giliran logistik untuk Pulau Mendanau diberangkatkan.")
+    assert sorted(e.date for e in _extract(text, None).events) == ["2024-02-12", "2024-02-13"]
+
+
+def test_a_plenary_guarded_with_its_force_at_the_end_of_a_longer_clause():
+    text = ("Kabag Ops mengatakan, pleno PPK di 11 kecamatan se-Kabupaten Jeneponto hari ini dijaga 275 personel.")
+    assert [(e.type, e.personnel) for e in _extract(text, "2024-02-20").events] == [("recap_security", 275)]
+    text = ("Kotak hasil rekapitulasi PPK Masalembu sendiri baru tiba di Pelabuhan Kalianget, Selasa (03/12/24) malam, "
+            "setelah menempuh perjalanan laut lebih dari 14 jam dengan pengawalan enam personel Sat Polairud.")
+    assert [(e.type, e.personnel) for e in _extract(text, "2024-12-05").events] == [("logistics_escort", 6)]

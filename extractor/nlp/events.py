@@ -136,8 +136,8 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
                 if ev is None and vague is not None:  # the day of an event first told without one
                     ev, ev.date, ev.own_date = vague, date, True
                     ev.region = region if region is not primary else ev.region
-                if ev is None and own and _undated(same, i, sents, text):
-                    ev = _undated(same, i, sents, text)  # the day (and place) the event's next sentence states
+                if ev is None and own and _undated(same, i, sents, text, usable):
+                    ev = _undated(same, i, sents, text, usable)  # the day (and place) the next sentence states
                     ev.date, ev.own_date = date, True
                     ev.region = region if region is not primary else ev.region
                 if ev is None and not _another(text, sent, et, t.end, date, own, now, lex, bool(published)):
@@ -779,14 +779,27 @@ def _refers_back(obj: str, name: str, events: list["_Ev"], lex) -> bool:
     return False
 
 
-def _undated(same: list["_Ev"], i: int, sents: list[Sentence], text: str) -> Optional["_Ev"]:
+def _undated(same: list["_Ev"], i: int, sents: list[Sentence], text: str,
+             dates: list[DateMention] = ()) -> Optional["_Ev"]:
     """The event of this type mentioned in the sentence before sentence ``i``
-    of its paragraph without a date of its own: the dated sentence after it
-    gives the day ("KPU memindahkan rapat pleno ke Nabire ... Pleno yang
-    dimulai Selasa pagi itu dijaga 150 personel")."""
+    of its paragraph without a date of its own, nor one in the paragraphs
+    that mention it: the dated sentence after it gives the day ("KPU
+    memindahkan rapat pleno ke Nabire ... Pleno yang dimulai Selasa pagi itu
+    dijaga 150 personel"; not "Polres Belitung menurunkan 32 personel untuk
+    mengawal distribusi logistik. Pengiriman pertama ... dilakukan Senin
+    (12/2) pagi").)"""
     if i == 0 or "\n" in text[sents[i - 1].end:sents[i].start]:
         return None
-    return next((e for e in same if not e.own_date and (i - 1) in e.sents), None)
+    e = next((e for e in same if not e.own_date and (i - 1) in e.sents), None)
+    if e is None:
+        return None
+    for j in e.sents:
+        a = text.rfind("\n\n", 0, sents[j].start)
+        b = text.find("\n\n", sents[j].end)
+        lo, hi = a + 1 if a >= 0 else 0, b if b >= 0 else len(text)
+        if any(lo <= d.start < hi and not sents[i].start <= d.start < sents[i].end for d in dates):
+            return None  # its paragraph states its day
+    return e
 
 
 def _announced(sent: Sentence, own: list[DateMention], now: Optional[str], lex) -> bool:
