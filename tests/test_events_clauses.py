@@ -368,3 +368,34 @@ def test_a_plenary_guarded_with_its_force_at_the_end_of_a_longer_clause():
     text = ("Kotak hasil rekapitulasi PPK Masalembu sendiri baru tiba di Pelabuhan Kalianget, Selasa (03/12/24) malam, "
             "setelah menempuh perjalanan laut lebih dari 14 jam dengan pengawalan enam personel Sat Polairud.")
     assert [(e.type, e.personnel) for e in _extract(text, "2024-12-05").events] == [("logistics_escort", 6)]
+
+
+
+def test_days_named_without_a_date_take_the_day_the_article_gives_them():
+    # "pada hari yang sama": the first date of the last sentence that states one
+    text = ("Menjelang PSU Pilkada Kabupaten Serang, Polres Serang mengawal pengiriman logistik ke kecamatan, "
+            "Senin (4/8/2025). Pada hari yang sama digelar apel kesiapan pengamanan PSU di Mapolres Serang, diikuti "
+            "300 personel. Seluruh personel ditempatkan di TPS pada Rabu (6/8/2025).")
+    ev = {e.type: e.date for e in _extract(text, None).events}
+    assert ev["readiness_parade"] == "2025-08-04"
+    # "hari pertama": the date written beside the same phrase elsewhere
+    text = ("Rapat pleno rekapitulasi tingkat Kabupaten Bantul memasuki hari kedua, Sabtu (2/3/2024). Kabag Ops "
+            "Polres Bantul mengatakan, 150 personel disiagakan sejak hari pertama, Jumat (1/3/2024).\n\nKapolres "
+            "Bantul bersama Dandim 0729/Bantul sempat meninjau lokasi pleno pada hari pertama.")
+    ev = sorted((e.type, e.date) for e in _extract(text, "2024-03-02").events)
+    assert ("inspection_visit", "2024-03-01") in ev
+    # "pada hari pencoblosan": the date written beside the vote elsewhere
+    text = ("Pemungutan suara ulang (PSU) Pilkada Kabupaten Serang, Sabtu (19/4/2025), berjalan aman. Apel kesiapan "
+            "digelar Jumat (18/4/2025) di Mapolres Serang.\n\nPada hari pencoblosan, Kapolda Banten meninjau "
+            "sejumlah TPS di Kecamatan Cinangka.")
+    ev = sorted((e.type, e.date) for e in _extract(text, None).events)
+    assert ("inspection_visit", "2025-04-19") in ev
+
+
+def test_an_old_year_sets_its_sentence_in_that_election_only_after_a_word_of_time():
+    assert _types("Pada Pemilu 2019, pleno rekapitulasi di Lahat sempat diwarnai aksi massa.", "2024-11-27") == []
+    # a year that only names a thing leaves the sentence in the article's time
+    text = ("Sebuah video kericuhan di TPS beredar di media sosial dan disebut terjadi di Kabupaten Blora. "
+            "Minggu (24/11/2024), tim patroli siber Polres Blora memastikan video hoaks tersebut merupakan rekaman "
+            "lama Pemilu 2019 dari luar Jawa Tengah.")
+    assert "disinformation" in _types(text, None)

@@ -99,13 +99,14 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
     lead = usable[0].date if usable else (published[:10] if published else None)
     # the article's day: later dates are still to come
     now = published[:10] if published else _page_day(sents, usable, quotes, lex) or lead
+    usable = sorted(usable + _implied(text, sents, usable, published, quotes, lex), key=lambda d: d.start)
     drill = bool(lex.drill_cues.search(text))
     # two-part triggers whose article lacks the words they need ("needs")
     unmet = frozenset(id(sp) for specs in lex.event_pairs.values() for sp in specs
                       if sp.needs is not None and not sp.needs.search(text))
     events: list[_Ev] = []
     for i, sent in enumerate(sents):
-        if _history(sent.text, now):
+        if _history(sent.text, now, lex):
             continue
         own_all = [d for d in usable if sent.start <= d.start < sent.end]
         for et, t in _triggers(sent, lex, drill, quotes, own_all, now, unmet):
@@ -240,6 +241,55 @@ def _in_paragraph(text: str, sent: Sentence, types: frozenset, lex) -> bool:
     para = text[a + 1 if a >= 0 else 0:b if b >= 0 else len(text)]
     return any(et.triggers.search(para) and not (et.negative and et.negative.search(para))
                for et in lex.event_types if et.name in types)
+
+
+def _implied(text: str, sents: list[Sentence], dates: list[DateMention], published: Optional[str], quotes,
+             lex) -> list[DateMention]:
+    """Days the article names without a date ([implied]), for its events
+    only: "pada hari yang sama" (the first date of the last sentence that
+    states one), "pagi ini" (the published day), "pada hari pertama" (the
+    date written beside "hari pertama" elsewhere: "sejak hari pertama, Jumat
+    (1/3/2024)"), "pada hari pemungutan suara" (the date written beside the
+    vote elsewhere: "PSU digelar serentak di 470 TPS pada Sabtu (19/4)")."""
+    imp = lex.implied
+    if not imp:
+        return []
+    taken = [(d.start, d.end) for d in dates]
+
+    def free(a: int, b: int) -> bool:
+        return not any(s < b and a < e for s, e in taken)
+
+    def outside(d: DateMention) -> bool:
+        return not any(a <= d.start < b for a, b in quotes)
+
+    out: list[DateMention] = []
+    for m in _finds(imp.get("same_day", ()), text):
+        prior = [s for s in sents if s.end <= m.start() and any(s.start <= d.start < s.end and outside(d)
+                                                                  for d in dates)]
+        if prior and free(m.start(), m.end()):
+            day = next(d for d in dates if prior[-1].start <= d.start < prior[-1].end and outside(d))
+            out.append(DateMention(day.date, m.group(), m.start(), m.end(), flag="implied"))
+    for m in _finds(imp.get("today", ()) if published else (), text):
+        if free(m.start(), m.end()) and not any(a <= m.start() < b for a, b in quotes):
+            out.append(DateMention(published[:10], m.group(), m.start(), m.end(), flag="implied"))
+    for key in ("ordinal", "vote_day"):
+        named: dict[str, str] = {}  # the phrase's day word (lower case) -> the date written beside it
+        bare = []
+        for m in _finds(imp.get(key, ()), text):
+            word = (m.group("day") or "").lower()
+            near = next((d for d in dates if 0 <= d.start - m.end() <= 25 and outside(d)
+                         and not re.search(r"[.;:!?\n]", text[m.end():d.start])), None)
+            if near is not None:
+                named.setdefault(word, near.date)
+            elif free(m.start(), m.end()):
+                bare.append((m, word))
+        out += [DateMention(named[w], m.group(), m.start(), m.end(), flag="implied") for m, w in bare if w in named]
+    return out
+
+
+def _finds(patterns, text: str):
+    for rx in patterns:
+        yield from rx.finditer(text)
 
 
 def _page_day(sents: list[Sentence], dates: list[DateMention], quotes, lex) -> Optional[str]:
@@ -522,14 +572,21 @@ def _paragraphs(text: str, sents: list[Sentence]) -> list[int]:
 _PAST_YEAR = re.compile(r"(?<![\w/.-])(?:19|20)\d{2}(?![\w/.-])")
 
 
-def _history(sentence: str, now: Optional[str]) -> bool:
-    """A sentence about an election two or more years before the article's
-    day ("Pada Pemilu 2019, pleno ... sempat diwarnai aksi massa") is
-    background."""
+def _history(sentence: str, now: Optional[str], lex=None) -> bool:
+    """A sentence set in an election two or more years before the article's
+    day ("Pada Pemilu 2019, pleno ... sempat diwarnai aksi massa", "pada 2017
+    lalu") is background; one that only names an old year ("rekaman lama
+    Pemilu 2019") is not."""
     if not now:
         return False
-    years = [int(y) for y in _PAST_YEAR.findall(sentence)]
-    return bool(years) and max(years) <= int(now[:4]) - 2
+    lex = lex or lexicon()
+    for m in _PAST_YEAR.finditer(sentence):
+        if int(m.group()) > int(now[:4]) - 2:
+            continue
+        if lex.history is None or lex.history.search(sentence, max(0, m.start() - 40), m.start()) \
+                or sentence[m.end():m.end() + 6].strip().lower().startswith("lalu"):
+            return True
+    return False
 
 
 def _triggers(sent: Sentence, lex, drill: bool, quotes, own: list[DateMention],

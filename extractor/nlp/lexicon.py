@@ -591,6 +591,8 @@ class Lexicon:
         #: ("kotak suara berisi surat suara hasil pemungutan suara Rabu (14/2/2024) ikut hangus")
         self.vote_day = _cues(data.get("background", {}).get("vote_day"), tail=r"(?:\s+\w+)?\s*$")
         self.vote_types = frozenset(data.get("background", {}).get("vote_types", ()))
+        #: a past year after one of these (and up to three words) sets its sentence in that election
+        self.history = _cues(data.get("background", {}).get("history"), tail=r"(?:\s+[\w-]+){0,3}\s+$")
         #: nouns that refer back to an event of a type ("pleno", "apel"), per type
         self.event_heads = {t: _cues(v) for t, v in data.get("heads", {}).items()}
         #: two-part triggers: type -> the specs of [[pairs.TYPE]]
@@ -626,6 +628,10 @@ class Lexicon:
         self.locative = re.compile(rf"(?<![\w])(?:(?i:{'|'.join(inst.get('locative', ['di']))})\s+|se-)"
                                    rf"(?:(?:[A-Z][\w.-]*|(?i:{between or '(?!)'}))\s+){{0,3}}$")
         self.force = data.get("force", {})
+        imp = data.get("implied", {})
+        #: days named without a date ([implied]): "hari yang sama", "pagi ini", "hari pertama", "hari pencoblosan"
+        self.implied = {k: tuple(re.compile(rf"(?<![\w])(?:{p})(?![\w])", re.IGNORECASE) for p in v)
+                        for k, v in imp.items() if v}
 
     # closed word classes of names, speech and links ----------------------
     def _words(self) -> None:
