@@ -204,3 +204,198 @@ def test_another_day_without_a_place_of_its_own_is_where_the_last_one_was():
 ])
 def test_more_mentions_and_reports(text, published, want):
     assert _types(text, published) == want
+
+
+def test_a_page_without_a_date_is_as_late_as_the_latest_day_it_reports():
+    # no publication date: the day after the first one is no future, but a scheduled day still is
+    text = ("Polres Sumenep mengawal distribusi logistik ke Pulau Masalembu, Rabu (7/2). Sehari kemudian, Kamis (8/2), "
+            "logistik untuk Pulau Kangean diberangkatkan dengan pengawalan 72 personel. Pleno PPK dijadwalkan "
+            "dimulai Kamis (15/2).")
+    ev = [(e.type, e.date) for e in _extract(text, published=None).events]
+    assert ev == [("logistics_escort", "2024-02-07"), ("logistics_escort", "2024-02-08")]
+
+
+def test_a_cue_is_a_whole_word_even_at_the_edge_of_its_window():
+    # "Bilang" (a place name) holds no "bila"
+    text = ("Pada hari pemungutan suara, Kapolda Kaltim Irjen Pol Drs. Agus Wijayanto Saputro, M.H. meninjau TPS 01 "
+            "Kampung Ujoh Bilang, Kecamatan Long Bagun, Sabtu (19/4/2025).")
+    assert _types(text, published="2025-04-20") == ["inspection_visit"]
+
+
+def test_sentences_whose_space_was_lost_are_still_two():
+    # "dua jam.Pleno": the continuation is its own sentence, and the crowd in it no other day of the protest
+    text = ("Ratusan massa memblokade Kantor KPU Tapteng, Selasa (3/12/2024). Rapat pleno yang berjalan sejak Senin "
+            "(2/12/2024) itu diskors sekitar dua jam.Pleno baru dilanjutkan sore hari setelah perwakilan massa diterima.")
+    from extractor.nlp.text import sentences
+    assert [s.text[:5] for s in sentences(text)] == ["Ratus", "Rapat", "Pleno"]
+    assert [s.text for s in sentences("Ketua KPU Kab.Lahat dan Jalan Moh.Hatta, situs Tribunlampung.co.id.")] == [
+        "Ketua KPU Kab.Lahat dan Jalan Moh.Hatta, situs Tribunlampung.co.id."]
+
+
+def test_a_long_clause_ends_with_the_escort_of_what_it_moves():
+    text = ("Kotak suara terakhir dari PPD Teluk Etna dan PPD Buruway tiba di Kaimana pada Minggu (1/12) menggunakan "
+            "kapal motor, dikawal 20 personel Polres dan Kodim.")
+    assert [(e.type, e.personnel) for e in _extract(text, "2024-12-02").events] == [("logistics_escort", 20)]
+    # a focus word makes the "yang" clause the predicate
+    text = ("Keesokan harinya, Minggu (11/2), giliran logistik untuk Kecamatan Kayoa yang diberangkatkan dengan "
+            "kapal motor.")
+    assert _types(text, "2024-02-12") == ["logistics_escort"]
+    # without the escort's force or date it is no escort
+    assert _types("Kotak suara terakhir dari PPD Teluk Etna dan PPD Buruway tiba di Kaimana menggunakan kapal motor "
+                  "milik pemerintah daerah, dikawal polisi.") == []
+
+
+def test_each_wave_of_an_escort_keeps_its_own_day():
+    ev = _extract("Polres Sumenep mengawal distribusi logistik ke pulau-pulau.\n\nPada Sabtu (10/2), 98 personel "
+                  "mengawal logistik menuju Pulau Masalembu. Gelombang kedua diberangkatkan keesokan harinya, Minggu "
+                  "(11/2), dengan pengawalan 60 personel.", published=None).events
+    assert sorted((e.date, e.personnel) for e in ev) == [("2024-02-10", 98), ("2024-02-11", 60)]
+
+
+@pytest.mark.parametrize("text, published, want", [
+    pytest.param("Gudang logistik KPU dijaga empat personel Polri hingga seluruh logistik didistribusikan.", "2024-11-24",
+                 [], id="until: the end of a stretch of time is no escort"),
+    pytest.param("Kodim 1416/Muna tetap menyiagakan personel cadangan hingga penetapan pasangan calon terpilih.",
+                 "2024-12-04", [], id="until: nor a determination of the winners"),
+    pytest.param("Setiap TPS dijaga 10 personel, sedangkan sisanya disiagakan sebagai tim patroli dan cadangan di "
+                 "Mapolsek Barat.", "2025-03-22", [], id="role: a force kept as a patrol team patrols nothing yet"),
+    pytest.param("Saat kejadian, TPS itu hanya dijaga satu personel Polri dan dua anggota Linmas, Rabu (27/11/2024).",
+                 "2024-11-28", [], id="circumstance: the guard at the time of an incident"),
+    pytest.param("Massa menuntut KPU menunda rapat pleno terbuka rekapitulasi tingkat kabupaten, Selasa (3/12/2024).",
+                 "2024-12-04", ["protest"], id="demand: what a crowd demands does not happen"),
+    pytest.param("Dalam rapat itu disepakati jalur distribusi dan pengembalian kotak suara dari TPS ke PPK.",
+                 "2024-11-26", [], id="topic: what a meeting agrees on"),
+    pytest.param("Bawaslu masih mengkaji apakah kejadian itu memenuhi syarat pemungutan suara ulang.", "2024-11-29",
+                 [], id="hypothetical: whether"),
+    pytest.param("Kapolsek Sebatik bersama Danramil turun langsung menenangkan massa, Sabtu (24/2/2024).",
+                 "2024-02-25", [], id="calming a crowd is no inspection"),
+    pytest.param("Usai apel, Kapolda bersama Danrem mengecek kesiapan kendaraan taktis dan perlengkapan pengamanan, "
+                 "Kamis (22/5/2025).", "2025-05-22", [], id="checking equipment after a parade is no inspection"),
+    pytest.param("Usai apel, Irwasda Polda Maluku Kombes Pol Yohanis Hetharia meninjau gudang logistik KPU Buru di "
+                 "Namlea, Jumat (4/4/2025).", "2025-04-04", ["inspection_visit"],
+                 id="a visit after a parade is an inspection"),
+    pytest.param("Dalam amanatnya Kapolres menyampaikan bahwa usai apel seluruh personel langsung bergeser ke 612 TPS "
+                 "untuk mengamankan pemungutan suara pada Rabu (27/11/2024).", "2024-11-26", ["polling_security"],
+                 id="the deployment after a parade is no topic of it"),
+])
+def test_mentions_by_the_words_around_a_trigger(text, published, want):
+    assert _types(text, published) == want
+
+
+def test_a_vessel_named_after_a_patrol_reports_no_patrol_beside_a_second_escort():
+    text = ("Kodim 1708/Biak Numfor mengawal pengiriman logistik ke Pulau Numfor, Senin (4/8/2025).\n\nKeesokan "
+            "harinya, Selasa (5/8/2025), logistik untuk Distrik Padaido diberangkatkan menggunakan kapal patroli "
+            "Lanal Biak dengan pengawalan 12 personel.")
+    ev = sorted((e.type, e.date) for e in _extract(text, "2025-08-05").events)
+    assert ev == [("logistics_escort", "2025-08-04"), ("logistics_escort", "2025-08-05")]
+
+
+def test_when_a_state_began_is_no_day_of_what_the_sentence_reports():
+    # the plenary running since Monday was suspended on the day the article reports
+    text = ("Ratusan massa memblokade Kantor KPU Tapteng, Selasa (3/12/2024).\n\nRapat pleno yang berjalan sejak "
+            "Senin (2/12/2024) di aula kantor KPU itu akhirnya diskors sekitar dua jam. Pleno baru dilanjutkan sore "
+            "hari setelah perwakilan massa diterima.")
+    assert [e.date for e in _extract(text, "2024-12-04").events if e.type == "recap_security"] == ["2024-12-03"]
+    # the meeting that discussed a video viral since Wednesday is one meeting
+    text = ("Polres Berau menggelar rapat koordinasi di Mapolres, Kamis (14/11/2024). Rakor juga membahas video yang "
+            "viral di media sosial sejak Rabu (13/11/2024).")
+    assert [(e.type, e.date) for e in _extract(text, "2024-11-15").events] == [
+        ("coordination_meeting", "2024-11-14")]
+
+
+def test_since_an_undated_happening_is_when_the_security_began():
+    text = ("Rapat pleno rekapitulasi tingkat Kecamatan Patrol digelar Senin (19/2/2024). Kapolsek mengatakan "
+            "pengamanan dilakukan sejak kotak suara keluar dari gudang PPK.")
+    assert _types(text, "2024-02-20") == ["recap_security"]
+    # with a day of its own it is an event
+    text = ("Pemungutan suara ulang di Bengkulu Selatan berjalan aman, Sabtu (19/4/2025). Pengamanan sudah dimulai "
+            "sejak pergeseran logistik dari gudang KPU ke PPK pada Kamis (17/4/2025).")
+    assert sorted((e.type, e.date) for e in _extract(text, "2025-04-20").events) == [
+        ("logistics_escort", "2025-04-17"), ("revote", "2025-04-19")]
+
+
+def test_carried_on_today_without_security_is_an_agenda():
+    text = ("Rapat pleno rekapitulasi tingkat Kecamatan Patrol digelar Senin (19/2/2024) hingga larut malam.\n\n"
+            "Pleno PPK Patrol dilanjutkan Selasa (20/2/2024) untuk surat suara DPRD Provinsi dan DPR RI.")
+    assert [e.date for e in _extract(text, "2024-02-20").events] == ["2024-02-19"]
+    # with its security told it is an event
+    text = text.replace("untuk surat suara", "dengan pengamanan 45 personel untuk surat suara")
+    assert sorted(e.date for e in _extract(text, "2024-02-20").events) == ["2024-02-19", "2024-02-20"]
+
+
+def test_a_date_of_the_vote_is_no_day_of_another_event():
+    text = ("Sekretariat PPS Kampung Bonglai terbakar pada Kamis (15/2/2024) dini hari. Empat kotak suara berisi "
+            "surat suara hasil pemungutan suara Rabu (14/2/2024) ikut hangus.")
+    assert [(e.type, e.date) for e in _extract(text, "2024-02-16").events] == [("other", "2024-02-15")]
+
+
+def test_a_cue_before_the_object_of_a_two_part_trigger_bears_on_it():
+    assert _types("Pengawas TPS sudah membuat laporan kejadian khusus sebelum kotak suara dibawa kabur.") == []
+
+
+def test_what_a_revote_is_is_no_report_of_it():
+    text = ("Logistik PSU Kepulauan Talaud diberangkatkan ke pulau-pulau terluar dengan pengawalan 58 personel, Rabu "
+            "(9/4/2025).\n\nPSU digelar berdasarkan putusan Mahkamah Konstitusi yang dibacakan 24 Februari lalu. PSU "
+            "kembali mempertemukan paslon nomor urut 1 dan paslon nomor urut 2.")
+    assert _types(text, None) == ["logistics_escort"]
+
+
+def test_the_tps_security_of_a_revote_is_the_revote_on_its_day():
+    text = ("Menjelang Pemungutan Suara Ulang (PSU) Pemilihan Gubernur Papua, Kodim 1708/Biak Numfor mengawal "
+            "pengiriman logistik, Senin (4/8/2025).\n\nPada hari yang sama digelar apel kesiapan pengamanan PSU, diikuti "
+            "475 personel gabungan. Dandim menyampaikan, seluruh personel akan ditempatkan di TPS pada Rabu (6/8/2025).")
+    ev = sorted((e.type, e.date, e.personnel) for e in _extract(text, "2025-08-05").events)
+    assert ev == [("logistics_escort", "2025-08-04", None), ("readiness_parade", "2025-08-04", 475),
+                  ("revote", "2025-08-06", 475)]
+    # a re-vote that only may come leaves the polling day as it is
+    text = ("Polres Nias menurunkan 310 personel ke 420 TPS, Rabu (27/11/2024).\n\nBawaslu akan merekomendasikan "
+            "pemungutan suara ulang di TPS tersebut. \u201cKotak suara yang rusak tidak bisa dihitung, jadi harus PSU,\u201d "
+            "ujarnya.")
+    assert _types(text, "2024-11-28") == ["polling_security"]
+
+
+def test_a_mention_dated_by_its_own_paragraph_keeps_its_day():
+    # the next sentence's day is another shipment's, not the one the lead names
+    text = ("Polres Belitung menurunkan 32 personel untuk mengawal distribusi logistik Pemilu 2024 ke pulau-pulau kecil. "
+            "Pengiriman pertama menuju Pulau Seliu dilakukan Senin (12/2) pagi.\n\nPengiriman ke Pulau Seliu dikawal 8 "
+            "personel. Keesokan harinya, Selasa (13/2), giliran logistik untuk Pulau Mendanau diberangkatkan.")
+    assert sorted(e.date for e in _extract(text, None).events) == ["2024-02-12", "2024-02-13"]
+
+
+def test_a_plenary_guarded_with_its_force_at_the_end_of_a_longer_clause():
+    text = ("Kabag Ops mengatakan, pleno PPK di 11 kecamatan se-Kabupaten Jeneponto hari ini dijaga 275 personel.")
+    assert [(e.type, e.personnel) for e in _extract(text, "2024-02-20").events] == [("recap_security", 275)]
+    text = ("Kotak hasil rekapitulasi PPK Masalembu sendiri baru tiba di Pelabuhan Kalianget, Selasa (03/12/24) malam, "
+            "setelah menempuh perjalanan laut lebih dari 14 jam dengan pengawalan enam personel Sat Polairud.")
+    assert [(e.type, e.personnel) for e in _extract(text, "2024-12-05").events] == [("logistics_escort", 6)]
+
+
+
+def test_days_named_without_a_date_take_the_day_the_article_gives_them():
+    # "pada hari yang sama": the first date of the last sentence that states one
+    text = ("Menjelang PSU Pilkada Kabupaten Serang, Polres Serang mengawal pengiriman logistik ke kecamatan, "
+            "Senin (4/8/2025). Pada hari yang sama digelar apel kesiapan pengamanan PSU di Mapolres Serang, diikuti "
+            "300 personel. Seluruh personel ditempatkan di TPS pada Rabu (6/8/2025).")
+    ev = {e.type: e.date for e in _extract(text, None).events}
+    assert ev["readiness_parade"] == "2025-08-04"
+    # "hari pertama": the date written beside the same phrase elsewhere
+    text = ("Rapat pleno rekapitulasi tingkat Kabupaten Bantul memasuki hari kedua, Sabtu (2/3/2024). Kabag Ops "
+            "Polres Bantul mengatakan, 150 personel disiagakan sejak hari pertama, Jumat (1/3/2024).\n\nKapolres "
+            "Bantul bersama Dandim 0729/Bantul sempat meninjau lokasi pleno pada hari pertama.")
+    ev = sorted((e.type, e.date) for e in _extract(text, "2024-03-02").events)
+    assert ("inspection_visit", "2024-03-01") in ev
+    # "pada hari pencoblosan": the date written beside the vote elsewhere
+    text = ("Pemungutan suara ulang (PSU) Pilkada Kabupaten Serang, Sabtu (19/4/2025), berjalan aman. Apel kesiapan "
+            "digelar Jumat (18/4/2025) di Mapolres Serang.\n\nPada hari pencoblosan, Kapolda Banten meninjau "
+            "sejumlah TPS di Kecamatan Cinangka.")
+    ev = sorted((e.type, e.date) for e in _extract(text, None).events)
+    assert ("inspection_visit", "2025-04-19") in ev
+
+
+def test_an_old_year_sets_its_sentence_in_that_election_only_after_a_word_of_time():
+    assert _types("Pada Pemilu 2019, pleno rekapitulasi di Lahat sempat diwarnai aksi massa.", "2024-11-27") == []
+    # a year that only names a thing leaves the sentence in the article's time
+    text = ("Sebuah video kericuhan di TPS beredar di media sosial dan disebut terjadi di Kabupaten Blora. "
+            "Minggu (24/11/2024), tim patroli siber Polres Blora memastikan video hoaks tersebut merupakan rekaman "
+            "lama Pemilu 2019 dari luar Jawa Tengah.")
+    assert "disinformation" in _types(text, None)

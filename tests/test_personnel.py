@@ -231,3 +231,27 @@ def test_without_an_event_force_the_article_takes_the_force_it_prepares():
 ])
 def test_each_events_own_force(text, published, want):
     assert {e.type: e.personnel for e in _extract(text, published).events} == want
+
+
+WAVES = ("Polres Kepulauan Seribu mengawal distribusi logistik Pemilu 2024 ke pulau-pulau permukiman.\n\n"
+         "Distribusi dibagi dua gelombang. Pada Sabtu (10/2), 98 personel mengawal logistik menuju Pulau Pramuka. "
+         "Gelombang kedua untuk Pulau Tidung dan Pulau Pari diberangkatkan keesokan harinya, Minggu (11/2), dengan "
+         "pengawalan 60 personel.\n\nTotal 158 personel gabungan dilibatkan.")
+
+
+def test_the_joint_force_of_several_waves_is_the_articles_not_one_waves():
+    ex = _extract(WAVES, published="2024-02-11")
+    assert sorted((e.date, e.personnel) for e in ex.events) == [("2024-02-10", 98), ("2024-02-11", 60)]
+    assert ex.personnel == 158
+    # a count that is not the sum of the waves is no joint force
+    ex = _extract(WAVES.replace("Total 158", "Total 150"), published="2024-02-11")
+    assert ex.personnel != 158
+
+
+def test_a_title_force_for_a_deployment_still_to_come_picks_no_event_of_the_text():
+    text = ("Polres Kaimana menyiapkan 230 personel gabungan untuk mengamankan rapat pleno rekapitulasi tingkat "
+            "kabupaten yang dijadwalkan berlangsung pada 4-5 Desember 2024. Kotak suara terakhir dari PPD Buruway "
+            "tiba di Kaimana pada Minggu (1/12) menggunakan kapal motor, dikawal 20 personel Polres dan Kodim.")
+    ex = _extract(text, published="2024-12-02", title="Polres Kaimana siapkan 230 personel amankan pleno rekapitulasi")
+    assert [(e.type, e.personnel, e.main) for e in ex.events] == [("logistics_escort", 20, False)]
+    assert ex.personnel == 230

@@ -64,6 +64,7 @@ class _Trig(NamedTuple):
     obj_start: int
     obj_end: int
     pair: bool = False
+    spec: object = None  # the [[pairs]] spec of a two-part trigger
 
 
 @dataclass
@@ -94,29 +95,53 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
     lex = lexicon()
     sents = sentences(text)
     usable = [d for d in dates if d.flag not in ("range",)]
+    begun = {id(d) for d in usable if _state_start(text, d, -1, lexicon())}  # when a state began: inherited by none
     lead = usable[0].date if usable else (published[:10] if published else None)
-    now = published[:10] if published else lead  # the article's day: later dates are still to come
+    # the article's day: later dates are still to come
+    now = published[:10] if published else _page_day(sents, usable, quotes, lex) or lead
+    usable = sorted(usable + _implied(text, sents, usable, published, quotes, lex), key=lambda d: d.start)
     drill = bool(lex.drill_cues.search(text))
+    # two-part triggers whose article lacks the words they need ("needs")
+    unmet = frozenset(id(sp) for specs in lex.event_pairs.values() for sp in specs
+                      if sp.needs is not None and not sp.needs.search(text))
     events: list[_Ev] = []
     for i, sent in enumerate(sents):
-        if _history(sent.text, now):
+        if _history(sent.text, now, lex):
             continue
-        own = [d for d in usable if sent.start <= d.start < sent.end]
-        for et, t in _triggers(sent, lex, drill, quotes, own, now):
+        own_all = [d for d in usable if sent.start <= d.start < sent.end]
+        for et, t in _triggers(sent, lex, drill, quotes, own_all, now, unmet):
             start, end = sent.start + t.start, sent.start + t.end
+            # in a quote, a date of the speech tag after it is when it was said ("..., kata Zulfikar, Rabu")
+            q = next(((a, b) for a, b in quotes if a <= start < b), None)
+            own = [d for d in own_all if (q[0] <= d.start < q[1] if q else True)
+                   and not _state_start(text, d, start, lex) and not (
+                       et.name not in lex.vote_types and lex.vote_day is not None
+                       and lex.vote_day.search(text, max(sent.start, d.start - 40), d.start))]
             if t.pair and _refers_back(sent.text[t.obj_start:t.obj_end], et.name, events, lex):
                 continue  # "Pleno mendapat pengamanan": the voter-list plenary already reported
-            date = _date_for(text, sent, usable, lead)
+            if t.spec is not None and t.spec.not_with and _in_paragraph(text, sent, t.spec.not_with, lex):
+                continue  # "Sekelompok warga membakar kotak suara" in a clash: part of the clash
+            said = [d for d in own_all if d not in own]  # said in a speech tag, or a state's start
+            date = _date_for(text, sent, [d for d in usable if d not in said and (d in own or id(d) not in begun)],
+                             lead)
+            if not own and lex.vague_time is not None and lex.vague_time.search(sent.text, t.end):
+                date = None  # "penyerangan terhadap anggota PPD beberapa hari sebelumnya": a day not stated
             region = _place_for(sent, place_spans, primary, skip=dateline)
             same = [x for x in events if x.type == et.name]
             ev = None
             if same:
                 ev = next((x for x in same if x.date == date), None) if own else None
-                if ev is None and own and _undated(same, i, sents, text):
-                    ev = _undated(same, i, sents, text)  # the day (and place) the event's next sentence states
+                if ev is not None:
+                    ev.own_date = True  # its day is now stated: a later day is no longer its own
+                vague = next((x for x in same if x.date is None and not x.own_date), None) if own else None
+                if ev is None and vague is not None:  # the day of an event first told without one
+                    ev, ev.date, ev.own_date = vague, date, True
+                    ev.region = region if region is not primary else ev.region
+                if ev is None and own and _undated(same, i, sents, text, usable):
+                    ev = _undated(same, i, sents, text, usable)  # the day (and place) the next sentence states
                     ev.date, ev.own_date = date, True
                     ev.region = region if region is not primary else ev.region
-                if ev is None and not _another(text, sent, et, t.end, date, own, now, lex):
+                if ev is None and not _another(text, sent, et, t.end, date, own, now, lex, bool(published)):
                     ev = _elsewhere(sent, et.name, same, place_spans, dateline, lex)
                     ev = same[0] if ev is None else None if ev is _NEW else ev
             if ev is None:
@@ -125,10 +150,9 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
                 ev = _Ev(et.name, start, end, date, region, own_date=bool(own))
                 events.append(ev)
             _mention(ev, i, start, sent, officials, lex)
-    _instances(text, sents, events, usable, now, quotes, lex)
-    found = {e.type for e in events}
-    dropped = {t for t in found for t2 in found if t in lex.event_subsumes.get(t2, ())}
-    kept = sorted((e for e in events if e.type not in dropped), key=lambda e: e.start)
+    _instances(text, sents, events, usable, now, quotes, lex, published=bool(published))
+    events = _subsume(text, sents, events, lex)
+    kept = sorted(events, key=lambda e: e.start)
     sizes = _force_sizes(text, sents, kept, usable, lex)
     main = _main(title, kept, sizes, lex)
     out = []
@@ -141,6 +165,150 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
                    personnel_unit=f.per_unit[1] if f.per_unit else None, main=e is main)
         out.append(_with_election(text, sents, ev))
     return out
+
+
+def _subsume(text: str, sents: list[Sentence], events: list[_Ev], lex) -> list[_Ev]:
+    """[subsumes]: a type takes in the types it names. Their events become
+    its own (a re-vote is itself the polling: the TPS security on its day is
+    the re-vote, and dates it when the re-vote's own mentions did not; its
+    sentences that count personnel stay out), also
+    when the article names the re-vote as a fact, not a possibility
+    ("Menjelang PSU ...", "PSU Gubernur Papua diikuti dua pasangan calon")
+    without reporting it."""
+    out = list(events)
+    for big, smalls in lex.event_subsumes.items():
+        taken = [e for e in out if e.type in smalls]
+        if not taken:
+            continue
+        mine = [e for e in out if e.type == big]
+        if not mine:
+            if not _named_as_fact(sents, big, lex):
+                continue
+            first = min(taken, key=lambda e: e.start)
+            mine = [replace(first, type=big)]
+            out[out.index(first)] = mine[0]
+            taken.remove(first)
+        host = mine[0]
+        for e in taken:
+            out.remove(e)
+            for i in e.sents:  # its mentions, not its counts: a guard at one TPS is no force of the re-vote
+                if i not in host.sents and not figures(sents[i].text):
+                    host.sents.append(i)
+                    host.mention_at[i] = e.mention_at.get(i, e.start)
+            if e.own_date and not host.own_date:
+                host.date, host.own_date = e.date, True
+            host.actors = tuple(dict.fromkeys(host.actors + e.actors))
+            host.forces = tuple(dict.fromkeys(host.forces + e.forces))
+    return out
+
+
+def _named_as_fact(sents: list[Sentence], name: str, lex) -> bool:
+    """Does a trigger of ``name`` stand in the article as something that is
+    or will be, not one that may ("Bawaslu akan merekomendasikan PSU")?"""
+    et = next((t for t in lex.event_types if t.name == name), None)
+    if et is None:
+        return False
+    for sent in sents:
+        for m in et.triggers.finditer(sent.text):
+            if _mood(sent.text, m.start(), m.end(), lex, kind=name) in lex.fact_moods:
+                return True
+    return False
+
+
+def _agenda(sentence: str, lex) -> bool:
+    """Does the sentence tell an event carried on on the article's own day
+    ("Pleno PPK Patrol dilanjutkan Selasa (20/2/2024) untuk surat suara DPRD")
+    without any security of that day? A morning paper tells its agenda, no
+    event that has happened."""
+    return bool(lex.continues and lex.continues.search(sentence)) and not (
+        lex.quote_security.search(sentence) or figures(sentence))
+
+
+def _state_start(text: str, d: DateMention, trigger: int, lex) -> bool:
+    """Is ``d`` when a state began, in a relative clause the trigger at
+    ``trigger`` is not part of ("video yang viral di media sosial sejak Rabu
+    (13/11)" for the meeting that discussed it)?"""
+    if lex.ongoing is None:
+        return False
+    m = lex.ongoing.search(text, max(0, d.start - 80), d.start)
+    return m is not None and not m.start() <= trigger < d.start
+
+
+def _in_paragraph(text: str, sent: Sentence, types: frozenset, lex) -> bool:
+    """Does a trigger of one of ``types`` stand in the paragraph of ``sent``?"""
+    a = text.rfind("\n\n", 0, sent.start)
+    b = text.find("\n\n", sent.end)
+    para = text[a + 1 if a >= 0 else 0:b if b >= 0 else len(text)]
+    return any(et.triggers.search(para) and not (et.negative and et.negative.search(para))
+               for et in lex.event_types if et.name in types)
+
+
+def _implied(text: str, sents: list[Sentence], dates: list[DateMention], published: Optional[str], quotes,
+             lex) -> list[DateMention]:
+    """Days the article names without a date ([implied]), for its events
+    only: "pada hari yang sama" (the first date of the last sentence that
+    states one), "pagi ini" (the published day), "pada hari pertama" (the
+    date written beside "hari pertama" elsewhere: "sejak hari pertama, Jumat
+    (1/3/2024)"), "pada hari pemungutan suara" (the date written beside the
+    vote elsewhere: "PSU digelar serentak di 470 TPS pada Sabtu (19/4)")."""
+    imp = lex.implied
+    if not imp:
+        return []
+    taken = [(d.start, d.end) for d in dates]
+
+    def free(a: int, b: int) -> bool:
+        return not any(s < b and a < e for s, e in taken)
+
+    def outside(d: DateMention) -> bool:
+        return not any(a <= d.start < b for a, b in quotes)
+
+    out: list[DateMention] = []
+    for m in _finds(imp.get("same_day", ()), text):
+        prior = [s for s in sents if s.end <= m.start() and any(s.start <= d.start < s.end and outside(d)
+                                                                  for d in dates)]
+        if prior and free(m.start(), m.end()):
+            day = next(d for d in dates if prior[-1].start <= d.start < prior[-1].end and outside(d))
+            out.append(DateMention(day.date, m.group(), m.start(), m.end(), flag="implied"))
+    for m in _finds(imp.get("today", ()) if published else (), text):
+        if free(m.start(), m.end()) and not any(a <= m.start() < b for a, b in quotes):
+            out.append(DateMention(published[:10], m.group(), m.start(), m.end(), flag="implied"))
+    for key in ("ordinal", "vote_day"):
+        named: dict[str, str] = {}  # the phrase's day word (lower case) -> the date written beside it
+        bare = []
+        for m in _finds(imp.get(key, ()), text):
+            word = (m.group("day") or "").lower()
+            near = next((d for d in dates if 0 <= d.start - m.end() <= 25 and outside(d)
+                         and not re.search(r"[.;:!?\n]", text[m.end():d.start])), None)
+            if near is not None:
+                named.setdefault(word, near.date)
+            elif free(m.start(), m.end()):
+                bare.append((m, word))
+        out += [DateMention(named[w], m.group(), m.start(), m.end(), flag="implied") for m, w in bare if w in named]
+    return out
+
+
+def _finds(patterns, text: str):
+    for rx in patterns:
+        yield from rx.finditer(text)
+
+
+def _page_day(sents: list[Sentence], dates: list[DateMention], quotes, lex) -> Optional[str]:
+    """The day of a page that states none: the latest date it reports, not
+    one still to come (a date in a quote, or one a cue of plan, schedule or
+    readiness governs: "dijadwalkan mulai Senin (21/4)", "akan dijaga ...
+    Rabu (14/2)")."""
+    best = None
+    for d in dates:
+        if any(a <= d.start < b for a, b in quotes):
+            continue
+        sent = next((s for s in sents if s.start <= d.start < s.end), None)
+        if sent is None or _mood(sent.text, d.start - sent.start, d.end - sent.start, lex) in _AHEAD:
+            continue
+        best = max(best or d.date, d.date)
+    return best
+
+
+_AHEAD = ("plan", "schedule", "ahead", "readiness", "hypothetical", "instruction", "appeal")
 
 
 def _main(title: str, events: list[_Ev], sizes: dict[int, Force], lex) -> Optional[_Ev]:
@@ -176,6 +344,8 @@ def _main(title: str, events: list[_Ev], sizes: dict[int, Force], lex) -> Option
         hit = next((e for e in titled + events if force_of(e).n == told.n), None)
         if hit is not None:
             return hit
+        if named and not titled:  # the title's deployment is still to come ("siapkan 230 personel amankan
+            return None           # pleno"): no event of the text is the main one
     for pool in (titled, events):
         for exact in (True, False):
             hit = next((e for e in pool if force_of(e).n is not None and force_of(e).approx != exact), None)
@@ -192,7 +362,8 @@ def article_force(text: str, events) -> tuple[Optional[int], bool]:
     False) without one."""
     main = next((e for e in events if e.main), None)
     if main is not None and main.personnel is not None:
-        return main.personnel, main.personnel_approx
+        joint = _joint_force(text, [e for e in events if e.type == main.type])
+        return (joint, False) if joint is not None else (main.personnel, main.personnel_approx)
     lex = lexicon()
     best: Optional[Force] = None
     for sent in sentences(text):
@@ -205,6 +376,22 @@ def article_force(text: str, events) -> tuple[Optional[int], bool]:
                 best is None or (not f.approx, f.n) > (not best.approx, best.n)):
             best = f
     return (best.n, best.approx) if best else (None, False)
+
+
+def _joint_force(text: str, same: list) -> Optional[int]:
+    """The force of several events of one type together, when a sentence
+    states it: a count equal to the sum of their own exact forces ("Pada
+    Sabtu (10/2), 98 personel mengawal logistik ... Minggu (11/2), dengan
+    pengawalan 60 personel. Total 158 personel gabungan dilibatkan")."""
+    known = [e.personnel for e in same if e.personnel is not None and not e.personnel_approx]
+    if len(known) < 2:
+        return None
+    want = sum(known)
+    for sent in sentences(text):
+        if any(f.n == want and not f.approx and f.role not in ("other", "per_unit", "part")
+               for f in figures(text, sent.start, sent.end)):
+            return want
+    return None
 
 
 def _force_sizes(text: str, sents: list[Sentence], events: list[_Ev], dates: list[DateMention],
@@ -289,6 +476,7 @@ def _force_sizes(text: str, sents: list[Sentence], events: list[_Ev], dates: lis
             targets = [x for x in events if any(x.type == t.type for t in targets)]
         for e in targets:
             cands.setdefault(id(e), []).append((strength, i, f, paras[i]))
+    _drop_joint(events, cands, paras)
     out: dict[int, Force] = {}
     for e in events:
         f = _pick(cands.get(id(e), []), {paras[i] for i in e.sents})
@@ -297,6 +485,23 @@ def _force_sizes(text: str, sents: list[Sentence], events: list[_Ev], dates: lis
         out[id(e)] = f
     _mustered(text, sents, events, owner, out, lex)
     return out
+
+
+def _drop_joint(events: list[_Ev], cands: dict, paras: list[int]) -> None:
+    """A count that is one event's own force plus the forces of the other
+    events of its type is their joint force ("Pengiriman ke Masalembu dikawal
+    24 personel ... Kamis (8/2), ... dengan pengawalan 72 personel. Total ada 96
+    personel"), never one event's."""
+    for e in events:
+        others = [o for o in events if o.type == e.type and o is not e]
+        if not others or not cands.get(id(e)):
+            continue
+        firsts = [_pick(cands.get(id(o), []), {paras[i] for i in o.sents}) for o in others]
+        rest = sum(f.n for f in firsts if f.n is not None and not f.approx)
+        if not rest:
+            continue
+        mine = {c[2].n for c in cands[id(e)] if c[2].n is not None and not c[2].approx}
+        cands[id(e)] = [c for c in cands[id(e)] if c[2].n is None or c[2].n - rest not in mine]
 
 
 def _mustered(text: str, sents: list[Sentence], events: list[_Ev], owner: dict[int, list[_Ev]],
@@ -367,18 +572,25 @@ def _paragraphs(text: str, sents: list[Sentence]) -> list[int]:
 _PAST_YEAR = re.compile(r"(?<![\w/.-])(?:19|20)\d{2}(?![\w/.-])")
 
 
-def _history(sentence: str, now: Optional[str]) -> bool:
-    """A sentence about an election two or more years before the article's
-    day ("Pada Pemilu 2019, pleno ... sempat diwarnai aksi massa") is
-    background."""
+def _history(sentence: str, now: Optional[str], lex=None) -> bool:
+    """A sentence set in an election two or more years before the article's
+    day ("Pada Pemilu 2019, pleno ... sempat diwarnai aksi massa", "pada 2017
+    lalu") is background; one that only names an old year ("rekaman lama
+    Pemilu 2019") is not."""
     if not now:
         return False
-    years = [int(y) for y in _PAST_YEAR.findall(sentence)]
-    return bool(years) and max(years) <= int(now[:4]) - 2
+    lex = lex or lexicon()
+    for m in _PAST_YEAR.finditer(sentence):
+        if int(m.group()) > int(now[:4]) - 2:
+            continue
+        if lex.history is None or lex.history.search(sentence, max(0, m.start() - 40), m.start()) \
+                or sentence[m.end():m.end() + 6].strip().lower().startswith("lalu"):
+            return True
+    return False
 
 
 def _triggers(sent: Sentence, lex, drill: bool, quotes, own: list[DateMention],
-              now: Optional[str]) -> list[tuple]:
+              now: Optional[str], unmet: frozenset = frozenset()) -> list[tuple]:
     """The (event type, (start, end)) pairs a sentence reports, first trigger
     per type (offsets in the sentence): not cancelled by its type's negative
     cues, not a mention by its mood (a plan, appeal, hypothetical, negation,
@@ -393,22 +605,28 @@ def _triggers(sent: Sentence, lex, drill: bool, quotes, own: list[DateMention],
     for et in lex.event_types:
         if drill and et.name in lex.drill_suppress:
             continue
-        spans = _spans(et.name, et.triggers, sent, own, lex, begins)
+        spans = _spans(et.name, et.triggers, sent, own, lex, begins, unmet)
         if not spans or (et.negative and et.negative.search(text)):
             continue
-        for t in spans:
+        for n, t in enumerate(spans):
             s, e = t.start, t.end
+            if _abbreviation(text, s, spans[n - 1] if n else None):
+                continue
             announced = et.name in lex.deployment_types and _announced(sent, own, now, lex)
-            if any(a <= sent.start + s < b for a, b in quotes) and not (_realis(text, s, e, lex) or announced):
+            if any(a <= sent.start + s < b for a, b in quotes) and not (
+                    _realis(text, s, e, lex, incident=et.name in lex.quote_incidents) or announced):
                 continue
             if own and now and own[0].date > now and not announced:
                 continue  # dated after the article's day: still to come
             # the mood of a trigger of several words is read at its start and at its last word
             last = text.rfind(" ", s, e) + 1 or s
-            k = et.name
-            if (_mood(text, s, e, lex, kind=k) is None and _mood(text, last, e, lex, kind=k) is None) or (
-                    announced and _mood(text, s, e, lex, announced=True, kind=k) is None
-                    and _mood(text, last, e, lex, announced=True, kind=k) is None):
+            k, dd = et.name, bool(own)
+            # ... and, for a two-part trigger whose object comes first, at the object ("sebelum kotak suara
+            # dibawa kabur")
+            s = min(s, t.obj_start)
+            if (_mood(text, s, e, lex, kind=k, dated=dd) is None and _mood(text, last, e, lex, kind=k, dated=dd) is None) or (
+                    announced and _mood(text, s, e, lex, announced=True, kind=k, dated=dd) is None
+                    and _mood(text, last, e, lex, announced=True, kind=k, dated=dd) is None):
                 found.append((et, t))
                 break
     kept = []
@@ -422,8 +640,18 @@ def _triggers(sent: Sentence, lex, drill: bool, quotes, own: list[DateMention],
         if et.name in lex.topic_modifiers and lex.modifier_of is not None \
                 and lex.modifier_of.search(text, max(0, s - 40), s):
             continue  # "logistik PSU": what the logistics are for
+        product = lex.product_of.get(et.name)
+        if product is not None and product.search(text, max(0, s - 30), s):
+            continue  # "kotak suara hasil rekapitulasi": what the event produced, moved elsewhere
         kept.append((et, t))
     return kept
+
+
+def _abbreviation(text: str, start: int, prev: Optional["_Trig"]) -> bool:
+    """Is the trigger at ``start`` the abbreviation in brackets of the one
+    before it ("Menjelang Pemungutan Suara Ulang (PSU)")? It is the same
+    mention, and has that one's mood."""
+    return prev is not None and text[prev.end:start].strip() == "("
 
 
 _K = 6  # letters of a literal beginning the gate compares
@@ -505,7 +733,7 @@ def _search(rx: re.Pattern, text: str, begins: Optional[set]) -> list[tuple[int,
 
 
 def _spans(name: str, triggers: re.Pattern, sent: Sentence, own: list[DateMention], lex,
-           begins: Optional[set] = None) -> list[_Trig]:
+           begins: Optional[set] = None, unmet: frozenset = frozenset()) -> list[_Trig]:
     """Where a type's triggers stand in a sentence, in order: its patterns,
     and its two-part triggers ([[pairs]]: an action and what it acts on, read
     from the action; see events.toml). ``begins``: the sentence's
@@ -517,7 +745,7 @@ def _spans(name: str, triggers: re.Pattern, sent: Sentence, own: list[DateMentio
 
     out = [_Trig(a, b, a, b) for a, b in found(triggers)]
     for spec in lex.event_pairs.get(name, ()):
-        if spec.objects is None or spec.actions is None:
+        if spec.objects is None or spec.actions is None or id(spec) in unmet:
             continue
         acts = found(spec.actions)
         if not acts:
@@ -526,13 +754,16 @@ def _spans(name: str, triggers: re.Pattern, sent: Sentence, own: list[DateMentio
         if not objs or (spec.dated and not own and force(text).n is None):
             continue
         for a_start, a_end in acts:
-            if _RELATIVE.search(text, max(0, a_start - 6), a_start):
+            if not spec.relative and _RELATIVE.search(text, max(0, a_start - 6), a_start) and not (
+                    lex.clause_focus and lex.clause_focus.search(text, 0, a_start)):
                 continue  # "kotak suara yang tiba dari PPK": a description, not a predicate
             if spec.actors and not _actor(text[:a_start], spec.actors, lex):
                 continue
             if spec.after_not is not None and spec.after_not.match(text, a_end + 1):
                 continue
             for os_, oe in objs:
+                if spec.before_not is not None and spec.before_not.search(text, max(0, os_ - 12), os_):
+                    continue
                 if os_ >= a_end:
                     lo, hi, first = a_end, os_, "action"
                 elif oe <= a_start:
@@ -546,7 +777,7 @@ def _spans(name: str, triggers: re.Pattern, sent: Sentence, own: list[DateMentio
                     continue
                 if (spec.gap_not is not None and spec.gap_not.search(gap)) or _opens(gap, lex):
                     continue
-                out.append(_Trig(a_start, a_end, os_, oe, True))
+                out.append(_Trig(a_start, a_end, os_, oe, True, spec))
                 break
     longest: dict[int, _Trig] = {}
     for t in out:  # one trigger per start, the longest
@@ -577,14 +808,16 @@ def _actor(before: str, institutions: frozenset, lex) -> bool:
     return False
 
 
-def _realis(text: str, start: int, end: int, lex) -> bool:
+def _realis(text: str, start: int, end: int, lex, incident: bool = False) -> bool:
     """Does the clause of ``[start, end)`` say it has happened, and its
     sentence name the security action ("sudah kami distribusikan sejak
-    kemarin dengan pengawalan polisi")?"""
+    kemarin dengan pengawalan polisi")? An ``incident`` (a clash, a protest)
+    needs no security action: the speaker tells what happened ("Sempat
+    saling lempar batu")."""
     if lex.realis is None or lex.quote_security is None:
         return False
     cut, clause_end = _clause(text, start, end, lex)
-    return bool(lex.realis.search(text, cut, clause_end) and lex.quote_security.search(text))
+    return bool(lex.realis.search(text, cut, clause_end) and (incident or lex.quote_security.search(text)))
 
 
 def _refers_back(obj: str, name: str, events: list["_Ev"], lex) -> bool:
@@ -603,14 +836,27 @@ def _refers_back(obj: str, name: str, events: list["_Ev"], lex) -> bool:
     return False
 
 
-def _undated(same: list["_Ev"], i: int, sents: list[Sentence], text: str) -> Optional["_Ev"]:
+def _undated(same: list["_Ev"], i: int, sents: list[Sentence], text: str,
+             dates: list[DateMention] = ()) -> Optional["_Ev"]:
     """The event of this type mentioned in the sentence before sentence ``i``
-    of its paragraph without a date of its own: the dated sentence after it
-    gives the day ("KPU memindahkan rapat pleno ke Nabire ... Pleno yang
-    dimulai Selasa pagi itu dijaga 150 personel")."""
+    of its paragraph without a date of its own, nor one in the paragraphs
+    that mention it: the dated sentence after it gives the day ("KPU
+    memindahkan rapat pleno ke Nabire ... Pleno yang dimulai Selasa pagi itu
+    dijaga 150 personel"; not "Polres Belitung menurunkan 32 personel untuk
+    mengawal distribusi logistik. Pengiriman pertama ... dilakukan Senin
+    (12/2) pagi").)"""
     if i == 0 or "\n" in text[sents[i - 1].end:sents[i].start]:
         return None
-    return next((e for e in same if not e.own_date and (i - 1) in e.sents), None)
+    e = next((e for e in same if not e.own_date and (i - 1) in e.sents), None)
+    if e is None:
+        return None
+    for j in e.sents:
+        a = text.rfind("\n\n", 0, sents[j].start)
+        b = text.find("\n\n", sents[j].end)
+        lo, hi = a + 1 if a >= 0 else 0, b if b >= 0 else len(text)
+        if any(lo <= d.start < hi and not sents[i].start <= d.start < sents[i].end for d in dates):
+            return None  # its paragraph states its day
+    return e
 
 
 def _announced(sent: Sentence, own: list[DateMention], now: Optional[str], lex) -> bool:
@@ -684,7 +930,7 @@ def _kabkota(r: Optional[Region]) -> Optional[str]:
 
 
 def _instances(text: str, sents: list[Sentence], events: list["_Ev"], dates: list[DateMention],
-               now: Optional[str], quotes, lex) -> None:
+               now: Optional[str], quotes, lex, published: bool = True) -> None:
     """Other days of events already introduced, told by one of their [heads]
     with a verb of happening right after it and a date of their own ("Pleno
     dimulai sejak Jumat (16/02/2024)"): a new event of the type for a new
@@ -707,10 +953,13 @@ def _instances(text: str, sents: list[Sentence], events: list["_Ev"], dates: lis
                            .split()) <= lex.instance_window]
             if not near:
                 continue
-            own = [d for d in dates if sent.start <= d.start < sent.end]
+            own = [d for d in dates if sent.start <= d.start < sent.end
+                   and not _state_start(text, d, sent.start + h.start(), lex)]
             if not own or _mood(sent.text, h.start(), h.end(), lex) is not None:
                 continue
             date = own[0].date
+            if published and date == now and _agenda(sent.text, lex):
+                continue
             if (now and date > now) or any(a <= sent.start + h.start() < b for a, b in quotes):
                 continue
             if lex.event_background is not None and lex.event_background.search(text, sent.start, own[0].start):
@@ -768,7 +1017,7 @@ _ANAPHOR = re.compile(r"\s+(?:ini|tersebut|itu)\b")
 
 
 def _another(text: str, sent: Sentence, et, end: int, date: Optional[str], own: list[DateMention],
-             now: Optional[str], lex) -> bool:
+             now: Optional[str], lex, published: bool = True) -> bool:
     """Is this trigger a second event of its type? Only with its own date, not
     after the article's day, not the background of the event (a ruling or an
     earlier vote: "PSU digelar sesuai putusan MK tanggal 24 Februari"), not
@@ -780,11 +1029,14 @@ def _another(text: str, sent: Sentence, et, end: int, date: Optional[str], own: 
         return False
     if now and date and date > now:
         return False
+    if published and date == now and _agenda(sent.text, lex):
+        return False
     if _ANAPHOR.match(sent.text, end):
         return False
     if text.count("“", 0, sent.start) > text.count("”", 0, sent.start) or sent.text.lstrip().startswith(("“", '"')):
         return False
-    return not any(o.triggers.search(sent.text) for o in lex.event_types if o is not et)
+    return not any(o.triggers.search(sent.text) and not (o.negative and o.negative.search(sent.text))
+                   for o in lex.event_types if o is not et)
 
 
 def _clause(sentence: str, start: int, end: int, lex) -> tuple[int, int]:
@@ -798,14 +1050,15 @@ def _clause(sentence: str, start: int, end: int, lex) -> tuple[int, int]:
 
 
 def _mood(sentence: str, start: int, end: int, lex, announced: bool = False, counts: bool = False,
-          kind: str = "") -> Optional[str]:
+          kind: str = "", dated: bool = False) -> Optional[str]:
     """The [mood] class whose cue makes the trigger at ``[start, end)`` of
     ``sentence`` a mention (a plan, schedule, hypothetical, negation, appeal),
     or None when it reports a happening. Each class's ``scope`` says where its
     cue must stand: earlier in the trigger's clause (``before``), at most
     ``window`` characters later in it (``after``), right before it
-    (``adjacent``), or anywhere earlier in the sentence with no new statement
-    between (``sentence``). ``announced``: skip the classes an announced
+    (``adjacent``), ending at most ``window`` characters before it in its
+    clause (``near``), or anywhere earlier in the sentence with no new
+    statement between (``sentence``). ``announced``: skip the classes an announced
     deployment overrides; ``counts``: the classes that also bear on a count
     of personnel. A speech tag between commas ("Patroli, kata dia,
     akan terus digelar") does not break the clause."""
@@ -814,12 +1067,20 @@ def _mood(sentence: str, start: int, end: int, lex, announced: bool = False, cou
     for mc in lex.mood_classes:
         rx = mc.cues
         if rx is None or (announced and mc.announce) or (counts and not mc.counts) or kind in mc.not_for \
-                or (mc.only_for and kind not in mc.only_for):
+                or (mc.only_for and kind not in mc.only_for) or (dated and mc.undated):
             continue
         if "before" in mc.scope and rx.search(sentence, cut, start):
             return mc.name
-        if "after" in mc.scope and rx.search(sentence, end, min(clause_end, end + mc.window)):
+        # searched to the clause's end (a cue cut off by the window is none: "Ujoh Bilang" holds no "bila")
+        m = rx.search(sentence, end, clause_end) if "after" in mc.scope else None
+        if m is not None and m.start() < end + mc.window:
             return mc.name
+        if "near" in mc.scope:
+            m = None
+            for m in rx.finditer(sentence, max(cut, start - mc.window - 20), start):
+                pass
+            if m is not None and start - m.end() <= mc.window:
+                return mc.name
         if "adjacent" in mc.scope:
             m = next((m for m in rx.finditer(sentence, max(0, start - mc.window), start)
                       if not sentence[m.end():start].strip()), None)

@@ -223,6 +223,7 @@ class MoodClass:
     counts: bool = True  # also makes a count of personnel no event's force
     not_for: frozenset = frozenset()  # event types the class does not bear on
     only_for: frozenset = frozenset()  # the only event types it bears on (empty: all)
+    undated: bool = False  # bears only on a trigger whose sentence states no date
 
 
 @dataclass(frozen=True)
@@ -238,6 +239,10 @@ class PairSpec:
     dated: bool  # only in a sentence with a date of its own
     actors: frozenset  # institutions one of whose positions (or ranks) must stand before the action
     after_not: Optional[re.Pattern] = None  # words right after the action that undo it
+    needs: Optional[re.Pattern] = None  # only in an article that holds one of these words
+    not_with: frozenset = frozenset()  # event types whose trigger in the same paragraph takes it in
+    relative: bool = False  # the action may stand in a relative clause ("video yang viral sejak Rabu")
+    before_not: Optional[re.Pattern] = None  # words right before the object that undo it ("di depan kantor KPU")
 
 
 class Lexicon:
@@ -548,7 +553,9 @@ class Lexicon:
         self.topic_sentence = frozenset(topics.get("sentence", ()))
         #: cues that make a date the background of an event (the ruling, the original vote), not a second event
         self.background = _cues(mod.get("background"))
-        self.event_subsumes = {k: frozenset(v) for k, v in data.get("subsumes", {}).items()}
+        self.event_subsumes = {k: frozenset(v) for k, v in data.get("subsumes", {}).items() if isinstance(v, list)}
+        #: the moods in which a trigger still names its event as a fact ("Menjelang PSU"), for [subsumes]
+        self.fact_moods = frozenset([None] + list(data.get("subsumes", {}).get("fact_moods", ())))
         drill = data.get("drill", {})
         self.drill_cues = re.compile(r"(?<![\w])(?:" + "|".join(drill.get("cues", ["$^"])) + ")", re.IGNORECASE)
         self.drill_suppress = frozenset(drill.get("suppress", ()))
@@ -564,31 +571,54 @@ class Lexicon:
         self.clause_reset = _cues(cl.get("resets"))
         #: clause openers a two-part trigger may not span
         self.clause_binding = _cues(cl.get("binding"))
+        #: words that make the "yang" clause after them the predicate, not a description ("giliran logistik
+        #: untuk Kayoa yang diberangkatkan"): a two-part trigger may then take its action after "yang"
+        self.clause_focus = _cues(cl.get("focus"))
         mood = data.get("mood", {})
         self.mood_classes = tuple(
             MoodClass(name, _cues(spec["cues"]), frozenset(spec["scope"]), int(spec.get("window", 25)),
                       bool(spec.get("announce")), bool(spec.get("counts", True)), frozenset(spec.get("not_for", ())),
-                      frozenset(spec.get("only_for", ())))
+                      frozenset(spec.get("only_for", ())), bool(spec.get("undated")))
             for name, spec in mood.items() if isinstance(spec, dict))
         self.realis = _cues(mood.get("realis"))
         self.deploy = _cues(mood.get("deploy"))
         self.announce_days = int(mood.get("announce_days", 0))
         self.event_background = _cues(data.get("background", {}).get("cues"))
+        #: a date these end right before is when a state began, not a day of what the sentence reports
+        #: ("Rapat pleno yang berjalan sejak Senin (2/12) ... akhirnya diskors")
+        self.ongoing = _cues(data.get("background", {}).get("ongoing"), tail=r"\s*$")
+        #: a date right after these is the vote's, not one of a trigger of another type
+        #: ("kotak suara berisi surat suara hasil pemungutan suara Rabu (14/2/2024) ikut hangus")
+        self.vote_day = _cues(data.get("background", {}).get("vote_day"), tail=r"(?:\s+\w+)?\s*$")
+        self.vote_types = frozenset(data.get("background", {}).get("vote_types", ()))
+        #: a past year after one of these (and up to three words) sets its sentence in that election
+        self.history = _cues(data.get("background", {}).get("history"), tail=r"(?:\s+[\w-]+){0,3}\s+$")
         #: nouns that refer back to an event of a type ("pleno", "apel"), per type
         self.event_heads = {t: _cues(v) for t, v in data.get("heads", {}).items()}
         #: two-part triggers: type -> the specs of [[pairs.TYPE]]
         self.event_pairs = {t: tuple(PairSpec(_cues(v["objects"]), _cues(v["actions"]), int(v.get("window", 10)),
                                               v.get("order", ""), bool(v.get("commas")), _cues(v.get("gap_not")),
                                               bool(v.get("dated")), frozenset(v.get("actors", ())),
-                                              _cues(v.get("after_not"), tail=""))
+                                              _cues(v.get("after_not"), tail=""), _cues(v.get("needs")),
+                                              frozenset(v.get("not_with", ())), bool(v.get("relative")),
+                                              _cues(v.get("before_not"), tail=r"\s+$"))
                                      for v in (specs if isinstance(specs, list) else [specs]))
                             for t, specs in data.get("pairs", {}).items()}
         self.quote_security = _cues(mood.get("quote_security"))
+        #: incidents a quote reports with a cue of realis alone ("Sempat saling lempar batu")
+        self.quote_incidents = frozenset(mood.get("quote_incidents", ()))
+        #: a vague time of its own leaves an event undated ("penyerangan ... beberapa hari sebelumnya")
+        self.vague_time = _cues(mood.get("vague_time"))
         self.topic_modifiers = frozenset(data.get("topics", {}).get("modifiers", ()))
+        #: per type, words right before a trigger that make it what is moved or kept, not the event
+        #: ("kotak suara hasil rekapitulasi")
+        self.product_of = {t: _cues(v, tail=r"\s+$") for t, v in data.get("topics", {}).get("products", {}).items()}
         #: words right before a modifier-type trigger that make it a modifier ("logistik PSU")
         self.modifier_of = _cues(data.get("topics", {}).get("modifier_of"), tail=r"\s+$")
         inst = data.get("instances", {})
         self.happening = _cues(inst.get("happening"))
+        #: verbs of carrying on: on the article's own day, with no security told, an agenda
+        self.continues = _cues(inst.get("continues"))
         self.place_split_types = frozenset(inst.get("place_types", ()))
         self.instance_types = frozenset(inst.get("types", ()))
         #: where reinforcements come from, not where things happen: "BKO dari Polres Sorong di Aimas"
@@ -598,6 +628,10 @@ class Lexicon:
         self.locative = re.compile(rf"(?<![\w])(?:(?i:{'|'.join(inst.get('locative', ['di']))})\s+|se-)"
                                    rf"(?:(?:[A-Z][\w.-]*|(?i:{between or '(?!)'}))\s+){{0,3}}$")
         self.force = data.get("force", {})
+        imp = data.get("implied", {})
+        #: days named without a date ([implied]): "hari yang sama", "pagi ini", "hari pertama", "hari pencoblosan"
+        self.implied = {k: tuple(re.compile(rf"(?<![\w])(?:{p})(?![\w])", re.IGNORECASE) for p in v)
+                        for k, v in imp.items() if v}
 
     # closed word classes of names, speech and links ----------------------
     def _words(self) -> None:

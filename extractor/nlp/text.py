@@ -8,10 +8,14 @@ from dataclasses import dataclass
 
 # Abbreviations after which a period does not end a sentence.
 _NO_BREAK = re.compile(
-    r"(?:\b(?:Pol|Kab|Kec|Kel|Jl|Jln|No|Dr|Drs|Dra|Ir|Prof|H|Hj|Kol|Kapt|Letkol|AKBP|St|Tn|Ny|Sdr|dkk|dll|dsb|Rp)"
+    r"(?:\b(?:Pol|Kab|Kec|Kel|Jl|Jln|No|Dr|Drs|Dra|Ir|Prof|H|Hj|Kol|Kapt|Letkol|AKBP|St|Tn|Ny|Sdr|dkk|dll|dsb|Rp"
+    r"|Moh|Muh|Moch|Much|Mochd|Mhd|Ach|Abd)"
     r"|\b[A-Z]|\b[A-Z][a-z]?\.[A-Za-z]{1,3}|\bS\.[A-Za-z.]{1,6}|\bM\.[A-Za-z.]{1,6})\.$"
 )
-_BOUNDARY = re.compile(r"[.!?](?:[”\"’')\]]+)?\s+(?=[“\"'(]?[A-Z0-9])|\n\s*\n|\n")
+_BOUNDARY = re.compile(r"[.!?](?:[”\"’')\]]+)?\s+(?=[“\"'(]?[A-Z0-9])|\n\s*\n|\n"
+                       # a period with the space lost ("dua jam.Pleno baru dilanjutkan"): a word of three
+                       # letters or more before, a capitalised word of three letters or more after
+                       r"|(?<=[A-Za-z]{3})\.(?=[A-Z][a-z]{2,}(?![\w.]*\.(?:com|id|co|net|org)\b))")
 
 
 @dataclass(frozen=True)
