@@ -193,8 +193,33 @@ def test_report_section_and_release_counts(db):
     assert counts["events"] == len(ids) and counts["incidents"] < counts["events"]  # the copies fold
     acled = _rows(db, "select * from acled_evidence x join events e on e.id = x.event_id "
                       "where e.type = 'logistics_escort'")
-    assert {r["source_scale"] for r in acled} == {"Subnational-Other"}
-    assert all("reported independently by 1 outlet (Lahat Today)" in r["evidence_note"] for r in acled)
+    assert {r["source_scale"] for r in acled} == {"Other-Subnational"}  # a police portal and regional outlets
+    assert {r["source"] for r in acled} == {"Kabar Sumsel; Lahat Today; Tribratanews Sumsel; Warta Lahat"}
+    assert {r["evidence_note"] for r in acled} == {
+        "reported independently by 1 outlet (Lahat Today); 1 press release carried by 3 outlets"}
+
+
+def test_the_acled_file_says_how_each_event_is_attested(db, tmp_path):
+    import csv
+
+    assert main(["export", "acled_events", "--db", str(db), "--out", str(tmp_path)]) == 0
+    with (tmp_path / "acled_events.csv").open(encoding="utf-8", newline="") as fh:
+        rows = {r["event_id_cnty"]: r for r in csv.DictReader(fh)}
+    with (tmp_path / "acled_events_pantau.csv").open(encoding="utf-8", newline="") as fh:
+        pantau = {r["event_id_cnty"]: r for r in csv.DictReader(fh)}
+    escort = [k for k, p in pantau.items() if p["pantau_type"] == "logistics_escort"]
+    # the release (three copies: one row) and the independent report (one row) are one incident
+    assert len(escort) == 2 and len({pantau[k]["incident_id_cnty"] for k in escort}) == 1
+    for k in escort:
+        r, p = rows[k], pantau[k]
+        assert r["source"] == "Kabar Sumsel; Lahat Today; Tribratanews Sumsel; Warta Lahat"
+        assert r["source_scale"] == "Other-Subnational"
+        assert r["notes"].endswith(". Evidence: reported independently by 1 outlet (Lahat Today); 1 press release "
+                                   "carried by 3 outlets.")
+        assert (p["corroboration"], p["single_release"], p["release_stories"], p["outlets"]) == ("1", "0", "1", "4")
+    # an event only one story reports, with no release marks and one outlet: independent, not a release
+    alone = [k for k, p in pantau.items() if p["url"] == "https://c.example/lahat-desember"]
+    assert alone and all(pantau[k]["corroboration"] == "1" and pantau[k]["single_release"] == "0" for k in alone)
 
 
 def test_on_the_demo_site_every_post_mentioned_has_its_holder(demo_server, tmp_path):
