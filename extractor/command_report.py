@@ -6,7 +6,8 @@ the HTML report (``extractor/report.py``) can call:
   it), each with the events of their unit in the period and how each event is
   attested (independent outlets, or a single press release);
 - :func:`release_counts`: for any list of event ids behind a figure, how many
-  incidents they make and how many rest on a single press release.
+  events and incidents they are and how many rest on a single press release
+  (the ``event_evidence`` view; the report's own figures count the same rows).
 
 Reads the ``holders``, ``event_command`` and ``event_evidence`` views on a
 read-only connection; returns HTML fragments with no script.
@@ -30,17 +31,21 @@ def _e(v) -> str:
 
 
 def release_counts(db: str | Path, event_ids: Iterable[int]) -> dict[str, int]:
-    """``{"events", "incidents", "single_release", "corroborated"}`` for the
-    events behind a figure: syndicated copies count as one incident."""
+    """``{"events", "incidents", "single_release", "single_release_events",
+    "corroborated"}`` for the events behind a figure: syndicated copies count as
+    one incident; ``single_release_events`` counts the events (rows) whose
+    incident rests on a single press release, ``single_release`` those incidents."""
     ids = sorted({int(i) for i in event_ids})
+    keys = ("events", "incidents", "single_release", "single_release_events", "corroborated")
     if not ids:
-        return {"events": 0, "incidents": 0, "single_release": 0, "corroborated": 0}
+        return dict.fromkeys(keys, 0)
     marks = ",".join("?" * len(ids))
     row = fetch_all(db, f"""select count(*) as events, count(distinct incident_key) as incidents,
                                    count(distinct case when single_release = 1 then incident_key end) as single_release,
+                                   coalesce(sum(single_release), 0) as single_release_events,
                                    count(distinct case when corroboration > 0 then incident_key end) as corroborated
                             from event_evidence where event_id in ({marks})""", ids)[0]
-    return {k: int(row[k] or 0) for k in ("events", "incidents", "single_release", "corroborated")}
+    return {k: int(row[k] or 0) for k in keys}
 
 
 def _period(db, f: Filters) -> tuple[str, str]:

@@ -11,6 +11,14 @@ evidence: the articles and the sentences it came from, each item with a citable
 id (``E123`` an event, ``A45`` an article, ``Q7`` a quote, ``M12.45`` official
 12 in article 45, ``D123`` the deployment first reported by event 123).
 
+**Evidence of events.** Every event figure (card, chart, table, text) says how
+many of its events rest on a single press release (one story reports the
+incident, a press release or text carried by several outlets, and no independent
+outlet does: ``event_evidence``): in brackets after the number when there are
+any, hatched in the bars, in the tooltips; the count is of the same rows as the
+figure's list, whose items each say how the event is attested, and links to the
+list of those items.
+
 **Counting.** Every figure is computed from one list of rows, and its evidence
 is that same list: the count is the number of items the evidence holds, a sum
 the sum over them (nothing is cut before counting). Personnel figures are
@@ -55,6 +63,7 @@ TOP_QUOTED = 20
 #: rows per province shown in who-was-where before "more"; kabupaten rows printed
 WHO_PER_PROVINCE = 12
 PRINT_ROWS = 40
+SINGLE_TITLE = "in brackets, when any: how many of them rest on a single press release (event_evidence.single_release)"
 _WINDOW = 700  # characters of text read on each side of a record to find its sentence
 _STAGE_FILL = {"campaign": "#eef6ee", "quiet_period": "#fff4d6", "voting": "#fde2e2", "recapitulation": "#e8f0fb",
                "post_election": "#f4f1f8", "preparation": "#f7f7f7"}
@@ -72,9 +81,12 @@ class Evidence:
     sentences: dict[tuple[str, str], int] = field(default_factory=dict)  # (article key, sentence) -> index
     items: dict[str, list] = field(default_factory=dict)  # key -> [key, sentence index, label, mark0, mark1]
     index: dict[str, int] = field(default_factory=dict)  # item key -> position
-    groups: dict[str, list] = field(default_factory=dict)  # gid -> [title, hint, [item positions]]
+    #: gid -> [title, hint, [item positions]]; a single-release subgroup: [None, its figure's gid, [...]]
+    groups: dict[str, list] = field(default_factory=dict)
     listed: list[str] = field(default_factory=list)
     extra_rows: dict[str, str] = field(default_factory=dict)  # table id -> the rows drawn on "show more"
+    #: an event group's id -> (how many of its items rest on a single press release, their group's id)
+    single: dict[str, tuple[int, Optional[str]]] = field(default_factory=dict)
 
     def article(self, aid: Any, url: str, title: str, published: Optional[str], outlet: str) -> str:
         k = str(aid)
@@ -92,13 +104,32 @@ class Evidence:
 
     def group(self, gid: str, title: str, keys: Iterable[str], hint: str = "", listed: bool = False
               ) -> tuple[int, str]:
-        """A list of items; returns (the number of items, the group's id)."""
+        """A list of items; returns (the number of items, the group's id). A
+        ``title`` of None makes the group the single-release part of the group
+        ``hint`` names (its title says so; it has no hint of its own)."""
         gid = "ev-" + re.sub(r"[^A-Za-z0-9_.-]+", "-", gid).strip("-")
         if gid not in self.groups:
             self.groups[gid] = [title, hint, [self.index[k] for k in dict.fromkeys(keys)]]
             if listed:
                 self.listed.append(gid)
         return len(self.groups[gid][2]), gid
+
+    def events(self, gid: str, title: str, rows: Iterable[dict], key: Callable[[dict], str], hint: str = "",
+               listed: bool = False) -> tuple[int, str]:
+        """A group of event rows (or deployments: ``key`` makes the item key) and
+        beside it the group of those among them that rest on a single press
+        release (the row's ``single_release``, from ``event_evidence``): the
+        figure and its single-release count come from the same rows."""
+        rows = list(rows)
+        n, g = self.group(gid, title, map(key, rows), hint, listed)
+        if g not in self.single:
+            single = [key(r) for r in rows if r.get("single_release")]
+            self.single[g] = self.group(gid + "-s", None, single, g) if single else (0, None)  # type: ignore[arg-type]
+        return n, g
+
+    def title(self, gid: str) -> str:
+        t, hint, _ = self.groups[gid]
+        return t if t is not None else f"{self.groups[hint][0]}: resting on a single press release"
 
     def payload(self) -> str:
         text = json.dumps({"a": self.articles, "s": [[a, s] for (a, s) in self.sentences],
@@ -115,6 +146,14 @@ def _num(value: Any, gid: Optional[str], fmt: str = "{:,}") -> str:
     if not gid or not value:
         return f'<span class="n0">{text}</span>'
     return f'<a class="n" href="#{gid}">{text}</a>'
+
+
+def _enum(ev: "Evidence", value: int, gid: Optional[str]) -> str:
+    """An event figure: the number linked to its events and, in brackets when
+    there are any, how many of them rest on a single press release, linked to
+    them (the items of the figure's list that say so)."""
+    k, sgid = ev.single.get(gid, (0, None)) if gid else (0, None)
+    return _num(value, gid) + (f' <span class="sr">({_num(k, sgid)})</span>' if k else "")
 
 
 def _e(s: Any) -> str:
@@ -163,10 +202,26 @@ def _windowed(db, rows_sql: str, params: dict, spans: dict[str, tuple[str, str]]
     return out
 
 
+#: what an event row carries of its evidence (``event_evidence`` x): the figures' single-release counts
+_EVIDENCE_COLUMNS = ("x.single_release, x.corroboration, x.release_stories, x.outlets as incident_outlets, "
+                     "x.independent_outlets")
+
+
+def _attested(r: dict) -> str:
+    """How an event (or a deployment's event) is attested, as its evidence item says."""
+    if r.get("single_release"):
+        return "single press release"
+    c = r.get("corroboration") or 0
+    if c:
+        return f"{c} independent outlet{'s' if c != 1 else ''}"
+    return "no independent report"
+
+
 def _events(db, f: Filters) -> list[dict]:
     """The filtered events (event_details) with their sentence and, where the
     text states it, the sentence of their personnel figure."""
-    sql = (f"select d.*, {{windows}} from event_details d join articles a on a.id = d.article_id "
+    sql = (f"select d.*, {_EVIDENCE_COLUMNS}, {{windows}} from event_details d join articles a on a.id = d.article_id "
+           f"left join event_evidence x on x.event_id = d.event_id "
            f"where {_where(_EVENT_FILTERS, f)} order by d.date, d.event_id")
     return _windowed(db, sql, f.params(), {"ev": ("d.start", "d.end"), "fig": ("d.figure_start", "d.figure_end")})
 
@@ -183,11 +238,21 @@ def _event_label(r: dict) -> str:
         if r.get("figure_level") and r["figure_level"] != "kabupaten":
             label += f" ({r['figure_level']} figure)"
     label += f" · {r['date']}"
+    if r.get("single_release") is not None or r.get("corroboration") is not None:
+        label += f" · {_attested(r)}"
     if r["date_source"] != "text":
         label += " (date of the report)"
     if r.get("dated_after_article"):
         label += " · dated after the article"
     return label
+
+
+def _ekey(r: dict) -> str:
+    return f"E{r['event_id']}"
+
+
+def _dkey(d: dict) -> str:
+    return f"D{d['event_id']}"
 
 
 def _fold_key(r: dict) -> tuple:
@@ -256,23 +321,22 @@ def collect(db: str | Path, f: Filters = Filters()) -> dict:
     for r in events:
         ev.article(r["article_id"], r["url"], r["title"], r["published"], r["outlet"])
         ev.item(f"E{r['event_id']}", r["article_id"], _event_label(r), r["ev_sentence"], r["ev_mark"])
-    ekey = lambda r: f"E{r['event_id']}"  # noqa: E731
     once = _once(events)
-    out["events"] = ev.group("events", "Events", map(ekey, events), _hint(f, "event_details"), listed=True)
-    out["events_once"] = ev.group("events-once", "Events, a story's copies once (as in the ACLED file)",
-                                  map(ekey, once), _hint(f, "acled_events"), listed=True)
+    out["events"] = ev.events("events", "Events", events, _ekey, _hint(f, "event_details"), listed=True)
+    out["events_once"] = ev.events("events-once", "Events, a story's copies once (as in the ACLED file)",
+                                   once, _ekey, _hint(f, "acled_events"), listed=True)
     located = [r for r in events if r["latitude"] is not None]
     out["located"] = (len(located), len(events))
-    out["unlocated"] = ev.group("unlocated", "Events without coordinates (no place coded)",
-                                (ekey(r) for r in events if r["latitude"] is None), listed=True)
+    out["unlocated"] = ev.events("unlocated", "Events without coordinates (no place coded)",
+                                 (r for r in events if r["latitude"] is None), _ekey, listed=True)
     out["types"] = [t for t in charts.TYPE_COLORS if any(r["type"] == t for r in events)] + sorted(
         {r["type"] for r in events} - set(charts.TYPE_COLORS))
     ev_dates = sorted(r["date"] for r in events if r["date"])
     out["event_period"] = (ev_dates[0], ev_dates[-1]) if ev_dates else (None, None)
-    out["by_publication"] = ev.group("by-publication", "Events dated by the report (the text gives no date)",
-                                     (ekey(r) for r in events if r["date_source"] != "text"), listed=True)
-    out["after_article"] = ev.group("after-article", "Events dated after their article was published",
-                                    (ekey(r) for r in events if r["dated_after_article"]), listed=True)
+    out["by_publication"] = ev.events("by-publication", "Events dated by the report (the text gives no date)",
+                                      (r for r in events if r["date_source"] != "text"), _ekey, listed=True)
+    out["after_article"] = ev.events("after-article", "Events dated after their article was published",
+                                     (r for r in events if r["dated_after_article"]), _ekey, listed=True)
     _timeline(out, ev, f, events, once)
     _regions(out, ev, f, events, once)
 
@@ -284,20 +348,19 @@ def collect(db: str | Path, f: Filters = Filters()) -> dict:
             d["level"], d["kabupaten"] or d["province"] or "no place")
         label = (f"{d['personnel']:,}{'+' if d['approximate'] else ''} personnel · {where} · {d['type']} · "
                  f"{d['events']} event{'s' if d['events'] != 1 else ''} in {d['articles']} "
-                 f"cop{'ies' if d['articles'] != 1 else 'y'} of one story")
+                 f"cop{'ies' if d['articles'] != 1 else 'y'} of one story · {_attested(d)}")
         ev.item(f"D{d['event_id']}", d["article_id"], label, d["fig_sentence"] or d["ev_sentence"],
                 d["fig_mark"] or d["ev_mark"])
     out["deployments"] = deps
     out["personnel"] = {}
     for level, title in (("kabupaten", "kabupaten/kota"), ("province", "provincial"), ("national", "national")):
         rows = [d for d in deps if d["level"] == level]
-        n, gid = ev.group(f"personnel-{level}", f"Personnel figures at the {title} level, each counted once per story",
-                          (f"D{d['event_id']}" for d in rows), _hint(f, "deployments"), listed=True)
+        n, gid = ev.events(f"personnel-{level}", f"Personnel figures at the {title} level, each counted once per story",
+                           rows, _dkey, _hint(f, "deployments"), listed=True)
         out["personnel"][level] = (sum(d["personnel"] for d in rows), gid, n)
     for d in deps:
         if d["level"] in ("national", "province"):
-            d["gid"] = ev.group(f"dep-{d['event_id']}", f"Deployment of {d['personnel']:,} personnel",
-                                [f"D{d['event_id']}"])[1]
+            d["gid"] = ev.events(f"dep-{d['event_id']}", f"Deployment of {d['personnel']:,} personnel", [d], _dkey)[1]
     _personnel_by_region(out, ev, deps)
 
     # officials: mentions, who was where, quotes ------------------------------------------------------
@@ -311,9 +374,10 @@ def collect(db: str | Path, f: Filters = Filters()) -> dict:
 
 def _deployments(db, f: Filters) -> list[dict]:
     sql = TEMPLATES["deployments"].format(where=_where(_EVENT_FILTERS, f))
-    sql = (f"select x.*, substr(a.published, 1, 10) as published, e.start, e.end, "
-           f"{{windows}} from ({sql}) x join events e on e.id = x.event_id join articles a on a.id = x.article_id")
-    return _windowed(db, sql, f.params(), {"ev": ("e.start", "e.end"), "fig": ("x.figure_start", "x.figure_end")})
+    sql = (f"select y.*, substr(a.published, 1, 10) as published, e.start, e.end, {_EVIDENCE_COLUMNS}, "
+           f"{{windows}} from ({sql}) y join events e on e.id = y.event_id join articles a on a.id = y.article_id "
+           f"left join event_evidence x on x.event_id = y.event_id")
+    return _windowed(db, sql, f.params(), {"ev": ("e.start", "e.end"), "fig": ("y.figure_start", "y.figure_end")})
 
 
 def _timeline(out: dict, ev: Evidence, f: Filters, events: list[dict], once: list[dict]) -> None:
@@ -325,9 +389,9 @@ def _timeline(out: dict, ev: Evidence, f: Filters, events: list[dict], once: lis
     out["weeks"] = weeks
     out["week_cells"] = {}
     for k, v in cells.items():
-        n, gid = ev.group(f"week-{k[0]}-{k[1]}", f"{k[1]} events in the week of {k[0]}, a story's copies once",
-                          (f"E{r['event_id']}" for r in v), _hint(f, "acled_events", event_type=k[1]))
-        out["week_cells"][k] = {"n": n, "gid": gid}
+        n, gid = ev.events(f"week-{k[0]}-{k[1]}", f"{k[1]} events in the week of {k[0]}, a story's copies once",
+                           v, _ekey, _hint(f, "acled_events", event_type=k[1]))
+        out["week_cells"][k] = {"n": n, "gid": gid, "single": ev.single[gid][0]}
     out["undated_events"] = sum(c["n"] for k, c in out["week_cells"].items() if k[0] == "undated")
 
 
@@ -366,12 +430,13 @@ def _regions(out: dict, ev: Evidence, f: Filters, events: list[dict], once: list
         for code, v in groups.items():
             name = name_of(code)
             hint = _hint(f, "event_details", **({hint_key: code} if code and code[0].isdigit() else {}))
-            n, gid = ev.group(f"{prefix}-{code}", f"Events: {name}", (f"E{r['event_id']}" for r in v), hint)
+            n, gid = ev.events(f"{prefix}-{code}", f"Events: {name}", v, _ekey, hint)
             uv = [r for r in v if r["event_id"] in once_ids]
-            u, ugid = ev.group(f"{prefix}-once-{code}", f"Events: {name}, a story's copies once",
-                               (f"E{r['event_id']}" for r in uv))
+            u, ugid = ev.events(f"{prefix}-once-{code}", f"Events: {name}, a story's copies once", uv, _ekey)
             types = Counter(r["type"] for r in uv)
+            single_types = Counter(r["type"] for r in uv if r["single_release"])
             rows.append({"code": code, "name": name, "events": (n, gid), "once": (u, ugid), "types": types,
+                         "single_types": single_types,
                          "province": facts[code[:2]].name if code[:2] in facts else ""})
         rows.sort(key=lambda r: (-r["once"][0], -r["events"][0], r["name"]))
         return rows
@@ -394,11 +459,11 @@ def _regions(out: dict, ev: Evidence, f: Filters, events: list[dict], once: list
     name = lambda c: facts[c].name if c in facts else c  # noqa: E731
     out["provinces"] = rows_for(prov, "prov", name, "province")
     out["kabupaten"] = rows_for(kab, "kab", name, "kabupaten")
-    out["national_events"] = ev.group("national-events", "National events (for the whole country)",
-                                      (f"E{r['event_id']}" for r in national), listed=True)
-    out["province_wide"] = ev.group("province-wide", "Province-wide events (no kabupaten/kota)",
-                                    (f"E{r['event_id']}" for r in province_wide), listed=True)
-    out["placeless"] = ev.group("placeless", "Events without a coded place", (f"E{r['event_id']}" for r in placeless), listed=True)
+    out["national_events"] = ev.events("national-events", "National events (for the whole country)", national,
+                                       _ekey, listed=True)
+    out["province_wide"] = ev.events("province-wide", "Province-wide events (no kabupaten/kota)", province_wide,
+                                     _ekey, listed=True)
+    out["placeless"] = ev.events("placeless", "Events without a coded place", placeless, _ekey, listed=True)
     points = []
     for r in out["kabupaten"]:
         pt = locate(r["code"], "kabupaten")
@@ -406,7 +471,7 @@ def _regions(out: dict, ev: Evidence, f: Filters, events: list[dict], once: list
             continue
         x, y = project(pt.lat, pt.lng)
         points.append({"x": x, "y": y, "label": r["name"], "gid": r["once"][1], "n": r["once"][0],
-                       "types": dict(r["types"])})
+                       "types": dict(r["types"]), "single": ev.single[r["once"][1]][0]})
     out["map_points"] = points
 
 
@@ -424,8 +489,8 @@ def _personnel_by_region(out: dict, ev: Evidence, deps: list[dict]) -> None:
               "kabupaten": "Personnel figures"}
     out["personnel_regions"] = {}
     for (kind, code), v in by.items():
-        n, gid = ev.group(f"pers-{kind}-{code}", f"{titles[kind]}: {v[0]['province'] if kind != 'kabupaten' else v[0]['kabupaten']}",
-                          (f"D{d['event_id']}" for d in v))
+        n, gid = ev.events(f"pers-{kind}-{code}",
+                           f"{titles[kind]}: {v[0]['province'] if kind != 'kabupaten' else v[0]['kabupaten']}", v, _dkey)
         out["personnel_regions"][(kind, code)] = (sum(d["personnel"] for d in v), gid)
 
 
@@ -574,6 +639,8 @@ h3 { font-size: 15px; margin: 18px 0 6px; }
 .card { background: var(--bg); border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; }
 .card .v { font-size: 22px; font-weight: 600; }
 .card .k { color: var(--muted); font-size: 12px; }
+.card .s { color: var(--muted); font-size: 11.5px; margin-top: 2px; }
+.sr { color: var(--muted); font-size: 12px; white-space: nowrap; }
 a { color: var(--accent); }
 a.n { text-decoration: none; border-bottom: 1px dotted var(--accent); font-variant-numeric: tabular-nums; }
 a.n:hover { background: #e8f0fb; }
@@ -646,13 +713,17 @@ _JS = """
       esc(it[2]) + ' · <cite title="citable id: E event, A article, Q quote, M official in an article, ' +
       'D deployment, T date, X failure">' + esc(cite) + '</cite></span><blockquote>' + q + '</blockquote></li>';
   }
+  function title(g) {
+    return g[0] !== null ? g[0] : data().g[g[1]][0] + ': resting on a single press release';
+  }
   function render(el, all) {
     var g = data().g[el.id]; if (!g) { return; }
+    var hint = g[0] === null ? '' : g[1];
     var keys = g[2], n = all ? keys.length : Math.min(keys.length, SHOW), html = [];
     for (var i = 0; i < n; i++) { html.push(item(keys[i])); }
     var body = '<ol>' + html.join('') + '</ol>';
     if (n < keys.length) { body += '<button class="all" type="button">show all ' + keys.length + '</button>'; }
-    if (g[1]) { body += '<p class="muted">The same list: <code>' + esc(g[1]) + '</code></p>'; }
+    if (hint) { body += '<p class="muted">The same list: <code>' + esc(hint) + '</code></p>'; }
     var box = el.querySelector('.items'); box.innerHTML = body; el.setAttribute('data-done', all ? 'all' : '1');
     var b = box.querySelector('button.all'); if (b) { b.onclick = function () { render(el, true); }; }
   }
@@ -660,7 +731,7 @@ _JS = """
     var el = document.getElementById(id), g;
     if (!el && (g = data().g[id])) {
       el = document.createElement('details'); el.className = 'ev'; el.id = id;
-      el.innerHTML = '<summary>' + esc(g[0]) + ' (' + g[2].length + ')</summary><div class="items"></div>';
+      el.innerHTML = '<summary>' + esc(title(g)) + ' (' + g[2].length + ')</summary><div class="items"></div>';
       document.getElementById('ev-more').appendChild(el);
     }
     return el;
@@ -702,24 +773,38 @@ def _table(ev: Evidence, table_id: str, head: str, rows: list[str], what: str, s
             + more)
 
 
+_SR_HEAD = f'title="{SINGLE_TITLE}"'
+_BAR_TITLE = "events (a story's copies once); hatched and in brackets: resting on a single press release"
+
+
+def _bar_row(ev: Evidence, r: dict) -> dict:
+    """A region's bar: its types (count, evidence, of them on a single press release) and its total."""
+    n, gid = r["once"]
+    return {"label": r["name"], "gid": gid, "note": f"{n:,} ({ev.single[gid][0]:,})" if n else "",
+            "types": {t: (c, gid, r["single_types"].get(t, 0)) for t, c in r["types"].items()}}
+
+
 def _region_table(ev: Evidence, rows: list[dict], kab: bool, personnel: dict, table_id: str) -> str:
     body = []
     for r in rows:
         if kab:
             pers = personnel.get(("kabupaten", r["code"]))
-            pcols = f"<td class=r>{_num(pers[0] if pers else 0, pers[1] if pers else None)}</td>"
+            pcols = f"<td class=r>{_enum(ev, pers[0] if pers else 0, pers[1] if pers else None)}</td>"
         else:
             own = personnel.get(("province", r["code"]))
             kabs = personnel.get(("kab-in-province", r["code"]))
-            pcols = (f"<td class=r>{_num(own[0] if own else 0, own[1] if own else None)}</td>"
-                     f"<td class=r>{_num(kabs[0] if kabs else 0, kabs[1] if kabs else None)}</td>")
+            pcols = (f"<td class=r>{_enum(ev, own[0] if own else 0, own[1] if own else None)}</td>"
+                     f"<td class=r>{_enum(ev, kabs[0] if kabs else 0, kabs[1] if kabs else None)}</td>")
         body.append(f"<tr><td>{_e(r['name'])}</td>{'<td>' + _e(r['province']) + '</td>' if kab else ''}"
-                    f"<td>{_e(r['code'])}</td><td class=r>{_num(*r['events'])}</td>"
-                    f"<td class=r>{_num(*r['once'])}</td>{pcols}</tr>")
-    head = ("<th>kabupaten/kota</th><th>province</th><th>code</th><th class=r>events</th>"
-            "<th class=r>once per story</th><th class=r>personnel</th>" if kab else
-            "<th>province</th><th>code</th><th class=r>events</th><th class=r>once per story</th>"
-            "<th class=r>provincial figures</th><th class=r>kabupaten/kota figures</th>")
+                    f"<td>{_e(r['code'])}</td><td class=r>{_enum(ev, *r['events'])}</td>"
+                    f"<td class=r>{_enum(ev, *r['once'])}</td>{pcols}</tr>")
+    head = (f"<th>kabupaten/kota</th><th>province</th><th>code</th><th class=r {_SR_HEAD}>events (single release)</th>"
+            f"<th class=r>once per story (single release)</th><th class=r>personnel (figures on a single release)</th>"
+            if kab else
+            f"<th>province</th><th>code</th><th class=r {_SR_HEAD}>events (single release)</th>"
+            f"<th class=r>once per story (single release)</th>"
+            "<th class=r>provincial figures (on a single release)</th>"
+            "<th class=r>kabupaten/kota figures (on a single release)</th>")
     return _table(ev, table_id, head, body, "rows")
 
 
@@ -780,23 +865,28 @@ def render(db: str | Path, data: dict) -> str:
     e0, e1 = data["event_period"]
     pers = data["personnel"]
     located, n_events = data["located"]
+    def single_line(gid: Optional[str], n: int, what: str = "") -> str:
+        k, sgid = ev.single.get(gid, (0, None)) if gid else (0, None)
+        return f"{_num(k, sgid)}{what} on a single press release" if n else ""
+
     cards = [
-        ("articles", _num(*data["articles"])),
-        ("stories", _num(*data["stories"])),
+        ("articles", _num(*data["articles"]), ""),
+        ("stories", _num(*data["stories"]), ""),
         ("near-duplicate rate", _num(round(100 * data["duplicate_rate"], 1) if data["articles"][0] else None,
-                                     data["duplicates"][1], "{}%")),
-        ("events", _num(*data["events"])),
-        ("events once per story", _num(*data["events_once"])),
-        ("personnel, kabupaten/kota figures", _num(pers["kabupaten"][0], pers["kabupaten"][1])),
-        ("personnel, provincial figures", _num(pers["province"][0], pers["province"][1])),
-        ("personnel, national figures", _num(pers["national"][0], pers["national"][1])),
-        ("officials", _num(*data["officials"])),
-        ("quotes", _num(*data["quotes"])),
+                                     data["duplicates"][1], "{}%"), ""),
+        ("events", _num(*data["events"]), single_line(data["events"][1], data["events"][0])),
+        ("events once per story", _num(*data["events_once"]),
+         single_line(data["events_once"][1], data["events_once"][0])),
+        *((f"personnel, {title} figures", _num(pers[k][0], pers[k][1]),
+           single_line(pers[k][1], pers[k][2], f" of {pers[k][2]:,} figure{'s' if pers[k][2] != 1 else ''}"))
+          for k, title in (("kabupaten", "kabupaten/kota"), ("province", "provincial"), ("national", "national"))),
+        ("officials", _num(*data["officials"]), ""),
+        ("quotes", _num(*data["quotes"]), ""),
         ("events with coordinates", _num(f"{100 * located / n_events:.1f}" if n_events else None,
-                                         data["unlocated"][1] if data["unlocated"][0] else None, "{}%")),
+                                         data["unlocated"][1] if data["unlocated"][0] else None, "{}%"), ""),
     ]
-    cards_html = "".join(f'<div class="card"><div class="v">{v}</div><div class="k">{_e(k)}</div></div>'
-                         for k, v in cards)
+    cards_html = "".join(f'<div class="card"><div class="v">{v}</div><div class="k">{_e(k)}</div>'
+                         + (f'<div class="s">{sub}</div>' if sub else "") + "</div>" for k, v, sub in cards)
     toc = [("summary", "Summary"), ("map", "Map of events"), ("timeline", "Timeline and election stages"),
            ("regions", "Events by region"), ("personnel", "Personnel at their level"), ("who", "Who was where"),
            ("quoted", "Officials most often quoted"), ("sources", "Period and sources"),
@@ -811,46 +901,49 @@ def render(db: str | Path, data: dict) -> str:
         highlight = {r["code"] for r in data["kabupaten"]}
         map_html = (charts.event_map(ol, data["map_points"], types, highlight) + legend +
                     f'<p class="muted">One pie per kabupaten/kota at its capital, its area proportional to the events '
-                    f'there (a story\'s copies once), wedges by type; click one for its events. Not on the map: '
-                    f'{_num(*data["national_events"])} national and {_num(*data["province_wide"])} province-wide '
-                    f'events, {_num(*data["placeless"])} without a place. Outlines: Kemendagri 2025 (simplified, '
-                    f'indicative).</p>')
+                    f'there (a story\'s copies once), wedges by type; click one for its events (its tooltip says how '
+                    f'many rest on a single press release). Not on the map: '
+                    f'{_enum(ev, *data["national_events"])} national and {_enum(ev, *data["province_wide"])} '
+                    f'province-wide events, {_enum(ev, *data["placeless"])} without a place. In brackets here and '
+                    f'below, when there are any: how many of the events rest on a single press release (the incident '
+                    f'is reported by one story only, a press release or text carried by several outlets, and by no '
+                    f'independent outlet: <code>event_evidence</code>). Outlines: Kemendagri 2025 '
+                    f'(simplified, indicative).</p>')
         bands, marks = _stage_bands(data)
         weeks = data["weeks"]
 
         def week_value(w, t):
             c = data["week_cells"].get((w, t))
-            return (c["n"], c["gid"]) if c else (0, None)
+            return (c["n"], c["gid"], c["single"]) if c else (0, None, 0)
 
         timeline = charts.timeline(weeks, types, week_value, bands, marks,
                                    y_title="events (a story's copies once)") if weeks else ""
+        legend = charts.legend(types, hatched=True)
         head = "".join(f'<th class=r>{_e(t.replace("_", " "))}</th>' for t in types)
         week_rows = []
         for w in weeks + (["undated"] if data["undated_events"] else []):
             cells = [data["week_cells"].get((w, t)) for t in types]
             if not any(cells):
                 continue
-            tds = "".join(f"<td class=r>{_num(c['n'], c['gid']) if c else _num(0, None)}</td>" for c in cells)
+            tds = "".join(f"<td class=r>{_enum(ev, c['n'], c['gid']) if c else _num(0, None)}</td>" for c in cells)
             week_rows.append(f"<tr><td>{_e(w)}</td>{tds}</tr>")
         week_table = (f'<div class=wide>{_table(ev, "t-weeks", f"<th>week</th>{head}", week_rows, "weeks")}</div>')
-        prov_rows = [{"label": r["name"], "gid": r["once"][1],
-                      "types": {t: (c, r["once"][1]) for t, c in r["types"].items()}} for r in data["provinces"]]
-        kab_rows = [{"label": r["name"], "gid": r["once"][1],
-                     "types": {t: (c, r["once"][1]) for t, c in r["types"].items()}} for r in data["kabupaten"][:25]]
+        prov_rows = [_bar_row(ev, r) for r in data["provinces"]]
+        kab_rows = [_bar_row(ev, r) for r in data["kabupaten"][:25]]
         events_html = f"""
 <h2 id="map">Map of events</h2>{map_html}
 <h2 id="timeline">Timeline and election stages</h2>
 <p class="muted">Events per week (Monday) by type, a story's copies once (chart and table); shaded: the stages of the
-election schedule (<code>election_stages</code>), dashed: voting days. Click a number or a bar for the articles and
-sentences.</p>
+election schedule (<code>election_stages</code>), dashed: voting days; hatched, and in brackets in the table: the
+events that rest on a single press release. Click a number or a bar for the articles and sentences.</p>
 {timeline}{legend}{week_table}
 <h2 id="regions">Events by region</h2>
-<p class="muted">Regions by the event's scope: an event for the whole country ({_num(*data['national_events'])}) is
-in no province, a province-wide one ({_num(*data['province_wide'])}) in no kabupaten/kota.</p>
-<h3>By province</h3>{charts.hbars(prov_rows, types, "events (a story's copies once)")}
+<p class="muted">Regions by the event's scope: an event for the whole country ({_enum(ev, *data['national_events'])})
+is in no province, a province-wide one ({_enum(ev, *data['province_wide'])}) in no kabupaten/kota.</p>
+<h3>By province</h3>{charts.hbars(prov_rows, types, _BAR_TITLE)}
 {_region_table(ev, data['provinces'], False, data['personnel_regions'], 't-prov')}
 <h3>By kabupaten/kota</h3><p class="muted">The chart shows the 25 with most events; the table all of them.</p>
-{charts.hbars(kab_rows, types, "events (a story's copies once)")}
+{charts.hbars(kab_rows, types, _BAR_TITLE)}
 {_region_table(ev, data['kabupaten'], True, data['personnel_regions'], 't-kab')}"""
     else:
         events_html = ('<h2 id="map">Map of events</h2><p class="muted">No events in scope.</p>'
@@ -861,18 +954,20 @@ in no province, a province-wide one ({_num(*data['province_wide'])}) in no kabup
     wide_rows = "".join(
         f"<tr><td>{_e(d['level'])}</td><td>{_e(d['province'] or 'Indonesia')}</td><td>{_e(d['type'])}</td>"
         f"<td>{_e(d['date'])}</td><td class=r>{_num(d['personnel'], d['gid'])}</td>"
-        f"<td class=r>{d['events']}</td></tr>" for d in wide)
+        f"<td class=r>{d['events']}</td><td>{_e(_attested(d))}</td></tr>" for d in wide)
     personnel_html = f"""<h2 id="personnel">Personnel at their level</h2>
 <p class="muted">A personnel figure is counted once per story (the same figure on several events or copies is one
 deployment), at its level: national (<i>disebar ke 37 provinsi</i>), provincial (<i>Polda Riau menyiapkan ...</i>,
 <i>se-Bali</i>) or kabupaten/kota. Levels are never added together: a national figure includes the regional ones.
-Approximate figures (<i>ratusan personel</i>) count as their lower bound.</p>
-<table><thead><tr><th>level</th><th class=r>figures</th><th class=r>personnel</th></tr></thead><tbody>
-{''.join(f"<tr><td>{lvl}</td><td class=r>{_num(pers[k][2], pers[k][1])}</td><td class=r>{_num(pers[k][0], pers[k][1])}</td></tr>" for k, lvl in (("national", "national"), ("province", "provincial"), ("kabupaten", "kabupaten/kota")))}
+Approximate figures (<i>ratusan personel</i>) count as their lower bound. In brackets, when there are any: how many
+figures rest on a single press release.</p>
+<table><thead><tr><th>level</th><th class=r {_SR_HEAD}>figures (single release)</th><th class=r>personnel</th></tr>
+</thead><tbody>
+{''.join(f"<tr><td>{lvl}</td><td class=r>{_enum(ev, pers[k][2], pers[k][1])}</td><td class=r>{_num(pers[k][0], pers[k][1])}</td></tr>" for k, lvl in (("national", "national"), ("province", "provincial"), ("kabupaten", "kabupaten/kota")))}
 </tbody></table>
 {('<h3>National and provincial figures</h3><table><thead><tr><th>level</th><th>province</th><th>type</th>'
-  '<th>date</th><th class=r>personnel</th><th class=r>events</th></tr></thead><tbody>' + wide_rows + '</tbody></table>')
-  if wide else ''}"""
+  '<th>date</th><th class=r>personnel</th><th class=r>events</th><th>evidence</th></tr></thead><tbody>'
+  + wide_rows + '</tbody></table>') if wide else ''}"""
 
     who_parts = []
     for w in data["who"]:
@@ -899,7 +994,7 @@ Approximate figures (<i>ratusan personel</i>) count as their lower bound.</p>
         f"<tr><td>{_e(o['outlet'])}</td><td class=r>{_num(*o['articles'])}</td>"
         f"<td class=r>{_num(*o['stories'])}</td><td class=r>{_num(*o['extracted'])}</td>"
         f"<td>{_e(o['first'] or '')} – {_e(o['last'] or '')}</td></tr>" for o in data["outlets"])
-    warnings = "".join(f"<tr><td>{_e(w['what'])}</td><td class=r>{_num(*w['n'])}</td>"
+    warnings = "".join(f"<tr><td>{_e(w['what'])}</td><td class=r>{_enum(ev, *w['n'])}</td>"
                        f"<td class=muted>{_e(w['note'])}</td></tr>" for w in data["warnings"])
     dup_note = ("" if data["clustered"] else
                 " No article carries a near-duplicate cluster yet, so every article counts as its own story.")
@@ -914,6 +1009,7 @@ Approximate figures (<i>ratusan personel</i>) count as their lower bound.</p>
 <title>pantau report {_e(p0 or '')} – {_e(p1 or '')}</title>
 <style>{_CSS}</style>
 </head><body>
+{charts.defs()}
 <header><h1>pantau: election security in regional news</h1>
 <p>{_e(Path(db).name)} · articles published {_e(p0 or '?')} to {_e(p1 or '?')} · events dated {_e(e0 or '?')} to
 {_e(e1 or '?')} · <a href="#sources">{len(data['outlets'])} outlet(s)</a> · filters: {_e(f.describe())}
@@ -925,8 +1021,8 @@ Approximate figures (<i>ratusan personel</i>) count as their lower bound.</p>
 <p class="muted">Every number links to the articles it came from, with the sentence and a citable id; a number
 counts exactly the items its list holds. <b>Two periods:</b> the articles were published {_e(p0 or '?')} to
 {_e(p1 or '?')}; the events they report are dated {_e(e0 or '?')} to {_e(e1 or '?')} by the dates the texts give
-(articles report past events, and announce coming ones). {_num(*data['by_publication'])} events are dated by their
-article's publication because the text gives no date (time_precision 2), and {_num(*data['after_article'])} are
+(articles report past events, and announce coming ones). {_enum(ev, *data['by_publication'])} events are dated by their
+article's publication because the text gives no date (time_precision 2), and {_enum(ev, *data['after_article'])} are
 dated after their article (see <a href="#warnings">data quality</a>). Near-duplicates:
 {_num(*data['duplicates'])} of {_num(*data['articles'])} articles are later copies of a story
 ({100 * data['duplicate_rate']:.1f}%).{_e(dup_note)}</p>
