@@ -4,12 +4,15 @@
 kabupaten/kota (outlines shipped with pantau, nothing fetched); the timeline of
 events per week with the election stages and voting days marked; events and
 personnel by province and kabupaten/kota; the personnel figures at their level;
-who was where (officials' stated posts per province); the officials most often
-quoted; the sources; data-quality warnings; and the codebook. Charts are static
-SVG (no script, no toolbar); every number, bar and map point links to its
-evidence: the articles and the sentences it came from, each item with a citable
-id (``E123`` an event, ``A45`` an article, ``Q7`` a quote, ``M12.45`` official
-12 in article 45, ``D123`` the deployment first reported by event 123).
+who was where (officials' stated posts per province); Command (per province, the
+Polda and Kodam heads and the Polres and Kodim heads in post in the period, with
+the evidence of each tenure and their units' events: :mod:`extractor.command_report`);
+the officials most often quoted; the sources; data-quality warnings; and the
+codebook. Charts are static SVG (no script, no toolbar); every number, bar and map
+point links to its evidence: the articles and the sentences it came from, each
+item with a citable id (``E123`` an event, ``A45`` an article, ``Q7`` a quote,
+``M12.45`` official 12 in article 45, ``D123`` the deployment first reported by
+event 123, ``H8`` a handover).
 
 **Evidence of events.** Every event figure (card, chart, table, text) says how
 many of its events rest on a single press release (one story reports the
@@ -49,6 +52,7 @@ from typing import Any, Callable, Iterable, Optional
 
 from . import __version__, charts
 from .codebook import sections as codebook_sections
+from .command_report import command_heads
 from .export import atomic_path, make_dir
 from .filters import Filters, resolve
 from .geo import locate, outlines, project
@@ -62,6 +66,7 @@ EVIDENCE_SHOW = 200
 TOP_QUOTED = 20
 #: rows per province shown in who-was-where before "more"; kabupaten rows printed
 WHO_PER_PROVINCE = 12
+COMMAND_PER_PROVINCE = 6
 PRINT_ROWS = 40
 SINGLE_TITLE = "in brackets, when any: how many of them rest on a single press release (event_evidence.single_release)"
 _WINDOW = 700  # characters of text read on each side of a record to find its sentence
@@ -220,8 +225,9 @@ def _attested(r: dict) -> str:
 def _events(db, f: Filters) -> list[dict]:
     """The filtered events (event_details) with their sentence and, where the
     text states it, the sentence of their personnel figure."""
-    sql = (f"select d.*, {_EVIDENCE_COLUMNS}, {{windows}} from event_details d join articles a on a.id = d.article_id "
-           f"left join event_evidence x on x.event_id = d.event_id "
+    sql = (f"select d.*, {_EVIDENCE_COLUMNS}, eu.polres_id, eu.polda_id, eu.kodim_id, eu.kodam_id, {{windows}} "
+           f"from event_details d join articles a on a.id = d.article_id "
+           f"left join event_evidence x on x.event_id = d.event_id left join event_units eu on eu.event_id = d.event_id "
            f"where {_where(_EVENT_FILTERS, f)} order by d.date, d.event_id")
     return _windowed(db, sql, f.params(), {"ev": ("d.start", "d.end"), "fig": ("d.figure_start", "d.figure_end")})
 
@@ -365,6 +371,9 @@ def collect(db: str | Path, f: Filters = Filters()) -> dict:
 
     # officials: mentions, who was where, quotes ------------------------------------------------------
     _officials(db, out, ev, f, p, scope)
+
+    # command: heads of Polda, Kodam, Polres and Kodim in the period, with their units' events ----------
+    _command(db, out, ev, f, once)
 
     # warnings --------------------------------------------------------------------------------------
     out["warnings"] = _warnings(db, f, p, scope, events, arts, ev, out)
@@ -573,6 +582,100 @@ def _officials(db, out: dict, ev: Evidence, f: Filters, p: dict, scope: str) -> 
                               "articles": ev.group(f"quoted-art-{k}", f"Articles quoting {name}", first_per_article)})
 
 
+def _command(db, out: dict, ev: Evidence, f: Filters, once: list[dict]) -> None:
+    """Per province, the heads of Polda, Kodam, Polres and Kodim whose tenure meets the
+    period (the filter's, else the events'), each with the dated evidence of the tenure
+    (one item per article: the mention with the post, or the handover) and the events of
+    their unit while they held it (a story's copies once, as the charts count them). The
+    Polres and Kodim heads with no event of their unit in the period are one list per
+    province (the first evidence of each), not rows."""
+    since, until = f.since or out["event_period"][0], f.until or out["event_period"][1]
+    out["command_period"] = (since, until)
+    out["command"] = []
+    if not since or not until:
+        return
+    heads = command_heads(db, f, since, until)
+    by_unit: dict[str, list] = defaultdict(list)
+    for r in once:
+        for level in ("polda", "kodam", "polres", "kodim"):
+            if r.get(f"{level}_id"):
+                by_unit[r[f"{level}_id"]].append(r)
+    posts: dict[tuple, list] = defaultdict(list)
+    for h in heads:
+        h["events"] = [r for r in by_unit[h["unit_id"]] if h["tenure_start"] <= (r["date"] or "") <= h["tenure_end"]]
+        h["row"] = bool(h["events"]) or h["level"] in ("polda", "kodam")
+        posts[(h["unit_id"], h["position"])].append(h)
+    for group in posts.values():  # two holders of one post at once: the reports disagree
+        for h in group:
+            h["overlaps"] = [o["name"] for o in group
+                             if o is not h and o["tenure_start"] <= h["tenure_end"] and h["tenure_start"] <= o["tenure_end"]]
+    evidence = _tenure_evidence(db, ev, heads)
+    provinces: dict[tuple, list] = defaultdict(list)
+    for i, h in enumerate(heads):
+        provinces[(h["province"] or "(province unknown)", h["province_code"] or "-")].append((i, h))
+    first = {"polda": 0, "kodam": 0, "polres": 1, "kodim": 1}
+    for (name, code), hs in sorted(provinces.items()):
+        rows = []
+        for i, h in hs:
+            if not h["row"]:
+                continue
+            who = " ".join(x for x in (h["rank"], h["name"]) if x)
+            rows.append({"position": h["position"], "unit": h["unit"], "who": who, "name": h["name"],
+                         "level": h["level"], "start": h["tenure_start"], "end": h["tenure_end"],
+                         "since": h["since"], "until": h["until"], "overlaps": h["overlaps"],
+                         "articles": ev.group(f"c{i}", f"{h['position']} {h['unit']}: {who}, evidence of the tenure",
+                                              evidence[i]),
+                         "events": ev.events(f"ce{i}", f"{h['unit']} under {who}, {h['tenure_start']} to "
+                                             f"{h['tenure_end']}: events (a story's copies once)", h["events"], _ekey)})
+        rows.sort(key=lambda r: (first[r["level"]], -r["events"][0], r["unit"] or "", r["start"]))
+        quiet = ev.group(f"cq-{code}", f"{name}: Polres and Kodim heads in post in the period with no event of their "
+                                       f"unit (the first evidence of each)", (evidence[i][0] for i, h in hs
+                                                                               if not h["row"] and evidence[i]))
+        out["command"].append({"name": name, "code": code, "rows": rows, "quiet": quiet})
+
+
+def _tenure_evidence(db, ev: Evidence, heads: list[dict]) -> list[list[str]]:
+    """Per head (by position in ``heads``), the item keys of the dated evidence of its
+    tenure, one per article (``M<official>.<article>`` a mention with the post,
+    ``H<id>`` a handover); for a head that is no row of the table, its first only."""
+    index: dict[tuple, list[int]] = defaultdict(list)
+    for i, h in enumerate(heads):
+        index[(h["unit_id"], h["position"], h["official_id"])].append(i)
+    keys: list[dict[int, str]] = [{} for _ in heads]
+    triples = sorted(index)
+    for n in range(0, len(triples), 300):  # 900 bound parameters: under SQLite's oldest limit (999)
+        part = triples[n:n + 300]
+        rows = _windowed(db, f"""with t(unit_id, position, official_id) as (values {", ".join(["(?, ?, ?)"] * len(part))})
+                                 select y.*, a.url, a.title, substr(a.published, 1, 10) as published,
+                                        {OUTLET} as outlet, {{windows}} from (
+                                   select x.unit_id, x.unit_name, x.position, x.official_id, x.day, x.kind, x.article_id,
+                                          x.handover_id, coalesce(m.start, h.start) as span_start,
+                                          coalesce(m.end, h.end) as span_end, m.rank, o.name, h.outgoing, h.incoming
+                                   from holder_evidence x
+                                   join t on t.unit_id = x.unit_id and t.position = x.position
+                                         and t.official_id = x.official_id
+                                   join officials o on o.id = x.official_id
+                                   left join official_mentions m on m.id = x.mention_id
+                                   left join handovers h on h.id = x.handover_id) y
+                                 join articles a on a.id = y.article_id order by y.day, y.article_id""",
+                         [v for t in part for v in t], {"h": ("y.span_start", "y.span_end")})
+        for r in rows:
+            for i in index[(r["unit_id"], r["position"], r["official_id"])]:
+                if r["article_id"] in keys[i] or (keys[i] and not heads[i]["row"]):
+                    continue
+                ev.article(r["article_id"], r["url"], r["title"], r["published"], r["outlet"])
+                if r["kind"] == "mention":
+                    key = f"M{r['official_id']}.{r['article_id']}"
+                    label = (f"{' '.join(x for x in (r['rank'], r['name']) if x)}, {r['position']} "
+                             f"({r['unit_name']}) · {r['day']}")
+                else:
+                    key = f"H{r['handover_id']}"
+                    label = (f"handover of {r['position']} ({r['unit_name']}): {r['outgoing'] or '?'} to "
+                             f"{r['incoming'] or '?'} · {r['day']}")
+                keys[i][r["article_id"]] = ev.item(key, r["article_id"], label, r["h_sentence"], r["h_mark"])
+    return [list(k.values()) for k in keys]
+
+
 def _warnings(db, f: Filters, p: dict, scope: str, events: list[dict], arts: list[dict], ev: Evidence,
               out: dict) -> list[dict]:
     res = []
@@ -708,10 +811,10 @@ _JS = """
     var sa = d.s[it[1]], a = d.a[sa[0]] || ['', '', '', ''], s = sa[1], m0 = it[3], m1 = it[4], k = it[0];
     var q = m1 ? esc(s.slice(0, m0)) + '<mark>' + esc(s.slice(m0, m0 + m1)) + '</mark>' + esc(s.slice(m0 + m1)) : esc(s);
     var link = a[0] ? '<a href="' + esc(a[0]) + '">' + esc(a[1] || a[0]) + '</a>' : esc(a[1]);
-    var cite = 'pantau ' + k + (/^[EQMTD]/.test(k) ? ' · A' + sa[0] : '');
+    var cite = 'pantau ' + k + (/^[EQMTDH]/.test(k) ? ' · A' + sa[0] : '');
     return '<li id="' + esc(k) + '">' + link + ' <span class="meta">' + esc(a[2]) + ' · ' + esc(a[3]) + ' · ' +
       esc(it[2]) + ' · <cite title="citable id: E event, A article, Q quote, M official in an article, ' +
-      'D deployment, T date, X failure">' + esc(cite) + '</cite></span><blockquote>' + q + '</blockquote></li>';
+      'D deployment, H handover, T date, X failure">' + esc(cite) + '</cite></span><blockquote>' + q + '</blockquote></li>';
   }
   function title(g) {
     return g[0] !== null ? g[0] : data().g[g[1]][0] + ': resting on a single press release';
@@ -889,6 +992,7 @@ def render(db: str | Path, data: dict) -> str:
                          + (f'<div class="s">{sub}</div>' if sub else "") + "</div>" for k, v, sub in cards)
     toc = [("summary", "Summary"), ("map", "Map of events"), ("timeline", "Timeline and election stages"),
            ("regions", "Events by region"), ("personnel", "Personnel at their level"), ("who", "Who was where"),
+           ("command", "Command"),
            ("quoted", "Officials most often quoted"), ("sources", "Period and sources"),
            ("warnings", "Data quality"), ("codebook", "Codebook"), ("evidence", "Evidence")]
     toc_html = '<nav class="toc"><b>Contents</b><ol>' + "".join(
@@ -983,6 +1087,35 @@ figures rest on a single press release.</p>
                 '(<code>official_positions</code>); most reported first.</p>'
                 + ("".join(who_parts) or '<p class="muted">No officials in scope.</p>'))
 
+    c0, c1 = data["command_period"]
+    cmd_parts = []
+    for p in data["command"]:
+        rows = []
+        for r in p["rows"]:
+            o = r["overlaps"]
+            notes = ([f"took over {r['since']}"] if r["since"] else []) + (
+                [f"handed over {r['until']}"] if r["until"] else []) + (
+                [f"the reports disagree: {', '.join(o[:2])}{f' and {len(o) - 2} more' if len(o) > 2 else ''} "
+                 f"held it too"] if o else [])
+            rows.append(f"<tr><td>{_e(r['position'])}</td><td>{_e(r['unit'])}</td><td>{_e(r['who'])}</td>"
+                        f"<td>{_e(r['start'])} – {_e(r['end'])}</td><td class=r>{_num(*r['articles'])}</td>"
+                        f"<td class=r>{_enum(ev, *r['events'])}</td><td class=muted>{_e('; '.join(notes))}</td></tr>")
+        cmd_parts.append(f"<h3>{_e(p['name'])}</h3>" + (_table(
+            ev, f"t-cmd-{p['code']}", f"<th>post</th><th>unit</th><th>holder</th><th>tenure (evidence)</th>"
+            f"<th class=r>articles</th><th class=r {_SR_HEAD}>events (single release)</th><th></th>", rows, "heads",
+            COMMAND_PER_PROVINCE) if rows else "") + (f'<p class="muted">Also in post, with no event of their unit in the period: '
+                                     f'{_num(*p["quiet"])} Polres and Kodim heads.</p>' if p["quiet"][0] else ""))
+    command_html = (
+        f'<h2 id="command">Command</h2><p class="muted">Heads of the Polda and Kodam, and of the Polres (Polresta, '
+        f'Polrestabes) and Kodim, whose tenure meets {_e(c0 or "?")} to {_e(c1 or "?")}, per province of their unit: '
+        f'a tenure runs from the first to the last dated evidence that they held the post (an article naming them '
+        f'with it, or a handover), widened by a handover to them and cut by one from them (<code>holders</code>). '
+        f'Per head: the articles behind the tenure, and the events of their unit while they held it, a story\'s '
+        f'copies once, with how many rest on a single press release. Polda and Kodam first, then the units with '
+        f'most events. Who held a post on a given day: <code>pantau query holders --unit ... --on DAY</code>.</p>'
+        + ("".join(cmd_parts) or '<p class="muted">No Polda, Kodam, Polres or Kodim head is attested in the '
+                                  'period.</p>'))
+
     quoted = "".join(
         f"<tr><td>{_e(q['name'])}</td><td>{_e(q['rank'] or '')}</td><td>{_e(q['position'] or '')}</td>"
         f"<td>{_e(q['unit'] or '')}</td><td class=r>{_num(*q['quotes'])}</td>"
@@ -1029,6 +1162,7 @@ dated after their article (see <a href="#warnings">data quality</a>). Near-dupli
 {events_html}
 {personnel_html}
 {who_html}
+{command_html}
 <h2 id="quoted">Officials most often quoted</h2>
 {quoted_html}
 <h2 id="sources">Period and sources</h2>

@@ -75,8 +75,8 @@ def test_the_report_is_self_contained(report):
     assert page.external == []  # no <script src>, <link href>, <img src>; the browser test checks nothing is fetched
     assert text.count("<svg") >= 4  # the map, the timeline, the two region charts: static SVG, no chart library
     assert "plotly" not in text.lower() and 'class="map"' in text
-    for section in ("summary", "map", "timeline", "regions", "personnel", "who", "quoted", "sources", "warnings",
-                    "codebook", "evidence"):
+    for section in ("summary", "map", "timeline", "regions", "personnel", "who", "command", "quoted", "sources",
+                    "warnings", "codebook", "evidence"):
         assert f'href="#{section}"' in text and section in page.ids  # the table of contents
 
 
@@ -153,6 +153,39 @@ def test_every_event_figure_says_how_many_rest_on_a_single_press_release(report,
         assert gid in annotated or release_counts(db, [int(k[1:]) for k in keys])["single_release_events"] == 0, gid
     # charts: the single-release part of a bar is hatched and its tooltip says so
     assert 'fill="url(#sr-hatch)"' in main_part and "on a single press release</title>" in main_part
+
+
+def test_the_command_section(db, tmp_path):
+    data = collect(db, Filters())
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    rows = {(r["position"], r["unit"], r["who"].split(" ", 1)[-1]): r for p in data["command"] for r in p["rows"]}
+    lahat = rows[("Kapolres", "Polres Lahat", "Kurniawan Azwar")]
+    provinces = {p["name"]: {r["unit"] for r in p["rows"]} for p in data["command"]}
+    assert "Polres Lahat" in provinces["Sumatera Selatan"] and "Polrestabes Medan" in provinces["Sumatera Utara"]
+    ev = data["evidence"]
+    once = {list(ev.items)[i] for i in ev.groups[data["events_once"][1]][2]}
+    for p in data["command"]:
+        for r in p["rows"]:
+            h = conn.execute("select * from holders where position = ? and unit = ? and tenure_start = ?",
+                             (r["position"], r["unit"], r["start"])).fetchone()
+            level = conn.execute("select level from units where id = ?", (h["unit_id"],)).fetchone()[0]
+            # the events: those of the report (a story's copies once) rolling up to the unit within the tenure
+            expected = {f"E{e}" for (e,) in conn.execute(
+                f"select event_id from event_command where {level}_id = ? and date between ? and ?",
+                (h["unit_id"], h["tenure_start"], h["tenure_end"]))} & once
+            got = {list(ev.items)[i] for i in ev.groups[r["events"][1]][2]} if r["events"][0] else set()
+            assert got == expected and r["events"][0] == len(expected), r
+            assert r["articles"][0] == h["articles"]  # the evidence of the tenure: one item per article
+    assert lahat["events"][0] >= 1
+    medan = rows[("Kapolrestabes", "Polrestabes Medan", "Gidion Arif Setyawan")]
+    assert medan["events"][0] == 1 and ev.single[medan["events"][1]][0] == 1  # one syndicated story: a release
+    # filters narrow it: one province
+    assert {p["name"] for p in collect(db, Filters(province="Sumatera Selatan"))["command"]} == {"Sumatera Selatan"}
+    assert collect(db, Filters(kabupaten="Kota Medan"))["command"][0]["rows"][0]["unit"] == "Polrestabes Medan"
+    text = write_report(db, tmp_path, Filters()).read_text("utf-8")
+    section = text.split('<h2 id="command">')[1].split("<h2 ")[0]
+    assert "Kurniawan Azwar" in section and 'href="#ev-c' in section and 'href="#ev-ce' in section
 
 
 def test_the_numbers_are_the_databases(db):
@@ -274,6 +307,13 @@ def test_the_page_draws_clicks_and_prints_in_headless_chromium(report, tmp_path)
                                    labels: [...d.querySelectorAll('li .meta')].map(x => x.textContent)}}); }})()""", s))
         assert got["open"] and "resting on a single press release" in got["title"]
         assert len(got["labels"]) == int(single["n"]) and all("single press release" in x for x in got["labels"])
+        # the Command section's evidence of a tenure: citable mentions (M) and handovers (H)
+        tenure = browser.evaluate("""(() => { const h = document.querySelector('#command ~ table a.n')
+            .getAttribute('href'); location.hash = h; return h.slice(1); })()""", s)
+        time.sleep(0.3)
+        cites = json.loads(browser.evaluate(f"""JSON.stringify([...document.getElementById('{tenure}')
+            .querySelectorAll('cite')].map(c => c.textContent))""", s))
+        assert any(re.fullmatch(r"pantau [MH][\d.]+ · A\d+", c) for c in cites), cites
         browser.evaluate("location.hash = ''; window.scrollTo(0, 0)", s)
         shot = browser.send("Page.captureScreenshot", {"format": "png"}, session=s)
         png = base64.b64decode(shot["data"])
