@@ -16,8 +16,10 @@ grouped; the view is the template with no filter (:func:`view_sql`).
   disagrees).
 - ``event_command``: every event with the units it rolls up to.
 - ``event_evidence``: every event with the articles, outlets and stories that
-  report the same incident, how many rest on a press release, and the
-  corroboration count (independent outlets).
+  report the same incident (same type, date and place at the event's scope: its
+  kabupaten/kota, its province for a province-wide one, the country for a
+  national one, as the ACLED file folds copies), how many rest on a press
+  release, and the corroboration count (independent outlets).
 """
 
 from __future__ import annotations
@@ -121,7 +123,7 @@ order by date, e.id""",
 with ev as (
     select e.id as event_id, e.article_id, e.type,
            coalesce(e.date, substr(a.published, 1, 10)) as date,
-           substr(e.place_code, 1, 5) as kab,
+           substr(coalesce(f.scope_code, e.place_code), 1, 5) as kab,
            coalesce('c' || a.cluster_id, 'a' || a.id) as story_key,
            {OUTLET} as outlet, a.published, coalesce(src.kind, 'report') as source_kind,
            case when src.kind = 'portal' then 'Other' else coalesce(f.source_scale, 'Subnational') end as scale
