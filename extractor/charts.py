@@ -2,7 +2,9 @@
 stages marked, horizontal stacked bars per region, and the map of events by
 kabupaten/kota. Nothing to load, nothing to fetch, no toolbar: they print as
 they show. Every bar, wedge and circle links to its evidence (``href="#ev-..."``)
-and says its numbers in a ``<title>`` tooltip.
+and says its numbers in a ``<title>`` tooltip. The part of a bar that rests on
+a single press release is hatched (the pattern of :func:`defs`, put once in the
+page).
 """
 
 from __future__ import annotations
@@ -20,6 +22,25 @@ TYPE_COLORS = {
 }
 _EXTRA = ["#393b79", "#8c564b", "#bcbd22", "#17becf"]
 FONT = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif"'
+
+
+HATCH = "sr-hatch"
+
+
+def defs() -> str:
+    """The page's shared SVG definitions (the hatching of single-release parts), drawn nowhere."""
+    return (f'<svg width="0" height="0" style="position:absolute" aria-hidden="true"><defs>'
+            f'<pattern id="{HATCH}" patternUnits="userSpaceOnUse" width="5" height="5" '
+            f'patternTransform="rotate(45)"><rect width="2.2" height="5" fill="#ffffff" fill-opacity="0.7"/>'
+            f'</pattern></defs></svg>')
+
+
+def _hatch(x: float, y: float, w: float, h: float) -> str:
+    return f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" fill="url(#{HATCH})" pointer-events="none"/>'
+
+
+def _single_note(k: Optional[int]) -> str:
+    return f", {k} on a single press release" if k else ""
 
 
 def color(t: str, i: int = 0) -> str:
@@ -45,17 +66,21 @@ def _fmt(v: float) -> str:
     return f"{v:,.0f}" if v >= 10 or v == int(v) else f"{v:g}"
 
 
-def legend(types: Sequence[str]) -> str:
-    """An HTML legend of the event-type colours."""
+def legend(types: Sequence[str], hatched: bool = False) -> str:
+    """An HTML legend of the event-type colours (and of the hatching)."""
+    hatch = ('<span><svg width="10" height="10" style="vertical-align:-1px;margin-right:4px"><rect width="10" '
+             f'height="10" fill="#7f7f7f"/><rect width="10" height="10" fill="url(#{HATCH})"/></svg>'
+             'hatched: resting on a single press release</span>' if hatched else "")
     return '<div class="legend">' + "".join(
         f'<span><i style="background:{color(t, i)}"></i>{_e(t.replace("_", " "))}</span>'
-        for i, t in enumerate(types)) + "</div>"
+        for i, t in enumerate(types)) + hatch + "</div>"
 
 
-def timeline(weeks: list[str], types: list[str], value: Callable[[str, str], tuple[int, Optional[str]]],
+def timeline(weeks: list[str], types: list[str], value: Callable[[str, str], tuple],
              bands: list[tuple[str, str, str, str]] = (), marks: list[tuple[str, str]] = (),
              y_title: str = "events", x_title: str = "week (Monday)", width: int = 1000, height: int = 300) -> str:
-    """Stacked bars per week and type. ``value(week, type)`` -> (count, evidence id);
+    """Stacked bars per week and type. ``value(week, type)`` -> (count, evidence id)
+    or (count, evidence id, how many of them rest on a single press release: hatched);
     ``bands``: (first week, last week, label, colour) shaded behind the bars (the
     election stages); ``marks``: (week, label) drawn as lines (voting days)."""
     left, right, top, bottom = 54, 10, 26, 52
@@ -85,13 +110,17 @@ def timeline(weeks: list[str], types: list[str], value: Callable[[str, str], tup
     for i, w in enumerate(weeks):
         y = top + ph
         for j, t in enumerate(types):
-            v, gid = value(w, t)
+            v, gid, *single = value(w, t)
             if not v:
                 continue
+            k = single[0] if single else None
             h = v / ymax * ph
             y -= h
-            rect = (f'<rect x="{left + i * bw + 0.5:.1f}" y="{y:.1f}" width="{max(bw - 1, 0.8):.1f}" height="{h:.1f}" '
-                    f'fill="{color(t, j)}"><title>{_e(t)}, week of {w}: {v}</title></rect>')
+            x, bwid = left + i * bw + 0.5, max(bw - 1, 0.8)
+            rect = (f'<rect x="{x:.1f}" y="{y:.1f}" width="{bwid:.1f}" height="{h:.1f}" '
+                    f'fill="{color(t, j)}"><title>{_e(t)}, week of {w}: {v}{_single_note(k)}</title></rect>')
+            if k:
+                rect += _hatch(x, y + h - h * k / v, bwid, h * k / v)
             out.append(f'<a href="#{gid}">{rect}</a>' if gid else rect)
     mark_end, row = -1.0, 0
     for w, label in marks:
@@ -118,11 +147,13 @@ def timeline(weeks: list[str], types: list[str], value: Callable[[str, str], tup
 
 def hbars(rows: list[dict], types: list[str], x_title: str, width: int = 1000, label_width: int = 230) -> str:
     """Horizontal stacked bars: ``rows`` have ``label``, ``types`` (type -> (count,
-    evidence id)) and ``gid`` (the row's evidence)."""
+    evidence id) or (count, evidence id, how many rest on a single press release:
+    hatched)), ``gid`` (the row's evidence) and optionally ``note`` (written after
+    the bar)."""
     bh, gap, top, bottom = 16, 5, 8, 40
     height = top + bottom + len(rows) * (bh + gap)
-    pw = width - label_width - 16
-    xmax, step = _nice_max(max((sum(v for v, _ in r["types"].values()) for r in rows), default=0))
+    pw = width - label_width - (76 if any(r.get("note") for r in rows) else 16)
+    xmax, step = _nice_max(max((sum(c[0] for c in r["types"].values()) for r in rows), default=0))
     out = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" {FONT} font-size="11">']
     for k in range(int(xmax / step) + 1):
         x = label_width + k * step / xmax * pw
@@ -135,14 +166,19 @@ def hbars(rows: list[dict], types: list[str], x_title: str, width: int = 1000, l
         out.append(f'<a href="#{r["gid"]}">{label}</a>' if r.get("gid") else label)
         x = label_width
         for j, t in enumerate(types):
-            v, gid = r["types"].get(t, (0, None))
+            v, gid, *single = r["types"].get(t, (0, None))
             if not v:
                 continue
+            k = single[0] if single else None
             w = v / xmax * pw
             rect = (f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bh}" fill="{color(t, j)}">'
-                    f'<title>{_e(r["label"])}: {v} {_e(t)}</title></rect>')
+                    f'<title>{_e(r["label"])}: {v} {_e(t)}{_single_note(k)}</title></rect>')
+            if k:
+                rect += _hatch(x, y, w * k / v, bh)
             out.append(f'<a href="#{gid}">{rect}</a>' if gid else rect)
             x += w
+        if r.get("note"):
+            out.append(f'<text x="{x + 5:.1f}" y="{y + bh - 4}" fill="#5b6575">{_e(r["note"])}</text>')
     out.append(f'<text x="{label_width + pw / 2:.1f}" y="{height - 6}" text-anchor="middle" fill="#1d2430">'
                f'{_e(x_title)}</text>')
     out.append("</svg>")
@@ -160,7 +196,8 @@ def event_map(outlines: dict, points: list[dict], types: list[str], highlight: s
     """The map: kabupaten/kota outlines (those with events shaded), province
     borders, and per kabupaten/kota a pie at its capital sized by its events
     (area proportional), wedges by type. ``points`` have ``x``, ``y`` (map units),
-    ``label``, ``gid``, ``n`` and ``types`` (type -> count)."""
+    ``label``, ``gid``, ``n``, ``types`` (type -> count) and optionally ``single``
+    (how many rest on a single press release, said in the tooltip)."""
     w, h = outlines["width"], outlines["height"]
     out = [f'<svg class="map" viewBox="0 0 {w} {h}" role="img" {FONT} font-size="11">',
            f'<rect width="{w}" height="{h}" fill="#eef3f8"/>',
@@ -175,7 +212,7 @@ def event_map(outlines: dict, points: list[dict], types: list[str], highlight: s
     for p in sorted(points, key=lambda p: -p["n"]):
         r = 2.5 + 13 * math.sqrt(p["n"] / nmax)
         tip = f'{p["label"]}: {p["n"]} event{"s" if p["n"] != 1 else ""} (' + ", ".join(
-            f"{t} {c}" for t, c in sorted(p["types"].items(), key=lambda kv: -kv[1])) + ")"
+            f"{t} {c}" for t, c in sorted(p["types"].items(), key=lambda kv: -kv[1])) + ")" + _single_note(p.get("single"))
         parts = [f"<title>{_e(tip)}</title>"]
         shares = [(t, c) for t in types for c in [p["types"].get(t, 0)] if c]
         total = sum(c for _, c in shares)

@@ -1,96 +1,77 @@
-"""The report's "Command" section and evidence counts (issue 20), as functions
-the HTML report (``extractor/report.py``) can call:
+"""What the HTML report (``extractor/report.py``) needs of issue 20, as data:
 
-- :func:`command_section`: per province, the Polda and Kodam heads and the
-  Polres and Kodim heads active in the selected period (a tenure that meets
-  it), each with the events of their unit in the period and how each event is
-  attested (independent outlets, or a single press release);
+- :func:`command_heads`: per province, the Polda and Kodam heads and the
+  Polres and Kodim heads active in a period (a tenure, first to last dated
+  evidence bounded by handovers, that meets it), with their units' ids; the
+  report puts their events (rolled up through ``event_units``) and the
+  evidence of each tenure under them;
 - :func:`release_counts`: for any list of event ids behind a figure, how many
-  incidents they make and how many rest on a single press release.
+  events and incidents they are and how many rest on a single press release
+  (the ``event_evidence`` view; the report's own figures count the same rows).
 
-Reads the ``holders``, ``event_command`` and ``event_evidence`` views on a
-read-only connection; returns HTML fragments with no script.
+Reads the ``holders``, ``units``, ``region_command`` and ``event_evidence``
+views and tables on a read-only connection; no HTML here (the report draws the
+section and cites the ``holder_evidence`` behind each tenure).
 """
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable
 
 from .queries import Filters, fetch_all
 
-#: posts shown, by the level of the unit they head
+#: posts shown, by the level of the unit they head (the order of the section)
 HEAD_POSTS = {"polda": ("Kapolda",), "kodam": ("Pangdam",),
               "polres": ("Kapolres", "Kapolresta", "Kapolrestabes"), "kodim": ("Dandim",)}
 
 
-def _e(v) -> str:
-    return html.escape("" if v is None else str(v))
-
-
 def release_counts(db: str | Path, event_ids: Iterable[int]) -> dict[str, int]:
-    """``{"events", "incidents", "single_release", "corroborated"}`` for the
-    events behind a figure: syndicated copies count as one incident."""
+    """``{"events", "incidents", "single_release", "single_release_events",
+    "corroborated"}`` for the events behind a figure: syndicated copies count as
+    one incident; ``single_release_events`` counts the events (rows) whose
+    incident rests on a single press release, ``single_release`` those incidents."""
     ids = sorted({int(i) for i in event_ids})
+    keys = ("events", "incidents", "single_release", "single_release_events", "corroborated")
     if not ids:
-        return {"events": 0, "incidents": 0, "single_release": 0, "corroborated": 0}
+        return dict.fromkeys(keys, 0)
     marks = ",".join("?" * len(ids))
     row = fetch_all(db, f"""select count(*) as events, count(distinct incident_key) as incidents,
                                    count(distinct case when single_release = 1 then incident_key end) as single_release,
+                                   coalesce(sum(single_release), 0) as single_release_events,
                                    count(distinct case when corroboration > 0 then incident_key end) as corroborated
                             from event_evidence where event_id in ({marks})""", ids)[0]
-    return {k: int(row[k] or 0) for k in ("events", "incidents", "single_release", "corroborated")}
+    return {k: int(row[k] or 0) for k in keys}
 
 
-def _period(db, f: Filters) -> tuple[str, str]:
-    row = fetch_all(db, "select min(date) as a, max(date) as b from event_command")[0]
-    return f.since or row["a"] or "0000-01-01", f.until or row["b"] or "9999-12-31"
+def _region_units(db, f: Filters) -> set[str]:
+    """The Polda, Kodam, Polres and Kodim answering for the filter's kabupaten/kota."""
+    if not f.kabupaten_codes:
+        return set()
+    marks = ",".join("?" * len(f.kabupaten_codes))
+    rows = fetch_all(db, f"select polres_id, polda_id, kodim_id, kodam_id from region_command where code in ({marks})",
+                     list(f.kabupaten_codes))
+    return {v for r in rows for v in r.values() if v}
 
 
-def _heads(db, level: str, since: str, until: str, province: Optional[str]) -> list[dict]:
-    posts = HEAD_POSTS[level]
-    marks = ",".join("?" * len(posts))
-    args: list = [*posts, level if level in ("polda", "kodam") else level, until, since]
-    sql = (f"select h.*, u.level from holders h join units u on u.id = h.unit_id "
-           f"where h.position in ({marks}) and u.level = ? and h.tenure_start <= ? and h.tenure_end >= ?")
-    if province:
-        sql += " and (h.province like ? or substr(h.province_codes, 1, 2) = ?)"
-        args += [f"%{province}%", province]
-    return fetch_all(db, sql + " order by h.province, h.unit, h.tenure_start", args)
+def command_heads(db: str | Path, f: Filters, since: str, until: str) -> list[dict]:
+    """The heads (``holders`` rows with the unit's ``level`` and a ``province_code``)
+    of the Polda, Kodam, Polres and Kodim whose tenure meets ``since`` to
+    ``until``, in the filter's provinces and kabupaten/kota (resolved
+    :class:`Filters`), ordered by province, level, unit and tenure."""
+    posts = [p for level in HEAD_POSTS for p in HEAD_POSTS[level]]
+    sql = (f"select h.*, u.level, substr(h.province_codes, 1, 2) as province_code from holders h "
+           f"join units u on u.id = h.unit_id where h.position in ({','.join('?' * len(posts))}) "
+           f"and u.level in ('polda', 'kodam', 'polres', 'kodim') and h.tenure_start <= ? and h.tenure_end >= ?")
+    rows = fetch_all(db, sql, [*posts, until, since])
+    if f.province_codes:
+        wanted = set(f.province_codes)
+        rows = [r for r in rows if wanted & set((r["province_codes"] or "").split(";"))]
+    units = _region_units(db, f)
+    if f.kabupaten_codes:
+        rows = [r for r in rows if r["unit_id"] in units]
+    order = {level: i for i, level in enumerate(HEAD_POSTS)}
+    rows.sort(key=lambda r: (r["province"] or "~", order[r["level"]], r["unit"] or "", r["tenure_start"],
+                             r["name"] or ""))
+    return rows
 
-
-def _unit_events(db, level: str, unit_id: str, since: str, until: str) -> list[dict]:
-    return fetch_all(db, f"""select c.event_id, c.date, c.type, c.place, c.title, c.url,
-                                   x.corroboration, x.single_release, x.outlets, x.incident_event_id
-                            from event_command c left join event_evidence x on x.event_id = c.event_id
-                            where c.{level}_id = ? and c.date between ? and ?
-                            order by c.date, c.event_id""", [unit_id, since, until])
-
-
-def command_section(db: str | Path, f: Filters = Filters()) -> str:
-    """The "Command" section of the report, as an HTML fragment."""
-    since, until = _period(db, f)
-    blocks: dict[str, list[str]] = {}
-    for level in ("polda", "kodam", "polres", "kodim"):
-        for h in _heads(db, level, since, until, f.province):
-            events = _unit_events(db, level, h["unit_id"], max(since, h["tenure_start"]), min(until, h["tenure_end"]))
-            incidents = [e for e in events if e["incident_event_id"] in (None, e["event_id"])]
-            single = sum(1 for e in incidents if e["single_release"])
-            rows = "".join(
-                f"<li>{_e(e['date'])} {_e(e['type'])} {_e(e['place'] or '')} - <a href=\"{_e(e['url'])}\">"
-                f"{_e(e['title'])}</a> <small>({'single press release' if e['single_release'] else str(e['corroboration'] or 0) + ' independent outlet(s)'})</small></li>"
-                for e in incidents[:50])
-            tenure = f"{_e(h['tenure_start'])} to {_e(h['tenure_end'])}"
-            blocks.setdefault(h["province"] or "(province unknown)", []).append(
-                f"<div class=\"command-head\"><b>{_e(h['position'])} {_e(h['unit'])}</b>: {_e(h['rank'] or '')} "
-                f"{_e(h['name'])} <small>(evidence {tenure}; {h['articles']} article(s))</small>"
-                f"<br>{len(incidents)} event(s) in the period, {single} resting on a single press release"
-                + (f"<ul>{rows}</ul>" if rows else "") + "</div>")
-    if not blocks:
-        return (f"<section id=\"command\"><h2>Command</h2><p>No Polda, Kodam, Polres or Kodim head is attested "
-                f"between {_e(since)} and {_e(until)}.</p></section>")
-    body = "".join(f"<h3>{_e(p)}</h3>{''.join(items)}" for p, items in sorted(blocks.items()))
-    return (f"<section id=\"command\"><h2>Command</h2><p>Heads of Polda, Kodam, Polres and Kodim whose tenure "
-            f"(first to last dated evidence, bounded by handovers) meets {_e(since)} to {_e(until)}, with the "
-            f"events of their unit while they held it; syndicated copies count once.</p>{body}</section>")

@@ -16,8 +16,10 @@ grouped; the view is the template with no filter (:func:`view_sql`).
   disagrees).
 - ``event_command``: every event with the units it rolls up to.
 - ``event_evidence``: every event with the articles, outlets and stories that
-  report the same incident, how many rest on a press release, and the
-  corroboration count (independent outlets).
+  report the same incident (same type, date and place at the event's scope: its
+  kabupaten/kota, its province for a province-wide one, the country for a
+  national one, as the ACLED file folds copies), how many rest on a press
+  release, and the corroboration count (independent outlets).
 """
 
 from __future__ import annotations
@@ -121,11 +123,13 @@ order by date, e.id""",
 with ev as (
     select e.id as event_id, e.article_id, e.type,
            coalesce(e.date, substr(a.published, 1, 10)) as date,
-           substr(e.place_code, 1, 5) as kab,
+           substr(coalesce(f.scope_code, e.place_code), 1, 5) as kab,
            coalesce('c' || a.cluster_id, 'a' || a.id) as story_key,
-           {OUTLET} as outlet, a.published, coalesce(src.kind, 'report') as source_kind
+           {OUTLET} as outlet, a.published, coalesce(src.kind, 'report') as source_kind,
+           case when src.kind = 'portal' then 'Other' else coalesce(f.source_scale, 'Subnational') end as scale
     from events e join articles a on a.id = e.article_id
     left join article_sources src on src.article_id = a.id
+    left join event_facts f on f.event_id = e.id
     where {{where}}),
 story as (
     select coalesce('c' || a.cluster_id, 'a' || a.id) as story_key,
@@ -142,7 +146,7 @@ se as (
     from ev join story st on st.story_key = ev.story_key),
 inc as (
     select se.*, se.type || '|' || se.story_date || '|' || coalesce(se.kab, se.story_key) as incident_key from se)
-select i.event_id, i.article_id, i.incident_key, i.story_key, i.source_kind, i.story_kind,
+select i.event_id, i.article_id, i.incident_key, i.story_key, i.source_kind, i.story_kind, i.outlet, i.scale,
        (select count(*) from inc j where j.incident_key = i.incident_key) as incident_events,
        (select count(distinct j.article_id) from inc j where j.incident_key = i.incident_key) as articles,
        (select count(distinct j.story_key) from inc j where j.incident_key = i.incident_key) as stories,
@@ -161,26 +165,35 @@ select i.event_id, i.article_id, i.incident_key, i.story_key, i.source_kind, i.s
        (select min(j.event_id) from inc j where j.incident_key = i.incident_key) as incident_event_id
 from inc i
 order by i.incident_key, i.event_id""",
-    # what the ACLED export's source, source_scale and notes should say about an event's evidence
+    # what the ACLED export's source, source_scale and notes say about an event's evidence: the incident's
+    # outlets; its scales (an official portal Other, an outlet of taxonomy.toml's national_hosts National,
+    # else Subnational) joined in ACLED's manner; one line on corroboration and releases
     "acled_evidence": """
-select x.event_id, x.incident_event_id, x.outlet_names as source,
-       case when x.corroboration = 0 and not exists (
-                select 1 from event_evidence y join article_sources s on s.article_id = y.article_id
-                where y.incident_key = x.incident_key and s.kind != 'portal') then 'Other'
-            when exists (select 1 from event_evidence y join article_sources s on s.article_id = y.article_id
-                         where y.incident_key = x.incident_key and s.kind = 'portal') then 'Subnational-Other'
-            else 'Subnational' end as source_scale,
-       x.corroboration, x.release_stories, x.single_release,
+with x as materialized (select * from event_evidence),
+src as (select incident_key, group_concat(outlet, '; ') as source
+        from (select distinct incident_key, outlet from x order by incident_key, outlet) group by incident_key),
+scl as (select incident_key, group_concat(scale, '-') as source_scale
+        from (select distinct incident_key, scale from x
+              order by incident_key, case scale when 'Other' then 0 when 'Subnational' then 1 else 2 end)
+        group by incident_key),
+rel as (select incident_key, count(distinct case when story_kind != 'independent' then outlet end) as outlets
+        from x group by incident_key)
+select x.event_id, x.incident_event_id, src.source, scl.source_scale,
+       x.outlets, x.corroboration, x.release_stories, x.single_release,
        case when x.corroboration > 0
             then 'reported independently by ' || x.corroboration || ' outlet' ||
                  case when x.corroboration > 1 then 's' else '' end || ' (' || x.independent_outlets || ')'
+            when x.single_release = 1 then 'rests on a single press release'
             else 'no independent report' end
-       || case when x.release_stories > 0
+       || case when x.release_stories > 0 and (x.corroboration > 0 or x.single_release = 0)
             then '; ' || x.release_stories || ' press release' || case when x.release_stories > 1 then 's' else '' end
-                 || ' carried by ' || (x.outlets - x.corroboration) || ' outlet'
-                 || case when x.outlets - x.corroboration != 1 then 's' else '' end
+                 || ' carried by ' || rel.outlets || ' outlet' || case when rel.outlets != 1 then 's' else '' end
+            when x.single_release = 1
+            then ', carried by ' || x.outlets || ' outlet' || case when x.outlets != 1 then 's' else '' end
             else '' end as evidence_note
-from event_evidence x""",
+from x join src on src.incident_key = x.incident_key join scl on scl.incident_key = x.incident_key
+join rel on rel.incident_key = x.incident_key
+order by x.event_id""",
 }
 
 #: the views in creation order (each reads tables and the views before it)

@@ -12,11 +12,14 @@ value); what a column *is* (a date, a list, a code) comes from
 JSONL nested lists, and every file a typed schema in which codes are strings.
 
 ``acled_events`` writes two files: ``acled_events`` with exactly ACLED's 31
-columns in ACLED's order (``notes``: the date, the sentence the event was found
-in, the article title; ``tags`` ACLED's ``; ``-separated string), and
-``acled_events_pantau`` with pantau's columns for the same rows (Kemendagri
-codes, personnel and its level, stages, article ids), joined on
-``event_id_cnty``; and ``codebook.md``. Events without coordinates (no place
+columns in ACLED's order (``source``: the outlets reporting the incident;
+``source_scale``: their scales; ``notes``: the date, the sentence the event was
+found in, the article title and the evidence - independent outlets, or a single
+press release - from the ``acled_evidence`` view; ``tags`` ACLED's
+``; ``-separated string), and ``acled_events_pantau`` with pantau's columns for
+the same rows (Kemendagri codes, personnel and its level, stages, article ids,
+the incident and its corroboration), joined on ``event_id_cnty``; and
+``codebook.md``. Events without coordinates (no place
 coded) are left out of both, as ACLED has a location for every event.
 
 A file that cannot be written (a read-only or full disk, a path under a file)
@@ -241,13 +244,15 @@ def acled_date(date: Optional[str]) -> str:
 
 def _acled_row(cols: list[str], row: tuple) -> tuple:
     """ACLED's 31 columns. notes: "On <date>, <the sentence the event was found
-    in> (<article title>)", the date marked when it is the report's; tags:
-    ACLED's "; "-separated string."""
+    in> (<article title>). Evidence: <the acled_evidence line>.", the date
+    marked when it is the report's; tags: ACLED's "; "-separated string.
+    ``source`` and ``source_scale`` are the view's (from ``acled_evidence``)."""
     r = dict(zip(cols, row))
     sentence = sentence_at(r.get("_text") or "", r.get("start") or 0, r.get("end") or 0)
     title = r.get("_title") or ""
     when = acled_date(r["event_date"]) + (" (date of the report)" if r.get("date_source") != "text" else "")
-    r["notes"] = f"On {when}, {sentence}" + (f" ({title})" if title else "")
+    r["notes"] = (f"On {when}, {sentence}" + (f" ({title})" if title else "")
+                  + (f". Evidence: {r['evidence_note']}." if r.get("evidence_note") else ""))
     r["tags"] = "; ".join(as_list("json_list", r.get("tags")) or [])
     return tuple(r[c] for c in ACLED_COLUMNS)
 

@@ -4,12 +4,23 @@
 kabupaten/kota (outlines shipped with pantau, nothing fetched); the timeline of
 events per week with the election stages and voting days marked; events and
 personnel by province and kabupaten/kota; the personnel figures at their level;
-who was where (officials' stated posts per province); the officials most often
-quoted; the sources; data-quality warnings; and the codebook. Charts are static
-SVG (no script, no toolbar); every number, bar and map point links to its
-evidence: the articles and the sentences it came from, each item with a citable
-id (``E123`` an event, ``A45`` an article, ``Q7`` a quote, ``M12.45`` official
-12 in article 45, ``D123`` the deployment first reported by event 123).
+who was where (officials' stated posts per province); Command (per province, the
+Polda and Kodam heads and the Polres and Kodim heads in post in the period, with
+the evidence of each tenure and their units' events: :mod:`extractor.command_report`);
+the officials most often quoted; the sources; data-quality warnings; and the
+codebook. Charts are static SVG (no script, no toolbar); every number, bar and map
+point links to its evidence: the articles and the sentences it came from, each
+item with a citable id (``E123`` an event, ``A45`` an article, ``Q7`` a quote,
+``M12.45`` official 12 in article 45, ``D123`` the deployment first reported by
+event 123, ``H8`` a handover).
+
+**Evidence of events.** Every event figure (card, chart, table, text) says how
+many of its events rest on a single press release (one story reports the
+incident, a press release or text carried by several outlets, and no independent
+outlet does: ``event_evidence``): in brackets after the number when there are
+any, hatched in the bars, in the tooltips; the count is of the same rows as the
+figure's list, whose items each say how the event is attested, and links to the
+list of those items.
 
 **Counting.** Every figure is computed from one list of rows, and its evidence
 is that same list: the count is the number of items the evidence holds, a sum
@@ -41,6 +52,7 @@ from typing import Any, Callable, Iterable, Optional
 
 from . import __version__, charts
 from .codebook import sections as codebook_sections
+from .command_report import command_heads
 from .export import atomic_path, make_dir
 from .filters import Filters, resolve
 from .geo import locate, outlines, project
@@ -54,7 +66,9 @@ EVIDENCE_SHOW = 200
 TOP_QUOTED = 20
 #: rows per province shown in who-was-where before "more"; kabupaten rows printed
 WHO_PER_PROVINCE = 12
+COMMAND_PER_PROVINCE = 6
 PRINT_ROWS = 40
+SINGLE_TITLE = "in brackets, when any: how many of them rest on a single press release (event_evidence.single_release)"
 _WINDOW = 700  # characters of text read on each side of a record to find its sentence
 _STAGE_FILL = {"campaign": "#eef6ee", "quiet_period": "#fff4d6", "voting": "#fde2e2", "recapitulation": "#e8f0fb",
                "post_election": "#f4f1f8", "preparation": "#f7f7f7"}
@@ -72,9 +86,12 @@ class Evidence:
     sentences: dict[tuple[str, str], int] = field(default_factory=dict)  # (article key, sentence) -> index
     items: dict[str, list] = field(default_factory=dict)  # key -> [key, sentence index, label, mark0, mark1]
     index: dict[str, int] = field(default_factory=dict)  # item key -> position
-    groups: dict[str, list] = field(default_factory=dict)  # gid -> [title, hint, [item positions]]
+    #: gid -> [title, hint, [item positions]]; a single-release subgroup: [None, its figure's gid, [...]]
+    groups: dict[str, list] = field(default_factory=dict)
     listed: list[str] = field(default_factory=list)
     extra_rows: dict[str, str] = field(default_factory=dict)  # table id -> the rows drawn on "show more"
+    #: an event group's id -> (how many of its items rest on a single press release, their group's id)
+    single: dict[str, tuple[int, Optional[str]]] = field(default_factory=dict)
 
     def article(self, aid: Any, url: str, title: str, published: Optional[str], outlet: str) -> str:
         k = str(aid)
@@ -92,13 +109,32 @@ class Evidence:
 
     def group(self, gid: str, title: str, keys: Iterable[str], hint: str = "", listed: bool = False
               ) -> tuple[int, str]:
-        """A list of items; returns (the number of items, the group's id)."""
+        """A list of items; returns (the number of items, the group's id). A
+        ``title`` of None makes the group the single-release part of the group
+        ``hint`` names (its title says so; it has no hint of its own)."""
         gid = "ev-" + re.sub(r"[^A-Za-z0-9_.-]+", "-", gid).strip("-")
         if gid not in self.groups:
             self.groups[gid] = [title, hint, [self.index[k] for k in dict.fromkeys(keys)]]
             if listed:
                 self.listed.append(gid)
         return len(self.groups[gid][2]), gid
+
+    def events(self, gid: str, title: str, rows: Iterable[dict], key: Callable[[dict], str], hint: str = "",
+               listed: bool = False) -> tuple[int, str]:
+        """A group of event rows (or deployments: ``key`` makes the item key) and
+        beside it the group of those among them that rest on a single press
+        release (the row's ``single_release``, from ``event_evidence``): the
+        figure and its single-release count come from the same rows."""
+        rows = list(rows)
+        n, g = self.group(gid, title, map(key, rows), hint, listed)
+        if g not in self.single:
+            single = [key(r) for r in rows if r.get("single_release")]
+            self.single[g] = self.group(gid + "-s", None, single, g) if single else (0, None)  # type: ignore[arg-type]
+        return n, g
+
+    def title(self, gid: str) -> str:
+        t, hint, _ = self.groups[gid]
+        return t if t is not None else f"{self.groups[hint][0]}: resting on a single press release"
 
     def payload(self) -> str:
         text = json.dumps({"a": self.articles, "s": [[a, s] for (a, s) in self.sentences],
@@ -115,6 +151,14 @@ def _num(value: Any, gid: Optional[str], fmt: str = "{:,}") -> str:
     if not gid or not value:
         return f'<span class="n0">{text}</span>'
     return f'<a class="n" href="#{gid}">{text}</a>'
+
+
+def _enum(ev: "Evidence", value: int, gid: Optional[str]) -> str:
+    """An event figure: the number linked to its events and, in brackets when
+    there are any, how many of them rest on a single press release, linked to
+    them (the items of the figure's list that say so)."""
+    k, sgid = ev.single.get(gid, (0, None)) if gid else (0, None)
+    return _num(value, gid) + (f' <span class="sr">({_num(k, sgid)})</span>' if k else "")
 
 
 def _e(s: Any) -> str:
@@ -163,10 +207,27 @@ def _windowed(db, rows_sql: str, params: dict, spans: dict[str, tuple[str, str]]
     return out
 
 
+#: what an event row carries of its evidence (``event_evidence`` x): the figures' single-release counts
+_EVIDENCE_COLUMNS = ("x.single_release, x.corroboration, x.release_stories, x.outlets as incident_outlets, "
+                     "x.independent_outlets")
+
+
+def _attested(r: dict) -> str:
+    """How an event (or a deployment's event) is attested, as its evidence item says."""
+    if r.get("single_release"):
+        return "single press release"
+    c = r.get("corroboration") or 0
+    if c:
+        return f"{c} independent outlet{'s' if c != 1 else ''}"
+    return "no independent report"
+
+
 def _events(db, f: Filters) -> list[dict]:
     """The filtered events (event_details) with their sentence and, where the
     text states it, the sentence of their personnel figure."""
-    sql = (f"select d.*, {{windows}} from event_details d join articles a on a.id = d.article_id "
+    sql = (f"select d.*, {_EVIDENCE_COLUMNS}, eu.polres_id, eu.polda_id, eu.kodim_id, eu.kodam_id, {{windows}} "
+           f"from event_details d join articles a on a.id = d.article_id "
+           f"left join event_evidence x on x.event_id = d.event_id left join event_units eu on eu.event_id = d.event_id "
            f"where {_where(_EVENT_FILTERS, f)} order by d.date, d.event_id")
     return _windowed(db, sql, f.params(), {"ev": ("d.start", "d.end"), "fig": ("d.figure_start", "d.figure_end")})
 
@@ -183,11 +244,21 @@ def _event_label(r: dict) -> str:
         if r.get("figure_level") and r["figure_level"] != "kabupaten":
             label += f" ({r['figure_level']} figure)"
     label += f" · {r['date']}"
+    if r.get("single_release") is not None or r.get("corroboration") is not None:
+        label += f" · {_attested(r)}"
     if r["date_source"] != "text":
         label += " (date of the report)"
     if r.get("dated_after_article"):
         label += " · dated after the article"
     return label
+
+
+def _ekey(r: dict) -> str:
+    return f"E{r['event_id']}"
+
+
+def _dkey(d: dict) -> str:
+    return f"D{d['event_id']}"
 
 
 def _fold_key(r: dict) -> tuple:
@@ -256,23 +327,22 @@ def collect(db: str | Path, f: Filters = Filters()) -> dict:
     for r in events:
         ev.article(r["article_id"], r["url"], r["title"], r["published"], r["outlet"])
         ev.item(f"E{r['event_id']}", r["article_id"], _event_label(r), r["ev_sentence"], r["ev_mark"])
-    ekey = lambda r: f"E{r['event_id']}"  # noqa: E731
     once = _once(events)
-    out["events"] = ev.group("events", "Events", map(ekey, events), _hint(f, "event_details"), listed=True)
-    out["events_once"] = ev.group("events-once", "Events, a story's copies once (as in the ACLED file)",
-                                  map(ekey, once), _hint(f, "acled_events"), listed=True)
+    out["events"] = ev.events("events", "Events", events, _ekey, _hint(f, "event_details"), listed=True)
+    out["events_once"] = ev.events("events-once", "Events, a story's copies once (as in the ACLED file)",
+                                   once, _ekey, _hint(f, "acled_events"), listed=True)
     located = [r for r in events if r["latitude"] is not None]
     out["located"] = (len(located), len(events))
-    out["unlocated"] = ev.group("unlocated", "Events without coordinates (no place coded)",
-                                (ekey(r) for r in events if r["latitude"] is None), listed=True)
+    out["unlocated"] = ev.events("unlocated", "Events without coordinates (no place coded)",
+                                 (r for r in events if r["latitude"] is None), _ekey, listed=True)
     out["types"] = [t for t in charts.TYPE_COLORS if any(r["type"] == t for r in events)] + sorted(
         {r["type"] for r in events} - set(charts.TYPE_COLORS))
     ev_dates = sorted(r["date"] for r in events if r["date"])
     out["event_period"] = (ev_dates[0], ev_dates[-1]) if ev_dates else (None, None)
-    out["by_publication"] = ev.group("by-publication", "Events dated by the report (the text gives no date)",
-                                     (ekey(r) for r in events if r["date_source"] != "text"), listed=True)
-    out["after_article"] = ev.group("after-article", "Events dated after their article was published",
-                                    (ekey(r) for r in events if r["dated_after_article"]), listed=True)
+    out["by_publication"] = ev.events("by-publication", "Events dated by the report (the text gives no date)",
+                                      (r for r in events if r["date_source"] != "text"), _ekey, listed=True)
+    out["after_article"] = ev.events("after-article", "Events dated after their article was published",
+                                     (r for r in events if r["dated_after_article"]), _ekey, listed=True)
     _timeline(out, ev, f, events, once)
     _regions(out, ev, f, events, once)
 
@@ -284,24 +354,26 @@ def collect(db: str | Path, f: Filters = Filters()) -> dict:
             d["level"], d["kabupaten"] or d["province"] or "no place")
         label = (f"{d['personnel']:,}{'+' if d['approximate'] else ''} personnel · {where} · {d['type']} · "
                  f"{d['events']} event{'s' if d['events'] != 1 else ''} in {d['articles']} "
-                 f"cop{'ies' if d['articles'] != 1 else 'y'} of one story")
+                 f"cop{'ies' if d['articles'] != 1 else 'y'} of one story · {_attested(d)}")
         ev.item(f"D{d['event_id']}", d["article_id"], label, d["fig_sentence"] or d["ev_sentence"],
                 d["fig_mark"] or d["ev_mark"])
     out["deployments"] = deps
     out["personnel"] = {}
     for level, title in (("kabupaten", "kabupaten/kota"), ("province", "provincial"), ("national", "national")):
         rows = [d for d in deps if d["level"] == level]
-        n, gid = ev.group(f"personnel-{level}", f"Personnel figures at the {title} level, each counted once per story",
-                          (f"D{d['event_id']}" for d in rows), _hint(f, "deployments"), listed=True)
+        n, gid = ev.events(f"personnel-{level}", f"Personnel figures at the {title} level, each counted once per story",
+                           rows, _dkey, _hint(f, "deployments"), listed=True)
         out["personnel"][level] = (sum(d["personnel"] for d in rows), gid, n)
     for d in deps:
         if d["level"] in ("national", "province"):
-            d["gid"] = ev.group(f"dep-{d['event_id']}", f"Deployment of {d['personnel']:,} personnel",
-                                [f"D{d['event_id']}"])[1]
+            d["gid"] = ev.events(f"dep-{d['event_id']}", f"Deployment of {d['personnel']:,} personnel", [d], _dkey)[1]
     _personnel_by_region(out, ev, deps)
 
     # officials: mentions, who was where, quotes ------------------------------------------------------
     _officials(db, out, ev, f, p, scope)
+
+    # command: heads of Polda, Kodam, Polres and Kodim in the period, with their units' events ----------
+    _command(db, out, ev, f, once)
 
     # warnings --------------------------------------------------------------------------------------
     out["warnings"] = _warnings(db, f, p, scope, events, arts, ev, out)
@@ -311,9 +383,10 @@ def collect(db: str | Path, f: Filters = Filters()) -> dict:
 
 def _deployments(db, f: Filters) -> list[dict]:
     sql = TEMPLATES["deployments"].format(where=_where(_EVENT_FILTERS, f))
-    sql = (f"select x.*, substr(a.published, 1, 10) as published, e.start, e.end, "
-           f"{{windows}} from ({sql}) x join events e on e.id = x.event_id join articles a on a.id = x.article_id")
-    return _windowed(db, sql, f.params(), {"ev": ("e.start", "e.end"), "fig": ("x.figure_start", "x.figure_end")})
+    sql = (f"select y.*, substr(a.published, 1, 10) as published, e.start, e.end, {_EVIDENCE_COLUMNS}, "
+           f"{{windows}} from ({sql}) y join events e on e.id = y.event_id join articles a on a.id = y.article_id "
+           f"left join event_evidence x on x.event_id = y.event_id")
+    return _windowed(db, sql, f.params(), {"ev": ("e.start", "e.end"), "fig": ("y.figure_start", "y.figure_end")})
 
 
 def _timeline(out: dict, ev: Evidence, f: Filters, events: list[dict], once: list[dict]) -> None:
@@ -325,9 +398,9 @@ def _timeline(out: dict, ev: Evidence, f: Filters, events: list[dict], once: lis
     out["weeks"] = weeks
     out["week_cells"] = {}
     for k, v in cells.items():
-        n, gid = ev.group(f"week-{k[0]}-{k[1]}", f"{k[1]} events in the week of {k[0]}, a story's copies once",
-                          (f"E{r['event_id']}" for r in v), _hint(f, "acled_events", event_type=k[1]))
-        out["week_cells"][k] = {"n": n, "gid": gid}
+        n, gid = ev.events(f"week-{k[0]}-{k[1]}", f"{k[1]} events in the week of {k[0]}, a story's copies once",
+                           v, _ekey, _hint(f, "acled_events", event_type=k[1]))
+        out["week_cells"][k] = {"n": n, "gid": gid, "single": ev.single[gid][0]}
     out["undated_events"] = sum(c["n"] for k, c in out["week_cells"].items() if k[0] == "undated")
 
 
@@ -366,12 +439,13 @@ def _regions(out: dict, ev: Evidence, f: Filters, events: list[dict], once: list
         for code, v in groups.items():
             name = name_of(code)
             hint = _hint(f, "event_details", **({hint_key: code} if code and code[0].isdigit() else {}))
-            n, gid = ev.group(f"{prefix}-{code}", f"Events: {name}", (f"E{r['event_id']}" for r in v), hint)
+            n, gid = ev.events(f"{prefix}-{code}", f"Events: {name}", v, _ekey, hint)
             uv = [r for r in v if r["event_id"] in once_ids]
-            u, ugid = ev.group(f"{prefix}-once-{code}", f"Events: {name}, a story's copies once",
-                               (f"E{r['event_id']}" for r in uv))
+            u, ugid = ev.events(f"{prefix}-once-{code}", f"Events: {name}, a story's copies once", uv, _ekey)
             types = Counter(r["type"] for r in uv)
+            single_types = Counter(r["type"] for r in uv if r["single_release"])
             rows.append({"code": code, "name": name, "events": (n, gid), "once": (u, ugid), "types": types,
+                         "single_types": single_types,
                          "province": facts[code[:2]].name if code[:2] in facts else ""})
         rows.sort(key=lambda r: (-r["once"][0], -r["events"][0], r["name"]))
         return rows
@@ -394,11 +468,11 @@ def _regions(out: dict, ev: Evidence, f: Filters, events: list[dict], once: list
     name = lambda c: facts[c].name if c in facts else c  # noqa: E731
     out["provinces"] = rows_for(prov, "prov", name, "province")
     out["kabupaten"] = rows_for(kab, "kab", name, "kabupaten")
-    out["national_events"] = ev.group("national-events", "National events (for the whole country)",
-                                      (f"E{r['event_id']}" for r in national), listed=True)
-    out["province_wide"] = ev.group("province-wide", "Province-wide events (no kabupaten/kota)",
-                                    (f"E{r['event_id']}" for r in province_wide), listed=True)
-    out["placeless"] = ev.group("placeless", "Events without a coded place", (f"E{r['event_id']}" for r in placeless), listed=True)
+    out["national_events"] = ev.events("national-events", "National events (for the whole country)", national,
+                                       _ekey, listed=True)
+    out["province_wide"] = ev.events("province-wide", "Province-wide events (no kabupaten/kota)", province_wide,
+                                     _ekey, listed=True)
+    out["placeless"] = ev.events("placeless", "Events without a coded place", placeless, _ekey, listed=True)
     points = []
     for r in out["kabupaten"]:
         pt = locate(r["code"], "kabupaten")
@@ -406,7 +480,7 @@ def _regions(out: dict, ev: Evidence, f: Filters, events: list[dict], once: list
             continue
         x, y = project(pt.lat, pt.lng)
         points.append({"x": x, "y": y, "label": r["name"], "gid": r["once"][1], "n": r["once"][0],
-                       "types": dict(r["types"])})
+                       "types": dict(r["types"]), "single": ev.single[r["once"][1]][0]})
     out["map_points"] = points
 
 
@@ -424,8 +498,8 @@ def _personnel_by_region(out: dict, ev: Evidence, deps: list[dict]) -> None:
               "kabupaten": "Personnel figures"}
     out["personnel_regions"] = {}
     for (kind, code), v in by.items():
-        n, gid = ev.group(f"pers-{kind}-{code}", f"{titles[kind]}: {v[0]['province'] if kind != 'kabupaten' else v[0]['kabupaten']}",
-                          (f"D{d['event_id']}" for d in v))
+        n, gid = ev.events(f"pers-{kind}-{code}",
+                           f"{titles[kind]}: {v[0]['province'] if kind != 'kabupaten' else v[0]['kabupaten']}", v, _dkey)
         out["personnel_regions"][(kind, code)] = (sum(d["personnel"] for d in v), gid)
 
 
@@ -508,6 +582,100 @@ def _officials(db, out: dict, ev: Evidence, f: Filters, p: dict, scope: str) -> 
                               "articles": ev.group(f"quoted-art-{k}", f"Articles quoting {name}", first_per_article)})
 
 
+def _command(db, out: dict, ev: Evidence, f: Filters, once: list[dict]) -> None:
+    """Per province, the heads of Polda, Kodam, Polres and Kodim whose tenure meets the
+    period (the filter's, else the events'), each with the dated evidence of the tenure
+    (one item per article: the mention with the post, or the handover) and the events of
+    their unit while they held it (a story's copies once, as the charts count them). The
+    Polres and Kodim heads with no event of their unit in the period are one list per
+    province (the first evidence of each), not rows."""
+    since, until = f.since or out["event_period"][0], f.until or out["event_period"][1]
+    out["command_period"] = (since, until)
+    out["command"] = []
+    if not since or not until:
+        return
+    heads = command_heads(db, f, since, until)
+    by_unit: dict[str, list] = defaultdict(list)
+    for r in once:
+        for level in ("polda", "kodam", "polres", "kodim"):
+            if r.get(f"{level}_id"):
+                by_unit[r[f"{level}_id"]].append(r)
+    posts: dict[tuple, list] = defaultdict(list)
+    for h in heads:
+        h["events"] = [r for r in by_unit[h["unit_id"]] if h["tenure_start"] <= (r["date"] or "") <= h["tenure_end"]]
+        h["row"] = bool(h["events"]) or h["level"] in ("polda", "kodam")
+        posts[(h["unit_id"], h["position"])].append(h)
+    for group in posts.values():  # two holders of one post at once: the reports disagree
+        for h in group:
+            h["overlaps"] = [o["name"] for o in group
+                             if o is not h and o["tenure_start"] <= h["tenure_end"] and h["tenure_start"] <= o["tenure_end"]]
+    evidence = _tenure_evidence(db, ev, heads)
+    provinces: dict[tuple, list] = defaultdict(list)
+    for i, h in enumerate(heads):
+        provinces[(h["province"] or "(province unknown)", h["province_code"] or "-")].append((i, h))
+    first = {"polda": 0, "kodam": 0, "polres": 1, "kodim": 1}
+    for (name, code), hs in sorted(provinces.items()):
+        rows = []
+        for i, h in hs:
+            if not h["row"]:
+                continue
+            who = " ".join(x for x in (h["rank"], h["name"]) if x)
+            rows.append({"position": h["position"], "unit": h["unit"], "who": who, "name": h["name"],
+                         "level": h["level"], "start": h["tenure_start"], "end": h["tenure_end"],
+                         "since": h["since"], "until": h["until"], "overlaps": h["overlaps"],
+                         "articles": ev.group(f"c{i}", f"{h['position']} {h['unit']}: {who}, evidence of the tenure",
+                                              evidence[i]),
+                         "events": ev.events(f"ce{i}", f"{h['unit']} under {who}, {h['tenure_start']} to "
+                                             f"{h['tenure_end']}: events (a story's copies once)", h["events"], _ekey)})
+        rows.sort(key=lambda r: (first[r["level"]], -r["events"][0], r["unit"] or "", r["start"]))
+        quiet = ev.group(f"cq-{code}", f"{name}: Polres and Kodim heads in post in the period with no event of their "
+                                       f"unit (the first evidence of each)", (evidence[i][0] for i, h in hs
+                                                                               if not h["row"] and evidence[i]))
+        out["command"].append({"name": name, "code": code, "rows": rows, "quiet": quiet})
+
+
+def _tenure_evidence(db, ev: Evidence, heads: list[dict]) -> list[list[str]]:
+    """Per head (by position in ``heads``), the item keys of the dated evidence of its
+    tenure, one per article (``M<official>.<article>`` a mention with the post,
+    ``H<id>`` a handover); for a head that is no row of the table, its first only."""
+    index: dict[tuple, list[int]] = defaultdict(list)
+    for i, h in enumerate(heads):
+        index[(h["unit_id"], h["position"], h["official_id"])].append(i)
+    keys: list[dict[int, str]] = [{} for _ in heads]
+    triples = sorted(index)
+    for n in range(0, len(triples), 300):  # 900 bound parameters: under SQLite's oldest limit (999)
+        part = triples[n:n + 300]
+        rows = _windowed(db, f"""with t(unit_id, position, official_id) as (values {", ".join(["(?, ?, ?)"] * len(part))})
+                                 select y.*, a.url, a.title, substr(a.published, 1, 10) as published,
+                                        {OUTLET} as outlet, {{windows}} from (
+                                   select x.unit_id, x.unit_name, x.position, x.official_id, x.day, x.kind, x.article_id,
+                                          x.handover_id, coalesce(m.start, h.start) as span_start,
+                                          coalesce(m.end, h.end) as span_end, m.rank, o.name, h.outgoing, h.incoming
+                                   from holder_evidence x
+                                   join t on t.unit_id = x.unit_id and t.position = x.position
+                                         and t.official_id = x.official_id
+                                   join officials o on o.id = x.official_id
+                                   left join official_mentions m on m.id = x.mention_id
+                                   left join handovers h on h.id = x.handover_id) y
+                                 join articles a on a.id = y.article_id order by y.day, y.article_id""",
+                         [v for t in part for v in t], {"h": ("y.span_start", "y.span_end")})
+        for r in rows:
+            for i in index[(r["unit_id"], r["position"], r["official_id"])]:
+                if r["article_id"] in keys[i] or (keys[i] and not heads[i]["row"]):
+                    continue
+                ev.article(r["article_id"], r["url"], r["title"], r["published"], r["outlet"])
+                if r["kind"] == "mention":
+                    key = f"M{r['official_id']}.{r['article_id']}"
+                    label = (f"{' '.join(x for x in (r['rank'], r['name']) if x)}, {r['position']} "
+                             f"({r['unit_name']}) · {r['day']}")
+                else:
+                    key = f"H{r['handover_id']}"
+                    label = (f"handover of {r['position']} ({r['unit_name']}): {r['outgoing'] or '?'} to "
+                             f"{r['incoming'] or '?'} · {r['day']}")
+                keys[i][r["article_id"]] = ev.item(key, r["article_id"], label, r["h_sentence"], r["h_mark"])
+    return [list(k.values()) for k in keys]
+
+
 def _warnings(db, f: Filters, p: dict, scope: str, events: list[dict], arts: list[dict], ev: Evidence,
               out: dict) -> list[dict]:
     res = []
@@ -574,6 +742,8 @@ h3 { font-size: 15px; margin: 18px 0 6px; }
 .card { background: var(--bg); border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; }
 .card .v { font-size: 22px; font-weight: 600; }
 .card .k { color: var(--muted); font-size: 12px; }
+.card .s { color: var(--muted); font-size: 11.5px; margin-top: 2px; }
+.sr { color: var(--muted); font-size: 12px; white-space: nowrap; }
 a { color: var(--accent); }
 a.n { text-decoration: none; border-bottom: 1px dotted var(--accent); font-variant-numeric: tabular-nums; }
 a.n:hover { background: #e8f0fb; }
@@ -641,18 +811,22 @@ _JS = """
     var sa = d.s[it[1]], a = d.a[sa[0]] || ['', '', '', ''], s = sa[1], m0 = it[3], m1 = it[4], k = it[0];
     var q = m1 ? esc(s.slice(0, m0)) + '<mark>' + esc(s.slice(m0, m0 + m1)) + '</mark>' + esc(s.slice(m0 + m1)) : esc(s);
     var link = a[0] ? '<a href="' + esc(a[0]) + '">' + esc(a[1] || a[0]) + '</a>' : esc(a[1]);
-    var cite = 'pantau ' + k + (/^[EQMTD]/.test(k) ? ' · A' + sa[0] : '');
+    var cite = 'pantau ' + k + (/^[EQMTDH]/.test(k) ? ' · A' + sa[0] : '');
     return '<li id="' + esc(k) + '">' + link + ' <span class="meta">' + esc(a[2]) + ' · ' + esc(a[3]) + ' · ' +
       esc(it[2]) + ' · <cite title="citable id: E event, A article, Q quote, M official in an article, ' +
-      'D deployment, T date, X failure">' + esc(cite) + '</cite></span><blockquote>' + q + '</blockquote></li>';
+      'D deployment, H handover, T date, X failure">' + esc(cite) + '</cite></span><blockquote>' + q + '</blockquote></li>';
+  }
+  function title(g) {
+    return g[0] !== null ? g[0] : data().g[g[1]][0] + ': resting on a single press release';
   }
   function render(el, all) {
     var g = data().g[el.id]; if (!g) { return; }
+    var hint = g[0] === null ? '' : g[1];
     var keys = g[2], n = all ? keys.length : Math.min(keys.length, SHOW), html = [];
     for (var i = 0; i < n; i++) { html.push(item(keys[i])); }
     var body = '<ol>' + html.join('') + '</ol>';
     if (n < keys.length) { body += '<button class="all" type="button">show all ' + keys.length + '</button>'; }
-    if (g[1]) { body += '<p class="muted">The same list: <code>' + esc(g[1]) + '</code></p>'; }
+    if (hint) { body += '<p class="muted">The same list: <code>' + esc(hint) + '</code></p>'; }
     var box = el.querySelector('.items'); box.innerHTML = body; el.setAttribute('data-done', all ? 'all' : '1');
     var b = box.querySelector('button.all'); if (b) { b.onclick = function () { render(el, true); }; }
   }
@@ -660,7 +834,7 @@ _JS = """
     var el = document.getElementById(id), g;
     if (!el && (g = data().g[id])) {
       el = document.createElement('details'); el.className = 'ev'; el.id = id;
-      el.innerHTML = '<summary>' + esc(g[0]) + ' (' + g[2].length + ')</summary><div class="items"></div>';
+      el.innerHTML = '<summary>' + esc(title(g)) + ' (' + g[2].length + ')</summary><div class="items"></div>';
       document.getElementById('ev-more').appendChild(el);
     }
     return el;
@@ -702,24 +876,38 @@ def _table(ev: Evidence, table_id: str, head: str, rows: list[str], what: str, s
             + more)
 
 
+_SR_HEAD = f'title="{SINGLE_TITLE}"'
+_BAR_TITLE = "events (a story's copies once); hatched and in brackets: resting on a single press release"
+
+
+def _bar_row(ev: Evidence, r: dict) -> dict:
+    """A region's bar: its types (count, evidence, of them on a single press release) and its total."""
+    n, gid = r["once"]
+    return {"label": r["name"], "gid": gid, "note": f"{n:,} ({ev.single[gid][0]:,})" if n else "",
+            "types": {t: (c, gid, r["single_types"].get(t, 0)) for t, c in r["types"].items()}}
+
+
 def _region_table(ev: Evidence, rows: list[dict], kab: bool, personnel: dict, table_id: str) -> str:
     body = []
     for r in rows:
         if kab:
             pers = personnel.get(("kabupaten", r["code"]))
-            pcols = f"<td class=r>{_num(pers[0] if pers else 0, pers[1] if pers else None)}</td>"
+            pcols = f"<td class=r>{_enum(ev, pers[0] if pers else 0, pers[1] if pers else None)}</td>"
         else:
             own = personnel.get(("province", r["code"]))
             kabs = personnel.get(("kab-in-province", r["code"]))
-            pcols = (f"<td class=r>{_num(own[0] if own else 0, own[1] if own else None)}</td>"
-                     f"<td class=r>{_num(kabs[0] if kabs else 0, kabs[1] if kabs else None)}</td>")
+            pcols = (f"<td class=r>{_enum(ev, own[0] if own else 0, own[1] if own else None)}</td>"
+                     f"<td class=r>{_enum(ev, kabs[0] if kabs else 0, kabs[1] if kabs else None)}</td>")
         body.append(f"<tr><td>{_e(r['name'])}</td>{'<td>' + _e(r['province']) + '</td>' if kab else ''}"
-                    f"<td>{_e(r['code'])}</td><td class=r>{_num(*r['events'])}</td>"
-                    f"<td class=r>{_num(*r['once'])}</td>{pcols}</tr>")
-    head = ("<th>kabupaten/kota</th><th>province</th><th>code</th><th class=r>events</th>"
-            "<th class=r>once per story</th><th class=r>personnel</th>" if kab else
-            "<th>province</th><th>code</th><th class=r>events</th><th class=r>once per story</th>"
-            "<th class=r>provincial figures</th><th class=r>kabupaten/kota figures</th>")
+                    f"<td>{_e(r['code'])}</td><td class=r>{_enum(ev, *r['events'])}</td>"
+                    f"<td class=r>{_enum(ev, *r['once'])}</td>{pcols}</tr>")
+    head = (f"<th>kabupaten/kota</th><th>province</th><th>code</th><th class=r {_SR_HEAD}>events (single release)</th>"
+            f"<th class=r>once per story (single release)</th><th class=r>personnel (figures on a single release)</th>"
+            if kab else
+            f"<th>province</th><th>code</th><th class=r {_SR_HEAD}>events (single release)</th>"
+            f"<th class=r>once per story (single release)</th>"
+            "<th class=r>provincial figures (on a single release)</th>"
+            "<th class=r>kabupaten/kota figures (on a single release)</th>")
     return _table(ev, table_id, head, body, "rows")
 
 
@@ -780,25 +968,31 @@ def render(db: str | Path, data: dict) -> str:
     e0, e1 = data["event_period"]
     pers = data["personnel"]
     located, n_events = data["located"]
+    def single_line(gid: Optional[str], n: int, what: str = "") -> str:
+        k, sgid = ev.single.get(gid, (0, None)) if gid else (0, None)
+        return f"{_num(k, sgid)}{what} on a single press release" if n else ""
+
     cards = [
-        ("articles", _num(*data["articles"])),
-        ("stories", _num(*data["stories"])),
+        ("articles", _num(*data["articles"]), ""),
+        ("stories", _num(*data["stories"]), ""),
         ("near-duplicate rate", _num(round(100 * data["duplicate_rate"], 1) if data["articles"][0] else None,
-                                     data["duplicates"][1], "{}%")),
-        ("events", _num(*data["events"])),
-        ("events once per story", _num(*data["events_once"])),
-        ("personnel, kabupaten/kota figures", _num(pers["kabupaten"][0], pers["kabupaten"][1])),
-        ("personnel, provincial figures", _num(pers["province"][0], pers["province"][1])),
-        ("personnel, national figures", _num(pers["national"][0], pers["national"][1])),
-        ("officials", _num(*data["officials"])),
-        ("quotes", _num(*data["quotes"])),
+                                     data["duplicates"][1], "{}%"), ""),
+        ("events", _num(*data["events"]), single_line(data["events"][1], data["events"][0])),
+        ("events once per story", _num(*data["events_once"]),
+         single_line(data["events_once"][1], data["events_once"][0])),
+        *((f"personnel, {title} figures", _num(pers[k][0], pers[k][1]),
+           single_line(pers[k][1], pers[k][2], f" of {pers[k][2]:,} figure{'s' if pers[k][2] != 1 else ''}"))
+          for k, title in (("kabupaten", "kabupaten/kota"), ("province", "provincial"), ("national", "national"))),
+        ("officials", _num(*data["officials"]), ""),
+        ("quotes", _num(*data["quotes"]), ""),
         ("events with coordinates", _num(f"{100 * located / n_events:.1f}" if n_events else None,
-                                         data["unlocated"][1] if data["unlocated"][0] else None, "{}%")),
+                                         data["unlocated"][1] if data["unlocated"][0] else None, "{}%"), ""),
     ]
-    cards_html = "".join(f'<div class="card"><div class="v">{v}</div><div class="k">{_e(k)}</div></div>'
-                         for k, v in cards)
+    cards_html = "".join(f'<div class="card"><div class="v">{v}</div><div class="k">{_e(k)}</div>'
+                         + (f'<div class="s">{sub}</div>' if sub else "") + "</div>" for k, v, sub in cards)
     toc = [("summary", "Summary"), ("map", "Map of events"), ("timeline", "Timeline and election stages"),
            ("regions", "Events by region"), ("personnel", "Personnel at their level"), ("who", "Who was where"),
+           ("command", "Command"),
            ("quoted", "Officials most often quoted"), ("sources", "Period and sources"),
            ("warnings", "Data quality"), ("codebook", "Codebook"), ("evidence", "Evidence")]
     toc_html = '<nav class="toc"><b>Contents</b><ol>' + "".join(
@@ -811,46 +1005,49 @@ def render(db: str | Path, data: dict) -> str:
         highlight = {r["code"] for r in data["kabupaten"]}
         map_html = (charts.event_map(ol, data["map_points"], types, highlight) + legend +
                     f'<p class="muted">One pie per kabupaten/kota at its capital, its area proportional to the events '
-                    f'there (a story\'s copies once), wedges by type; click one for its events. Not on the map: '
-                    f'{_num(*data["national_events"])} national and {_num(*data["province_wide"])} province-wide '
-                    f'events, {_num(*data["placeless"])} without a place. Outlines: Kemendagri 2025 (simplified, '
-                    f'indicative).</p>')
+                    f'there (a story\'s copies once), wedges by type; click one for its events (its tooltip says how '
+                    f'many rest on a single press release). Not on the map: '
+                    f'{_enum(ev, *data["national_events"])} national and {_enum(ev, *data["province_wide"])} '
+                    f'province-wide events, {_enum(ev, *data["placeless"])} without a place. In brackets here and '
+                    f'below, when there are any: how many of the events rest on a single press release (the incident '
+                    f'is reported by one story only, a press release or text carried by several outlets, and by no '
+                    f'independent outlet: <code>event_evidence</code>). Outlines: Kemendagri 2025 '
+                    f'(simplified, indicative).</p>')
         bands, marks = _stage_bands(data)
         weeks = data["weeks"]
 
         def week_value(w, t):
             c = data["week_cells"].get((w, t))
-            return (c["n"], c["gid"]) if c else (0, None)
+            return (c["n"], c["gid"], c["single"]) if c else (0, None, 0)
 
         timeline = charts.timeline(weeks, types, week_value, bands, marks,
                                    y_title="events (a story's copies once)") if weeks else ""
+        legend = charts.legend(types, hatched=True)
         head = "".join(f'<th class=r>{_e(t.replace("_", " "))}</th>' for t in types)
         week_rows = []
         for w in weeks + (["undated"] if data["undated_events"] else []):
             cells = [data["week_cells"].get((w, t)) for t in types]
             if not any(cells):
                 continue
-            tds = "".join(f"<td class=r>{_num(c['n'], c['gid']) if c else _num(0, None)}</td>" for c in cells)
+            tds = "".join(f"<td class=r>{_enum(ev, c['n'], c['gid']) if c else _num(0, None)}</td>" for c in cells)
             week_rows.append(f"<tr><td>{_e(w)}</td>{tds}</tr>")
         week_table = (f'<div class=wide>{_table(ev, "t-weeks", f"<th>week</th>{head}", week_rows, "weeks")}</div>')
-        prov_rows = [{"label": r["name"], "gid": r["once"][1],
-                      "types": {t: (c, r["once"][1]) for t, c in r["types"].items()}} for r in data["provinces"]]
-        kab_rows = [{"label": r["name"], "gid": r["once"][1],
-                     "types": {t: (c, r["once"][1]) for t, c in r["types"].items()}} for r in data["kabupaten"][:25]]
+        prov_rows = [_bar_row(ev, r) for r in data["provinces"]]
+        kab_rows = [_bar_row(ev, r) for r in data["kabupaten"][:25]]
         events_html = f"""
 <h2 id="map">Map of events</h2>{map_html}
 <h2 id="timeline">Timeline and election stages</h2>
 <p class="muted">Events per week (Monday) by type, a story's copies once (chart and table); shaded: the stages of the
-election schedule (<code>election_stages</code>), dashed: voting days. Click a number or a bar for the articles and
-sentences.</p>
+election schedule (<code>election_stages</code>), dashed: voting days; hatched, and in brackets in the table: the
+events that rest on a single press release. Click a number or a bar for the articles and sentences.</p>
 {timeline}{legend}{week_table}
 <h2 id="regions">Events by region</h2>
-<p class="muted">Regions by the event's scope: an event for the whole country ({_num(*data['national_events'])}) is
-in no province, a province-wide one ({_num(*data['province_wide'])}) in no kabupaten/kota.</p>
-<h3>By province</h3>{charts.hbars(prov_rows, types, "events (a story's copies once)")}
+<p class="muted">Regions by the event's scope: an event for the whole country ({_enum(ev, *data['national_events'])})
+is in no province, a province-wide one ({_enum(ev, *data['province_wide'])}) in no kabupaten/kota.</p>
+<h3>By province</h3>{charts.hbars(prov_rows, types, _BAR_TITLE)}
 {_region_table(ev, data['provinces'], False, data['personnel_regions'], 't-prov')}
 <h3>By kabupaten/kota</h3><p class="muted">The chart shows the 25 with most events; the table all of them.</p>
-{charts.hbars(kab_rows, types, "events (a story's copies once)")}
+{charts.hbars(kab_rows, types, _BAR_TITLE)}
 {_region_table(ev, data['kabupaten'], True, data['personnel_regions'], 't-kab')}"""
     else:
         events_html = ('<h2 id="map">Map of events</h2><p class="muted">No events in scope.</p>'
@@ -861,18 +1058,20 @@ in no province, a province-wide one ({_num(*data['province_wide'])}) in no kabup
     wide_rows = "".join(
         f"<tr><td>{_e(d['level'])}</td><td>{_e(d['province'] or 'Indonesia')}</td><td>{_e(d['type'])}</td>"
         f"<td>{_e(d['date'])}</td><td class=r>{_num(d['personnel'], d['gid'])}</td>"
-        f"<td class=r>{d['events']}</td></tr>" for d in wide)
+        f"<td class=r>{d['events']}</td><td>{_e(_attested(d))}</td></tr>" for d in wide)
     personnel_html = f"""<h2 id="personnel">Personnel at their level</h2>
 <p class="muted">A personnel figure is counted once per story (the same figure on several events or copies is one
 deployment), at its level: national (<i>disebar ke 37 provinsi</i>), provincial (<i>Polda Riau menyiapkan ...</i>,
 <i>se-Bali</i>) or kabupaten/kota. Levels are never added together: a national figure includes the regional ones.
-Approximate figures (<i>ratusan personel</i>) count as their lower bound.</p>
-<table><thead><tr><th>level</th><th class=r>figures</th><th class=r>personnel</th></tr></thead><tbody>
-{''.join(f"<tr><td>{lvl}</td><td class=r>{_num(pers[k][2], pers[k][1])}</td><td class=r>{_num(pers[k][0], pers[k][1])}</td></tr>" for k, lvl in (("national", "national"), ("province", "provincial"), ("kabupaten", "kabupaten/kota")))}
+Approximate figures (<i>ratusan personel</i>) count as their lower bound. In brackets, when there are any: how many
+figures rest on a single press release.</p>
+<table><thead><tr><th>level</th><th class=r {_SR_HEAD}>figures (single release)</th><th class=r>personnel</th></tr>
+</thead><tbody>
+{''.join(f"<tr><td>{lvl}</td><td class=r>{_enum(ev, pers[k][2], pers[k][1])}</td><td class=r>{_num(pers[k][0], pers[k][1])}</td></tr>" for k, lvl in (("national", "national"), ("province", "provincial"), ("kabupaten", "kabupaten/kota")))}
 </tbody></table>
 {('<h3>National and provincial figures</h3><table><thead><tr><th>level</th><th>province</th><th>type</th>'
-  '<th>date</th><th class=r>personnel</th><th class=r>events</th></tr></thead><tbody>' + wide_rows + '</tbody></table>')
-  if wide else ''}"""
+  '<th>date</th><th class=r>personnel</th><th class=r>events</th><th>evidence</th></tr></thead><tbody>'
+  + wide_rows + '</tbody></table>') if wide else ''}"""
 
     who_parts = []
     for w in data["who"]:
@@ -888,6 +1087,35 @@ Approximate figures (<i>ratusan personel</i>) count as their lower bound.</p>
                 '(<code>official_positions</code>); most reported first.</p>'
                 + ("".join(who_parts) or '<p class="muted">No officials in scope.</p>'))
 
+    c0, c1 = data["command_period"]
+    cmd_parts = []
+    for p in data["command"]:
+        rows = []
+        for r in p["rows"]:
+            o = r["overlaps"]
+            notes = ([f"took over {r['since']}"] if r["since"] else []) + (
+                [f"handed over {r['until']}"] if r["until"] else []) + (
+                [f"the reports disagree: {', '.join(o[:2])}{f' and {len(o) - 2} more' if len(o) > 2 else ''} "
+                 f"held it too"] if o else [])
+            rows.append(f"<tr><td>{_e(r['position'])}</td><td>{_e(r['unit'])}</td><td>{_e(r['who'])}</td>"
+                        f"<td>{_e(r['start'])} – {_e(r['end'])}</td><td class=r>{_num(*r['articles'])}</td>"
+                        f"<td class=r>{_enum(ev, *r['events'])}</td><td class=muted>{_e('; '.join(notes))}</td></tr>")
+        cmd_parts.append(f"<h3>{_e(p['name'])}</h3>" + (_table(
+            ev, f"t-cmd-{p['code']}", f"<th>post</th><th>unit</th><th>holder</th><th>tenure (evidence)</th>"
+            f"<th class=r>articles</th><th class=r {_SR_HEAD}>events (single release)</th><th></th>", rows, "heads",
+            COMMAND_PER_PROVINCE) if rows else "") + (f'<p class="muted">Also in post, with no event of their unit in the period: '
+                                     f'{_num(*p["quiet"])} Polres and Kodim heads.</p>' if p["quiet"][0] else ""))
+    command_html = (
+        f'<h2 id="command">Command</h2><p class="muted">Heads of the Polda and Kodam, and of the Polres (Polresta, '
+        f'Polrestabes) and Kodim, whose tenure meets {_e(c0 or "?")} to {_e(c1 or "?")}, per province of their unit: '
+        f'a tenure runs from the first to the last dated evidence that they held the post (an article naming them '
+        f'with it, or a handover), widened by a handover to them and cut by one from them (<code>holders</code>). '
+        f'Per head: the articles behind the tenure, and the events of their unit while they held it, a story\'s '
+        f'copies once, with how many rest on a single press release. Polda and Kodam first, then the units with '
+        f'most events. Who held a post on a given day: <code>pantau query holders --unit ... --on DAY</code>.</p>'
+        + ("".join(cmd_parts) or '<p class="muted">No Polda, Kodam, Polres or Kodim head is attested in the '
+                                  'period.</p>'))
+
     quoted = "".join(
         f"<tr><td>{_e(q['name'])}</td><td>{_e(q['rank'] or '')}</td><td>{_e(q['position'] or '')}</td>"
         f"<td>{_e(q['unit'] or '')}</td><td class=r>{_num(*q['quotes'])}</td>"
@@ -899,7 +1127,7 @@ Approximate figures (<i>ratusan personel</i>) count as their lower bound.</p>
         f"<tr><td>{_e(o['outlet'])}</td><td class=r>{_num(*o['articles'])}</td>"
         f"<td class=r>{_num(*o['stories'])}</td><td class=r>{_num(*o['extracted'])}</td>"
         f"<td>{_e(o['first'] or '')} – {_e(o['last'] or '')}</td></tr>" for o in data["outlets"])
-    warnings = "".join(f"<tr><td>{_e(w['what'])}</td><td class=r>{_num(*w['n'])}</td>"
+    warnings = "".join(f"<tr><td>{_e(w['what'])}</td><td class=r>{_enum(ev, *w['n'])}</td>"
                        f"<td class=muted>{_e(w['note'])}</td></tr>" for w in data["warnings"])
     dup_note = ("" if data["clustered"] else
                 " No article carries a near-duplicate cluster yet, so every article counts as its own story.")
@@ -914,6 +1142,7 @@ Approximate figures (<i>ratusan personel</i>) count as their lower bound.</p>
 <title>pantau report {_e(p0 or '')} – {_e(p1 or '')}</title>
 <style>{_CSS}</style>
 </head><body>
+{charts.defs()}
 <header><h1>pantau: election security in regional news</h1>
 <p>{_e(Path(db).name)} · articles published {_e(p0 or '?')} to {_e(p1 or '?')} · events dated {_e(e0 or '?')} to
 {_e(e1 or '?')} · <a href="#sources">{len(data['outlets'])} outlet(s)</a> · filters: {_e(f.describe())}
@@ -925,14 +1154,15 @@ Approximate figures (<i>ratusan personel</i>) count as their lower bound.</p>
 <p class="muted">Every number links to the articles it came from, with the sentence and a citable id; a number
 counts exactly the items its list holds. <b>Two periods:</b> the articles were published {_e(p0 or '?')} to
 {_e(p1 or '?')}; the events they report are dated {_e(e0 or '?')} to {_e(e1 or '?')} by the dates the texts give
-(articles report past events, and announce coming ones). {_num(*data['by_publication'])} events are dated by their
-article's publication because the text gives no date (time_precision 2), and {_num(*data['after_article'])} are
+(articles report past events, and announce coming ones). {_enum(ev, *data['by_publication'])} events are dated by their
+article's publication because the text gives no date (time_precision 2), and {_enum(ev, *data['after_article'])} are
 dated after their article (see <a href="#warnings">data quality</a>). Near-duplicates:
 {_num(*data['duplicates'])} of {_num(*data['articles'])} articles are later copies of a story
 ({100 * data['duplicate_rate']:.1f}%).{_e(dup_note)}</p>
 {events_html}
 {personnel_html}
 {who_html}
+{command_html}
 <h2 id="quoted">Officials most often quoted</h2>
 {quoted_html}
 <h2 id="sources">Period and sources</h2>

@@ -136,16 +136,17 @@ TEMPLATES: dict[str, str] = {
                select d.*, f.disorder_type, f.acled_event_type, f.acled_sub_event_type, f.actor1, f.actor1_source,
                       f.assoc_actor_1, f.inter1, f.inter1_code, f.actor2, f.assoc_actor_2, f.inter2, f.inter2_code,
                       f.interaction, f.interaction_code, f.civilian_targeting, f.admin1, f.admin2, f.admin3,
-                      f.geo_code, f.source_scale, f.fatalities, f.tags, f.officials, f.units,
+                      f.geo_code, f.fatalities, f.tags, f.officials, f.units,
+                      ae.source as evidence_source, ae.source_scale as evidence_scale, ae.evidence_note,
+                      ae.incident_event_id, ae.outlets as incident_outlets, ae.corroboration, ae.single_release,
+                      ae.release_stories,
                       d.story_key || '|' || d.type || '|' || coalesce(d.date, '') || '|'
                           || coalesce(f.scope_code, d.place_code, '') as fold
-               from event_details d left join event_facts f on f.event_id = d.event_id where {{where}}),
+               from event_details d left join event_facts f on f.event_id = d.event_id
+               left join acled_evidence ae on ae.event_id = d.event_id where {{where}}),
            ranked as (select x.*, row_number() over (partition by fold order by copy_order, event_id) as rk from x),
-           src as (select fold, group_concat(outlet, '; ') as source from (select distinct fold, outlet from x)
-                   group by fold),
            agg as (select fold, count(*) as copies, group_concat(event_id) as event_ids,
                           group_concat(distinct article_id) as article_ids,
-                          max(source_scale = 'National') as national, max(source_scale = 'Subnational') as subnational,
                           max(fatalities) as fatalities, max(cast(strftime('%s', a.stored_at) as integer)) as stored
                    from x join articles a on a.id = x.article_id group by fold)
            select 'IDNP' || r.event_id as event_id_cnty,
@@ -167,14 +168,16 @@ TEMPLATES: dict[str, str] = {
                   coalesce(r.admin1, '') as admin1, coalesce(r.admin2, '') as admin2, coalesce(r.admin3, '') as admin3,
                   coalesce(r.location, r.place, '') as location,
                   r.latitude, r.longitude, r.geo_precision,
-                  src.source,
-                  case when agg.national and agg.subnational then 'Subnational-National'
-                       when agg.national then 'National' else 'Subnational' end as source_scale,
-                  'On ' || r.date || ', ' || coalesce(r.trigger, r.type) || ' (' || coalesce(r.title, '') || ')' as notes,
+                  coalesce(r.evidence_source, r.outlet) as source,
+                  coalesce(r.evidence_scale, 'Subnational') as source_scale,
+                  'On ' || r.date || ', ' || coalesce(r.trigger, r.type) || ' (' || coalesce(r.title, '') || ').'
+                      || coalesce(' Evidence: ' || r.evidence_note || '.', '') as notes,
                   coalesce(agg.fatalities, 0) as fatalities,
                   coalesce(r.tags, '[]') as tags,
                   coalesce(agg.stored, 0) as timestamp,
                   r.event_id, agg.event_ids, r.article_id, agg.article_ids, agg.copies, r.story_key, r.url,
+                  'IDNP' || r.incident_event_id as incident_id_cnty, r.incident_outlets as outlets,
+                  r.corroboration, r.release_stories, r.single_release, r.evidence_note,
                   r.type as pantau_type, r.place, r.place_code, r.geo_code,
                   r.province_code as admin1_code, r.province as admin1_kemendagri,
                   r.kabupaten_code as admin2_code, r.kabupaten as admin2_kemendagri,
@@ -184,7 +187,7 @@ TEMPLATES: dict[str, str] = {
                   r.date_source, r.published, r.dated_after_article, r.actor1_source,
                   r.inter1_code, r.inter2_code, r.interaction_code,
                   r.forces, r.officials, r.units, r.trigger, r.start, r.end
-           from ranked r join agg on agg.fold = r.fold join src on src.fold = r.fold
+           from ranked r join agg on agg.fold = r.fold
            where r.rk = 1
            order by r.date, r.event_id""",
     "articles_by_outlet": f"""select {OUTLET} as outlet,

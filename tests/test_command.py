@@ -181,20 +181,66 @@ def test_cli_query_holders_and_units(db, capsys):
     assert main(["query", "events", "--db", str(db), "--on", "2024-11-30"]) == 2
 
 
-def test_report_section_and_release_counts(db):
-    from extractor.command_report import command_section, release_counts
+def test_report_command_section_and_release_counts(db, tmp_path):
+    from extractor.command_report import release_counts
     from extractor.queries import Filters
+    from extractor.report import collect, write_report
 
-    html = command_section(db, Filters(since="2024-11-01", until="2024-11-30"))
-    assert "Kapolres Polres Lahat" in html and "Budi Santoso" in html and "Novi Edyanto" not in html
-    assert "Jhoni Eka Putra" in html and "Andi Wijaya" in html  # both reported: the section shows the evidence
+    data = collect(db, Filters(since="2024-11-01", until="2024-11-30"))
+    ev = data["evidence"]
+    (sumsel,) = data["command"]
+    heads = {(r["unit"], r["name"]): r for r in sumsel["rows"]}
+    assert ("Polres Lahat", "Budi Santoso") in heads and not any(n == "Novi Edyanto" for _, n in heads)
+    # both Kapolres reported for Muara Enim on one day: both shown, each saying the reports disagree
+    jhoni, andi = heads[("Polres Muara Enim", "Jhoni Eka Putra")], heads[("Polres Muara Enim", "Andi Wijaya")]
+    assert jhoni["overlaps"] == ["Andi Wijaya"] and andi["overlaps"] == ["Jhoni Eka Putra"]
+    # Budi's tenure: October to the handover of 2 December; in the period his unit escorted the logistics, once per
+    # story (the release's three copies are one story, the independent report another), none on a single release
+    budi = heads[("Polres Lahat", "Budi Santoso")]
+    assert (budi["start"], budi["end"], budi["until"]) == ("2024-10-01", "2024-12-02", "2024-12-02")
+    items = [list(ev.items)[i] for i in ev.groups[budi["events"][1]][2]]
+    types = {r["event_id"]: r["type"] for r in _rows(db, "select id as event_id, type from events")}
+    assert [types[int(k[1:])] for k in items].count("logistics_escort") == 2
+    counts = release_counts(db, [int(k[1:]) for k in items])
+    assert counts["single_release_events"] == ev.single[budi["events"][1]][0] == 0 and counts["corroborated"] >= 1
+    # the evidence of his tenure: the October article and the handover, one item per article
+    assert budi["articles"][0] == 2
+    assert {list(ev.items)[i][0] for i in ev.groups[budi["articles"][1]][2]} == {"M", "H"}
+    text = write_report(db, tmp_path, Filters(since="2024-11-01", until="2024-11-30")).read_text("utf-8")
+    assert '<li><a href="#command">Command</a></li>' in text and "the reports disagree: Andi Wijaya" in text
+
     ids = [r["event_id"] for r in _rows(db, "select event_id from event_evidence")]
     counts = release_counts(db, ids)
     assert counts["events"] == len(ids) and counts["incidents"] < counts["events"]  # the copies fold
     acled = _rows(db, "select * from acled_evidence x join events e on e.id = x.event_id "
                       "where e.type = 'logistics_escort'")
-    assert {r["source_scale"] for r in acled} == {"Subnational-Other"}
-    assert all("reported independently by 1 outlet (Lahat Today)" in r["evidence_note"] for r in acled)
+    assert {r["source_scale"] for r in acled} == {"Other-Subnational"}  # a police portal and regional outlets
+    assert {r["source"] for r in acled} == {"Kabar Sumsel; Lahat Today; Tribratanews Sumsel; Warta Lahat"}
+    assert {r["evidence_note"] for r in acled} == {
+        "reported independently by 1 outlet (Lahat Today); 1 press release carried by 3 outlets"}
+
+
+def test_the_acled_file_says_how_each_event_is_attested(db, tmp_path):
+    import csv
+
+    assert main(["export", "acled_events", "--db", str(db), "--out", str(tmp_path)]) == 0
+    with (tmp_path / "acled_events.csv").open(encoding="utf-8", newline="") as fh:
+        rows = {r["event_id_cnty"]: r for r in csv.DictReader(fh)}
+    with (tmp_path / "acled_events_pantau.csv").open(encoding="utf-8", newline="") as fh:
+        pantau = {r["event_id_cnty"]: r for r in csv.DictReader(fh)}
+    escort = [k for k, p in pantau.items() if p["pantau_type"] == "logistics_escort"]
+    # the release (three copies: one row) and the independent report (one row) are one incident
+    assert len(escort) == 2 and len({pantau[k]["incident_id_cnty"] for k in escort}) == 1
+    for k in escort:
+        r, p = rows[k], pantau[k]
+        assert r["source"] == "Kabar Sumsel; Lahat Today; Tribratanews Sumsel; Warta Lahat"
+        assert r["source_scale"] == "Other-Subnational"
+        assert r["notes"].endswith(". Evidence: reported independently by 1 outlet (Lahat Today); 1 press release "
+                                   "carried by 3 outlets.")
+        assert (p["corroboration"], p["single_release"], p["release_stories"], p["outlets"]) == ("1", "0", "1", "4")
+    # an event only one story reports, with no release marks and one outlet: independent, not a release
+    alone = [k for k, p in pantau.items() if p["url"] == "https://c.example/lahat-desember"]
+    assert alone and all(pantau[k]["corroboration"] == "1" and pantau[k]["single_release"] == "0" for k in alone)
 
 
 def test_on_the_demo_site_every_post_mentioned_has_its_holder(demo_server, tmp_path):

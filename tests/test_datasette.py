@@ -55,8 +55,16 @@ def test_every_canned_query_is_served(served):
         data = json.loads(body)
         assert "rows" in data and not data.get("error"), name
         if name in ("events_in_region", "events_per_week", "personnel_per_stage", "most_quoted_officials",
-                    "acled_events_between", "official_history", "syndicated_stories"):
+                    "acled_events_between", "official_history", "syndicated_stories", "heads_in_period"):
             assert data["rows"], name  # the database has something for each of these
+
+
+def test_heads_in_period_say_how_their_incidents_are_attested(served):
+    ((status, body),) = get_all(served, ["/pantau/heads_in_period.json?_shape=objects&since=2024-12-01&until=2024-12-31"])
+    rows = {(r["position"], r["unit"]): r for r in json.loads(body)["rows"]}
+    medan = rows[("Kapolrestabes", "Polrestabes Medan")]  # the protest: two copies of one story, no independent report
+    assert status == 200 and (medan["name"], medan["incidents"], medan["single_release_incidents"]) == (
+        "Gidion Arif Setyawan", 1, 1)
 
 
 def test_canned_query_parameters_filter(served):

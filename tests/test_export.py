@@ -161,12 +161,21 @@ def test_acled_file(db, tmp_path):
         assert r["event_date"] and r["actor1"] and r["iso"] == "360" and r["region"] == "South-eastern Asia"
         assert r["latitude"] and r["longitude"] and r["geo_precision"] in ("1", "2", "3")
         assert r["time_precision"] in ("1", "2", "3") and r["fatalities"] == "0" and int(r["timestamp"]) > 0
-        assert r["notes"].startswith("On ")
-        sentence = r["notes"].split(", ", 1)[1].rsplit(" (", 1)[0]
+        assert r["notes"].startswith("On ") and r["notes"].endswith(f". Evidence: {p['evidence_note']}.")
+        sentence = r["notes"].split(", ", 1)[1].rsplit(". Evidence: ", 1)[0].rsplit(" (", 1)[0]
         assert sentence in texts[int(p["article_id"])], r["notes"]  # the sentence the event was found in
         assert triggers[int(p["event_id"])].split()[0] in sentence
     medan = [r for r in rows if pantau[r["event_id_cnty"]]["url"] == MEDAN_URLS[0]][0]
-    assert medan["notes"].endswith("(Ratusan Massa Unjuk Rasa di KPU Medan, 350 Personel Disiagakan)")
+    assert medan["notes"].endswith("(Ratusan Massa Unjuk Rasa di KPU Medan, 350 Personel Disiagakan). Evidence: "
+                                   "rests on a single press release, carried by 2 outlets.")
+    # source and source_scale say who reports the incident: the two outlets of one syndicated story
+    assert (medan["source"], medan["source_scale"]) == ("Medan Pos (test); Sumut Daily (test)", "Subnational")
+    pm = pantau[medan["event_id_cnty"]]
+    assert (pm["single_release"], pm["corroboration"], pm["outlets"], pm["incident_id_cnty"]) == (
+        "1", "0", "2", medan["event_id_cnty"])
+    lahat = [r for r in rows if pantau[r["event_id_cnty"]]["url"] == "https://sumsel.example/lahat-logistik"][0]
+    assert (lahat["source"], pantau[lahat["event_id_cnty"]]["single_release"]) == ("Warta Sumsel (test)", "0")
+    assert lahat["notes"].endswith("Evidence: reported independently by 1 outlet (Warta Sumsel (test)).")
     assert (medan["event_type"], medan["admin1"], medan["admin2"], medan["tags"]) == (
         "Protests", "North Sumatra", "Kota Medan", "crowd size=hundreds")
     assert (pantau[medan["event_id_cnty"]]["admin1_code"], pantau[medan["event_id_cnty"]]["copies"]) == ("12", "2")

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from extractor.cli import main
+from extractor.command_report import release_counts
 from extractor.queries import Filters
 from extractor.report import collect, write_report
 
@@ -52,6 +53,11 @@ class Page(HTMLParser):
         if tag in ("script", "img", "iframe") and a.get("src") or tag == "link" and a.get("href"):
             self.external.append(a.get("src") or a.get("href"))
 
+    def title(self, gid):
+        """A group's title (a single-release part takes its figure's)."""
+        t, hint, _ = self.payload["g"][gid]
+        return t if t is not None else self.payload["g"][hint][0] + ": resting on a single press release"
+
     def group(self, gid):
         """[(item key, url, sentence, label)] of an evidence group."""
         p = self.payload
@@ -69,8 +75,8 @@ def test_the_report_is_self_contained(report):
     assert page.external == []  # no <script src>, <link href>, <img src>; the browser test checks nothing is fetched
     assert text.count("<svg") >= 4  # the map, the timeline, the two region charts: static SVG, no chart library
     assert "plotly" not in text.lower() and 'class="map"' in text
-    for section in ("summary", "map", "timeline", "regions", "personnel", "who", "quoted", "sources", "warnings",
-                    "codebook", "evidence"):
+    for section in ("summary", "map", "timeline", "regions", "personnel", "who", "command", "quoted", "sources",
+                    "warnings", "codebook", "evidence"):
         assert f'href="#{section}"' in text and section in page.ids  # the table of contents
 
 
@@ -85,14 +91,15 @@ def test_every_number_counts_the_evidence_it_links_to(report, db):
     assert len(numbers) > 30
     for gid, shown in numbers:
         assert gid in page.payload["g"], gid
-        if not shown.endswith("%") and "personnel" not in page.payload["g"][gid][0].lower() \
+        if not shown.endswith("%") and "personnel" not in page.title(gid).lower() \
                 and not gid.startswith(("ev-pers-", "ev-dep-")):
             assert int(shown.replace(",", "")) == len(page.payload["g"][gid][2]), (gid, shown)
     cells = re.findall(r'<td class=r>(.*?)</td>|<div class="v">(.*?)</div>', main_part)
     assert len(cells) > 30
+    number = r'(?:<a class="n" href="#ev-[^"]+">[\d,.%]+</a>|<span class="n0">[\d.,%]+</span>|–|\d+)'
+    single = r'(?: <span class="sr">\((?:<a class="n" href="#ev-[^"]+-s">[\d,]+</a>|0)\)</span>)?'
     for cell in ("".join(c) for c in cells):  # every count on the page is a link (or a zero, or unknown)
-        assert re.fullmatch(r'<a class="n" href="#ev-[^"]+">[\d,.%]+</a>|<span class="n0">[\d.,%]+</span>|–|\d+',
-                            cell), cell
+        assert re.fullmatch(number + single, cell), cell
     for gid in page.payload["g"]:
         for key, url, sentence, _ in page.group(gid):
             if key.startswith("X"):  # a failure: its URL and message
@@ -106,6 +113,79 @@ def test_every_number_counts_the_evidence_it_links_to(report, db):
     # every point of the map and bar of a chart links to a list
     for href in re.findall(r'<a href="#(ev-[^"]+)"', main_part):
         assert href in page.payload["g"], href
+
+
+def test_every_event_figure_says_how_many_rest_on_a_single_press_release(report, db):
+    text = report.read_text("utf-8")
+    page = Page(text)
+    main_part = text.split('<h2 id="evidence">')[0]
+    figures = re.findall(r'<a class="n" href="#(ev-[^"]+)">([\d,]+)</a> <span class="sr">\('
+                         r'(?:<a class="n" href="#(ev-[^"]+)">([\d,]+)</a>|0)\)</span>', main_part)
+    assert len(figures) >= 10 and all(sub for _, _, sub, _ in figures)  # brackets only when any
+    annotated = {gid for gid, *_ in figures}
+    for gid, n, sub, k in figures:
+        items = page.group(gid)
+        if not gid.startswith(("ev-pers-", "ev-personnel-")):  # a personnel sum; its brackets count figures
+            assert int(n.replace(",", "")) == len(items)
+        single = {key for key, *_ in page.group(sub)} if sub else set()
+        assert (sub == gid + "-s" and int(k.replace(",", "")) == len(single)) if sub else not single
+        assert single <= {key for key, *_ in items}
+        for key, _, _, label in items:  # the list says which of its items rest on a single press release
+            assert ("single press release" in label) == (key in single), (gid, key, label)
+        # the same count from the event_evidence view, by the ids of the figure's events
+        ids = [int(key[1:]) for key, *_ in items]
+        assert release_counts(db, ids)["single_release_events"] == len(single), gid
+    # every number whose list holds events (E) or deployments (D) is annotated, in tables and text alike
+    for gid in set(re.findall(r'<a class="n" href="#(ev-[^"]+)">[\d,]+</a>', main_part)):
+        keys = [key for key, *_ in page.group(gid)]
+        if gid.endswith("-s") or not keys or not all(k[0] in "ED" for k in keys):
+            continue
+        if re.search(rf'<div class="v"><a class="n" href="#{re.escape(gid)}">', main_part):  # a card: its own line
+            sub = re.search(rf'<div class="v"><a class="n" href="#{re.escape(gid)}">[^<]+</a></div>'
+                            r'<div class="k">[^<]*</div><div class="s">(.*?) on a single press release</div>',
+                            main_part)
+            n = re.match(r'<a class="n" href="#([^"]+)">([\d,]+)</a>|<span class="n0">0</span>', sub.group(1))
+            assert n and (int(n.group(2).replace(",", "")) == len(page.group(n.group(1))) if n.group(1) else True)
+            continue
+        if gid.startswith("ev-dep-"):  # a national or provincial figure: its row says how it is attested
+            continue
+        # no brackets: none of them rests on a single press release
+        assert gid in annotated or release_counts(db, [int(k[1:]) for k in keys])["single_release_events"] == 0, gid
+    # charts: the single-release part of a bar is hatched and its tooltip says so
+    assert 'fill="url(#sr-hatch)"' in main_part and "on a single press release</title>" in main_part
+
+
+def test_the_command_section(db, tmp_path):
+    data = collect(db, Filters())
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    rows = {(r["position"], r["unit"], r["who"].split(" ", 1)[-1]): r for p in data["command"] for r in p["rows"]}
+    lahat = rows[("Kapolres", "Polres Lahat", "Kurniawan Azwar")]
+    provinces = {p["name"]: {r["unit"] for r in p["rows"]} for p in data["command"]}
+    assert "Polres Lahat" in provinces["Sumatera Selatan"] and "Polrestabes Medan" in provinces["Sumatera Utara"]
+    ev = data["evidence"]
+    once = {list(ev.items)[i] for i in ev.groups[data["events_once"][1]][2]}
+    for p in data["command"]:
+        for r in p["rows"]:
+            h = conn.execute("select * from holders where position = ? and unit = ? and tenure_start = ?",
+                             (r["position"], r["unit"], r["start"])).fetchone()
+            level = conn.execute("select level from units where id = ?", (h["unit_id"],)).fetchone()[0]
+            # the events: those of the report (a story's copies once) rolling up to the unit within the tenure
+            expected = {f"E{e}" for (e,) in conn.execute(
+                f"select event_id from event_command where {level}_id = ? and date between ? and ?",
+                (h["unit_id"], h["tenure_start"], h["tenure_end"]))} & once
+            got = {list(ev.items)[i] for i in ev.groups[r["events"][1]][2]} if r["events"][0] else set()
+            assert got == expected and r["events"][0] == len(expected), r
+            assert r["articles"][0] == h["articles"]  # the evidence of the tenure: one item per article
+    assert lahat["events"][0] >= 1
+    medan = rows[("Kapolrestabes", "Polrestabes Medan", "Gidion Arif Setyawan")]
+    assert medan["events"][0] == 1 and ev.single[medan["events"][1]][0] == 1  # one syndicated story: a release
+    # filters narrow it: one province
+    assert {p["name"] for p in collect(db, Filters(province="Sumatera Selatan"))["command"]} == {"Sumatera Selatan"}
+    assert collect(db, Filters(kabupaten="Kota Medan"))["command"][0]["rows"][0]["unit"] == "Polrestabes Medan"
+    text = write_report(db, tmp_path, Filters()).read_text("utf-8")
+    section = text.split('<h2 id="command">')[1].split("<h2 ")[0]
+    assert "Kurniawan Azwar" in section and 'href="#ev-c' in section and 'href="#ev-ce' in section
 
 
 def test_the_numbers_are_the_databases(db):
@@ -217,6 +297,23 @@ def test_the_page_draws_clicks_and_prints_in_headless_chromium(report, tmp_path)
             open: document.getElementById('{bar["id"]}').open,
             items: document.getElementById('{bar["id"]}').querySelectorAll('li').length}})""", s))
         assert not bar["before"] and after["open"] and after["items"] >= 1
+        # a number in brackets opens the figure's events that rest on a single press release, and says so
+        single = json.loads(browser.evaluate("""(() => {
+            const a = document.querySelector('.sr a.n'); a.click();
+            return JSON.stringify({n: a.textContent, id: a.getAttribute('href').slice(1)}); })()""", s))
+        time.sleep(0.3)
+        got = json.loads(browser.evaluate(f"""(() => {{ const d = document.getElementById('{single["id"]}');
+            return JSON.stringify({{open: d.open, title: d.querySelector('summary').textContent,
+                                   labels: [...d.querySelectorAll('li .meta')].map(x => x.textContent)}}); }})()""", s))
+        assert got["open"] and "resting on a single press release" in got["title"]
+        assert len(got["labels"]) == int(single["n"]) and all("single press release" in x for x in got["labels"])
+        # the Command section's evidence of a tenure: citable mentions (M) and handovers (H)
+        tenure = browser.evaluate("""(() => { const h = document.querySelector('#command ~ table a.n')
+            .getAttribute('href'); location.hash = h; return h.slice(1); })()""", s)
+        time.sleep(0.3)
+        cites = json.loads(browser.evaluate(f"""JSON.stringify([...document.getElementById('{tenure}')
+            .querySelectorAll('cite')].map(c => c.textContent))""", s))
+        assert any(re.fullmatch(r"pantau [MH][\d.]+ · A\d+", c) for c in cites), cites
         browser.evaluate("location.hash = ''; window.scrollTo(0, 0)", s)
         shot = browser.send("Page.captureScreenshot", {"format": "png"}, session=s)
         png = base64.b64decode(shot["data"])

@@ -347,6 +347,19 @@ def _migrate_fts_on_text(db: sqlite_utils.Database) -> None:
 end""")
 
 
+def _migrate_evidence_views(db: sqlite_utils.Database) -> None:
+    """The views again (:data:`~extractor.views.VIEWS`, then those of :mod:`extractor.command_views`):
+    ``event_evidence`` gains each article's outlet and source scale, ``acled_evidence`` ACLED's
+    ``source`` and ``source_scale`` of the incident's outlets, and ``acled_events`` takes its
+    ``source``, ``source_scale`` and the evidence line of its ``notes`` from ``acled_evidence``."""
+    from ..command_views import VIEWS as COMMAND_VIEWS, view_sql
+
+    _create_views(db)
+    for name in COMMAND_VIEWS:
+        db.execute(f"drop view if exists [{name}]")
+        db.execute(f"create view [{name}] as {view_sql(name)}")
+
+
 #: (version, function) in order. A schema change is a new function; an applied one is not
 #: changed in a way that leaves behind the databases it already ran on (migration 1 creates
 #: events.election/stage, which migration 4 adds where an older database lacks them; the
@@ -366,7 +379,8 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [(1, _mi
                                                                       (12, _migrate_research_outputs),
                                                                       (13, _migrate_command),
                                                                       (14, _migrate_shards),
-                                                                      (15, _migrate_fts_on_text)]
+                                                                      (15, _migrate_fts_on_text),
+                                                                      (16, _migrate_evidence_views)]
 SCHEMA_VERSION = max(v for v, _ in MIGRATIONS)
 
 
