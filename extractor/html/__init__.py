@@ -131,7 +131,8 @@ def article_from_pages(pages: Sequence[bytes | str], url: str = "", *, encoding:
     if not _has_words(text):
         raise ParseError(Msg.PARSE_EMPTY, url=url)
     found["dateline"] = from_dateline(text)
-    meta = resolve(found, url, title_affixes)
+    if found["dateline"]:  # resolve reads an empty source as a missing one: only a dated dateline can change meta
+        meta = resolve(found, url, title_affixes)
     return Article(
         url=url, text=text, title=meta.title, published=meta.published, canonical_url=_absolute(meta.canonical, url),
         outlet=outlet or meta.outlet, language=meta.language or "id", dateline=dateline(text),
