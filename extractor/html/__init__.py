@@ -43,7 +43,18 @@ from .titles import host_key, learn_affixes, page_titles
 from .urls import links, page_links
 
 __all__ = ["article_from_html", "article_from_pages", "article_from_text", "next_pages", "page_links", "links",
-           "pages_hash", "profiles", "profile_for", "page_titles", "learn_affixes", "host_key", "MAX_BYTES"]
+           "pages_hash", "profiles", "profile_for", "page_titles", "learn_affixes", "host_key", "MAX_BYTES",
+           "warm"]
+
+
+def warm() -> None:
+    """Load what the first page would otherwise load in each process: trafilatura
+    with its options (the generic path) and the junk rules. The batch runner
+    calls it before forking its workers, which then share them."""
+    from .body import _generic_junk, _trafilatura_options
+
+    _trafilatura_options()
+    _generic_junk()
 
 
 def _profile(url: str, name: str) -> Optional[Profile]:
