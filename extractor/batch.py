@@ -144,9 +144,12 @@ def _results(items: Iterable[Union[Article, RawPage]], workers: int, cut: float,
         for chunk in _chunks(items, CHUNK):
             yield from _work_many(chunk, cut, extract_all)
         return
-    from .nlp.pipeline import load
+    from .html import warm as warm_html
+    from .nlp.pipeline import load, warm
 
     load()  # build once in the parent; forked workers inherit it
+    warm()
+    warm_html()
     fn = partial(_work_many, cut=cut, extract_all=extract_all)
     with mp.get_context("fork").Pool(workers) as pool:
         in_flight: deque = deque()

@@ -18,7 +18,6 @@ from typing import Iterable, Iterator, Optional, Union
 from .archive import read_article
 from .batch import extract_and_store
 from .config import Settings
-from .crawl import crawl
 from .errors import InputError
 from .inputs import Item, raw_from_archive
 from .runlog import Failure, Progress, RunLog, Summary
@@ -33,6 +32,8 @@ def run_batch(settings: Settings, store: Store, *, since: Optional[str] = None, 
     """The batch: discover and fetch (archiving every response), then parse,
     extract and store what was fetched. Returns the run's summary and, on a
     dry run (which writes nothing), the URLs that would be fetched."""
+    from .crawl import crawl  # here: ingest and extract never load the HTTP stack
+
     archive_dir = archive_dir or settings.archive_dir or None
     if dry_run:
         log = RunLog(None, None, progress)

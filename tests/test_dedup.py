@@ -49,6 +49,19 @@ def test_signature_basics():
     assert dedup.similarity(a, other) < 0.1
 
 
+def test_minhash_gives_datasketchs_values(dev_texts):
+    # dedup computes the MinHash itself (one numpy pass); the values must stay datasketch's, so
+    # signatures stored before keep matching new ones
+    from datasketch import MinHash
+
+    for text in list(dev_texts.values())[:40]:
+        sh = dedup.shingles(text)
+        m = MinHash(num_perm=dedup.NUM_PERM, seed=dedup.SEED, scheme="affine32")
+        m.update_batch(sorted(sh))
+        assert dedup.minhash(sh).tolist() == m.hashvalues.tolist()
+        assert dedup.signature(text).values == m.hashvalues.astype("<u8").tobytes()
+
+
 def test_choose_cluster():
     assert dedup.choose_cluster(7, []) == (7, [])
     assert dedup.choose_cluster(7, [(3, None, 0.2)]) == (7, [])

@@ -104,3 +104,14 @@ def test_same_name_is_one_person_unless_history_says_otherwise(db_path):
         s.save(arts[4], 0.9, _one(arts[4], "Budi Santoso", institution="KPU", region_code="51.02"))
         rows = sorted((r["institution"], r["rank"]) for r in s.db["officials"].rows)
     assert rows == [("KPU", None), ("KPU", None), ("Polri", "Bharada"), ("Polri", "Kompol")]
+
+
+def test_opening_the_store_leaves_pandas_unimported():
+    # sqlite-utils would import pandas (~0.6 s of CPU at every start) only to map its Timestamp
+    import subprocess
+    import sys
+
+    code = ("import sys, extractor.store, extractor.batch; assert 'pandas' not in sys.modules, 'pandas imported'; "
+            "import pandas")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-500:]

@@ -43,7 +43,18 @@ from .titles import host_key, learn_affixes, page_titles
 from .urls import links, page_links
 
 __all__ = ["article_from_html", "article_from_pages", "article_from_text", "next_pages", "page_links", "links",
-           "pages_hash", "profiles", "profile_for", "page_titles", "learn_affixes", "host_key", "MAX_BYTES"]
+           "pages_hash", "profiles", "profile_for", "page_titles", "learn_affixes", "host_key", "MAX_BYTES",
+           "warm"]
+
+
+def warm() -> None:
+    """Load what the first page would otherwise load in each process: trafilatura
+    with its options (the generic path) and the junk rules. The batch runner
+    calls it before forking its workers, which then share them."""
+    from .body import _generic_junk, _trafilatura_options
+
+    _trafilatura_options()
+    _generic_junk()
 
 
 def _profile(url: str, name: str) -> Optional[Profile]:
@@ -131,7 +142,8 @@ def article_from_pages(pages: Sequence[bytes | str], url: str = "", *, encoding:
     if not _has_words(text):
         raise ParseError(Msg.PARSE_EMPTY, url=url)
     found["dateline"] = from_dateline(text)
-    meta = resolve(found, url, title_affixes)
+    if found["dateline"]:  # resolve reads an empty source as a missing one: only a dated dateline can change meta
+        meta = resolve(found, url, title_affixes)
     return Article(
         url=url, text=text, title=meta.title, published=meta.published, canonical_url=_absolute(meta.canonical, url),
         outlet=outlet or meta.outlet, language=meta.language or "id", dateline=dateline(text),

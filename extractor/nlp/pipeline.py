@@ -185,9 +185,18 @@ def _base() -> Language:
 @lru_cache(maxsize=1)
 def load() -> Language:
     nlp = _base()
-    for factory in COMPONENTS:
-        nlp.add_pipe(factory, name=factory.rsplit("_", 1)[0])
+    for factory in COMPONENTS:  # no config to check: validate=False spares ~0.25 s of CPU per start
+        nlp.add_pipe(factory, name=factory.rsplit("_", 1)[0], validate=False)
     return nlp
+
+
+def warm() -> None:
+    """Build what each process would otherwise build on its first article: the
+    gazetteer with its sorted name keys (~1.4 s of CPU). The batch runner calls
+    it before forking its workers, which then share it."""
+    from .gazetteer import gazetteer
+
+    gazetteer().may_start("")
 
 
 def model_version(nlp: Language) -> str:

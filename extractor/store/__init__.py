@@ -18,9 +18,18 @@ import json
 import sqlite3
 import time
 from pathlib import Path
+import sys
 from typing import Callable, Iterable, Optional
 
-import sqlite_utils
+# sqlite-utils imports pandas, when installed, only to map pandas.Timestamp to TEXT: pantau never
+# hands it one, and the import costs ~0.6 s of CPU at every start. Hidden while sqlite-utils loads
+# (an import of pandas elsewhere afterwards is unaffected).
+_hidden = "pandas" not in sys.modules and sys.modules.setdefault("pandas", None) is None
+try:
+    import sqlite_utils
+finally:
+    if _hidden:
+        del sys.modules["pandas"]
 
 from .. import dedup
 from ..datafiles import extractor_version

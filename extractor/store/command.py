@@ -19,8 +19,16 @@ COMMAND_RECORD_TABLES = ("mention_units", "event_units", "actor_units", "post_me
                          "article_sources")
 
 
+_UNIT_COLS = ("id", "name", "kind", "level", "institution", "number", "parent_id", "parent", "regions",
+              "partial_regions", "province_codes", "polres_id", "polda_id", "kodim_id", "korem_id", "kodam_id",
+              "aliases", "source", "note")
+_ABOVE = ("polres", "polda", "kodim", "korem", "kodam")
+
+
 def fill_units(db: sqlite_utils.Database) -> None:
-    """The ``units`` and ``region_command`` tables from :mod:`extractor.units` (replaced whole)."""
+    """The ``units`` and ``region_command`` tables from :mod:`extractor.units` (replaced whole).
+    Plain ``executemany`` on the connection (a fresh database fills them at creation:
+    ~0.3 s of CPU instead of ~1 s through sqlite-utils' ``insert_all``)."""
     from .. import units as U
     from ..regions import region_facts
 
@@ -28,21 +36,24 @@ def fill_units(db: sqlite_utils.Database) -> None:
     db.execute("delete from units")
     db.execute("delete from region_command")
 
-    def above(uid: str, level: str):
-        return next((u.id for u in U.chain(uid)[1:] if u.level == level), None)
+    def row(u) -> tuple:
+        above: dict[str, str] = {}
+        for a in U.chain(u.id)[1:]:  # the nearest unit of each level above
+            above.setdefault(a.level, a.id)
+        return (u.id, u.name, u.kind, u.level, u.institution, u.number or None, u.parent_id or None,
+                table[u.parent_id].name if u.parent_id in table else None,
+                ";".join(u.regions) or None, ";".join(u.partial) or None,
+                ";".join(dict.fromkeys(c[:2] for c in u.regions + u.partial)) or None,
+                *(above.get(level) for level in _ABOVE),
+                ";".join(u.aliases) or None, u.source, u.note or None)
 
-    db["units"].insert_all(({
-        "id": u.id, "name": u.name, "kind": u.kind, "level": u.level, "institution": u.institution,
-        "number": u.number or None, "parent_id": u.parent_id or None,
-        "parent": table[u.parent_id].name if u.parent_id in table else None,
-        "regions": ";".join(u.regions) or None, "partial_regions": ";".join(u.partial) or None,
-        "province_codes": ";".join(dict.fromkeys(c[:2] for c in u.regions + u.partial)) or None,
-        "polres_id": above(u.id, "polres"), "polda_id": above(u.id, "polda"), "kodim_id": above(u.id, "kodim"),
-        "korem_id": above(u.id, "korem"), "kodam_id": above(u.id, "kodam"),
-        "aliases": ";".join(u.aliases) or None, "source": u.source, "note": u.note or None}
-        for u in table.values()), batch_size=2000)
-    db["region_command"].insert_all(({"code": code, **{f"{k}_id": v for k, v in U.region_command(code).items()}}
-                                     for code in region_facts()), batch_size=2000)
+    conn = db.conn
+    conn.executemany(f"insert into units ({', '.join(f'[{c}]' for c in _UNIT_COLS)}) "
+                     f"values ({', '.join('?' * len(_UNIT_COLS))})", [row(u) for u in table.values()])
+    cols = ("code", *(f"{k}_id" for k in U.ROLLUP))
+    conn.executemany(f"insert into region_command ({', '.join(f'[{c}]' for c in cols)}) "
+                     f"values ({', '.join('?' * len(cols))})",
+                     [(code, *U.region_command(code).values()) for code in region_facts()])
 
 
 def save_command_records(db, aid: int, extraction: Optional[Extraction] = None) -> None:
