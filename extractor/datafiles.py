@@ -165,7 +165,7 @@ SCHEMAS: dict[str, Any] = {
         "speech": Table({"after": _WORDS, "after_only": _WORDS, "before": _WORDS, "near": _WORDS,
                          "subject_lead": _WORDS, "voices": _WORDS, "voice_of_word": _WORDS}),
         "links": Table({"principal": _WORDS, "building": _WORDS, "also_as": _WORDS, "asides": _WORDS,
-                        "led_by": _WORDS}),
+                        "led_by": _WORDS, "scope": _WORDS, "occasions": _WORDS, "copulas": _WORDS}),
         "candidates": Table({"pair": _WORDS, "number": _WORDS, "joiners": _WORDS, "running_mate": _WORDS,
                              "incumbent": _WORDS, "nickname": _WORDS, "offices": Map(_WORDS), "deputy": Map(str),
                              "elections": Map(_WORDS), "candidacy": _WORDS, "candidacy_adverbs": _WORDS,

@@ -212,3 +212,41 @@ def test_a_name_with_its_own_title_after_sebagai_is_not_the_previous_title():
     got = _by_name("Noor Suhud sebagai Kaur Keuangan, Sunardi sebagai Kaur Pembangunan hadir di balai desa.")
     assert "Sunardi" not in got
     assert _by_name("AKP Dandi Saputra hadir bersama Kasat Reskrim.") == {"Dandi Saputra": ("AKP", None)}
+
+
+def test_an_initial_glued_to_a_name_that_ends_the_sentence():
+    o = one("Pengawalan itu dipimpin Babinsa Koramil Tebas, Sertu A.Syahputra.")
+    assert (o.name, o.rank, o.position) == ("A. Syahputra", "Sertu", "Babinsa")
+
+
+def test_a_year_after_a_region_is_no_name():
+    # "Bupati Sambas Tahun 2024": the election's year, not a Bupati named Tahun
+    assert find_officials("Apel pengamanan Pemilihan Bupati Sambas Tahun 2024 digelar pagi ini.").officials == []
+
+
+@pytest.mark.parametrize("text,name,position", [
+    # the area a liaison or supervising officer covers, with or without "untuk" and a comma
+    ("Turut hadir Pabung Kodim 1207/Pontianak wilayah Kubu Raya Mayor Arm Dedi Kusnadi dan warga.", "Dedi Kusnadi",
+     "Pabung"),
+    ("Pamatwil Polda Jambi untuk wilayah Merangin, AKBP Tono Wibisono, memantau gudang.", "Tono Wibisono", "Pamatwil"),
+    # the occasion the title is held for
+    ("Bertindak sebagai Perwira Pengendali upacara, Kompol Hendra Gunawan.", "Hendra Gunawan", "Padal"),
+    ("Selaku perwira pengendali apel, AKP Rudi Santoso memeriksa barisan.", "Rudi Santoso", "Padal"),
+])
+def test_scope_and_occasion_between_a_title_and_the_rank(text, name, position):
+    o = one(text)
+    assert (o.name, o.position) == (name, position)
+
+
+@pytest.mark.parametrize("text,name,position", [
+    ("Di Sanggau, Yohanes Ontot merupakan petahana Bupati Sanggau.", "Yohanes Ontot", "Bupati"),
+    ("Paslon itu kuat. Sutrisno adalah Ketua KPU Sragen periode lalu.", "Sutrisno", "Ketua KPU"),
+    ("Budi Harsono yang menjabat sebagai Camat Lawang Kidul ikut hadir.", "Budi Harsono", "Camat"),
+])
+def test_the_subject_of_a_copula_holds_the_title_after_it(text, name, position):
+    o = one(text)
+    assert (o.name, o.position) == (name, position)
+
+
+def test_a_one_word_subject_only_at_the_start_of_its_sentence():
+    assert find_officials("Menurut dia Sutrisno adalah Ketua KPU Sragen.").officials == []

@@ -660,6 +660,10 @@ class Lexicon:
         self.principal_links = tuple(data["links"]["principal"])
         links = data["links"]
         self.also_as, self.asides, self.led_by = tuple(links["also_as"]), tuple(links["asides"]), tuple(links["led_by"])
+        #: "Pabung Kodim X wilayah Y Mayor Z", "Padal apel, Mayor Z": between a title and its holder's rank
+        self.title_scope, self.title_occasions = tuple(links["scope"]), tuple(links["occasions"])
+        #: "Name merupakan Wakil Bupati X": the name before these holds the title after them
+        self.copulas = tuple(links["copulas"])
         self.subject_lead = tuple(speech["subject_lead"])
         self.voices, self.voice_of_word = tuple(speech["voices"]), tuple(speech["voice_of_word"])
         #: "Kantor Kepala Desa X": a title after these words names a building

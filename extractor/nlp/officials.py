@@ -30,7 +30,7 @@ _NAME_TOKEN = re.compile(r"(?:[A-Z][A-Za-z'’`\-]*|[A-Z]{1,4}\.|[A-Z][a-z]{1,3}
 _TOK = re.compile(r"\(H\.C\.?\)|[^\s,;:()“”\"]+|[,;:()“”\"]")
 _GLUED_DEGREE = re.compile(r"^([A-Z][a-z'’]+)\.([A-Z]\.?\s?[A-Za-z].*)$")
 #: initials glued to the next part of a name: "T.Mukhlis", "A.A.Gde"
-_GLUED_INITIAL = re.compile(r"^((?:[A-Z]\.){1,3})([A-Z][a-z][\w'’\-]*)$")
+_GLUED_INITIAL = re.compile(r"^((?:[A-Z]\.){1,3})([A-Z][a-z][\w'’\-]*\.?)$")
 _CODE = re.compile(r"\d{2,4}(?:[-/]\d{1,3})?(?:/[A-Za-z][A-Za-z\-]*)?$")
 
 @dataclass
@@ -318,6 +318,21 @@ def _skip_in_tail(text: str, toks, i: int, end: int) -> Optional[tuple[int, int]
         return j, toks[j - 1][1]
     if i == 0 and _DESIGNATOR.fullmatch(t) and text[end:s] == " ":
         return i + 1, e
+    if not is_cap(t):
+        sm = _rx().scope.match(text, s)
+        if sm:  # "Pabung Kodim X wilayah Empat Lawang Mayor Y": the area covered, up to the rank or a comma
+            j = i
+            while j < len(toks) and toks[j][0] < sm.end():
+                j += 1
+            k = j
+            while k < len(toks) and k - j < 4 and is_cap(toks[k][2]) and not lex.rank_re.fullmatch(toks[k][2]) \
+                    and not lex.position_at(text, toks[k][0]) and (k == j or text[toks[k - 1][1]:toks[k][0]] == " "):
+                k += 1
+            if k > j:
+                return k, toks[k - 1][1]
+        om = _rx().occasion.match(text, s)
+        if om:  # "Perwira Pengendali (Padal) apel, Mayor Y": the occasion the title is held for
+            return i + 1, e
     am = _rx().aside.match(text, s) if not is_cap(t) else None
     if am and i + 1 < len(toks):  # "Wakil Wali Kota X yang juga Ketua Y, Name"
         while i + 1 < len(toks) and toks[i + 1][0] < am.end():
@@ -523,12 +538,16 @@ def find_officials(text: str, *, context: tuple[str, ...] = (),
             continue
         before = text[max(0, s - 60):s]
         am = re.search(r"((?:[A-Z][\w'’\-]*\.?\s){0,4}[A-Z][\w'’\-]+)\s*,\s*(?:selaku\s+)?$", before)
-        if not am:
+        # "Rahmadi merupakan petahana Wakil Bupati Kobar": the subject of a copula holds the title
+        cm = None if am else _rx().copula.search(before)
+        if not (am or cm):
             continue
-        ns = s - len(before) + am.start(1)
+        ns = s - len(before) + (am or cm).start(1)
         pn = _parse_name(text, ns)
-        if not pn or pn["end"] > s or not free(pn["start"], pn["end"]) or len(pn["name"].split()) < 2:
+        if not pn or pn["end"] > s or not free(pn["start"], pn["end"]):
             continue
+        if len(pn["name"].split()) < 2 and not (cm and re.search(r"(?:^|[.!?]\s+|\n\s*)$", text[:pn["start"]])):
+            continue  # one word: only as the subject that opens its sentence
         if not _plausible_civilian(text, pn, apposition=True):
             continue
         unit, *_ = _parse_tail(text, e, pos)
@@ -739,6 +758,12 @@ def _rx() -> SimpleNamespace:
         led_by=re.compile(rf"(?:\s+yang)?\s+(?:{_alt(lex.led_by)})\s+$", re.IGNORECASE),
         # "yang juga Ketua Y, Name", "atau Jaro Pamarentah, Name"
         aside=re.compile(rf"(?:{_alt(lex.asides)})\s+(?=[A-Z])"),
+        # "Name merupakan (petahana) Wakil Bupati X", before the title
+        copula=re.compile(rf"((?:[A-Z][\w'’\-]*\.?\s){{0,4}}[A-Z][\w'’\-]+)\s+(?:{_alt(lex.copulas)})\s+"
+                          rf"(?:(?:{_alt(lex.candidate_words['incumbent'])})\s+)?$"),
+        # "Pamatwil Polda X untuk wilayah Y, AKBP Z"; "Padal apel, Mayor Z"
+        scope=re.compile(rf"(?:{_alt(lex.title_scope)})\s+(?=[A-Z])", re.IGNORECASE),
+        occasion=re.compile(rf"(?:{_alt(lex.title_occasions)})(?=\s*,)", re.IGNORECASE),
         building=re.compile(rf"(?<![\w])(?:{_alt(lex.building_words)})\s+$", re.IGNORECASE),
     )
 
