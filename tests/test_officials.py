@@ -250,3 +250,28 @@ def test_the_subject_of_a_copula_holds_the_title_after_it(text, name, position):
 
 def test_a_one_word_subject_only_at_the_start_of_its_sentence():
     assert find_officials("Menurut dia Sutrisno adalah Ketua KPU Sragen.").officials == []
+
+
+@pytest.mark.parametrize("text,name,unit", [
+    # a press abbreviation the article writes after a unit elsewhere
+    ("Polres LB menggelar apel. Ketua Bawaslu LB Dewi Anggraini menerima laporan.", "Dewi Anggraini",
+     "Bawaslu LB"),
+    # a region the gazetteer writes otherwise ("Kabupaten Administrasi ...")
+    ("Polres Kepulauan Seribu mengawal logistik. Hadir pula Ketua KPU Kepulauan Seribu Nur Aisyah di dermaga.", "Nur Aisyah",
+     "KPU Kepulauan Seribu"),
+])
+def test_the_region_of_a_unit_elsewhere_is_no_part_of_a_civilians_name(text, name, unit):
+    o = one(text)
+    assert (o.name, o.unit) == (name, unit)
+
+
+def test_a_region_already_read_is_not_stripped_again():
+    got = find_officials("Ketua KPU Medan Budi Santoso hadir. Polres Budi ikut berjaga.").officials
+    assert [o.name for o in got] == ["Budi Santoso"]
+
+
+def test_the_village_of_a_tps_then_a_one_word_name_between_commas():
+    o = one("Rombongan diterima Ketua KPPS TPS 05 Sungai Baru, Marlina, di depan bilik.")
+    assert (o.name, o.position, o.unit) == ("Marlina", "Ketua KPPS", "KPPS TPS 05 Sungai Baru")
+    # a day after the comma is no name
+    assert one("Ketua KPPS TPS 04 Siti Rahmah, Kamis (12/2), mengatakan").name == "Siti Rahmah"

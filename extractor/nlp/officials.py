@@ -234,7 +234,15 @@ def _parse_tail(text: str, start: int, pos: Position):
             continue
         if t == "TPS" and i + 1 < len(toks) and re.fullmatch(r"\d{1,3}[A-Za-z]?,?", toks[i + 1][2]):
             j = i + 2  # "Ketua KPPS TPS 04 Tomuan, ..."
-            if not toks[i + 1][2].endswith(",") and j < len(toks) and is_cap(toks[j][2]) and \
+            k = j  # "Ketua KPPS TPS 02 Pasar Pino, Samsiar, ...": the village up to the comma before a name
+            while k < len(toks) and k - j < 3 and is_cap(toks[k][2]) and text[toks[k - 1][1]:toks[k][0]] == " ":
+                k += 1
+            if toks[i + 1][2].endswith(","):
+                pass
+            elif k > j and k + 1 < len(toks) and toks[k][2] == "," and is_cap(toks[k + 1][2]) \
+                    and toks[k + 1][2].lower() not in lex.name_stop:
+                j = k
+            elif j < len(toks) and is_cap(toks[j][2]) and \
                     gazetteer().lookup(toks[j][2].rstrip(".,"), ("desa", "kelurahan")):
                 j += 1
             head = pos.unit.split(" ")[0] if pos.unit else "KPPS"
@@ -516,6 +524,10 @@ def find_officials(text: str, *, context: tuple[str, ...] = (),
                 pn2 = _parse_name(text, nxt2) if is_cap(text[nxt2:nxt2 + 1]) else None
                 if pn2 and len(pn2["name"].split()) >= 2:
                     pn = pn2
+            if pn and len(pn["name"].split()) > 1 and unit is None:  # the title's region not read yet
+                pn, written = _strip_unit_region(text, pn)
+                if written and held_unit is None and "{region}" in (held.unit or ""):
+                    held_unit = held.unit.replace("{region}", written)  # "Ketua Bawaslu BS Yeni Marlina"
             if pn and _plausible_civilian(text, pn) and free(pn["start"], pn["end"]) and not _has_own_title(text, pn):
                 c = _Cand(pn["name"], pn["start"], pn["end"], None, None, None, _institution(held, held_unit), None,
                           held, held_unit, pn["degrees"], pn["honorific"], m.start(), pn["after"])
@@ -717,6 +729,28 @@ def _apposition(text: str, c: _Cand, pn) -> None:
             c.span_end = tail_end
             if c.institution is None:
                 c.institution = _institution(pos, c.unit)
+
+
+def _strip_unit_region(text: str, pn) -> tuple[dict, Optional[str]]:
+    """``Ketua Bawaslu BS Yeni Marlina``, ``Bupati Kepulauan Seribu Sahrul
+    Hidayat``: the first words of a name read after a title are the region
+    the article writes after a unit elsewhere (``Polres BS``, ``Polres
+    Kepulauan Seribu``) - a press abbreviation or a name the gazetteer writes
+    otherwise - and no part of the name. The name without them (at least one
+    word left; the longest such region) and the region as written, or
+    ``pn`` unchanged and None."""
+    words = list(re.finditer(r"\S+", text[pn["start"]:pn["end"]]))
+    heads = _alt(h for h in lexicon().unit_heads if len(h) > 2)
+    for k in range(len(words) - 1, 0, -1):
+        written = text[pn["start"]:pn["start"] + words[k - 1].end()]
+        if not is_cap(written):
+            continue
+        at = rf"(?<![\w])(?i:{heads})\s+{re.escape(written)}(?![\w])"
+        if any(m.end() <= pn["start"] or m.start() >= pn["end"] for m in re.finditer(at, text)):
+            rest = _parse_name(text, pn["start"] + words[k].start())
+            if rest and rest["end"] == pn["end"]:
+                return rest, written
+    return pn, None
 
 
 def _plausible_civilian(text: str, pn, apposition: bool = False) -> bool:
