@@ -169,7 +169,9 @@ SCHEMAS: dict[str, Any] = {
         "candidates": Table({"pair": _WORDS, "number": _WORDS, "joiners": _WORDS, "running_mate": _WORDS,
                              "incumbent": _WORDS, "nickname": _WORDS, "offices": Map(_WORDS), "deputy": Map(str),
                              "elections": Map(_WORDS), "candidacy": _WORDS, "candidacy_adverbs": _WORDS,
-                             "district": _WORDS, "office_of_region": Map(str)})}),
+                             "district": _WORDS, "office_of_region": Map(str),
+                             "introducers": _WORDS, "others": _WORDS, "list_joiners": _WORDS,
+                             "team": _WORDS})}),
     "nlp/lexicons/relevance.toml": Table({
         "threshold": float, "scale": float, "title_weight": float, "weak_weight": float,
         "election": Table({"strong": _WORDS, "weak": _WORDS}), "security": Table({"strong": _WORDS, "weak": _WORDS}),

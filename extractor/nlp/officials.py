@@ -589,13 +589,20 @@ def _lowercase_name(text: str, at: int) -> Optional[tuple[int, int]]:
     title and its unit: two to four words, none a function word, time word
     or affixed verb (``, saat dikonfirmasi,`` is no name). The span or None."""
     m = _LOWER_NAME.match(text, at)
-    if m is None:
+    if m is None or not name_words(m.group("n").split()):
         return None
-    lex, common = lexicon(), _common_lowercase()
-    for w in m.group("n").split():
-        if w in lex.name_stop or w in lex.headline_verbs or w in common or _AFFIXED.fullmatch(w):
-            return None
     return m.start("n"), m.end("n")
+
+
+def name_words(words) -> bool:
+    """Lower-case words that may form a name written in lower case: none a
+    function word, time word or affixed verb (``saat dikonfirmasi``). Shared
+    with the candidates rules (``A–ahmad fauzan``)."""
+    lex, common = lexicon(), _common_lowercase()
+    for w in (w.lower() for w in words):
+        if w in lex.name_stop or w in lex.headline_verbs or w in common or _AFFIXED.fullmatch(w):
+            return False
+    return True
 
 
 @lru_cache(maxsize=1)
