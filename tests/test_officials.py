@@ -275,3 +275,26 @@ def test_the_village_of_a_tps_then_a_one_word_name_between_commas():
     assert (o.name, o.position, o.unit) == ("Marlina", "Ketua KPPS", "KPPS TPS 05 Sungai Baru")
     # a day after the comma is no name
     assert one("Ketua KPPS TPS 04 Siti Rahmah, Kamis (12/2), mengatakan").name == "Siti Rahmah"
+
+
+@pytest.mark.parametrize("text,name,position,unit", [
+    # the title after the name, in brackets or after "selaku"/"sebagai" with no comma
+    ("Menurut Yusuf Maulana (Ketua PPK Tanjung Agung), pleno berjalan lancar.", "Yusuf Maulana", "Ketua PPK",
+     "PPK Tanjung Agung"),
+    ("Dalam pleno itu Rini Anggraini selaku Ketua PPS Tanjung Agung membacakan hasil.", "Rini Anggraini",
+     "Ketua PPS", None),
+    # the region's parent written after it: "Kepala Desa X Kecamatan Y Name"
+    ("Di balai desa, Kepala Desa Sukamaju Kecamatan Merapi Barat Hendri Saputra menyambut rombongan.",
+     "Hendri Saputra", "Kades", None),
+])
+def test_title_after_the_name_and_a_parent_region_after_the_region(text, name, position, unit):
+    o = one(text)
+    assert (o.name, o.position) == (name, position)
+    if unit:
+        assert o.unit == unit
+
+
+def test_a_title_then_its_short_form_in_brackets_is_no_name():
+    got = find_officials("Apel dihadiri Komandan Distrik Militer (Dandim) 0906/Kutai Kartanegara, Letkol Danang "
+                         "Setiawan, S.E. dan warga.").officials
+    assert [(o.name, o.position) for o in got] == [("Danang Setiawan", "Dandim")]

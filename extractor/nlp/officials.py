@@ -281,6 +281,9 @@ def _parse_tail(text: str, start: int, pos: Position):
             region, region_type = reg.name, reg.type
             i, end = j2, toks[j2 - 1][1]
             continue
+        if r and low in lex.admin_level:  # "Kepala Desa X Kecamatan Y Name": the region's parent, written after it
+            i, end = r[1], toks[r[1] - 1][1]
+            continue
         skip = _skip_in_tail(text, toks, i, end)
         if skip:
             i, end = skip
@@ -549,13 +552,24 @@ def find_officials(text: str, *, context: tuple[str, ...] = (),
         if text[s].islower() and " " not in text[s:e].strip():
             continue
         before = text[max(0, s - 60):s]
-        am = re.search(r"((?:[A-Z][\w'’\-]*\.?\s){0,4}[A-Z][\w'’\-]+)\s*,\s*(?:selaku\s+)?$", before)
+        # "Name, Ketua PPK X", "Name, selaku Ketua", "Name selaku Ketua", "Name (Ketua PPK X)"
+        am = re.search(r"((?:[A-Z][\w'’\-]*\.?\s){0,4}[A-Z][\w'’\-]+)(?:\s*,\s*(?:selaku\s+)?|\s*\(\s*|"
+                       r"\s+(?:selaku|sebagai)\s+)$", before)
         # "Rahmadi merupakan petahana Wakil Bupati Kobar": the subject of a copula holds the title
         cm = None if am else _rx().copula.search(before)
         if not (am or cm):
             continue
-        ns = s - len(before) + (am or cm).start(1)
-        pn = _parse_name(text, ns)
+        g = am or cm
+        ns, ne = s - len(before) + g.start(1), s - len(before) + g.end(1)
+        pn = None
+        for w in re.finditer(r"\S+", text[ns:ne]):  # "Menurut Yusuf Maulana (...)": the name ends the words
+            pm = lex.position_at(text, ns + w.start())
+            if pm and pm[1] >= ne:  # "Komandan Distrik Militer (Dandim)": a title, then its short form
+                break
+            pn = _parse_name(text, ns + w.start())
+            if pn and pn["end"] >= ne:
+                break
+            pn = None
         if not pn or pn["end"] > s or not free(pn["start"], pn["end"]):
             continue
         if len(pn["name"].split()) < 2 and not (cm and re.search(r"(?:^|[.!?]\s+|\n\s*)$", text[:pn["start"]])):
