@@ -298,3 +298,14 @@ def test_a_title_then_its_short_form_in_brackets_is_no_name():
     got = find_officials("Apel dihadiri Komandan Distrik Militer (Dandim) 0906/Kutai Kartanegara, Letkol Danang "
                          "Setiawan, S.E. dan warga.").officials
     assert [(o.name, o.position) for o in got] == [("Danang Setiawan", "Dandim")]
+
+
+@pytest.mark.parametrize("text,name,position,unit", [
+    ("Hal itu disampaikan Kordiv Hukum dan Pencegahan Bawaslu Muara Enim Sri Wahyuni kepada wartawan.",
+     "Sri Wahyuni", "Kordiv Hukum", "Bawaslu Muara Enim"),
+    ("Hal itu disampaikan Kadiv Teknis, Humas dan Logistik KPU Muara Enim, Ahmad Sobri, kepada wartawan.",
+     "Ahmad Sobri", "Kadiv Teknis", "KPU Muara Enim"),
+])
+def test_a_division_head_of_several_functions(text, name, position, unit):
+    o = one(text)
+    assert (o.name, o.position, o.unit) == (name, position, unit)

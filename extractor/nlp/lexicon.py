@@ -405,6 +405,11 @@ class Lexicon:
                             sections.add(f"{sf} {ff}")
                             if " " not in sf and " " not in ff:
                                 sections.add(sf + ff)
+        # "Kordiv Hukum dan Pencegahan Bawaslu X": a staff post's further functions, after "dan" or a comma
+        functions = {ff.lower() for chart in data.get("chart", []) for f in chart["functions"]
+                     for ff in data["functions"][f]["forms"]}
+        self.more_functions_re = re.compile(rf"(?:,\s*(?:dan\s+)?|dan\s+)(?:{_trie_alt(functions)})(?![\w])",
+                                            re.IGNORECASE)
         #: words naming a sub-unit between a commander's title and his unit (Batalyon, Pelopor, Kompi)
         self.subunit_words = frozenset(w.lower() for w in data.get("subunits", {}).get("words", ()))
         ops = data.get("operations", {})

@@ -284,7 +284,7 @@ def _parse_tail(text: str, start: int, pos: Position):
         if r and low in lex.admin_level:  # "Kepala Desa X Kecamatan Y Name": the region's parent, written after it
             i, end = r[1], toks[r[1] - 1][1]
             continue
-        skip = _skip_in_tail(text, toks, i, end)
+        skip = _skip_in_tail(text, toks, i, end, pos)
         if skip:
             i, end = skip
             continue
@@ -305,9 +305,10 @@ def _parse_tail(text: str, start: int, pos: Position):
 _DESIGNATOR = re.compile(r"(?:\d{1,2}|[A-Z]|[IVX]{1,4})")
 
 
-def _skip_in_tail(text: str, toks, i: int, end: int) -> Optional[tuple[int, int]]:
+def _skip_in_tail(text: str, toks, i: int, end: int, pos: Optional[Position] = None) -> Optional[tuple[int, int]]:
     """What may stand between a position and its unit without naming either,
-    as (next token, end): the section it heads and an operation's name
+    as (next token, end): a staff post's further functions (``Kordiv Hukum
+    dan Pencegahan Bawaslu X``); the section it heads and an operation's name
     (``Kasubbid Penmas Bid Humas Polda X``, ``Kasatgas Preventif Operasi
     Mantap Praja Toba 2024 Polda X``); sub-unit words and their designators
     (``Danki 2 Batalyon B Pelopor Sat Brimob``, ``Kasubdit III``); a local
@@ -329,6 +330,12 @@ def _skip_in_tail(text: str, toks, i: int, end: int) -> Optional[tuple[int, int]
         return j, toks[j - 1][1]
     if i == 0 and _DESIGNATOR.fullmatch(t) and text[end:s] == " ":
         return i + 1, e
+    fm = lex.more_functions_re.match(text, s) if pos is not None and pos.sub and i <= 2 else None
+    if fm:  # "Kordiv Hukum dan Pencegahan Bawaslu X": the post's further functions
+        j = i
+        while j < len(toks) and toks[j][0] < fm.end():
+            j += 1
+        return j, toks[j - 1][1]
     if not is_cap(t):
         sm = _rx().scope.match(text, s)
         if sm:  # "Pabung Kodim X wilayah Empat Lawang Mayor Y": the area covered, up to the rank or a comma
