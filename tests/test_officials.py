@@ -309,3 +309,12 @@ def test_a_title_then_its_short_form_in_brackets_is_no_name():
 def test_a_division_head_of_several_functions(text, name, position, unit):
     o = one(text)
     assert (o.name, o.position, o.unit) == (name, position, unit)
+
+
+@pytest.mark.parametrize("text,name,unit", [
+    ("Hal itu ditegaskan Anggota Bawaslu RI Puadi Rahman saat berkunjung.", "Puadi Rahman", "Bawaslu RI"),
+    ("Hal itu ditegaskan Ketua KPU Republik Indonesia, Dedi Kusnadi, saat berkunjung.", "Dedi Kusnadi", "KPU RI"),
+])
+def test_the_national_body_names_no_region(text, name, unit):
+    o = one(text)
+    assert (o.name, o.unit) == (name, unit)

@@ -669,6 +669,8 @@ class Lexicon:
         self.title_scope, self.title_occasions = tuple(links["scope"]), tuple(links["occasions"])
         #: "Name merupakan Wakil Bupati X": the name before these holds the title after them
         self.copulas = tuple(links["copulas"])
+        #: "Ketua KPU RI X": the national level after a body, naming no region
+        self.national_words = tuple(links["national"])
         self.subject_lead = tuple(speech["subject_lead"])
         self.voices, self.voice_of_word = tuple(speech["voices"]), tuple(speech["voice_of_word"])
         #: "Kantor Kepala Desa X": a title after these words names a building

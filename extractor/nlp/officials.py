@@ -271,6 +271,14 @@ def _parse_tail(text: str, start: int, pos: Position):
             unit_written = unit_written or head
             i, end = j, e
             continue
+        nm = _rx().national.match(text, s) if i == 0 and pos.takes_region and pos.unit else None
+        if nm:  # "Ketua KPU RI Mochammad Afifuddin": the national body, no region and no name
+            j = i
+            while j < len(toks) and toks[j][0] < nm.end():
+                j += 1
+            unit_written = f"{pos.unit.split(' ')[0]} RI"
+            i, end = j, toks[j - 1][1]
+            continue
         if _CODE.match(t.rstrip(".,")) and any(ch.isdigit() for ch in t) and code is None:
             code, i = _code_at(text, toks, i)
             end = toks[i - 1][1]
@@ -823,6 +831,7 @@ def _rx() -> SimpleNamespace:
         # "Name merupakan (petahana) Wakil Bupati X", before the title
         copula=re.compile(rf"((?:[A-Z][\w'’\-]*\.?\s){{0,4}}[A-Z][\w'’\-]+)\s+(?:{_alt(lex.copulas)})\s+"
                           rf"(?:(?:{_alt(lex.candidate_words['incumbent'])})\s+)?$"),
+        national=re.compile(rf"(?-i:{_alt(lex.national_words)})(?![\w])"),
         # "Pamatwil Polda X untuk wilayah Y, AKBP Z"; "Padal apel, Mayor Z"
         scope=re.compile(rf"(?:{_alt(lex.title_scope)})\s+(?=[A-Z])", re.IGNORECASE),
         occasion=re.compile(rf"(?:{_alt(lex.title_occasions)})(?=\s*,)", re.IGNORECASE),
