@@ -83,6 +83,16 @@ def test_forms(text, expected):
     ("Saksi yang mewakili Bambang Irawan, caleg DPRD Klaten Dapil 4 nomor urut 5, keberatan atas suara caleg lain, "
      "Yusuf Hamka, di TPS 07.",
      [("Bambang Irawan", 5, None), ("Yusuf Hamka", None, None)]),
+    # a list of tickets known by their shape (two names joined by a dash) after a colon, or with nicknames
+    ("Pilkada Lahat diikuti tiga paslon: Andi Wijaya-Rina Marlina, Heri Susanto-Dedi Irawan, dan Joko Purnomo-"
+     "Ahmad Yani.",
+     [("Andi Wijaya", None, None), ("Rina Marlina", None, None), ("Heri Susanto", None, None),
+      ("Dedi Irawan", None, None), ("Joko Purnomo", None, None), ("Ahmad Yani", None, None)]),
+    ("Pilkada Lahat diikuti paslon Andi Wijaya-Rina Marlina (AWAR) dan Heri Susanto-Dedi Irawan (HEDI).",
+     [("Andi Wijaya", None, "AWAR"), ("Rina Marlina", None, "AWAR"), ("Heri Susanto", None, "HEDI"),
+      ("Dedi Irawan", None, "HEDI")]),
+    ("Paslon AW-RM, Andi Wijaya dan Rina Marlina, unggul di Lahat.",
+     [("Andi Wijaya", None, "AW-RM"), ("Rina Marlina", None, "AW-RM")]),
 ])
 def test_lists_nicknames_lower_case_and_apposition(text, expected):
     assert [(c.name, c.number, c.ticket) for c in find_candidates(text).candidates] == expected

@@ -94,7 +94,7 @@ def _rx() -> SimpleNamespace:
         number_after=re.compile(rf"\s*,?\s+(?:dengan\s+)?(?:{number})\s*\.?\s*0*(?P<n>\d{{1,3}})(?![\w/])"
                                 rf"|\s*\(\s*(?:{number})\s*\.?\s*0*(?P<p>\d{{1,3}})\s*\)", re.IGNORECASE),
         # ", yakni A-B ...": what opens a list after the cue; "caleg lain, A"
-        intro=re.compile(rf"\s*,?\s*(?:{_alt(cw['introducers'])})\s*:?(?=\s)", re.IGNORECASE),
+        intro=re.compile(rf"\s*(?:,?\s*(?:{_alt(cw['introducers'])})\s*:?|:)(?=\s)", re.IGNORECASE),
         others=re.compile(rf"\s+(?:{_alt(cw['others'])})(?![\w])", re.IGNORECASE),
         # "juru bicara tim pemenangan paslon nomor urut 2, A": one name after the cue is the team's
         team=re.compile(rf"(?<![\w])(?:{_alt(cw['team'])})\s+(?:dari\s+)?$", re.IGNORECASE),
@@ -103,7 +103,7 @@ def _rx() -> SimpleNamespace:
         # "nomor urut 3 pasangan ELANG, A-B": a cue word after a ticket's number
         pair_word=re.compile(rf"\s+(?:{_alt(cw['pair'])})(?![\w])", re.IGNORECASE),
         # "pasangan ELANG, A-B": a ticket's nickname in capitals before its names
-        caps_nick=re.compile(r"\s+(?P<nick>[A-Z]{3,12})\s*,(?=\s*[A-Z][a-z])"),
+        caps_nick=re.compile(r"\s+(?P<nick>[A-Z]{3,12}|[A-Z][A-Z0-9]{1,7}(?:-[A-Z0-9]{2,8})+)\s*,(?=\s*[A-Z][a-z])"),
         # "Wahyudi Kurniawan, caleg DPRD ...": the candidate named before a single cue
         apposed=re.compile(rf"(?P<a>{name})\s*,\s*$"),
         # a name in lower case, or starting so: "A–ahmad fauzan (REFAN)", "dan sri wahyuni Ariga (nomor urut 1)"
@@ -245,7 +245,7 @@ def _ticket(text: str, work: str, dashes: set[int], p: int, pair: bool, loose: b
             end = b["after"]
     nm = rx.nickname_after.match(text, end)
     if nm and not rx.list_cue.match((nm.group("p") or "").lower()):  # "(nomor urut 1)" is no nickname
-        nick = nick or (nm.group("p") or nm.group("q")).strip()
+        nick, end = nick or (nm.group("p") or nm.group("q")).strip(), nm.end()
     return names, nick, end
 
 
@@ -268,6 +268,11 @@ def _named_before(text: str, work: str, start: int) -> list[tuple[str, int, int]
                 out.append((pn["name"], pn["start"], pn["end"]))
                 break
     return out
+
+
+def _dashed(names, dashes: set[int]) -> bool:
+    """Two names joined by a dash ("A–B"): a ticket by its shape."""
+    return len(names) == 2 and any(names[0][2] <= k < names[1][1] for k in dashes)
 
 
 def _apposed_before(work: str, start: int) -> list[tuple[str, int, int]]:
@@ -433,15 +438,18 @@ def find_candidates(text: str, *, primary: Optional[Region] = None) -> Candidate
             for k, (name, s, e) in enumerate(names[:2]):
                 mate = names[1 - k][0] if len(names) > 1 else None
                 cands.append(_Cand(name, s, e, offices[k], number, region, nick, mate, own, [(s, e)]))
-            # "A-B (nomor urut 1) dan C-D (nomor urut 2)": the list goes on while each item states its number
-            jm = rx.list_join.match(text, tail) if own and number is not None else None
+            # "A-B (nomor urut 1) dan C-D (nomor urut 2)", "A-B (NICK) dan C-D (NICK2)": the list goes on
+            # while each item states its number, or is a ticket of two names joined by a dash
+            jm = rx.list_join.match(text, tail) if own and (number is not None or _dashed(names, dashes)) else None
             if jm is None:
                 break
             names, nick, after = _ticket(text, work, dashes, jm.end(), pair, loose=True)
-            nm = rx.number_after.match(text, after) if names and (len(names) > 1) == pair else None
-            if nm is None:
+            if not names or (len(names) > 1) != pair:
                 break
-            number, tail = int(nm.group("n") or nm.group("p")), nm.end()
+            nm = rx.number_after.match(text, after)
+            if nm is None and not (number is None and _dashed(names, dashes)):
+                break
+            number, tail = (int(nm.group("n") or nm.group("p")), nm.end()) if nm else (None, after)
         taken.append((start, max(tail, end)))
     named = sorted({m for c in cands if c.own for m in c.mentions})
     return CandidatesResult([_finish(c) for c in _merge(cands, text)], named)
