@@ -6,7 +6,9 @@ Anchors, strongest first:
      AKBP ...``, ``Komandan Kodim (Dandim) 0412/LU, Letkol Inf ...``;
   3. a position followed by a name with no rank (civilians): ``Ketua PPK
      Lawang Kidul Aris Munandar``;
-  4. a name in apposition before a position: ``Aris Munandar, Ketua PPK ...``.
+  4. a name in apposition before a position: ``Aris Munandar, Ketua PPK ...``,
+     ``Aris Munandar (Ketua PPK ...)``, ``Aris Munandar selaku Ketua PPK``,
+     ``Rahmadi merupakan petahana Wakil Bupati ...`` (a copula).
 Then ``X melalui/lewat/mewakili Y`` links Y to X's unit, later short forms
 (``AKP Situmorang``, ``kata Arfin``, ``Kapolres``) become mentions of the
 person already named, and candidates for the same person are merged.
