@@ -62,6 +62,50 @@ def test_forms(text, expected):
     assert cands(text) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a nickname in capitals between the cue and the names
+    ("Pilkada Klaten diikuti nomor urut 1 Sri Mulyani-Yoga Hardaya dan nomor urut 2 pasangan BERKAH, Joko Susilo-Ani "
+     "Lestari.",
+     [("Sri Mulyani", 1, None), ("Yoga Hardaya", 1, None), ("Joko Susilo", 2, "BERKAH"), ("Ani Lestari", 2, "BERKAH")]),
+    # the list opened by "yakni", each ticket with its number after it, in brackets
+    ("Pilkada Sragen diikuti dua pasangan calon, yakni Ahmad Yani-Budi Darmawan (nomor urut 1) dan Citra Dewi-Dodi "
+     "Irawan (nomor urut 2).",
+     [("Ahmad Yani", 1, None), ("Budi Darmawan", 1, None), ("Citra Dewi", 2, None), ("Dodi Irawan", 2, None)]),
+    # a running mate written in lower case after an en dash; cue words are no names
+    ("Pilkada Sragen diikuti dua paslon, yaitu Cabup-Cawabup nomor urut 1 Rudi Hartono–sinta maharani (RUSI) dan "
+     "nomor urut 2 Eko Prasetyo–Yuni Astuti.",
+     [("Rudi Hartono", 1, "RUSI"), ("sinta maharani", 1, "RUSI"), ("Eko Prasetyo", 2, None), ("Yuni Astuti", 2, None)]),
+    # single candidates listed with their numbers, one in lower case
+    ("Saksi berdebat soal suara calon anggota DPRD Sleman daerah pemilihan 3, yakni Agus Salim (nomor urut 4) dan "
+     "dewi anggraini Putri (nomor urut 2).",
+     [("Agus Salim", 4, None), ("dewi anggraini Putri", 2, None)]),
+    # the candidate set off by a comma before the cue; "caleg lain, A"
+    ("Saksi yang mewakili Bambang Irawan, caleg DPRD Klaten Dapil 4 nomor urut 5, keberatan atas suara caleg lain, "
+     "Yusuf Hamka, di TPS 07.",
+     [("Bambang Irawan", 5, None), ("Yusuf Hamka", None, None)]),
+    # a list of tickets known by their shape (two names joined by a dash) after a colon, or with nicknames
+    ("Pilkada Lahat diikuti tiga paslon: Andi Wijaya-Rina Marlina, Heri Susanto-Dedi Irawan, dan Joko Purnomo-"
+     "Ahmad Yani.",
+     [("Andi Wijaya", None, None), ("Rina Marlina", None, None), ("Heri Susanto", None, None),
+      ("Dedi Irawan", None, None), ("Joko Purnomo", None, None), ("Ahmad Yani", None, None)]),
+    ("Pilkada Lahat diikuti paslon Andi Wijaya-Rina Marlina (AWAR) dan Heri Susanto-Dedi Irawan (HEDI).",
+     [("Andi Wijaya", None, "AWAR"), ("Rina Marlina", None, "AWAR"), ("Heri Susanto", None, "HEDI"),
+      ("Dedi Irawan", None, "HEDI")]),
+    ("Paslon AW-RM, Andi Wijaya dan Rina Marlina, unggul di Lahat.",
+     [("Andi Wijaya", None, "AW-RM"), ("Rina Marlina", None, "AW-RM")]),
+])
+def test_lists_nicknames_lower_case_and_apposition(text, expected):
+    assert [(c.name, c.number, c.ticket) for c in find_candidates(text).candidates] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Kuasa hukum paslon nomor urut 1, Hotman Sitompul, menyebut gugatan sudah didaftarkan.",
+    "Juru bicara tim pemenangan paslon nomor urut 3, Dewi Sartika, meminta massa tenang.",
+])
+def test_one_name_after_a_team_of_the_ticket_is_no_candidate(text):
+    assert find_candidates(text).candidates == []
+
+
 def test_the_office_follows_the_election_of_the_paragraph_then_the_story():
     text = ("KPU menggelar pleno Pemilihan Bupati dan Wakil Bupati Kapuas Hulu serta Pemilihan Gubernur Kalbar.\n\n"
             "Hasil rekapitulasi menunjukkan paslon nomor urut 2 Yosef Alek–Syarif Husin unggul.")

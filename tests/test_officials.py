@@ -212,3 +212,103 @@ def test_a_name_with_its_own_title_after_sebagai_is_not_the_previous_title():
     got = _by_name("Noor Suhud sebagai Kaur Keuangan, Sunardi sebagai Kaur Pembangunan hadir di balai desa.")
     assert "Sunardi" not in got
     assert _by_name("AKP Dandi Saputra hadir bersama Kasat Reskrim.") == {"Dandi Saputra": ("AKP", None)}
+
+
+def test_an_initial_glued_to_a_name_that_ends_the_sentence():
+    o = one("Pengawalan itu dipimpin Babinsa Koramil Tebas, Sertu A.Syahputra.")
+    assert (o.name, o.rank, o.position) == ("A. Syahputra", "Sertu", "Babinsa")
+
+
+def test_a_year_after_a_region_is_no_name():
+    # "Bupati Sambas Tahun 2024": the election's year, not a Bupati named Tahun
+    assert find_officials("Apel pengamanan Pemilihan Bupati Sambas Tahun 2024 digelar pagi ini.").officials == []
+
+
+@pytest.mark.parametrize("text,name,position", [
+    # the area a liaison or supervising officer covers, with or without "untuk" and a comma
+    ("Turut hadir Pabung Kodim 1207/Pontianak wilayah Kubu Raya Mayor Arm Dedi Kusnadi dan warga.", "Dedi Kusnadi",
+     "Pabung"),
+    ("Pamatwil Polda Jambi untuk wilayah Merangin, AKBP Tono Wibisono, memantau gudang.", "Tono Wibisono", "Pamatwil"),
+    # the occasion the title is held for
+    ("Bertindak sebagai Perwira Pengendali upacara, Kompol Hendra Gunawan.", "Hendra Gunawan", "Padal"),
+    ("Selaku perwira pengendali apel, AKP Rudi Santoso memeriksa barisan.", "Rudi Santoso", "Padal"),
+    # the subject of a copula holds the title after it
+    ("Di Sanggau, Yohanes Ontot merupakan petahana Bupati Sanggau.", "Yohanes Ontot", "Bupati"),
+    ("Paslon itu kuat. Sutrisno adalah Ketua KPU Sragen periode lalu.", "Sutrisno", "Ketua KPU"),
+    ("Budi Harsono yang menjabat sebagai Camat Lawang Kidul ikut hadir.", "Budi Harsono", "Camat"),
+])
+def test_what_stands_between_a_name_and_its_title(text, name, position):
+    o = one(text)
+    assert (o.name, o.position) == (name, position)
+
+
+def test_a_one_word_subject_only_at_the_start_of_its_sentence():
+    assert find_officials("Menurut dia Sutrisno adalah Ketua KPU Sragen.").officials == []
+
+
+@pytest.mark.parametrize("text,name,unit", [
+    # a press abbreviation the article writes after a unit elsewhere
+    ("Polres LB menggelar apel. Ketua Bawaslu LB Dewi Anggraini menerima laporan.", "Dewi Anggraini",
+     "Bawaslu LB"),
+    # a region the gazetteer writes otherwise ("Kabupaten Administrasi ...")
+    ("Polres Kepulauan Seribu mengawal logistik. Hadir pula Ketua KPU Kepulauan Seribu Nur Aisyah di dermaga.", "Nur Aisyah",
+     "KPU Kepulauan Seribu"),
+])
+def test_the_region_of_a_unit_elsewhere_is_no_part_of_a_civilians_name(text, name, unit):
+    o = one(text)
+    assert (o.name, o.unit) == (name, unit)
+
+
+def test_a_region_already_read_is_not_stripped_again():
+    got = find_officials("Ketua KPU Medan Budi Santoso hadir. Polres Budi ikut berjaga.").officials
+    assert [o.name for o in got] == ["Budi Santoso"]
+
+
+def test_the_village_of_a_tps_then_a_one_word_name_between_commas():
+    o = one("Rombongan diterima Ketua KPPS TPS 05 Sungai Baru, Marlina, di depan bilik.")
+    assert (o.name, o.position, o.unit) == ("Marlina", "Ketua KPPS", "KPPS TPS 05 Sungai Baru")
+    # a day after the comma is no name
+    assert one("Ketua KPPS TPS 04 Siti Rahmah, Kamis (12/2), mengatakan").name == "Siti Rahmah"
+
+
+@pytest.mark.parametrize("text,name,position,unit", [
+    # the title after the name, in brackets or after "selaku"/"sebagai" with no comma
+    ("Menurut Yusuf Maulana (Ketua PPK Tanjung Agung), pleno berjalan lancar.", "Yusuf Maulana", "Ketua PPK",
+     "PPK Tanjung Agung"),
+    ("Dalam pleno itu Rini Anggraini selaku Ketua PPS Tanjung Agung membacakan hasil.", "Rini Anggraini",
+     "Ketua PPS", None),
+    # the region's parent written after it: "Kepala Desa X Kecamatan Y Name"
+    ("Di balai desa, Kepala Desa Sukamaju Kecamatan Merapi Barat Hendri Saputra menyambut rombongan.",
+     "Hendri Saputra", "Kades", None),
+])
+def test_title_after_the_name_and_a_parent_region_after_the_region(text, name, position, unit):
+    o = one(text)
+    assert (o.name, o.position) == (name, position)
+    if unit:
+        assert o.unit == unit
+
+
+def test_a_title_then_its_short_form_in_brackets_is_no_name():
+    got = find_officials("Apel dihadiri Komandan Distrik Militer (Dandim) 0906/Kutai Kartanegara, Letkol Danang "
+                         "Setiawan, S.E. dan warga.").officials
+    assert [(o.name, o.position) for o in got] == [("Danang Setiawan", "Dandim")]
+
+
+@pytest.mark.parametrize("text,name,position,unit", [
+    ("Hal itu disampaikan Kordiv Hukum dan Pencegahan Bawaslu Muara Enim Sri Wahyuni kepada wartawan.",
+     "Sri Wahyuni", "Kordiv Hukum", "Bawaslu Muara Enim"),
+    ("Hal itu disampaikan Kadiv Teknis, Humas dan Logistik KPU Muara Enim, Ahmad Sobri, kepada wartawan.",
+     "Ahmad Sobri", "Kadiv Teknis", "KPU Muara Enim"),
+])
+def test_a_division_head_of_several_functions(text, name, position, unit):
+    o = one(text)
+    assert (o.name, o.position, o.unit) == (name, position, unit)
+
+
+@pytest.mark.parametrize("text,name,unit", [
+    ("Hal itu ditegaskan Anggota Bawaslu RI Puadi Rahman saat berkunjung.", "Puadi Rahman", "Bawaslu RI"),
+    ("Hal itu ditegaskan Ketua KPU Republik Indonesia, Dedi Kusnadi, saat berkunjung.", "Dedi Kusnadi", "KPU RI"),
+])
+def test_the_national_body_names_no_region(text, name, unit):
+    o = one(text)
+    assert (o.name, o.unit) == (name, unit)

@@ -255,3 +255,24 @@ def test_a_title_force_for_a_deployment_still_to_come_picks_no_event_of_the_text
     ex = _extract(text, published="2024-12-02", title="Polres Kaimana siapkan 230 personel amankan pleno rekapitulasi")
     assert [(e.type, e.personnel, e.main) for e in ex.events] == [("logistics_escort", 20, False)]
     assert ex.personnel == 230
+
+
+def test_a_later_total_that_holds_the_force_and_a_count_beside_it():
+    s = "Prajurit Kodim bersama 180 personel Polres Sorong membentuk kekuatan 270 personel gabungan."
+    assert (force(s).n, force(s).total, force(s).beside) == (270, True, (180,))
+    ex = _extract("Sebanyak 90 prajurit Kodim dilibatkan dalam pengamanan rapat pleno rekapitulasi di kantor KPU "
+                  "Kabupaten Sorong, Rabu (4/12/2024).\n\nPrajurit Kodim bersama 180 personel Polres Sorong membentuk "
+                  "kekuatan 270 personel gabungan.", published="2024-12-04")
+    assert [e.personnel for e in ex.events if e.type == "recap_security"] == [270] and ex.personnel == 270
+    # in another paragraph, a total that is no sum of the force and a count beside it stays apart
+    ex = _extract("Sebanyak 90 prajurit Kodim dilibatkan dalam pengamanan rapat pleno rekapitulasi di kantor KPU "
+                  "Kabupaten Sorong, Rabu (4/12/2024).\n\nBersama 150 personel Polres, Polda menyiagakan kekuatan 900 "
+                  "personel gabungan.", published="2024-12-04")
+    assert [e.personnel for e in ex.events if e.type == "recap_security"] == [90]
+
+
+def test_without_an_event_force_reinforcements_in_the_next_sentence_add_up():
+    ex = _extract("Polres Sintang menggelar rapat koordinasi, Kamis (14/11/2024). Untuk Pilkada, Kodim 1205 "
+                  "mengerahkan 150 personel ke 14 kecamatan. Di wilayah perbatasan, pengamanan dibantu 40 personel "
+                  "Satgas Pamtas.", published="2024-11-14")
+    assert ex.personnel == 190

@@ -12,6 +12,15 @@ ticket number and the region, in every form regional news writes them:
   Sulbar nomor urut 7, Hj. A``;
 * a ticket known by its nickname: ``A–B (BIDA)``, ``A–B yang dikenal dengan
   tagline “RAZA”``, ``nomor urut 2 yang dikenal dengan tagline “PASTI”, A-B``;
+* a list whose items state their number after the names: ``yakni A-B
+  (nomor urut 1) dan C-D (nomor urut 2)``, ``calon anggota DPRK X daerah
+  pemilihan 1, yakni A (nomor urut 3) dan b (nomor urut 1)``; a nickname in
+  capitals before the names (``nomor urut 3 pasangan ELANG, A-B``); a name
+  in lower case after an en dash or in a later item (``A–ahmad fauzan``);
+* a single candidate set off by a comma before the cue (``A, caleg DPRD X
+  Dapil 5 nomor urut 3,``) or after ``caleg lain,``; one name after a cue
+  that a ticket's team stands before (``juru bicara tim pemenangan paslon
+  nomor urut 2, A``) is the team's, no candidate;
 * the candidate named before the cue: ``Bupati X A, yang kembali maju
   sebagai calon bupati petahana nomor urut 1 berpasangan dengan B``,
   ``Petahana A yang berpasangan dengan B maju sebagai paslon nomor urut 1``.
@@ -41,11 +50,12 @@ from ..records import normalise_name
 from ..types import Candidate
 from .gazetteer import Region, gazetteer
 from .lexicon import _trie_alt, lexicon
-from .officials import parse_name
+from .officials import name_words, parse_name
 from .text import is_cap
 
-#: a dash between two words: in a ticket it joins the two names ("A–B")
-_DASH = re.compile(r"(?<=[\w.])\s?[-–—]\s?(?=[A-Z])")
+#: a dash between two words: in a ticket it joins the two names ("A–B"; an en or em dash also before
+#: a name in lower case: "Ridwan Effendi–ahmad fauzan")
+_DASH = re.compile(r"(?<=[\w.])(?:\s?[-–—]\s?(?=[A-Z])|[–—](?=[a-z]))")
 
 
 def _alt(words) -> str:
@@ -81,8 +91,23 @@ def _rx() -> SimpleNamespace:
                          r"(?:[\s-](?:[A-Z][\w'’-]*|\d{1,2}|[IVX]{1,4}))*)"),
         # "paslon 02 A–B"; "A dan B dengan nomor urut 1"
         bare_number=re.compile(r"\s+0*(?P<n>\d{1,2})(?=\s+[A-Z])"),
-        number_after=re.compile(rf"\s*,?\s+(?:dengan\s+)?(?:{number})\s*\.?\s*0*(?P<n>\d{{1,3}})(?![\w/])",
-                                re.IGNORECASE),
+        number_after=re.compile(rf"\s*,?\s+(?:dengan\s+)?(?:{number})\s*\.?\s*0*(?P<n>\d{{1,3}})(?![\w/])"
+                                rf"|\s*\(\s*(?:{number})\s*\.?\s*0*(?P<p>\d{{1,3}})\s*\)", re.IGNORECASE),
+        # ", yakni A-B ...": what opens a list after the cue; "caleg lain, A"
+        intro=re.compile(rf"\s*(?:,?\s*(?:{_alt(cw['introducers'])})\s*:?|:)(?=\s)", re.IGNORECASE),
+        others=re.compile(rf"\s+(?:{_alt(cw['others'])})(?![\w])", re.IGNORECASE),
+        # "juru bicara tim pemenangan paslon nomor urut 2, A": one name after the cue is the team's
+        team=re.compile(rf"(?<![\w])(?:{_alt(cw['team'])})\s+(?:dari\s+)?$", re.IGNORECASE),
+        # "A-B (nomor urut 1) dan C-D (nomor urut 2)": the next ticket of a list
+        list_join=re.compile(rf"\s*(?:{_alt(cw['list_joiners'])})\s+", re.IGNORECASE),
+        # "nomor urut 3 pasangan ELANG, A-B": a cue word after a ticket's number
+        pair_word=re.compile(rf"\s+(?:{_alt(cw['pair'])})(?![\w])", re.IGNORECASE),
+        # "pasangan ELANG, A-B": a ticket's nickname in capitals before its names
+        caps_nick=re.compile(r"\s+(?P<nick>[A-Z]{3,12}|[A-Z][A-Z0-9]{1,7}(?:-[A-Z0-9]{2,8})+)\s*,(?=\s*[A-Z][a-z])"),
+        # "Wahyudi Kurniawan, caleg DPRD ...": the candidate named before a single cue
+        apposed=re.compile(rf"(?P<a>{name})\s*,\s*$"),
+        # a name in lower case, or starting so: "A–ahmad fauzan (REFAN)", "dan sri wahyuni Ariga (nomor urut 1)"
+        loose=re.compile(r"[\s,]*(?P<n>[A-Za-z][a-z'’]+(?:[ ][A-Za-z][a-z'’]+){1,3})(?=\s*(?:[(),.;]|$)|\s+(?:dan|serta)\s)"),
         # "dari salah satu partai," before the name
         aside=re.compile(r"\s+dari\s+[a-z][a-z\s]{2,40},(?=\s*[A-Z])"),
         nickname_before=re.compile(rf"\s*(?:(?:{_alt(cw['nickname'])})\s+)?[“\"'‘](?P<nick>[^”\"'’\n]{{2,30}})[”\"'’]\s*,?",
@@ -163,20 +188,45 @@ def _name_at(work: str, p: int):
     pn = parse_name(work, q)
     if pn is None:
         return None
-    stop = lexicon().name_stop
-    if any(t.lower().rstrip(".") in stop for t in pn["name"].split()):
-        return None
+    stop, cues = lexicon().name_stop, _rx().office_of
+    if any(t.lower().rstrip(".") in stop or t.lower() in cues for t in pn["name"].split()):
+        return None  # "yaitu Cabup-Cawabup nomor urut 1 ...": cue words, no names
     return pn
 
 
-def _ticket(text: str, work: str, dashes: set[int], p: int, pair: bool):
-    """The name(s) at ``p``: ([(name, start, end)], nickname, end)."""
+def _loose_at(text: str, p: int):
+    """A name written in lower case, or starting so, at ``p`` (``ahmad
+    fauzan``, ``sri wahyuni Ariga``), as :func:`_name_at` gives one; else None."""
+    m = _rx().loose.match(text, p)
+    if m is None:
+        return None
+    words = m.group("n").split()
+    if all(w[:1].isupper() for w in words) or not name_words(words):
+        return None
+    return {"name": m.group("n"), "start": m.start("n"), "end": m.end("n"), "after": m.end("n")}
+
+
+def _nickname_ok(nick: str) -> bool:
+    """A word in capitals that may be a ticket's nickname (no body, unit, title or region)."""
+    lex = lexicon()
+    low = nick.lower()
+    return not (low in lex.name_stop or low in lex.unit_heads or lex.position(nick)
+                or gazetteer().lookup(nick, ("provinsi", "kabupaten", "kota")))
+
+
+def _ticket(text: str, work: str, dashes: set[int], p: int, pair: bool, loose: bool = False):
+    """The name(s) at ``p``: ([(name, start, end)], nickname, end). ``loose``:
+    the first name may be written in lower case (a later item of a list)."""
     rx = _rx()
     nick = None
     m, p = _skip(rx.nickname_before, text, p)
     if m:
         nick = m.group("nick").strip()
-    a = _name_at(work, p)
+    else:
+        m = rx.caps_nick.match(text, p)
+        if m and _nickname_ok(m.group("nick")):  # "pasangan ELANG, Edi Hamdani-Ahmad Gusti"
+            nick, p = m.group("nick"), m.end()
+    a = _name_at(work, p) or (_loose_at(text, p) if loose else None)
     if a is None:
         return [], nick, p
     names = [(a["name"], a["start"], a["end"])]
@@ -185,7 +235,7 @@ def _ticket(text: str, work: str, dashes: set[int], p: int, pair: bool):
         j = end
         b = None
         if j < len(work) and work[j] == "," and j in dashes:
-            b = _name_at(work, j + 1)
+            b = _name_at(work, j + 1) or _loose_at(text, j + 1)  # "Ridwan Effendi–ahmad fauzan"
         else:
             jm = rx.joiner.match(text, j)
             if jm:
@@ -194,8 +244,8 @@ def _ticket(text: str, work: str, dashes: set[int], p: int, pair: bool):
             names.append((b["name"], b["start"], b["end"]))
             end = b["after"]
     nm = rx.nickname_after.match(text, end)
-    if nm:
-        nick = nick or (nm.group("p") or nm.group("q")).strip()
+    if nm and not rx.list_cue.match((nm.group("p") or "").lower()):  # "(nomor urut 1)" is no nickname
+        nick, end = nick or (nm.group("p") or nm.group("q")).strip(), nm.end()
     return names, nick, end
 
 
@@ -218,6 +268,25 @@ def _named_before(text: str, work: str, start: int) -> list[tuple[str, int, int]
                 out.append((pn["name"], pn["start"], pn["end"]))
                 break
     return out
+
+
+def _dashed(names, dashes: set[int]) -> bool:
+    """Two names joined by a dash ("A–B"): a ticket by its shape."""
+    return len(names) == 2 and any(names[0][2] <= k < names[1][1] for k in dashes)
+
+
+def _apposed_before(work: str, start: int) -> list[tuple[str, int, int]]:
+    """``Wahyudi Kurniawan, caleg DPRD ...``: the name set off by a comma right before a single cue."""
+    base = max(0, start - 80)
+    m = _rx().apposed.search(work[base:start])
+    if m is None:
+        return []
+    s, e = base + m.start("a"), base + m.end("a")
+    for w in re.finditer(r"[A-Z][\w'’.]*", work[s:e]):
+        pn = _name_at(work, s + w.start())
+        if pn and pn["end"] == e and len(pn["name"].split()) > 1:
+            return [(pn["name"], pn["start"], pn["end"])]
+    return []
 
 
 def _lower(text: str) -> str:
@@ -320,9 +389,13 @@ def find_candidates(text: str, *, primary: Optional[Region] = None) -> Candidate
             if hit:
                 region, p = hit
             _, p = _skip(rx.incumbent, text, p)
+            _, p = _skip(rx.others, text, p)
+            _, p = _skip(rx.intro, text, p)
         else:
             pair, p = True, m.start()
         nm, p = _skip(rx.number, text, p)
+        if kind == "list" and nm:
+            _, p = _skip(rx.pair_word, text, p)
         if nm is None and kind == "cue" and pair:
             nm, p = _skip(rx.bare_number, text, p)
         if nm:
@@ -335,17 +408,22 @@ def find_candidates(text: str, *, primary: Optional[Region] = None) -> Candidate
             nm, p = _skip(rx.number, text, p)
             if nm:
                 number = int(nm.group("n"))
+        _, p = _skip(rx.intro, text, p)
         _, p = _skip(rx.aside, text, p)
         names, nick, tail = _ticket(text, work, dashes, p, pair)
         if names and number is None:
             nm = rx.number_after.match(text, tail)
             if nm:
-                number, tail = int(nm.group("n")), nm.end()
+                number, tail = int(nm.group("n") or nm.group("p")), nm.end()
         if kind == "list" and len(names) < 2:
             continue  # "nomor urut 2" alone is no ticket
+        if kind == "cue" and pair and len(names) == 1 and rx.team.search(text, max(0, start - 40), start):
+            continue  # "tim pemenangan paslon nomor urut 2, Roy": the team's man, no candidate
         own = True
         if not names and kind == "cue":  # "A, yang kembali maju sebagai calon ...": the name came first
             names = _named_before(text, work, start)
+            if not names and not pair:  # "Wahyudi Kurniawan, caleg DPRD Indramayu Dapil 5 nomor urut 3,"
+                names = _apposed_before(work, start)
             own, pair = False, pair or len(names) > 1
         if not names:
             continue
@@ -356,9 +434,22 @@ def find_candidates(text: str, *, primary: Optional[Region] = None) -> Candidate
                 tail = b["after"]
         office, region = _resolve(text, start, office, region, elections, primary)
         offices = [office, rx.deputy.get(office, office) if len(names) > 1 else office]
-        for k, (name, s, e) in enumerate(names[:2]):
-            mate = names[1 - k][0] if len(names) > 1 else None
-            cands.append(_Cand(name, s, e, offices[k], number, region, nick, mate, own, [(s, e)]))
+        while True:
+            for k, (name, s, e) in enumerate(names[:2]):
+                mate = names[1 - k][0] if len(names) > 1 else None
+                cands.append(_Cand(name, s, e, offices[k], number, region, nick, mate, own, [(s, e)]))
+            # "A-B (nomor urut 1) dan C-D (nomor urut 2)", "A-B (NICK) dan C-D (NICK2)": the list goes on
+            # while each item states its number, or is a ticket of two names joined by a dash
+            jm = rx.list_join.match(text, tail) if own and (number is not None or _dashed(names, dashes)) else None
+            if jm is None:
+                break
+            names, nick, after = _ticket(text, work, dashes, jm.end(), pair, loose=True)
+            if not names or (len(names) > 1) != pair:
+                break
+            nm = rx.number_after.match(text, after)
+            if nm is None and not (number is None and _dashed(names, dashes)):
+                break
+            number, tail = (int(nm.group("n") or nm.group("p")), nm.end()) if nm else (None, after)
         taken.append((start, max(tail, end)))
     named = sorted({m for c in cands if c.own for m in c.mentions})
     return CandidatesResult([_finish(c) for c in _merge(cands, text)], named)

@@ -358,23 +358,33 @@ def article_force(text: str, events) -> tuple[Optional[int], bool]:
     """The article's force (the figure a researcher cites for its main
     deployment): its main event's personnel; when no event states one, the
     largest force a sentence states as deployed or prepared ("Polda Riau
-    menyiapkan 6.412 personel"), an exact one before a vague one; (None,
-    False) without one."""
+    menyiapkan 6.412 personel"), an exact one before a vague one, with the
+    reinforcements the next sentence of its paragraph adds to it ("dibantu 60
+    personel Satgas Pamtas"); (None, False) without one."""
     main = next((e for e in events if e.main), None)
     if main is not None and main.personnel is not None:
         joint = _joint_force(text, [e for e in events if e.type == main.type])
         return (joint, False) if joint is not None else (main.personnel, main.personnel_approx)
     lex = lexicon()
     best: Optional[Force] = None
+    prev: Optional[Force] = None  # the force of the sentence before, and where that sentence ended
+    prev_end = 0
     for sent in sentences(text):
         figs = [f for f in figures(text, sent.start, sent.end)
                 if _mood(sent.text, f.start - sent.start, f.end - sent.start, lex, counts=True) in (None, "plan")]
         if not figs:
+            prev = None
             continue
         f = combine(text, figs)
+        if f.only_reinforcement and f.reinforcement and prev is not None and prev.n is not None \
+                and not prev.approx and not prev.total and "\n" not in text[prev_end:sent.start]:
+            # "Kodim mengerahkan 174 personel ... Di wilayah perbatasan, pengamanan dibantu 60 personel
+            # Satgas Pamtas": reinforcements in the next sentence of its paragraph add to a force
+            f = replace(prev, n=prev.n + f.reinforcement, reinforcement=(prev.reinforcement or 0) + f.reinforcement)
         if f.n is not None and not f.only_reinforcement and (
                 best is None or (not f.approx, f.n) > (not best.approx, best.n)):
             best = f
+        prev, prev_end = f, sent.end
     return (best.n, best.approx) if best else (None, False)
 
 
@@ -407,8 +417,10 @@ def _force_sizes(text: str, sents: list[Sentence], events: list[_Ev], dates: lis
     strongest sentence's force (exact before vague, then a stated total that
     names it or stands in its paragraph, then strength); a sentence of
     reinforcements only ("Pengamanan dibantu 210 prajurit") adds to it, a
-    breakdown only counts without a force; "dengan kekuatan yang sama" takes
-    the force of the last event of its type."""
+    breakdown only counts without a force; a later stated total that is the
+    event's force plus a count beside it ("Prajurit Kodim bersama 265 personel
+    Polres membentuk kekuatan 385 personel gabungan") replaces it; "dengan
+    kekuatan yang sama" takes the force of the last event of its type."""
     paras = _paragraphs(text, sents)
     owner: dict[int, list[_Ev]] = {}
     for e in events:
@@ -552,6 +564,12 @@ def _pick(cands: list[tuple[int, int, Force, int]], own_paras: set[int] = frozen
     # exact before vague; then a stated total that names the event or stands in its paragraph; then strength
     s, i, best, para = max(whole, key=lambda c: (not c[2].approx, c[2].total and (c[0] >= 2 or c[3] in own_paras),
                                                  c[0], c[2].n))
+    if not best.approx and not best.total:
+        # "120 prajurit dilibatkan dalam pengamanan PSU ... Prajurit Kodim bersama 265 personel Polres Buru
+        # membentuk kekuatan 385 personel gabungan": a later total that is this force and a count beside it
+        grown = [f for s2, i2, f, p2 in cands if f.total and not f.approx and i2 > i and f.n - best.n in f.beside]
+        if grown:
+            return replace(grown[0], per_unit=grown[0].per_unit or per)
     extra = [f for s2, i2, f, p2 in cands if f.only_reinforcement and f.reinforcement and i2 > i and p2 == para]
     if extra and not best.approx and not best.total:
         add = sum(f.reinforcement for f in extra)

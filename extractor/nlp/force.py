@@ -46,6 +46,9 @@ class Force:
     total: bool = False  # ``n`` is stated as a total ("total 45 personel", "550 personel gabungan")
     only_reinforcement: bool = False  # every count is a reinforcement ("Pengamanan dibantu 210 prajurit")
     only_parts: bool = False  # every count is a part of a total stated elsewhere
+    #: exact counts a stated total stands beside in its sentence ("bersama 265 personel Polres membentuk kekuatan
+    #: 385 personel gabungan"): what the total holds besides a force stated before it
+    beside: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -181,7 +184,8 @@ def combine(text: str, figs: list[Figure]) -> Force:
     parts = tuple(f.n for f in figs if f.role == "part" and not f.approx)
     if totals:
         t = max(totals, key=lambda f: f.n)
-        return Force(t.n, t.approx, parts=parts, per_unit=per, total=True)
+        beside = tuple(f.n for f in figs if f.role in ("own", "reinforcement") and not f.approx and f.n < t.n)
+        return Force(t.n, t.approx, parts=parts, per_unit=per, total=True, beside=beside)
     whole = [f for f in figs if f.role != "part"]
     if not whole:  # only the breakdown: its sum, unless a total was stated before
         exact = [f for f in figs if not f.approx]

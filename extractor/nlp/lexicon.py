@@ -405,6 +405,11 @@ class Lexicon:
                             sections.add(f"{sf} {ff}")
                             if " " not in sf and " " not in ff:
                                 sections.add(sf + ff)
+        # "Kordiv Hukum dan Pencegahan Bawaslu X": a staff post's further functions, after "dan" or a comma
+        functions = {ff.lower() for chart in data.get("chart", []) for f in chart["functions"]
+                     for ff in data["functions"][f]["forms"]}
+        self.more_functions_re = re.compile(rf"(?:,\s*(?:dan\s+)?|dan\s+)(?:{_trie_alt(functions)})(?![\w])",
+                                            re.IGNORECASE)
         #: words naming a sub-unit between a commander's title and his unit (Batalyon, Pelopor, Kompi)
         self.subunit_words = frozenset(w.lower() for w in data.get("subunits", {}).get("words", ()))
         ops = data.get("operations", {})
@@ -660,6 +665,12 @@ class Lexicon:
         self.principal_links = tuple(data["links"]["principal"])
         links = data["links"]
         self.also_as, self.asides, self.led_by = tuple(links["also_as"]), tuple(links["asides"]), tuple(links["led_by"])
+        #: "Pabung Kodim X wilayah Y Mayor Z", "Padal apel, Mayor Z": between a title and its holder's rank
+        self.title_scope, self.title_occasions = tuple(links["scope"]), tuple(links["occasions"])
+        #: "Name merupakan Wakil Bupati X": the name before these holds the title after them
+        self.copulas = tuple(links["copulas"])
+        #: "Ketua KPU RI X": the national level after a body, naming no region
+        self.national_words = tuple(links["national"])
         self.subject_lead = tuple(speech["subject_lead"])
         self.voices, self.voice_of_word = tuple(speech["voices"]), tuple(speech["voice_of_word"])
         #: "Kantor Kepala Desa X": a title after these words names a building

@@ -6,7 +6,9 @@ Anchors, strongest first:
      AKBP ...``, ``Komandan Kodim (Dandim) 0412/LU, Letkol Inf ...``;
   3. a position followed by a name with no rank (civilians): ``Ketua PPK
      Lawang Kidul Aris Munandar``;
-  4. a name in apposition before a position: ``Aris Munandar, Ketua PPK ...``.
+  4. a name in apposition before a position: ``Aris Munandar, Ketua PPK ...``,
+     ``Aris Munandar (Ketua PPK ...)``, ``Aris Munandar selaku Ketua PPK``,
+     ``Rahmadi merupakan petahana Wakil Bupati ...`` (a copula).
 Then ``X melalui/lewat/mewakili Y`` links Y to X's unit, later short forms
 (``AKP Situmorang``, ``kata Arfin``, ``Kapolres``) become mentions of the
 person already named, and candidates for the same person are merged.
@@ -30,7 +32,7 @@ _NAME_TOKEN = re.compile(r"(?:[A-Z][A-Za-z'’`\-]*|[A-Z]{1,4}\.|[A-Z][a-z]{1,3}
 _TOK = re.compile(r"\(H\.C\.?\)|[^\s,;:()“”\"]+|[,;:()“”\"]")
 _GLUED_DEGREE = re.compile(r"^([A-Z][a-z'’]+)\.([A-Z]\.?\s?[A-Za-z].*)$")
 #: initials glued to the next part of a name: "T.Mukhlis", "A.A.Gde"
-_GLUED_INITIAL = re.compile(r"^((?:[A-Z]\.){1,3})([A-Z][a-z][\w'’\-]*)$")
+_GLUED_INITIAL = re.compile(r"^((?:[A-Z]\.){1,3})([A-Z][a-z][\w'’\-]*\.?)$")
 _CODE = re.compile(r"\d{2,4}(?:[-/]\d{1,3})?(?:/[A-Za-z][A-Za-z\-]*)?$")
 
 @dataclass
@@ -234,7 +236,15 @@ def _parse_tail(text: str, start: int, pos: Position):
             continue
         if t == "TPS" and i + 1 < len(toks) and re.fullmatch(r"\d{1,3}[A-Za-z]?,?", toks[i + 1][2]):
             j = i + 2  # "Ketua KPPS TPS 04 Tomuan, ..."
-            if not toks[i + 1][2].endswith(",") and j < len(toks) and is_cap(toks[j][2]) and \
+            k = j  # "Ketua KPPS TPS 02 Pasar Pino, Samsiar, ...": the village up to the comma before a name
+            while k < len(toks) and k - j < 3 and is_cap(toks[k][2]) and text[toks[k - 1][1]:toks[k][0]] == " ":
+                k += 1
+            if toks[i + 1][2].endswith(","):
+                pass
+            elif k > j and k + 1 < len(toks) and toks[k][2] == "," and is_cap(toks[k + 1][2]) \
+                    and toks[k + 1][2].lower() not in lex.name_stop:
+                j = k
+            elif j < len(toks) and is_cap(toks[j][2]) and \
                     gazetteer().lookup(toks[j][2].rstrip(".,"), ("desa", "kelurahan")):
                 j += 1
             head = pos.unit.split(" ")[0] if pos.unit else "KPPS"
@@ -263,6 +273,14 @@ def _parse_tail(text: str, start: int, pos: Position):
             unit_written = unit_written or head
             i, end = j, e
             continue
+        nm = _rx().national.match(text, s) if i == 0 and pos.takes_region and pos.unit else None
+        if nm:  # "Ketua KPU RI Mochammad Afifuddin": the national body, no region and no name
+            j = i
+            while j < len(toks) and toks[j][0] < nm.end():
+                j += 1
+            unit_written = f"{pos.unit.split(' ')[0]} RI"
+            i, end = j, toks[j - 1][1]
+            continue
         if _CODE.match(t.rstrip(".,")) and any(ch.isdigit() for ch in t) and code is None:
             code, i = _code_at(text, toks, i)
             end = toks[i - 1][1]
@@ -273,7 +291,10 @@ def _parse_tail(text: str, start: int, pos: Position):
             region, region_type = reg.name, reg.type
             i, end = j2, toks[j2 - 1][1]
             continue
-        skip = _skip_in_tail(text, toks, i, end)
+        if r and low in lex.admin_level:  # "Kepala Desa X Kecamatan Y Name": the region's parent, written after it
+            i, end = r[1], toks[r[1] - 1][1]
+            continue
+        skip = _skip_in_tail(text, toks, i, end, pos)
         if skip:
             i, end = skip
             continue
@@ -294,9 +315,10 @@ def _parse_tail(text: str, start: int, pos: Position):
 _DESIGNATOR = re.compile(r"(?:\d{1,2}|[A-Z]|[IVX]{1,4})")
 
 
-def _skip_in_tail(text: str, toks, i: int, end: int) -> Optional[tuple[int, int]]:
+def _skip_in_tail(text: str, toks, i: int, end: int, pos: Optional[Position] = None) -> Optional[tuple[int, int]]:
     """What may stand between a position and its unit without naming either,
-    as (next token, end): the section it heads and an operation's name
+    as (next token, end): a staff post's further functions (``Kordiv Hukum
+    dan Pencegahan Bawaslu X``); the section it heads and an operation's name
     (``Kasubbid Penmas Bid Humas Polda X``, ``Kasatgas Preventif Operasi
     Mantap Praja Toba 2024 Polda X``); sub-unit words and their designators
     (``Danki 2 Batalyon B Pelopor Sat Brimob``, ``Kasubdit III``); a local
@@ -318,6 +340,27 @@ def _skip_in_tail(text: str, toks, i: int, end: int) -> Optional[tuple[int, int]
         return j, toks[j - 1][1]
     if i == 0 and _DESIGNATOR.fullmatch(t) and text[end:s] == " ":
         return i + 1, e
+    fm = lex.more_functions_re.match(text, s) if pos is not None and pos.sub and i <= 2 else None
+    if fm:  # "Kordiv Hukum dan Pencegahan Bawaslu X": the post's further functions
+        j = i
+        while j < len(toks) and toks[j][0] < fm.end():
+            j += 1
+        return j, toks[j - 1][1]
+    if not is_cap(t):
+        sm = _rx().scope.match(text, s)
+        if sm:  # "Pabung Kodim X wilayah Empat Lawang Mayor Y": the area covered, up to the rank or a comma
+            j = i
+            while j < len(toks) and toks[j][0] < sm.end():
+                j += 1
+            k = j
+            while k < len(toks) and k - j < 4 and is_cap(toks[k][2]) and not lex.rank_re.fullmatch(toks[k][2]) \
+                    and not lex.position_at(text, toks[k][0]) and (k == j or text[toks[k - 1][1]:toks[k][0]] == " "):
+                k += 1
+            if k > j:
+                return k, toks[k - 1][1]
+        om = _rx().occasion.match(text, s)
+        if om:  # "Perwira Pengendali (Padal) apel, Mayor Y": the occasion the title is held for
+            return i + 1, e
     am = _rx().aside.match(text, s) if not is_cap(t) else None
     if am and i + 1 < len(toks):  # "Wakil Wali Kota X yang juga Ketua Y, Name"
         while i + 1 < len(toks) and toks[i + 1][0] < am.end():
@@ -501,6 +544,10 @@ def find_officials(text: str, *, context: tuple[str, ...] = (),
                 pn2 = _parse_name(text, nxt2) if is_cap(text[nxt2:nxt2 + 1]) else None
                 if pn2 and len(pn2["name"].split()) >= 2:
                     pn = pn2
+            if pn and len(pn["name"].split()) > 1 and unit is None:  # the title's region not read yet
+                pn, written = _strip_unit_region(text, pn)
+                if written and held_unit is None and "{region}" in (held.unit or ""):
+                    held_unit = held.unit.replace("{region}", written)  # "Ketua Bawaslu BS Yeni Marlina"
             if pn and _plausible_civilian(text, pn) and free(pn["start"], pn["end"]) and not _has_own_title(text, pn):
                 c = _Cand(pn["name"], pn["start"], pn["end"], None, None, None, _institution(held, held_unit), None,
                           held, held_unit, pn["degrees"], pn["honorific"], m.start(), pn["after"])
@@ -522,13 +569,28 @@ def find_officials(text: str, *, context: tuple[str, ...] = (),
         if text[s].islower() and " " not in text[s:e].strip():
             continue
         before = text[max(0, s - 60):s]
-        am = re.search(r"((?:[A-Z][\w'’\-]*\.?\s){0,4}[A-Z][\w'’\-]+)\s*,\s*(?:selaku\s+)?$", before)
-        if not am:
+        # "Name, Ketua PPK X", "Name, selaku Ketua", "Name selaku Ketua", "Name (Ketua PPK X)"
+        am = re.search(r"((?:[A-Z][\w'’\-]*\.?\s){0,4}[A-Z][\w'’\-]+)(?:\s*,\s*(?:selaku\s+)?|\s*\(\s*|"
+                       r"\s+(?:selaku|sebagai)\s+)$", before)
+        # "Rahmadi merupakan petahana Wakil Bupati Kobar": the subject of a copula holds the title
+        cm = None if am else _rx().copula.search(before)
+        if not (am or cm):
             continue
-        ns = s - len(before) + am.start(1)
-        pn = _parse_name(text, ns)
-        if not pn or pn["end"] > s or not free(pn["start"], pn["end"]) or len(pn["name"].split()) < 2:
+        g = am or cm
+        ns, ne = s - len(before) + g.start(1), s - len(before) + g.end(1)
+        pn = None
+        for w in re.finditer(r"\S+", text[ns:ne]):  # "Menurut Yusuf Maulana (...)": the name ends the words
+            pm = lex.position_at(text, ns + w.start())
+            if pm and pm[1] >= ne:  # "Komandan Distrik Militer (Dandim)": a title, then its short form
+                break
+            pn = _parse_name(text, ns + w.start())
+            if pn and pn["end"] >= ne:
+                break
+            pn = None
+        if not pn or pn["end"] > s or not free(pn["start"], pn["end"]):
             continue
+        if len(pn["name"].split()) < 2 and not (cm and re.search(r"(?:^|[.!?]\s+|\n\s*)$", text[:pn["start"]])):
+            continue  # one word: only as the subject that opens its sentence
         if not _plausible_civilian(text, pn, apposition=True):
             continue
         unit, *_ = _parse_tail(text, e, pos)
@@ -558,13 +620,20 @@ def _lowercase_name(text: str, at: int) -> Optional[tuple[int, int]]:
     title and its unit: two to four words, none a function word, time word
     or affixed verb (``, saat dikonfirmasi,`` is no name). The span or None."""
     m = _LOWER_NAME.match(text, at)
-    if m is None:
+    if m is None or not name_words(m.group("n").split()):
         return None
-    lex, common = lexicon(), _common_lowercase()
-    for w in m.group("n").split():
-        if w in lex.name_stop or w in lex.headline_verbs or w in common or _AFFIXED.fullmatch(w):
-            return None
     return m.start("n"), m.end("n")
+
+
+def name_words(words) -> bool:
+    """Lower-case words that may form a name written in lower case: none a
+    function word, time word or affixed verb (``saat dikonfirmasi``). Shared
+    with the candidates rules (``A–ahmad fauzan``)."""
+    lex, common = lexicon(), _common_lowercase()
+    for w in (w.lower() for w in words):
+        if w in lex.name_stop or w in lex.headline_verbs or w in common or _AFFIXED.fullmatch(w):
+            return False
+    return True
 
 
 @lru_cache(maxsize=1)
@@ -700,6 +769,28 @@ def _apposition(text: str, c: _Cand, pn) -> None:
                 c.institution = _institution(pos, c.unit)
 
 
+def _strip_unit_region(text: str, pn) -> tuple[dict, Optional[str]]:
+    """``Ketua Bawaslu BS Yeni Marlina``, ``Bupati Kepulauan Seribu Sahrul
+    Hidayat``: the first words of a name read after a title are the region
+    the article writes after a unit elsewhere (``Polres BS``, ``Polres
+    Kepulauan Seribu``) - a press abbreviation or a name the gazetteer writes
+    otherwise - and no part of the name. The name without them (at least one
+    word left; the longest such region) and the region as written, or
+    ``pn`` unchanged and None."""
+    words = list(re.finditer(r"\S+", text[pn["start"]:pn["end"]]))
+    heads = _alt(h for h in lexicon().unit_heads if len(h) > 2)
+    for k in range(len(words) - 1, 0, -1):
+        written = text[pn["start"]:pn["start"] + words[k - 1].end()]
+        if not is_cap(written):
+            continue
+        at = rf"(?<![\w])(?i:{heads})\s+{re.escape(written)}(?![\w])"
+        if any(m.end() <= pn["start"] or m.start() >= pn["end"] for m in re.finditer(at, text)):
+            rest = _parse_name(text, pn["start"] + words[k].start())
+            if rest and rest["end"] == pn["end"]:
+                return rest, written
+    return pn, None
+
+
 def _plausible_civilian(text: str, pn, apposition: bool = False) -> bool:
     """A name found without a rank must not be a place, unit or role."""
     name = pn["name"]
@@ -739,6 +830,13 @@ def _rx() -> SimpleNamespace:
         led_by=re.compile(rf"(?:\s+yang)?\s+(?:{_alt(lex.led_by)})\s+$", re.IGNORECASE),
         # "yang juga Ketua Y, Name", "atau Jaro Pamarentah, Name"
         aside=re.compile(rf"(?:{_alt(lex.asides)})\s+(?=[A-Z])"),
+        # "Name merupakan (petahana) Wakil Bupati X", before the title
+        copula=re.compile(rf"((?:[A-Z][\w'’\-]*\.?\s){{0,4}}[A-Z][\w'’\-]+)\s+(?:{_alt(lex.copulas)})\s+"
+                          rf"(?:(?:{_alt(lex.candidate_words['incumbent'])})\s+)?$"),
+        national=re.compile(rf"(?-i:{_alt(lex.national_words)})(?![\w])"),
+        # "Pamatwil Polda X untuk wilayah Y, AKBP Z"; "Padal apel, Mayor Z"
+        scope=re.compile(rf"(?:{_alt(lex.title_scope)})\s+(?=[A-Z])", re.IGNORECASE),
+        occasion=re.compile(rf"(?:{_alt(lex.title_occasions)})(?=\s*,)", re.IGNORECASE),
         building=re.compile(rf"(?<![\w])(?:{_alt(lex.building_words)})\s+$", re.IGNORECASE),
     )
 
