@@ -113,3 +113,13 @@ def research_db() -> Path:
         atexit.register(shutil.rmtree, d, ignore_errors=True)
         _built = build(d / "pantau.db")
     return _built
+
+
+def rows(db, sql: str, params=()) -> list[dict]:
+    """The rows of a read of the database file ``db``, as dicts."""
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in conn.execute(sql, params)]
+    finally:
+        conn.close()

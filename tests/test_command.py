@@ -14,6 +14,7 @@ import pytest
 
 from extractor.cli import main
 from extractor.holders import holder_on, query_holders
+from .research_db import rows as _rows
 
 
 def _article(url, outlet, day, title, paragraphs):
@@ -82,13 +83,6 @@ def db(tmp_path_factory) -> Path:
     return path
 
 
-def _rows(db, sql, args=()):
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    try:
-        return [dict(r) for r in conn.execute(sql, args)]
-    finally:
-        conn.close()
 
 
 def _answer(db, on, unit="Polres Lahat", position="Kapolres"):

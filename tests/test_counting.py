@@ -17,6 +17,7 @@ from extractor.facts import refresh
 from extractor.queries import Filters, run_canned
 from extractor.report import collect
 from extractor.store import Store
+from .research_db import rows
 
 NATIONAL = ("{dateline} – Polri mengerahkan 155.937 personel untuk mengamankan pemungutan suara Pilkada Serentak 2024 "
             "yang digelar pada Rabu (27/11/2024).\n\nKaro Penmas Divisi Humas Polri Brigjen Pol Trunoyudo Wisnu "
@@ -87,13 +88,6 @@ def db(tmp_path_factory):
     return path
 
 
-def rows(db, sql, params=()):
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    try:
-        return [dict(r) for r in conn.execute(sql, params)]
-    finally:
-        conn.close()
 
 
 # -- the rules on text --------------------------------------------------------------------------------
