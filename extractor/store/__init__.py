@@ -87,8 +87,9 @@ class Store:
                                                              "urls": len(src.urls)})}, pk="name")
 
     def record_error(self, url: str, stage: str, error: BaseException, run_id: Optional[int] = None) -> None:
-        """A failed item's row in ``errors``: its URL (or path), stage and one-line message."""
-        with self.db.conn:
+        """A failed item's row in ``errors``: its URL (or path), stage and one-line message
+        (superseding the same failure recorded before: :func:`.common.insert_error`)."""
+        with self.db.atomic():
             insert_error(self.db, url, stage, error, run_id)
 
     # articles and records -------------------------------------------------------

@@ -17,11 +17,12 @@ import sqlite_utils
 
 from .. import dedup
 from ..datafiles import extractor_version
+from ..isodates import iso_date
 from ..records import official_key, province_code, same_person
 from ..types import Article, Extraction, Official
 from .clusters import assign_cluster
 from .command import COMMAND_RECORD_TABLES, save_command_records
-from .common import now
+from .common import immediate, now
 
 
 def text_hash(text: str) -> str:
@@ -36,10 +37,13 @@ def article_state(db: sqlite_utils.Database, url: str) -> Optional[dict]:
 def write_article(db: sqlite_utils.Database, article: Article, relevance: float, extraction: Optional[Extraction],
                   run_id: Optional[int], signature: Optional[dedup.Signature]) -> int:
     """Insert the article (or replace what was stored for its URL) with its
-    records and near-duplicate cluster, in one transaction; returns its id."""
+    records and near-duplicate cluster, in one transaction; returns its id.
+    A published or modified value that is not an ISO 8601 date never reaches
+    its column (readers drop such values with a recorded warning first)."""
     row = {
         "url": article.url, "canonical_url": article.canonical_url or article.url, "source": article.source,
-        "outlet": article.outlet, "title": article.title, "published": article.published, "text": article.text,
+        "outlet": article.outlet, "title": article.title, "published": iso_date(article.published),
+        "text": article.text,
         "html_hash": article.html_hash, "text_hash": text_hash(article.text), "fetched_at": article.fetched_at,
         "language": article.language, "dateline": article.dateline, "relevance": relevance,
         "extracted": int(extraction is not None), "extractor_version": extractor_version(),
@@ -49,16 +53,17 @@ def write_article(db: sqlite_utils.Database, article: Article, relevance: float,
         "primary_region_code": extraction.primary_region.code if extraction and extraction.primary_region else None,
         "author": article.author or None, "editor": article.editor or None, "section": article.section or None,
         "tags": json.dumps(list(article.tags), ensure_ascii=False) if article.tags else None,
-        "modified": article.modified, "published_from": article.published_from or None,
+        "modified": iso_date(article.modified), "published_from": article.published_from or None,
         "meta_notes": json.dumps(list(article.meta_notes), ensure_ascii=False) if article.meta_notes else None,
         "profile": article.profile or None, "pages": article.pages,
         "personnel": extraction.personnel if extraction else None,
         "personnel_approx": (int(extraction.personnel_approx)
                              if extraction and extraction.personnel is not None else None),
     }
-    # atomic(), not `with conn`: sqlite-utils commits each insert made outside its own transaction,
-    # so a crash between the article row and its records would leave an article without them
-    with db.atomic():
+    # one explicit transaction, not `with conn`: sqlite-utils commits each insert made outside an open
+    # transaction, so a crash between the article row and its records would leave an article without
+    # them; the write lock first, so another process storing the same URL waits instead of failing
+    with immediate(db) if not db.conn.in_transaction else db.atomic():
         st = article_state(db, article.url)
         if st:
             aid = st["id"]

@@ -1,0 +1,29 @@
+"""Property tests of the text entry points (issue 16): arbitrary Unicode and
+bytes, and text made of the words the rules look for, never raise anything
+but pantau's own errors; offsets stay inside the text; cleaning is
+idempotent; dates are real days (tests/fuzzing.py has the strategies and
+the properties). A few hundred examples each, derandomized so the suite is
+the same on every run; ``benchmarks/fuzz.py`` runs 10,000 each with fresh
+randomness and counts crashes."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from .fuzzing import PROPERTIES
+
+EXAMPLES = {"clean": 300, "dates": 300, "places": 300, "officials": 300, "extract": 150, "html": 250}
+
+
+@pytest.mark.parametrize("name", sorted(PROPERTIES))
+def test_property(name):
+    strategy, check = PROPERTIES[name]
+
+    @settings(max_examples=EXAMPLES[name], deadline=None, database=None, derandomize=True,
+              suppress_health_check=list(HealthCheck))
+    @given(strategy)
+    def prop(args):
+        check(*args)
+
+    prop()
