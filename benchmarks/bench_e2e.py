@@ -71,6 +71,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--n", type=int, default=2000)
+    ap.add_argument("--no-scaling", action="store_true", help="skip the 1k/10k scaling run")
     args = ap.parse_args()
     n = 300 if args.quick else args.n
     out = HERE / "out"
@@ -88,7 +89,7 @@ def main() -> None:
         per = r["wall"] / r["articles"]
         print(f"{name:<28} {r['articles'] / r['wall']:>10.1f} {r['words'] / r['wall']:>9.0f} "
               f"{r['peak_rss_mb']:>11.0f} {per / per_ref:>11.2f} {r['errors']:>6}")
-    if not args.quick:
+    if not args.quick and not args.no_scaling:
         small = run_pantau(generate(1000, out / "articles-1000.jsonl"), 2)
         big = run_pantau(generate(10000, out / "articles-10000.jsonl"), 2)
         print(f"scaling 10k/1k (2 workers): {big['wall'] / small['wall']:.2f}  "

@@ -22,7 +22,7 @@ from .errors import ExtractError, Msg, PantauError, ParseError, describe
 from .inputs import Item, RawPage
 from .nlp.relevance import relevance, threshold as default_threshold
 from .runlog import Failure, Notice, RunLog
-from .store import Store
+from .store import Batch, Store
 from .types import Article, Extraction
 
 @dataclass(frozen=True)
@@ -41,61 +41,99 @@ OnDone = Callable[[str, Optional[BaseException]], None]
 CHUNK = 8
 
 
+#: articles per transaction of the writer
+BATCH = 64
+
+
 def extract_and_store(items: Iterable[Item], store: Store, log: RunLog, *, extract_all: bool = False,
                       refresh: bool = False, workers: int = 1, threshold: Optional[float] = None,
-                      on_done: Optional[OnDone] = None) -> None:
+                      on_done: Optional[OnDone] = None,
+                      on_stored: Optional[Callable[[Article, int], None]] = None, batch_size: int = BATCH) -> None:
     """Parse, score, extract and store ``items``; record failures in ``log``.
     What is already stored from the same content by this version is skipped
     unless ``refresh``; with ``extract_all`` an article stored below the
-    relevance threshold is extracted now."""
+    relevance threshold is extracted now. ``on_done`` hears of each item once
+    what it wrote is committed; ``on_stored`` as :func:`store_results`.
+    ``batch_size``: articles per transaction (1: each article commits, and
+    is reported done, on its own)."""
     cut = default_threshold() if threshold is None else threshold
     done = on_done or (lambda url, error: None)
+    with store.batch(batch_size) as b:
 
-    def pending() -> Iterator[Union[Article, RawPage]]:
-        for item in items:
-            if isinstance(item, Notice):
-                log.noted(item)
-                continue
-            if isinstance(item, Failure):
-                log.failed(item)
-                done(item.url, item.error)
-                continue
-            current = (store.is_current_hash(item.url, item.content_hash) if isinstance(item, RawPage)
-                       else store.is_current(item))
-            if current and extract_all and not (store.article_state(item.url) or {}).get("extracted"):
-                current = False  # stored below the threshold; --all extracts it now
-            if current and not refresh:
-                log.count("skipped")
-                done(item.url, None)
-                continue
-            yield item
+        def pending() -> Iterator[Union[Article, RawPage]]:
+            for item in items:
+                if isinstance(item, Notice):  # a value dropped, the item kept
+                    log.noted(item)
+                    continue
+                if isinstance(item, Failure):
+                    log.failed(item)
+                    b.after_commit(done, item.url, item.error)
+                    continue
+                if not refresh and _is_current(store, item, extract_all):
+                    log.count("skipped")
+                    b.after_commit(done, item.url, None)
+                    continue
+                yield item
 
-    for result in _results(pending(), workers, cut, extract_all):
+        store_results(_results(pending(), workers, cut, extract_all), store, log, cut=cut, extract_all=extract_all,
+                      refresh=refresh, on_done=done, on_stored=on_stored, batch=b)
+
+
+def store_results(results: Iterable[Result], store: Store, log: RunLog, *, cut: float, extract_all: bool = False,
+                  refresh: bool = False, on_done: Optional[OnDone] = None,
+                  on_stored: Optional[Callable[[Article, int], None]] = None, batch: Optional[Batch] = None,
+                  before_commit: Optional[Callable[[], None]] = None) -> None:
+    """The single writer: store the extraction workers' results in order,
+    :data:`BATCH` articles to a transaction (``batch``: an open one to write
+    into; ``before_commit``: bookkeeping to commit with each). A result whose
+    URL was stored from the same content since it was read (a copy earlier in
+    the input) is skipped unless ``refresh``. ``on_stored(article, id)`` runs
+    inside the transaction that stores the article; ``on_done`` after it commits."""
+    if batch is None:
+        with store.batch(BATCH, before_commit) as b:
+            store_results(results, store, log, cut=cut, extract_all=extract_all, refresh=refresh, on_done=on_done,
+                          on_stored=on_stored, batch=b)
+        return
+    done = on_done or (lambda url, error: None)
+    for result in results:
         if isinstance(result, BatchFailure):
             log.failed(result.failure)
             continue
         if isinstance(result, Failure):
             log.failed(result)
-            done(result.url, result.error)
+            batch.after_commit(done, result.url, result.error)
             continue
         article, rel, ex, sig = result
+        if not refresh and _is_current(store, article, extract_all):
+            log.count("skipped")
+            batch.after_commit(done, article.url, None)
+            continue
         log.count("relevant", int(rel >= cut), show=False)
-        done(article.url, _store(store, log, article, rel, ex, sig))
+        aid, error = batch.save(article, rel, ex, log.run_id, sig)
+        if error is not None:
+            log.failed(Failure(article.url, "store", error))
+        else:
+            log.count("stored")
+            if ex is not None:
+                log.count("extracted")
+                log.count("officials", len(ex.officials), show=False)
+                log.count("events", len(ex.events), show=False)
+            if on_stored is not None:
+                on_stored(article, aid)
+        batch.after_commit(done, article.url, error)
 
 
-def _store(store: Store, log: RunLog, article: Article, rel: float, ex: Optional[Extraction],
-           sig: Optional[Signature]) -> Optional[BaseException]:
-    try:
-        store.save(article, rel, ex, log.run_id, signature=sig)
-    except PantauError as exc:
-        log.failed(Failure(article.url, "store", exc))
-        return exc
-    log.count("stored")
-    if ex is not None:
-        log.count("extracted")
-        log.count("officials", len(ex.officials), show=False)
-        log.count("events", len(ex.events), show=False)
-    return None
+def _is_current(store: Store, item: Union[Article, RawPage], extract_all: bool) -> bool:
+    """Stored from the same content by this version (and, with ``extract_all``, extracted)."""
+    if isinstance(item, RawPage):
+        current = store.is_current_hash(item.url, item.content_hash)
+    elif item.html_hash:
+        current = store.is_current_hash(item.url, item.html_hash)
+    else:
+        current = store.is_current(item)
+    if current and extract_all and not (store.article_state(item.url) or {}).get("extracted"):
+        return False  # stored below the threshold; --all extracts it now
+    return current
 
 
 # --------------------------------------------------------------------------- extraction workers

@@ -108,25 +108,54 @@ def _run(settings, db, since, until, refresh, extract_all, dry_run, workers, com
     _summary(summary, db, run=True)
 
 
+def _size(ctx, param, value: Optional[str]) -> Optional[int]:
+    if value is None:
+        return None
+    units = {"K": 2**10, "M": 2**20, "G": 2**30}
+    v = value.strip().upper().removesuffix("B")
+    try:
+        n = int(float(v[:-1]) * units[v[-1]]) if v[-1:] in units else int(v)
+    except ValueError:
+        raise click.BadParameter(Msg.SIZE_FORMAT.format(value=value))
+    if n < 1:
+        raise click.BadParameter(Msg.SIZE_FORMAT.format(value=value))
+    return n
+
+
+def dask_options(fn):
+    """--dask and the options that go with it (ingest, extract --from-archive)."""
+    for opt in reversed([
+        click.option("--dask", metavar="SPEC", help="Run on Dask: local:N (a local cluster of N worker "
+                     "processes), tcp://HOST:8786 (a running scheduler) or FILE.json (a scheduler file)."),
+        click.option("--shard-dir", type=click.Path(file_okay=False), help="Where the shards' results go; every "
+                     "worker and this process must reach it. Default: DB-NAME-shards/ beside the database."),
+        click.option("--shard-size", default="256M", show_default=True, callback=_size, metavar="SIZE",
+                     help="Byte range of a large WARC file per shard (K, M, G)."),
+        click.option("--base-url", metavar="URL", help="Resolve the relative entries of a .paths list against "
+                     "URL (e.g. https://data.commoncrawl.org/); default: where the list is."),
+        click.option("--prefilter/--no-prefilter", default=None, help="Drop WARC records before parsing: not "
+                     "HTTP 200 HTML, not Indonesian, no election and security terms. Default: on with --dask."),
+    ]):
+        fn = opt(fn)
+    return fn
+
+
 @cli.command()
-@click.argument("path", type=click.Path())
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @db_option
 @click.option("--refresh", is_flag=True, help="Extract again what is already stored.")
 @click.option("--all", "extract_all", is_flag=True, help="Extract below the relevance threshold too.")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Extraction processes.")
-def ingest(path, db, refresh, extract_all, workers):
-    """Store local input: a folder of .html/.txt files, a JSONL file (one
-    article per line: url, title, published, and text or html), or WARC
-    files (.warc/.warc.gz, e.g. Common Crawl News: every HTML response)."""
-    from .inputs import read_local
-    from .run import ingest as run_ingest
-    from .store import Store
-
-    items = read_local(path)  # a bad path fails here, before the database is opened
-    with Store(db) as store, _progress() as tick:
-        summary = run_ingest(store, items, command="ingest", config={"path": str(path)}, extract_all=extract_all,
-                             refresh=refresh, workers=workers, progress=tick)
-    _summary(summary, db)
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Extraction processes (without --dask; with it, the cluster's workers extract).")
+@dask_options
+def ingest(paths, db, refresh, extract_all, workers, dask, shard_dir, shard_size, base_url, prefilter):
+    """Store input files: folders of .html/.txt files, JSONL files (one
+    article per line: url, title, published, and text or html), WARC files
+    (.warc/.warc.gz, e.g. Common Crawl News: every HTML response), lists of
+    paths or URLs (.paths, .paths.gz, as Common Crawl's warc.paths), and
+    remote files (https://, s3://). With --dask, on a Dask cluster."""
+    _read_and_store(list(paths), db, "ingest", refresh=refresh, extract_all=extract_all, workers=workers,
+                    dask=dask, shard_dir=shard_dir, shard_size=shard_size, base=base_url, prefilter=prefilter)
 
 
 @cli.command()
@@ -136,23 +165,60 @@ def ingest(path, db, refresh, extract_all, workers):
 @db_option
 @click.option("--refresh", is_flag=True, help="Extract again even what this version already stored.")
 @click.option("--all", "extract_all", is_flag=True, help="Extract below the relevance threshold too.")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Extraction processes.")
-def extract(archive, db, refresh, extract_all, workers):
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Extraction processes (without --dask; with it, the cluster's workers extract).")
+@dask_options
+def extract(archive, db, refresh, extract_all, workers, dask, shard_dir, shard_size, base_url, prefilter):
     """Parse and extract again from archived raw responses alone (no
     network): multi-page articles come back whole. What this version already
-    stored from the same pages is skipped unless --refresh."""
+    stored from the same pages is skipped unless --refresh. With --dask, on
+    a Dask cluster (the prefilter passes pantau's own pages untouched)."""
     from .archive import default_archive_dir
-    from .inputs import read_warc
-    from .run import ingest as run_ingest
-    from .store import Store
 
     if archive is None:
         raise click.UsageError("give --from-archive [PATH]: extract reads archived pages")
-    path = archive or default_archive_dir(db)
-    items = read_warc(path)  # a bad path fails here, before the database is opened
+    _read_and_store([archive or str(default_archive_dir(db))], db, "extract --from-archive", refresh=refresh,
+                    extract_all=extract_all, workers=workers, dask=dask, shard_dir=shard_dir,
+                    shard_size=shard_size, base=base_url, prefilter=prefilter, warc_only=True)
+
+
+def _read_and_store(paths: list[str], db, command: str, *, refresh, extract_all, workers, dask, shard_dir,
+                    shard_size, base, prefilter, warc_only: bool = False) -> None:
+    from .run import ingest as run_ingest
+    from .store import Store
+
+    config = {"path": paths[0] if len(paths) == 1 else paths}
+    if dask:
+        from .cluster import parse_spec
+        from .run import ingest_distributed
+        from .shards import plan
+
+        parse_spec(dask)  # a bad spec fails before anything is opened
+        plan(paths, shard_size=shard_size, base=base)  # and so does a bad path
+        with Store(db) as store:
+            summary, _ = ingest_distributed(
+                store, paths, dask=dask, command=command, config=config, say=lambda s: click.echo(s, err=True),
+                shard_dir=shard_dir, shard_size=shard_size, base=base, prefilter=prefilter is not False,
+                extract_all=extract_all, refresh=refresh)
+        _summary(summary, db)
+        return
+    origins = None
+    simple = len(paths) == 1 and not prefilter and not base and "://" not in paths[0] \
+        and not paths[0].lower().endswith((".paths", ".paths.gz", ".paths.txt"))
+    if simple:  # as before issue 18: one local file or folder, read by extractor.inputs
+        from .inputs import read_local, read_warc
+
+        items = (read_warc if warc_only else read_local)(paths[0])  # a bad path fails here, before the database
+    else:  # what a shard reads, in one process
+        from .cluster import read_inputs
+        from .shards import plan
+
+        plan(paths, shard_size=shard_size, base=base)  # a bad path fails here, before the database
+        origins = {}
+        items = read_inputs(paths, prefilter=bool(prefilter), base=base, origins=origins)
     with Store(db) as store, _progress() as tick:
-        summary = run_ingest(store, items, command="extract --from-archive", config={"path": str(path)},
-                             extract_all=extract_all, refresh=refresh, workers=workers, progress=tick)
+        summary = run_ingest(store, items, command=command, config=config, extract_all=extract_all, refresh=refresh,
+                             workers=workers, progress=tick, origins=origins)
     _summary(summary, db)
 
 
@@ -569,8 +635,9 @@ def main(argv: Optional[list[str]] = None) -> int:
         code = cli.main(args=argv, prog_name="pantau", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return exc.exit_code
-    except click.Abort:
-        click.echo("error: aborted", err=True)
+    except click.Abort as exc:  # (click turns Ctrl-C into an Abort caused by the KeyboardInterrupt)
+        why = "interrupted" if isinstance(exc.__cause__ or exc.__context__, KeyboardInterrupt) else "aborted"
+        click.echo(f"error: {why}", err=True)
         return 130
     except click.UsageError as exc:
         click.echo(f"error: {exc.format_message()}" + (f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""),

@@ -16,6 +16,8 @@ reader never stops at a bad record.
 A path that does not exist, or a folder with nothing to read, is an
 :class:`~extractor.errors.InputError` when the reader is called, before any
 item is read.
+The readers return :class:`Items`, which read the input again each time
+they are iterated (the batch reads the pages' titles first).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import json
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterator, Optional, Union
+from typing import Callable, Iterator, Optional, Union
 
 from .archive import ArchivedArticle, iter_articles, warc_files
 from .errors import InputError, InputWarning, Msg
@@ -53,6 +55,8 @@ class RawPage:
     #: the continuation pages of a multi-page article: (body, charset) in order
     more: tuple[tuple[bytes, Optional[str]], ...] = ()
     outlet: str = ""
+    #: site affixes of its host's titles learned across the run (:mod:`extractor.site_titles`)
+    title_affixes: tuple[str, ...] = ()
 
     @property
     def content_hash(self) -> str:
@@ -66,16 +70,27 @@ class RawPage:
         if self.more:  # one article from its pages, each page and paragraph once
             art = article_from_pages([self.content, *(body for body, _ in self.more)], self.url,
                                      encoding=self.encoding, source=self.source, fetched_at=self.fetched_at,
-                                     outlet=self.outlet)
+                                     outlet=self.outlet, title_affixes=self.title_affixes)
         else:
             art = article_from_html(self.content, self.url, encoding=self.encoding, source=self.source,
-                                    fetched_at=self.fetched_at, outlet=self.outlet)
+                                    fetched_at=self.fetched_at, outlet=self.outlet, title_affixes=self.title_affixes)
         if self.title or (self.published and not art.published):
             art = replace(art, title=self.title or art.title, published=art.published or self.published)
         return art
 
 
 Item = Union[Article, RawPage, Failure, Notice]
+
+
+class Items:
+    """The items of one input, read afresh each time they are iterated (the
+    batch reads the pages' titles first: :mod:`extractor.site_titles`)."""
+
+    def __init__(self, read: Callable[[], Iterator[Item]]):
+        self._read = read
+
+    def __iter__(self) -> Iterator[Item]:
+        return self._read()
 
 
 def raw_from_archive(art: ArchivedArticle, *, url: Optional[str] = None, published: Optional[str] = None) -> RawPage:
@@ -88,7 +103,7 @@ def raw_from_archive(art: ArchivedArticle, *, url: Optional[str] = None, publish
                    more=tuple((p.body, p.encoding) for p in more))
 
 
-def read_local(path: Union[str, Path]) -> Iterator[Item]:
+def read_local(path: Union[str, Path]) -> Items:
     """A folder (its .html/.htm/.txt files, then its WARC files, searched
     recursively), or one file of any kind :func:`read_file`,
     :func:`read_jsonl` or :func:`read_warc` reads."""
@@ -100,12 +115,12 @@ def read_local(path: Union[str, Path]) -> Iterator[Item]:
         warcs = sorted(f for f in p.rglob("*") if f.name.lower().endswith(_WARC_SUFFIXES) and f.is_file())
         if not files and not warcs:
             raise InputError(Msg.INPUT_EMPTY.format(path=p))
-        return _folder(files, warcs)
+        return Items(lambda: _folder(files, warcs))
     if p.name.lower().endswith(_WARC_SUFFIXES):
         return read_warc(p)
     if p.suffix.lower() in (".jsonl", ".ndjson"):
         return read_jsonl(p)
-    return _folder([p], [])
+    return Items(lambda: _folder([p], []))
 
 
 def read_file(f: Path) -> Item:
@@ -121,12 +136,12 @@ def read_file(f: Path) -> Item:
     return RawPage(url, raw, "text", source="local")  # decoded like pages: BOM, UTF-8, windows-1252, ...
 
 
-def read_jsonl(p: Path) -> Iterator[Item]:
+def read_jsonl(p: Path) -> Items:
     """One article per line (``url``, ``title``, ``published``, and ``text`` or
     ``html``); a line that is not such an object is a Failure with its line number."""
     if not p.exists():
         raise InputError(Msg.INPUT_NOT_FOUND.format(path=p))
-    return _jsonl(p)
+    return Items(lambda: _jsonl(p))
 
 
 #: the fields of a JSONL line pantau reads, each a string when present (null: absent)
@@ -185,11 +200,12 @@ def _published(value: Optional[str], url: str, where: str) -> tuple[Optional[str
 _ISO_SHAPED = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 
 
-def read_warc(path: Union[str, Path]) -> Iterator[Item]:
+def read_warc(path: Union[str, Path]) -> Items:
     """Articles from the WARC files at ``path`` (a file, or a folder searched
     recursively): pantau's archive, multi-page articles joined, or foreign
     WARCs such as Common Crawl News."""
-    return _warc(warc_files(path))
+    files = warc_files(path)
+    return Items(lambda: _warc(files))
 
 
 def _warc(files: list[Path]) -> Iterator[Item]:

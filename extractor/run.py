@@ -22,6 +22,7 @@ from .crawl import crawl
 from .errors import InputError
 from .inputs import Item, raw_from_archive
 from .runlog import Failure, Progress, RunLog, Summary
+from .site_titles import with_site_titles
 from .store import Store
 
 
@@ -51,7 +52,9 @@ def store_fetched(settings: Settings, store: Store, log: RunLog, *, extract_all:
                   refresh: bool = False, workers: int = 1) -> None:
     """Parse, extract and store every fetched article of the configured
     sources not stored yet (this run's, and those of a run that stopped
-    before storing them), from the archive; each URL is then ``done``."""
+    before storing them), from the archive; each URL is then ``done``. The
+    titles are read first, and each host's site affixes learned from them
+    are stripped from its titles (:mod:`extractor.site_titles`)."""
     rows = store.frontier.unstored([s.name for s in settings.sources])
     by_url: dict[str, list[str]] = {}
     for row in rows:
@@ -64,14 +67,18 @@ def store_fetched(settings: Settings, store: Store, log: RunLog, *, extract_all:
             elif not isinstance(error, InputError):  # an unreadable record went back to the queue
                 store.frontier.store_failed(u, error)
 
-    extract_and_store(read_fetched(store, rows), store, log, extract_all=extract_all, refresh=refresh,
-                      workers=workers, threshold=settings.relevance_threshold, on_done=done)
+    # one article per transaction: each fetched URL is marked done as soon as its article is stored, so a
+    # crawl killed while storing leaves every URL's state true to the database (the crawl commits cheaply)
+    items = with_site_titles(read_fetched(store, rows), learn_from=read_fetched(store, rows, requeue=False))
+    extract_and_store(items, store, log, extract_all=extract_all, refresh=refresh, workers=workers,
+                      threshold=settings.relevance_threshold, on_done=done, batch_size=1)
 
 
-def read_fetched(store: Store, rows: Iterable[dict]) -> Iterator[Item]:
+def read_fetched(store: Store, rows: Iterable[dict], *, requeue: bool = True) -> Iterator[Item]:
     """The reader of fetched articles: RawPages, read back from the archive,
     of crawl-state rows (status ``fetched``). An unreadable record sends its
-    URL back to the frontier and is a Failure."""
+    URL back to the frontier (unless not ``requeue``: a first read for the
+    titles) and is a Failure."""
     base = store.path.resolve().parent
     for row in rows:
         path = Path(row["warc_file"] or "")
@@ -80,7 +87,8 @@ def read_fetched(store: Store, rows: Iterable[dict]) -> Iterator[Item]:
         try:
             art = read_article(path, int(row["warc_offset"] or 0))
         except InputError as exc:
-            store.frontier.requeue(row["url"], exc)
+            if requeue:
+                store.frontier.requeue(row["url"], exc)
             yield Failure(row["url"], "input", exc)
             continue
         yield raw_from_archive(art, url=row.get("canonical") or art.url, published=row.get("published"))
@@ -88,11 +96,39 @@ def read_fetched(store: Store, rows: Iterable[dict]) -> Iterator[Item]:
 
 def ingest(store: Store, items: Iterable[Item], *, command: str = "ingest", config: Optional[dict] = None,
            extract_all: bool = False, refresh: bool = False, workers: int = 1,
-           progress: Optional[Progress] = None) -> Summary:
+           progress: Optional[Progress] = None, origins: Optional[dict] = None) -> Summary:
     """Parse, extract and store ``items`` from a reader as one run (a ``runs``
-    row with ``command`` and ``config``); returns its summary."""
+    row with ``command`` and ``config``); returns its summary. When ``items``
+    can be read twice (the readers of :mod:`extractor.inputs`), their titles
+    are read first and each host's site affixes stripped from its titles
+    (:mod:`extractor.site_titles`). ``origins`` (url -> (input, position),
+    filled by the reader as it goes, e.g. :func:`extractor.cluster.read_inputs`)
+    become ``article_origins`` rows."""
     run_id = store.start_run(command, config or {})
     log = RunLog(store, run_id, progress)
-    extract_and_store(items, store, log, extract_all=extract_all, refresh=refresh, workers=workers)
+    stored = None
+    if origins is not None:
+        def stored(article, aid):
+            if article.url in origins:
+                store.set_origin(aid, *origins[article.url])
+    extract_and_store(with_site_titles(items), store, log, extract_all=extract_all, refresh=refresh,
+                      workers=workers, on_stored=stored)
     store.finish_run(run_id, log.summary.as_dict())
     return log.summary
+
+
+def ingest_distributed(store: Store, inputs: list, *, dask: str, command: str = "ingest",
+                       config: Optional[dict] = None, say=None, **options) -> tuple[Summary, dict]:
+    """Ingest ``inputs`` on a Dask cluster as one run (:func:`extractor.cluster.ingest`:
+    ``options`` are its); returns the run's summary and the cluster run's figures
+    (prefilter counts, shards, failed shards, merge time)."""
+    from .cluster import ingest as cluster_ingest
+
+    store.fast_commits()
+    run_id = store.start_run(command, {**(config or {}), "dask": dask})
+    log = RunLog(store, run_id)
+    kw = {"say": say} if say is not None else {}
+    stats = cluster_ingest(inputs, store, log, dask=dask, **kw, **options)
+    store.finish_run(run_id, {**log.summary.as_dict(), "prefilter": stats["counts"], "shards": stats["shards"],
+                              "failed_shards": stats["failed"]})
+    return log.summary, stats

@@ -14,11 +14,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 class Server(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self):
+    def __init__(self, handler=None):
         self.routes = {}
         self.hits: Counter = Counter()
         self.headers_seen: list = []
-        super().__init__(("127.0.0.1", 0), _Handler)
+        super().__init__(("127.0.0.1", 0), handler or _Handler)
         self.thread = threading.Thread(target=self.serve_forever, daemon=True)
 
     @property

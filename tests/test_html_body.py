@@ -8,7 +8,7 @@ import pytest
 
 from extractor.html import article_from_html
 from extractor.html.body import (captions, drop_furniture, generic_paragraphs, lead_before_first_p, main_element,
-                                 missed, with_lead)
+                                 missed, photo_page, with_lead)
 
 SENTENCES = [f"Paragraf nomor {i} berisi kalimat panjang tentang pengamanan pemilihan kepala daerah di kota ini "
              f"oleh polisi dan tentara." for i in range(5)]
@@ -55,6 +55,30 @@ def test_column_furniture_is_dropped_by_structure(block):
     removed = drop_furniture(root, {main, *main.iterancestors()})
     assert removed and all(s in root.text_content() for s in SENTENCES)
     assert not any(h in root.text_content() for h in HEADLINES + ["pilkada serentak", "Breaking news"])
+
+
+def test_a_paragraph_of_links_is_dropped_whatever_its_label_says():
+    links = "<br>".join(f"<a href='/{i}'>{h}</a>" for i, h in enumerate(HEADLINES[:3]))
+    linked = ("<p>Menurut <a href='/k'>Kapolda</a>, pengamanan di <a href='/t'>tiga kabupaten</a> dan "
+              "<a href='/p'>dua kota</a> berjalan lancar tanpa gangguan berarti selama tahapan kampanye.</p>")
+    html = page(f"<h1>Judul Berita Ini</h1><div class='txt'>{P[:len(P) // 2]}<p><b>Jangan lewatkan:</b><br>{links}</p>"
+                f"{linked}{P[len(P) // 2:]}</div>")
+    art = article_from_html(html, "https://situs.com/berita/5")
+    assert not any(h in art.text for h in HEADLINES) and "Jangan lewatkan" not in art.text
+    assert "Menurut Kapolda, pengamanan di tiga kabupaten" in art.text and art.text.count("Paragraf nomor") == 5
+
+
+def test_a_comment_section_is_dropped_by_its_name():
+    comments = "".join(f"<div class='item'><b>Warga {i}</b> <span>{i + 1} jam lalu</span><p>Semoga pilkada di kota "
+                       f"kami berjalan aman dan damai, warga sudah lelah dengan keributan nomor {i}.</p></div>"
+                       for i in range(3))
+    html = page(f"<div class='detail'><h1>Judul Berita Ini</h1><div class='txt'>{P}</div>"
+                f"<div id='kolom-komentar'><h3>Tanggapan Pembaca</h3>{comments}</div></div>")
+    art = article_from_html(html, "https://situs.com/berita/6")
+    assert art.text == "\n\n".join(SENTENCES)
+    # the article's own containers are never dropped, whatever their names say
+    html = page(f"<div class='detail komentar-aktif'><h1>Judul Berita Ini</h1><div class='txt'>{P}</div></div>")
+    assert article_from_html(html, "https://situs.com/berita/7").text == "\n\n".join(SENTENCES)
 
 
 def test_furniture_never_takes_the_article_or_its_containers():
@@ -115,6 +139,75 @@ def test_photo_page_tells_its_story_in_captions():
                   f"<div class='txt'>{P}</div>")
     assert caps[0] not in article_from_html(normal, "https://x.example/a").text
     assert captions(tree(figures)) == caps
+
+
+GALLERY_CAPS = [
+    "Warga mengantre di depan TPS 04 Kelurahan Sukajadi untuk memberikan hak suara, Rabu (9/12/2015).",
+    "Petugas KPPS mencocokkan undangan pemilih dengan daftar pemilih tetap sebelum warga masuk ke bilik.",
+    "Seorang pemilih lanjut usia dibantu keluarganya menuju bilik suara yang disiapkan di teras sekolah.",
+    "Personel Polres dan Linmas berjaga di pintu masuk TPS selama pemungutan suara berlangsung di kota itu.",
+    "Saksi dari setiap pasangan calon mengikuti penghitungan suara yang digelar terbuka di halaman balai.",
+    "Kotak suara yang sudah disegel diangkut ke kantor kecamatan dengan pengawalan dua anggota polisi.",
+]
+GALLERY_INTRO = ("Pilkada serentak di kota ini diikuti tiga pasangan calon, dan warga mulai berdatangan ke TPS "
+                 "sejak pagi hari untuk menggunakan hak pilihnya.")
+
+
+def gallery(intro: bool = True) -> str:
+    """A photo page of its own kind: a header of label, byline, stamp and counters, an optional intro, six
+    captioned figures with credits and counters, and a column of other galleries told in linked captions."""
+    n = len(GALLERY_CAPS)
+    figures = "".join(
+        f"<figure class='slide'><div class='num'>{i + 1} / {n}</div><img src='{i}.jpg' alt='Pilkada'>"
+        f"<figcaption>{c} <span class='credit'>(Situs.com/Budi Santoso)</span></figcaption>"
+        f"<div class='by'>Fotografer: Budi Santoso</div></figure>" for i, c in enumerate(GALLERY_CAPS))
+    others = "".join(f"<li><a href='/foto/{i}'><figure><img src='o{i}.jpg'><figcaption>{h}</figcaption></figure></a></li>"
+                     for i, h in enumerate(HEADLINES))
+    return ("<html><head><title>FOTO: Suasana Pencoblosan di Kota Sukajadi - Situs.com</title>"
+            "<meta property='og:title' content='FOTO: Suasana Pencoblosan di Kota Sukajadi - Situs.com'></head><body>"
+            "<div class='wrap'><div class='head'><span class='label'>FOTO</span><h1>Suasana Pencoblosan di Kota "
+            "Sukajadi</h1><span class='author'>Rina Wulandari</span> <span class='date'>09 Des 2015, 10:25 WIB</span>"
+            f"<span class='total'>{n} Foto</span></div>"
+            + (f"<div class='intro'><p>{GALLERY_INTRO}</p></div>" if intro else "")
+            + f"<div class='gallery'>{figures}</div></div>"
+            f"<div class='col'><h3>Foto Populer</h3><ul>{others}</ul></div></body></html>")
+
+
+@pytest.mark.parametrize("intro", [True, False])
+def test_a_gallery_is_its_captions_without_credits_counters_or_bylines(intro):
+    art = article_from_html(gallery(intro), "https://foto.situs.com/read/1/foto-suasana-pencoblosan")
+    assert art.text == "\n\n".join([GALLERY_INTRO] * intro + GALLERY_CAPS)
+    assert art.title == "Suasana Pencoblosan di Kota Sukajadi" and art.published.startswith("2015-12-09")
+    for junk in ("Situs.com/", "/ 6", "Fotografer", "Foto Populer", HEADLINES[0]):
+        assert junk not in art.text
+
+
+def test_photo_page_decides_by_the_bodys_own_prose():
+    title = "Suasana Pencoblosan di Kota Sukajadi"
+    header = (f"FOTO {title} Rina Wulandari 09 Des 2015, 10:25 WIB "
+              + " ".join(f"{i} / 6 (Situs.com/Budi Santoso)" for i in range(1, 7)))
+    assert len(header.split()) >= 40  # not short: only its prose is
+    text, junk = photo_page(header, GALLERY_CAPS, title, names=["Rina Wulandari"])
+    assert text == "\n\n".join(GALLERY_CAPS) and header in junk
+    # a story with captioned photos keeps its body and leaves the captions out
+    assert photo_page("\n\n".join(SENTENCES), GALLERY_CAPS[:1], title) is None
+    assert photo_page("\n\n".join(SENTENCES * 2), GALLERY_CAPS[:3], title) is None
+    # a short body beside a gallery is its intro
+    assert photo_page(GALLERY_INTRO, GALLERY_CAPS[:3], title)[0] == "\n\n".join([GALLERY_INTRO, *GALLERY_CAPS[:3]])
+
+
+def test_an_article_with_one_captioned_photo_keeps_its_body_and_drops_the_caption():
+    cap = "Kapolres meninjau kesiapan personel di halaman Mapolres, Selasa (8/12/2015)."
+    html = page(f"<h1>Judul Berita Ini</h1><div class='txt'><figure><img src='a.jpg'><figcaption>{cap} "
+                f"<span>(Situs.com/Budi Santoso)</span></figcaption></figure>{P}</div>")
+    art = article_from_html(html, "https://situs.com/berita/3")
+    assert art.text == "\n\n".join(SENTENCES)
+    # three photos beside a longer story: still a story
+    figs = "".join(f"<figure><img src='{i}.jpg'><figcaption>{c}</figcaption></figure>"
+                   for i, c in enumerate(GALLERY_CAPS[:3]))
+    html = page(f"<h1>Judul Berita Ini</h1><div class='txt'>{figs}{P}{P.replace('nomor', 'ke')}</div>")
+    art = article_from_html(html, "https://situs.com/berita/4")
+    assert not any(c in art.text for c in GALLERY_CAPS) and art.text.startswith(SENTENCES[0])
 
 
 def test_a_profile_that_finds_only_a_scrap_hands_over_to_the_generic_path():

@@ -203,6 +203,9 @@ def test_profiles_load_and_pick_the_most_specific_host():
     "Personel mulai bergeser ke TPS #PilkadaDKI pic.twitter.com/Ab12CdEf",
     "— TMC Polda Metro Jaya (@TMCPoldaMetro) 14 Februari 2017", "Facebook", "Tweet", "Login", "1 / 5",
     "Agung Pambudhy - detikNews", "[ian]", "[rzk/dan]",
+    # gallery credits, counters and photographer lines
+    "(Liputan6.com/Rizky Ananda)", "Merdeka.com/Imam Buhori", "ANTARA FOTO/Rivan Awal Lingga", "Foto 2 dari 8",
+    "3 of 10", "Foto oleh Agung Pambudhy",
 ])
 def test_junk_line_is_dropped(line):
     text, junk = clean_text(f"Paragraf pertama cukup panjang untuk menjadi isi berita.\n{line}\nParagraf akhir berita ini.")
@@ -226,6 +229,7 @@ def test_junk_line_is_dropped(line):
     "Pemungutan suara digelar Kamis, 05/11/2015 mulai pukul 07.00 WIB di seluruh TPS.",
     "Rapat pleno dimulai Rabu, 8 Juni 2016 pukul 10.00 WIB dan berakhir sore hari.",
     "Kota Agung - radarlampung.co.id",
+    "Sebanyak 2 dari 3 TPS di desa itu berada di daerah rawan banjir.",
     "Populer di kalangan pemilih muda, pasangan itu unggul di tiga kecamatan.",
 ])
 def test_body_line_is_kept(line):
@@ -253,6 +257,18 @@ def test_signoffs_and_captions_glued_to_a_sentence_are_cut():
                             "Selesai pukul 13.00.DMS")
     assert text == f"Pleno berjalan aman.\n\n{long}\n\nSelesai pukul 13.00."
     assert "Kapolres meninjau TPS. (Foto: Humas)" in junk  # a short line with a photo credit is a caption
+
+
+def test_a_photo_credit_is_cut_from_a_sentence_and_a_caption_stays_a_caption():
+    long = ("Berdasarkan hasil pleno di tingkat kecamatan, pasangan calon nomor urut 2 unggul atas pasangan calon "
+            "nomor urut 1 dengan selisih lebih dari tiga ribu suara di seluruh kecamatan")
+    text, junk = clean_text(f"Paragraf pertama cukup panjang untuk menjadi isi berita.\n{long}. (Situs.com/Nama Fotografer)"
+                            "\n(Situs.com/Nama Fotografer)\nSITUS.COM/NAMA FOTOGRAFER")
+    assert text == f"Paragraf pertama cukup panjang untuk menjadi isi berita.\n\n{long}." and len(junk) == 2
+    # a short caption with its credit before the dateline is still cut off with the lines before it
+    art = article_from_text("Judul Berita Ini\nLihat Foto\nIlustrasi surat suara pemilu.(SITUS.com/Dok)\n"
+                            "JAKARTA, SITUS.com - Polisi menyiagakan ribuan personel di seluruh TPS ibu kota.")
+    assert art.text.startswith("JAKARTA, SITUS.com - Polisi")
 
 
 def test_foto_terkait_opener_takes_its_captions():

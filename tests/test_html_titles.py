@@ -6,7 +6,8 @@ import lxml.html
 import pytest
 
 from extractor.html.metadata import gather, resolve
-from extractor.html.titles import affixed, headline, is_site_name, learn_affixes, site_keys, strip_affixes
+from extractor.html.titles import (affixed, headline, host_key, is_site_name, learn_affixes, page_titles, site_keys,
+                                   strip_affixes)
 
 
 @pytest.mark.parametrize("title,url,names,want", [
@@ -80,3 +81,27 @@ def test_h1_is_the_visible_form_of_a_cut_or_respelled_title():
     # an <h1> of another story (a featured headline) is not the title's visible form
     assert headline("Polisi Siaga di 20 Ribu TPS", ["Harga Cabai Merah di Pasar Induk Naik Lagi"]) == \
         "Polisi Siaga di 20 Ribu TPS"
+
+
+def test_affixes_are_learned_per_page_and_beneath_the_site_name():
+    # a page's <title> and og:title count once for the page
+    pages = [(f"Judul {i} - Koran Kita", f"Judul {i} | Koran Kita") for i in range(2)] + [("Tanpa",), ("Juga",)]
+    assert learn_affixes([t for ts in pages for t in ts]) == ("Koran Kita",)  # four titles of six
+    assert learn_affixes(pages) == ()  # but two pages of four
+    assert learn_affixes(pages + [("Judul 5 - Koran Kita",)]) == ("Koran Kita",)
+    # a constant section between headline and site is learned once the site's name is
+    titles = [f"Berita Nomor {i} - Berita Jatim - Koran Kita" for i in range(4)]
+    assert learn_affixes(titles) == ("Berita Jatim", "Koran Kita")
+    assert headline(titles[0], url="https://x.example/a", affixes=learn_affixes(titles)) == "Berita Nomor 0"
+    # the same titles in any order give the same affixes
+    assert learn_affixes(reversed(titles)) == learn_affixes(titles)
+
+
+def test_page_titles_are_read_from_the_head_alone():
+    raw = ('<html><head><meta content="Polisi &amp; TNI Siaga - Koran Kita" property="og:title">'
+           '<title>Polisi &amp; TNI Siaga \u2013 Koran Kita</title><meta name="twitter:title" content=\'Polisi\'>'
+           '</head><body><title>Bukan Judul</title><meta property="og:title" content="Bukan"></body></html>')
+    assert page_titles(raw.encode("cp1252").replace(b"<html>", b'<html><meta charset="windows-1252">')) == \
+        ("Polisi & TNI Siaga \u2013 Koran Kita", "Polisi & TNI Siaga - Koran Kita", "Polisi")
+    assert page_titles(b"") == () and page_titles("<p>tanpa judul</p>") == ()
+    assert host_key("https://WWW.Kabar.example/x") == "kabar.example" and host_key("file:///tmp/a.html") == ""

@@ -408,6 +408,19 @@ STORIES.update({
             "Petugas pemadam kebakaran turut dilibatkan untuk menjinakkan api dari ban yang dibakar massa dalam skenario simulasi.",
             "Kapolda Metro Jaya memeriksa kesiapan pasukan sebelum simulasi dimulai. Sebanyak 18 ribu personel disiapkan untuk mengamankan Pilkada DKI.",
         ]),
+    "merdeka-foto-tps-unik": dict(
+        title="Melihat TPS Bertema Pernikahan Adat Betawi di Pilkada DKI",
+        city="Jakarta", published="2017-02-15T10:12:00", author="Imam Buhori", editor="Ronald",
+        tags=["foto", "pilkada dki", "tps unik"], section="Foto",
+        paragraphs=[
+            "Pemungutan suara Pilkada DKI Jakarta 2017 digelar serentak di 13.023 TPS. Sejumlah panitia menghias TPS dengan tema unik agar warga tertarik datang menggunakan hak pilihnya.",
+            "Petugas KPPS mengenakan pakaian pengantin adat Betawi saat melayani pemilih di TPS 12 Kelurahan Cilandak Barat, Jakarta Selatan, Rabu (15/2/2017).",
+            "Pintu masuk TPS dihiasi janur kuning dan ondel-ondel layaknya pesta pernikahan warga Betawi.",
+            "Seorang pemilih menunjukkan jarinya yang telah dicelup tinta di depan pelaminan yang dijadikan meja panitia.",
+            "Anggota Linmas berjaga di sekitar TPS bersama dua personel Polsek Cilandak yang ditugaskan mengamankan pemungutan suara.",
+            "Warga antusias berfoto di depan TPS setelah mencoblos. Panitia menyebut partisipasi pemilih di TPS tersebut mencapai 85 persen.",
+            "Penghitungan suara di TPS 12 berlangsung terbuka dan disaksikan saksi dari ketiga pasangan calon hingga sore hari.",
+        ]),
     "kompas-psu-lima-daerah": dict(
         title="KPU Jadwalkan Pemungutan Suara Ulang di Lima Daerah",
         city="Jakarta", published="2016-02-23T15:06:38+07:00", author="Ihsanuddin", editor="Sabrina Asril",

@@ -10,7 +10,8 @@ share widgets, newsletter prompts, comment forms, broken markup and
 non-UTF-8 charsets (set "outlets"); and the older layouts (2015-2019) of
 national and entertainment portals that have no profile (set "portals":
 detik, kompas, tempo, republika, okezone, liputan6, viva, merdeka,
-sindonews, suara, kapanlagi, an older ANTARA layout, a detikFoto page):
+sindonews, suara, kapanlagi, an older ANTARA layout, a detikFoto page, a merdeka.com
+gallery with an intro, counters and credits):
 dates only in a visible line or in UTC JSON-LD, yy/mm/dd and Unix-time URLs,
 og:title with site affixes, leads before the first <p>, <br><br>
 paragraphs, an article inside a share-like container, lists of dated
@@ -1359,6 +1360,46 @@ def merdeka(s: Sample) -> None:
     s.pages = [page]
 
 
+def merdeka_foto(s: Sample) -> None:
+    """A merdeka.com photo gallery, 2017: an intro paragraph, then slides told in captions, each with its counter
+    ('3 dari 7') and its credit on a line of its own; a header of label, reporter and date; linked captions of
+    other galleries in a column. The intro and the captions are the article."""
+    base = "https://www.merdeka.com"
+    st = s.story
+    intro, caps = st["paragraphs"][0], st["paragraphs"][1:]
+    s.gold = [f"Merdeka.com - {intro}", *caps]
+    s.expect_dateline = ""
+    day, d, month, y, hm, zone = parts(st["published"])
+    slides = "".join(
+        f'<div class="mdk-gallery-item"><div class="mdk-gallery-count">{i + 1} dari {len(caps)}</div>'
+        f'<img src="https://cdns.klimg.com/merdeka.com/i/w/photo/2017/02/15/{i}.jpg" alt="{a(st["title"])}" />'
+        f'<div class="mdk-gallery-caption"><p>{e(c)}</p><span class="mdk-credit">Merdeka.com/{e(st["author"])}</span>'
+        f'</div></div>' for i, c in enumerate(caps))
+    others = "".join(f'<li><a href="{base}/foto/f{i}.html"><img src="https://cdns.klimg.com/t{i}.jpg" alt="" />'
+                     f'<div class="caption">{e(h)}</div></a></li>' for i, h in enumerate(OLD_NEWS[2:6]))
+    ttl = f"FOTO: {st['title']} | merdeka.com"
+    head = old_head(ttl, lang="id", extra=og(ttl, s.url, "merdeka.com", intro))
+    page = f"""{head}
+<body>
+<div id="mdk-header"><div class="mdk-logo"><a href="{base}">merdeka.com</a></div>
+<ul class="mdk-nav">{''.join(f'<li><a href="{base}/{x.lower()}">{x}</a></li>' for x in ("Peristiwa", "Politik", "Jakarta", "Foto", "Artis"))}</ul></div>
+{ad(19)}
+<div class="mdk-body"><div class="mdk-body-left">
+<div class="mdk-foto-head"><span class="mdk-label">FOTO</span><h1>{e(st['title'])}</h1>
+<div class="mdk-date-reporter"><span>{e(st['author'])}</span> | <span>{day}, {d} {month} {y} {hm}</span> | <span>{len(caps)} Foto</span></div></div>
+<div class="mdk-foto-intro"><p><b>Merdeka.com</b> - {e(intro)}</p></div>
+<div class="mdk-gallery">{slides}</div>
+<div class="mdk-body-tag">Topik berita Terkait: {''.join(f'<a href="{base}/tag/{t.replace(" ", "-")}">{e(t)}</a> ' for t in st['tags'])}</div>
+</div>
+<div class="mdk-body-right">{ad(20)}<div class="box-foto-terkait"><h3>Foto Terkait</h3><ul>{others}</ul></div></div>
+</div>
+<div class="mdk-footer">&copy; 2017 merdeka.com, All Rights Reserved</div>
+</body>
+</html>"""
+    s.j("Merdeka.com/Imam", "dari 6", "Foto Terkait", "FOTO", "Topik berita", *OLD_NEWS[2:6])
+    s.pages = [page]
+
+
 def sindonews(s: Sample) -> None:
     """sindonews.com, 2016: the publication time as a Unix timestamp at the end of the URL; <br><br> paragraphs."""
     host = s.kw["host"]
@@ -1541,7 +1582,7 @@ TEMPLATES = {"antaranews": antaranews, "tribunnews": tribunnews, "disway": diswa
              "ceposonline": ceposonline, "generic-wp": generic_wp, "generic-blogger": blogger, "generic-old": oldsite,
              "detik-old": detik_old, "detik-new": detik_new, "detik-foto": detik_foto, "kompas-old": kompas_old,
              "tempo-old": tempo_old, "republika": republika, "okezone": okezone, "liputan6": liputan6, "viva": viva,
-             "merdeka": merdeka, "sindonews": sindonews, "suara": suara, "kapanlagi": kapanlagi,
+             "merdeka": merdeka, "merdeka-foto": merdeka_foto, "sindonews": sindonews, "suara": suara, "kapanlagi": kapanlagi,
              "antara-old": antara_old}
 
 # --------------------------------------------------------------------------- the sample list
@@ -1707,6 +1748,10 @@ SAMPLES = [
            "https://www.merdeka.com/peristiwa/polisi-buru-penyebar-isu-sara-jelang-pilkada-dki.html",
            ["generic", "visible-date-only", "no-zone", "og-title-affix", "baca-juga-list", "ticker"], set="portals",
            expect_dateline=""),
+    Sample("merdeka-foto-2017-tps", "merdeka-foto", "merdeka-foto-tps-unik",
+           "https://www.merdeka.com/foto/jakarta/812345/melihat-tps-bertema-pernikahan-adat-betawi.html",
+           ["generic", "photo-page", "gallery-intro", "gallery-credits", "visible-date-only", "no-zone",
+            "og-title-affix"], set="portals"),
     Sample("sindonews-2016-brimob", "sindonews", "sindonews-brimob-rawan",
            "https://nasional.sindonews.com/read/1087865/12/polri-kirim-2-ssk-brimob-ke-daerah-rawan-konflik-pilkada-1456270200",
            ["generic", "url-unix-time", "br-paragraphs", "lead-before-first-p", "dated-headline-list"], set="portals",

@@ -9,14 +9,16 @@ Public front:
   * :func:`page_links` / :func:`next_pages` - a page's canonical URL and the
     URLs of the article's further pages (the crawler's next-page finder);
   * :func:`links` - the article links of a listing page;
-  * :func:`pages_hash` - ``Article.html_hash`` of raw pages.
+  * :func:`pages_hash` - ``Article.html_hash`` of raw pages;
+  * :func:`page_titles`, :func:`learn_affixes`, :func:`host_key` - a site's
+    title affixes learned across many of its pages (``title_affixes``).
 
 Steps for HTML: decode (:mod:`extractor.encoding`) -> lxml tree
 (:mod:`.document`) -> site profile by host (``profiles/*.toml``) ->
 metadata chain (:mod:`.metadata`, titles :mod:`.titles`) -> body
 (:mod:`.body`: the profile's container through BeautifulSoup, else - or
 when the profile finds no body - trafilatura with pantau's own steps; the
-figure captions when the body says nothing) -> junk removal and paragraphs
+figure captions when they say more than the body's own prose) -> junk removal and paragraphs
 (:mod:`.clean`) -> dateline. Offsets of later stages index ``Article.text``
 (see :mod:`.clean` for its exact form).
 
@@ -31,15 +33,17 @@ from typing import Iterable, Optional, Sequence
 
 from ..errors import Msg, ParseError
 from ..types import Article
-from .body import MIN_WORDS, captions, container_paragraphs, generic_paragraphs, profile_container
+from .body import (MIN_WORDS, captions, container_paragraphs, count_words, generic_paragraphs, photo_page,
+                   profile_container)
 from .clean import clean_paragraphs, clean_text, dateline, parse_datetime, split_lead_in
 from .document import MAX_BYTES, join_url, pages_hash, parse, text_input
 from .metadata import from_dateline, gather, resolve
 from .profiles import Profile, profile_for, profiles
+from .titles import host_key, learn_affixes, page_titles
 from .urls import links, page_links
 
 __all__ = ["article_from_html", "article_from_pages", "article_from_text", "next_pages", "page_links", "links",
-           "pages_hash", "profiles", "profile_for", "MAX_BYTES"]
+           "pages_hash", "profiles", "profile_for", "page_titles", "learn_affixes", "host_key", "MAX_BYTES"]
 
 
 def _profile(url: str, name: str) -> Optional[Profile]:
@@ -50,10 +54,6 @@ def _profile(url: str, name: str) -> Optional[Profile]:
                          url=url) from exc
 
 
-def _words(paragraphs: Iterable[str]) -> int:
-    return sum(len(p.split()) for p in paragraphs)
-
-
 def _paragraphs(root, prof: Optional[Profile]) -> tuple[list[str], str]:
     """(raw paragraphs, how) where how is the profile name or 'generic'. A
     profile that finds no container, or only a scrap of text where the
@@ -62,10 +62,10 @@ def _paragraphs(root, prof: Optional[Profile]) -> tuple[list[str], str]:
         el = profile_container(root, prof)
         if el is not None:
             paras = container_paragraphs(el, prof)
-            if _words(paras) >= MIN_WORDS:
+            if count_words(paras) >= MIN_WORDS:
                 return paras, prof.name
             generic = generic_paragraphs(root)
-            if _words(generic) >= 2 * max(1, _words(paras)):
+            if count_words(generic) >= 2 * max(1, count_words(paras)):
                 return generic, "generic"
             return paras, prof.name
     return generic_paragraphs(root), "generic"
@@ -73,11 +73,13 @@ def _paragraphs(root, prof: Optional[Profile]) -> tuple[list[str], str]:
 
 # --------------------------------------------------------------------------- articles
 def article_from_html(html: bytes | str, url: str = "", *, encoding: Optional[str] = None, outlet: str = "",
-                      fetched_at: str = "", source: str = "", profile: str = "") -> Article:
+                      fetched_at: str = "", source: str = "", profile: str = "",
+                      title_affixes: Iterable[str] = ()) -> Article:
     """One page to an Article. ``profile`` forces a site profile by name
-    (``"generic"``: none); by default it is chosen by the URL's host."""
+    (``"generic"``: none); by default it is chosen by the URL's host.
+    ``title_affixes``: as :func:`article_from_pages`."""
     return article_from_pages([html], url, encoding=encoding, outlet=outlet, fetched_at=fetched_at, source=source,
-                              profile=profile)
+                              profile=profile, title_affixes=title_affixes)
 
 
 def article_from_pages(pages: Sequence[bytes | str], url: str = "", *, encoding: Optional[str] = None,
@@ -122,12 +124,10 @@ def article_from_pages(pages: Sequence[bytes | str], url: str = "", *, encoding:
     meta = resolve(found, url, title_affixes)
     extra = prof.line_rx if prof else None
     text, junk = clean_paragraphs(paragraphs, meta.title, extra=extra, names=_bylines(meta))
-    if _words([text]) < MIN_WORDS and shown:  # a photo page: its captions tell the story, after any intro
-        intro = [p for p in text.split("\n\n") if len(p.split()) >= 8]
-        with_captions, junk2 = clean_paragraphs([*intro, *shown], meta.title, extra=extra, names=_bylines(meta))
-        if _words([with_captions]) >= 2 * max(1, _words([text])):
-            text, junk, hows = with_captions, junk + junk2, hows or ["generic"]
-            used = used or 1
+    photo = photo_page(text, shown, meta.title, extra=extra, names=_bylines(meta)) if shown else None
+    if photo is not None:  # a photo page: its captions tell the story, after any intro
+        text, junk2 = photo
+        junk, hows, used = junk + junk2, hows or ["generic"], used or 1
     if not _has_words(text):
         raise ParseError(Msg.PARSE_EMPTY, url=url)
     found["dateline"] = from_dateline(text)

@@ -12,14 +12,16 @@
   around it (:func:`generic_paragraphs`): the article's element found first
   and spared from junk selectors, column furniture dropped by structure,
   a lead written loose before the first ``<p>`` put back.
-* Photo pages: when the body says (next to) nothing, the figure captions
-  are the text (:func:`captions`).
+* Photo pages: when the captions of several figures say more than the
+  body's own prose (a gallery's header of credits and counters has none),
+  the figure captions are the text, after any intro (:func:`photo_page`,
+  :func:`captions`).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
+from typing import Iterable, Optional, Sequence
 
 import re
 
@@ -27,7 +29,7 @@ import lxml.etree
 import soupsieve
 from bs4 import BeautifulSoup, NavigableString
 
-from .clean import date_stamp, rules
+from .clean import clean_paragraphs, date_stamp, prose, rules, uncredited
 from .metadata import css, in_headline_list
 from .profiles import Profile
 
@@ -109,14 +111,19 @@ def _blocks(soup) -> list[str]:
 _SIMPLE = re.compile(r"^([a-z][\w-]*)?(?:\.([\w-]+))?(?:#([\w-]+))?$")
 
 
+#: blocks whose class or id may name a comment section (``junk.toml`` ``sections``)
+_SECTION_TAGS = frozenset({"div", "section", "ul", "ol", "aside", "form", "dl", "table", "footer"})
+
+
 @lru_cache(maxsize=1)
 def _generic_junk():
     """A matcher of the junk selectors (but ``form``: it may wrap a whole
     ASP.NET page, and ``header``: it may hold the article's title block;
-    trafilatura judges those). Selectors of the forms ``tag``, ``.class``,
-    ``#id``, ``tag.class`` are matched in one pass over the tree (a union
-    of ~70 CSS selectors costs lxml some 25 microseconds per element);
-    the rest through cssselect."""
+    trafilatura judges those), and of blocks whose class or id names a
+    comment section (``junk.toml`` ``sections``). Selectors of the forms
+    ``tag``, ``.class``, ``#id``, ``tag.class`` are matched in one pass over
+    the tree (a union of ~70 CSS selectors costs lxml some 25 microseconds
+    per element); the rest through cssselect."""
     tags, classes, ids, pairs, rest = set(), set(), set(), set(), list(_HIDDEN)
     for sel in rules().selectors:
         if sel in ("form", "header"):
@@ -133,6 +140,7 @@ def _generic_junk():
         else:
             tags.add(m.group(1))
     others = css(", ".join(rest))
+    sections = rules().sections
 
     def match(root) -> list:
         found = []
@@ -149,8 +157,11 @@ def _generic_junk():
                 if classes.intersection(names) or any((tag, c) in pairs for c in names):
                     found.append(el)
                     continue
-            if ids and el.get("id") in ids:
+            ident = el.get("id")
+            if ids and ident in ids:
                 found.append(el)
+            elif tag in _SECTION_TAGS and (cls or ident) and sections.search(f"{cls or ''} {ident or ''}"):
+                found.append(el)  # a comment section, by its name
         seen = set(found)
         return found + [el for el in others(root) if el not in seen]
 
@@ -159,7 +170,7 @@ def _generic_junk():
 
 # --------------------------------------------------------------------------- the generic path
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "title", "iframe", "textarea", "select"})
-_FURNITURE = frozenset({"ul", "ol", "div", "section", "aside", "table", "nav", "dl", "marquee"})
+_FURNITURE = frozenset({"ul", "ol", "div", "section", "aside", "table", "nav", "dl", "marquee", "p"})
 #: elements that may hold an article's text
 _CONTAINERS = ("div", "article", "section", "main", "td", "body", "blockquote", "center", "font", "span", "form")
 MIN_WORDS = 40  # a body shorter than this makes pantau look further (generic path, captions)
@@ -172,8 +183,10 @@ def _norm(text: str) -> str:
 def main_element(root):
     """The element holding the most running text of its own: its text and
     its children's tails (``<br>``-separated layouts) plus the text of its
-    ``<p>`` children. The article lives in it (or it is the article)."""
-    best, best_n = None, 0
+    ``<p>`` children. The article lives in it (or it is the article). None
+    when no element holds ``MIN_BODY`` characters so (a photo page: a
+    credit line is not an article)."""
+    best, best_n = None, MIN_BODY - 1
     for el in root.iter(*_CONTAINERS):
         n = len((el.text or "").strip())
         for c in el:
@@ -257,8 +270,10 @@ def drop_furniture(root, spare: set) -> list[str]:
     stories (three or more children, at least half of them a link with a
     date stamp or a headline heading with a teaser), blocks that are mostly
     links (three or more links holding at least half of the text, or two
-    holding four fifths: tickers, most-popular, related and tag boxes) and
-    marquees. Returns the texts removed."""
+    holding four fifths: tickers, most-popular, related and tag boxes; also
+    a paragraph of links with no more than a label of its own: ``Baca
+    juga:`` and its headlines, whatever the label says) and marquees.
+    Returns the texts removed."""
     stats = _stats(root)
     removed: list[str] = []
     for el in list(root.iter(*_FURNITURE)):
@@ -267,6 +282,8 @@ def drop_furniture(root, spare: set) -> list[str]:
         text, link, n = stats.get(el, (0, 0, 0))
         kids = sum(1 for c in el if isinstance(c.tag, str))
         dense = (n >= 3 and text and link * 2 >= text) or (n >= 2 and text and link * 5 >= text * 4)
+        if dense and el.tag == "p" and len(_norm(_outside_links(el))) > 60:
+            continue  # a paragraph with a sentence of its own around its links
         if dense or el.tag == "marquee" or (n >= 3 and kids >= 3 and 2 * _story_items(el, stats) >= max(kids, 6)):
             removed.append(_norm(el.text_content())[:200])
             el.drop_tree()
@@ -332,13 +349,102 @@ def captions(root) -> list[str]:
         if any(a in taken for a in el.iterancestors()) or in_headline_list(el):
             continue
         taken.add(el)
-        text = _norm(el.text_content())
+        text = _caption_text(el)
         if len(text.split()) >= 4:
             out.setdefault(text)
     return list(out)
 
 
+_LINE_BLOCKS = frozenset({"p", "div", "br", "li", "figcaption", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table",
+                          "tr", "blockquote", "section"})
+
+
+def _caption_text(el) -> str:
+    """A caption's text, a line per block inside it (``<p>Keterangan</p><span>Situs.com/Nama</span>``: the
+    credit on a line of its own, where junk lines find it); inline parts joined with spaces."""
+    parts: list[str] = []
+    stack: list = [el]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            parts.append(node)
+            continue
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _SKIP:
+            continue
+        if tag in _LINE_BLOCKS:
+            parts.append("\n")
+        parts.append(node.text or "")
+        for c in reversed(node):
+            stack.append(c.tail or "")
+            stack.append("\n" if isinstance(c.tag, str) and c.tag in _LINE_BLOCKS else " ")
+            if isinstance(c.tag, str):
+                stack.append(c)
+    lines = (_norm(x) for x in "".join(parts).split("\n"))
+    return "\n".join(x for x in lines if x)
+
+
 _CAPTIONS = css("figcaption, [class*=caption], [class*=keterangan]")
+
+
+#: figures with captions that make a gallery
+GALLERY_FIGURES = 3
+
+
+def photo_page(text: str, shown: Sequence[str], title: str = "", *, extra=None,
+               names: Sequence[str] = ()) -> Optional[tuple[str, tuple[str, ...]]]:
+    """(text, junk) told by the figure captions ``shown`` when they are the
+    article, else None. The body found (``text``, cleaned) counts by its
+    prose: its paragraphs that read as a sentence once credits, counters,
+    date stamps, the title and the bylines are taken out
+    (:func:`.clean.prose`). The captions are the article when the page has
+    several captioned figures (:data:`GALLERY_FIGURES`) and they say more
+    than that prose, or when the prose is next to nothing (under
+    ``MIN_WORDS``) and the captions say at least twice as much. The prose
+    paragraphs stay before the captions (a gallery's intro); the rest of the
+    body (a header of credits and counters) goes. The captions lose the
+    photo credits closing them (:func:`.clean.uncredited`)."""
+    shown = ["\n".join(uncredited(line) for line in c.split("\n")) for c in shown]
+    paras = [p for p in text.split("\n\n") if p] if text else []
+    # a quick no (most pages): the body's prose already says more than the captions could
+    lines = [x for c in shown for x in c.split("\n") if x.strip()]
+    most = count_words(lines)
+    enough, said = max(most, MIN_WORDS) if len(lines) >= GALLERY_FIGURES else min(MIN_WORDS, most // 2 + 1), 0
+    keys = [k for k in map(_key, lines) if k]
+    for p in paras:
+        if not _retells(p, keys) and _reads_as_prose(p, title, names):
+            said += len(p.split())
+            if said >= enough:
+                return None
+    caps, _ = clean_paragraphs(shown, title, extra=extra, names=names)
+    if not caps:
+        return None
+    n, cap_words = caps.count("\n\n") + 1, count_words([caps])
+    told = [_key(c) for c in caps.split("\n\n")]
+    retold = {p for p in paras if _retells(p, told)}
+    intro = [p for p in paras if p not in retold and _reads_as_prose(p, title, names)]
+    said = count_words(intro)
+    if not ((n >= GALLERY_FIGURES and cap_words > said) or (said < MIN_WORDS and cap_words >= 2 * max(1, said))):
+        return None
+    out, junk = clean_paragraphs([*intro, *shown], title, extra=extra, names=names)
+    return out, (*(p for p in paras if p not in intro and p not in retold), *junk)
+
+
+def _retells(paragraph: str, caption_keys: Sequence[str]) -> bool:
+    """Whether a body paragraph holds a caption (or is held by one): the body read the captions too."""
+    k = _key(paragraph)
+    return any(c in k or (len(k) >= 20 and k in c) for c in caption_keys)
+
+
+def _reads_as_prose(paragraph: str, title: str, names: Sequence[str]) -> bool:
+    """A paragraph of eight words or more of its own, most of it not furniture."""
+    own = len(prose(paragraph, title, names).split())
+    return own >= 8 and own >= 0.6 * len(paragraph.split())
+
+
+def count_words(paragraphs: Iterable[str]) -> int:
+    """Words (whitespace-separated) in ``paragraphs``."""
+    return sum(len(p.split()) for p in paragraphs)
 
 
 def generic_paragraphs(root) -> list[str]:

@@ -42,6 +42,10 @@ class _Rules:
     gallery: re.Pattern
     tail: re.Pattern
     inline: tuple[re.Pattern, ...]
+    credit: re.Pattern
+    piece: re.Pattern
+    piece_words: frozenset
+    sections: re.Pattern
     selectors: tuple[str, ...]
     outlets: re.Pattern
     provinces: frozenset
@@ -56,6 +60,10 @@ def rules() -> _Rules:
         gallery=re.compile("(?:" + "|".join(data["gallery_opener"]) + r")\s*", re.IGNORECASE),
         tail=re.compile("(?:" + "|".join(data["tail"]) + r")\s*", re.IGNORECASE),
         inline=tuple(re.compile(p) for p in data["inline"]),
+        credit=re.compile("|".join(data["credit"])),
+        piece=re.compile("|".join(data["piece"]), re.IGNORECASE),
+        piece_words=frozenset(w.lower() for w in data["piece_words"]),
+        sections=re.compile("|".join(data["sections"]), re.IGNORECASE),
         selectors=tuple(data["selectors"]),
         outlets=re.compile(r"(?:" + "|".join(data["dateline"]["outlets"]) + r")", re.IGNORECASE),
         provinces=frozenset(p.lower() for p in data["dateline"]["province_abbreviations"]),
@@ -129,6 +137,8 @@ def clean_paragraphs(paragraphs: Iterable[str], title: str = "", *, extra: Optio
                 continue
             for rx in r.inline:
                 line = rx.sub("", line).strip()
+            if len(line) > CAPTION_CHARS:  # a sentence a photo credit is glued to (a shorter line is a caption)
+                line = uncredited(line)
             line = _WS.sub(" ", line)  # (a space on each side of what was cut)
             if not line:
                 continue
@@ -146,6 +156,32 @@ def clean_paragraphs(paragraphs: Iterable[str], title: str = "", *, extra: Optio
     while len(kept) > 1 and _is_short_label(kept[0], 3) and not dateline(kept[0]):
         dropped.append(kept.pop(0))
     return "\n\n".join(kept), tuple(dropped)
+
+
+#: the longest line read as a caption rather than a sentence a photo credit is glued to
+CAPTION_CHARS = 160
+
+
+def uncredited(caption: str) -> str:
+    """A caption without the photo credit closing it (``junk.toml`` ``credit``):
+    ``Warga antre di TPS 07. (Situs.com/Nama)`` -> ``Warga antre di TPS 07.``"""
+    return rules().credit.sub("", caption).strip()
+
+
+def prose(line: str, title: str = "", names: Iterable[str] = ()) -> str:
+    """What a line says besides a photo page's furniture: the line without
+    photo credits, date stamps, bylines, gallery counters (``junk.toml``
+    ``piece``) and label words (``piece_words``), without the title and
+    without the bylines. A gallery's header (``FOTO Judul Nama 09 Des 2015,
+    10:25 WIB 1 / 8 (Situs.com/Nama)``) leaves next to nothing; a story
+    leaves itself."""
+    r = rules()
+    line = r.piece.sub(" ", line)
+    for s in (title, *names):
+        s = " ".join((s or "").split())
+        if len(s) >= 3:
+            line = re.sub(re.escape(s).replace(r"\ ", r"\s+"), " ", line, flags=re.IGNORECASE)
+    return " ".join(w for w in line.split() if w.strip(",.:;|-").lower() not in r.piece_words)
 
 
 def clean_text(text: str, title: str = "", **kw) -> tuple[str, tuple[str, ...]]:

@@ -7,8 +7,10 @@ Situs``, ``Judul : Okezone News``. :func:`headline` prefers the page's
 or the same words otherwise written), and strips a
 leading or trailing segment that names the site (its host, its
 ``og:site_name``, a domain) or that a crawl has seen on many titles of the
-host (:func:`learn_affixes`; the learned affixes are passed in, nothing is
-remembered between calls, so one page always gives the same title).
+host (:func:`learn_affixes` from the pages' :func:`page_titles`, per
+:func:`host_key`; the batch learns them per run, :mod:`extractor.site_titles`).
+The learned affixes are passed in, nothing is remembered between calls, so
+one page with the same affixes always gives the same title.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from .document import split_url
 
@@ -134,16 +136,72 @@ def headline(title: str, h1s: Iterable[str] = (), *, url: str = "", names: Itera
     return strip_affixes(title, keys, affixes) if title else ""
 
 
-def learn_affixes(titles: Iterable[str], *, min_share: float = 0.5, min_count: int = 3) -> tuple[str, ...]:
-    """Affixes of one host learned from its titles (``<title>`` or
-    ``og:title`` of many pages): a first or last segment found on at least
-    ``min_count`` titles and on at least ``min_share`` of them. Pass the
-    result to :func:`headline` (``affixes``) for that host's pages."""
-    titles = [" ".join(t.split()) for t in titles if t and t.strip()]
-    counts: Counter = Counter()
-    for t in titles:
-        parts = [p.strip() for p in _segments(t) if p.strip()]
-        if len(parts) >= 2:
-            counts.update({parts[0], parts[-1]})
-    need = max(min_count, int(min_share * len(titles) + 0.999))
-    return tuple(sorted(a for a, n in counts.items() if n >= need))
+def learn_affixes(titles: Iterable[str | Sequence[str]], *, min_share: float = 0.5,
+                  min_count: int = 3) -> tuple[str, ...]:
+    """Affixes of one host learned from its titles: a first or last segment
+    found on at least ``min_count`` pages and on at least ``min_share`` of
+    them. Each item is a title, or the titles of one page (``<title>`` and
+    ``og:title``: :func:`page_titles`), whose segments count once for the
+    page. Learned again from the titles without what was learned, so a
+    constant section between headline and site (``Judul - Berita Jatim -
+    Koran Kita``) is learned too. Pass the result to :func:`headline`
+    (``affixes``) for that host's pages; the same titles give the same
+    affixes, in sorted order."""
+    pages = [[" ".join(t.split()) for t in ((x,) if isinstance(x, str) else x) if t and t.strip()] for x in titles]
+    pages = [ts for ts in pages if ts]
+    need = max(min_count, int(min_share * len(pages) + 0.999))
+    learned: set[str] = set()
+    for _ in range(3):
+        counts: Counter = Counter()
+        for ts in pages:
+            ends: set[str] = set()
+            for t in ts:
+                parts = [p.strip() for p in _segments(strip_affixes(t, (), learned) if learned else t) if p.strip()]
+                if len(parts) >= 2:
+                    ends.update({parts[0], parts[-1]})
+            counts.update(ends)
+        new = {a for a, n in counts.items() if n >= need} - learned
+        if not new:
+            break
+        learned |= new
+    return tuple(sorted(learned))
+
+
+def host_key(url: str) -> str:
+    """The host whose titles share affixes: the URL's host, lowercased, without ``www.``."""
+    host = (split_url(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+_HEAD_END = re.compile(rb"</head\s*>|<body\b", re.IGNORECASE)
+_TITLE_TAG = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+_META_TAG = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+_ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+
+
+def page_titles(page: bytes | str, encoding: str | None = None) -> tuple[str, ...]:
+    """A page's ``<title>`` and ``og:title`` (or ``twitter:title``), read
+    from its head without parsing the page: what :func:`learn_affixes`
+    learns from. () for a page that cannot be decoded."""
+    from .document import decode
+    from ..errors import ParseError
+
+    if isinstance(page, bytes):
+        m = _HEAD_END.search(page, 0, 400_000)
+        try:
+            page = decode(page[:m.start()] if m else page[:400_000], encoding)
+        except ParseError:
+            return ()
+    else:
+        m = re.search(r"</head\s*>|<body\b", page[:400_000], re.IGNORECASE)
+        page = page[:m.start()] if m else page[:400_000]
+    out: list[str] = []
+    t = _TITLE_TAG.search(page)
+    if t:
+        out.append(t.group(1))
+    for tag in _META_TAG.findall(page):
+        attrs = {k.lower(): a or b or c for k, a, b, c in _ATTR.findall(tag)}
+        if (attrs.get("property") or attrs.get("name") or "").lower() in ("og:title", "twitter:title"):
+            out.append(attrs.get("content") or "")
+    titles = (" ".join(html.unescape(re.sub(r"<[^>]+>", " ", x)).split()) for x in out)
+    return tuple(dict.fromkeys(x for x in titles if x))

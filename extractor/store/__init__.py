@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Iterable, Optional
 
 import sqlite_utils
 
@@ -25,7 +26,7 @@ from .. import dedup
 from ..datafiles import extractor_version
 from ..errors import Msg, StoreError
 from ..types import Article, Extraction, Source
-from .articles import article_state, text_hash, write_article
+from .articles import article_state, text_hash, write_article, write_rows
 from .common import insert_error, now
 from .frontier import Frontier
 from .migrations import SCHEMA_VERSION, migrate, schema_version
@@ -54,6 +55,7 @@ class Store:
             raise StoreError(f"{self.path}: {exc}") from exc
         #: the crawl state (``urls``), on the same connection
         self.frontier = Frontier(self.db)
+        self._batch: Optional["Batch"] = None
 
     # schema ----------------------------------------------------------------
     @property
@@ -88,7 +90,11 @@ class Store:
 
     def record_error(self, url: str, stage: str, error: BaseException, run_id: Optional[int] = None) -> None:
         """A failed item's row in ``errors``: its URL (or path), stage and one-line message
-        (superseding the same failure recorded before: :func:`.common.insert_error`)."""
+        (in the open :meth:`batch`'s transaction when there is one), superseding the same
+        failure recorded before (:func:`.common.insert_error`)."""
+        if self._batch is not None:
+            self._batch.record_error(url, stage, error, run_id)
+            return
         with self.db.atomic():
             insert_error(self.db, url, stage, error, run_id)
 
@@ -123,6 +129,32 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{article.url}: {exc}", url=article.url) from exc
 
+    def batch(self, size: int = 64, before_commit: Optional[Callable[[], None]] = None,
+              seconds: float = 1.0) -> "Batch":
+        """A writer of many articles: ``size`` to a transaction, or what
+        ``seconds`` brought (see :class:`Batch`)."""
+        return Batch(self, size, before_commit, seconds)
+
+    def save_many(self, items: Iterable[tuple], run_id: Optional[int] = None) -> list:
+        """``(article, relevance, extraction, signature)`` items stored in one
+        transaction; per item its id, or the :class:`StoreError` that kept it out."""
+        out = []
+        with self.batch(size=1 << 30) as b:
+            for article, rel, ex, sig in items:
+                aid, err = b.save(article, rel, ex, run_id, sig)
+                out.append(err if err is not None else aid)
+        return out
+
+    def set_origin(self, article_id: int, source: str, position: Optional[int]) -> None:
+        """Where the article was read: an input file or URL, and the record's byte
+        offset or the line (``article_origins``); in the open batch when there is one."""
+        sql = "insert or replace into article_origins (article_id, input, position) values (?, ?, ?)"
+        if self._batch is not None:
+            self._batch.execute(sql, (article_id, source, position))
+            return
+        with self.db.conn:
+            self.db.conn.execute(sql, (article_id, source, position))
+
     def fast_commits(self) -> None:
         """WAL with ``synchronous = NORMAL`` on this connection: a commit is not
         fsynced (~0.05 ms instead of ~3 ms). A killed process (even ``kill -9``)
@@ -133,3 +165,99 @@ class Store:
     # reading -------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         return {t: self.db[t].count for t in TABLES if t in self.db.table_names()}
+
+
+class Batch:
+    """Stores many articles in few transactions: ``size`` articles to a
+    transaction, or fewer when the first of them was written ``seconds`` ago
+    (a slow stream of articles still commits, and is seen by readers, every
+    second or so); each article in a savepoint of its own (an article that cannot be
+    stored rolls back alone and is reported, the others stay), every
+    statement prepared once (:func:`~.articles.write_rows`). Use as a context
+    manager; what is written is committed when a batch fills, on
+    :meth:`commit`, and at the end.
+
+    Work that must follow the commit (marking a crawled URL done, telling the
+    caller) is handed to :meth:`after_commit`; ``before_commit`` runs inside
+    each transaction just before it commits (a caller's own bookkeeping that
+    must commit with the articles). While a batch is open the store's
+    :meth:`Store.record_error` and :meth:`Store.set_origin` write into it."""
+
+    def __init__(self, store: Store, size: int, before_commit: Optional[Callable[[], None]] = None,
+                 seconds: float = 1.0):
+        self.store, self.conn, self.size, self.seconds = store, store.db.conn, max(1, size), seconds
+        self.before_commit = before_commit
+        self.written = 0  # articles in the open transaction
+        self.opened = 0.0  # when its first article was written
+        self._after: list[tuple[Callable, tuple]] = []
+
+    def __enter__(self) -> "Batch":
+        if self.store._batch is not None:
+            raise StoreError("a batch is already open on this store")
+        self.store._batch = self
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            if exc_type is None:
+                self.commit()
+            elif self.conn.in_transaction:
+                self.conn.rollback()
+        finally:
+            self.store._batch = None
+
+    def _begin(self) -> None:
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN")
+
+    def save(self, article: Article, relevance: float, extraction: Optional[Extraction],
+             run_id: Optional[int] = None, signature: Optional["dedup.Signature"] = None
+             ) -> tuple[Optional[int], Optional[StoreError]]:
+        """(article id, None), or (None, the error) when it could not be stored."""
+        if self.written and (self.written >= self.size or time.monotonic() - self.opened >= self.seconds):
+            self.commit()
+        if signature is None:
+            signature = dedup.signature(article.text)
+        self._begin()
+        self.conn.execute("SAVEPOINT article")
+        try:
+            aid = write_rows(self.conn, article, relevance, extraction, run_id, signature)
+        except sqlite3.DatabaseError as exc:
+            self.conn.execute("ROLLBACK TO SAVEPOINT article")
+            self.conn.execute("RELEASE SAVEPOINT article")
+            return None, StoreError(f"{article.url}: {exc}", url=article.url)
+        self.conn.execute("RELEASE SAVEPOINT article")
+        if not self.written:
+            self.opened = time.monotonic()
+        self.written += 1
+        return aid, None
+
+    def record_error(self, url: str, stage: str, error: BaseException, run_id: Optional[int] = None) -> None:
+        self._begin()
+        insert_error(self.db, url, stage, error, run_id)
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        return self.store.db
+
+    def execute(self, sql: str, params: tuple = ()) -> None:
+        """One more statement in the open transaction."""
+        self._begin()
+        self.conn.execute(sql, params)
+
+    def after_commit(self, fn: Callable, *args) -> None:
+        """Call ``fn(*args)`` once what was written so far is committed."""
+        self._after.append((fn, args))
+
+    def commit(self) -> None:
+        try:
+            if self.conn.in_transaction:
+                if self.before_commit is not None:
+                    self.before_commit()
+                self.conn.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.store.path}: {exc}") from exc
+        self.written = 0
+        after, self._after = self._after, []
+        for fn, args in after:
+            fn(*args)

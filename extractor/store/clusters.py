@@ -4,17 +4,16 @@ cluster are :mod:`extractor.dedup`'s)."""
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Optional
-
-import sqlite_utils
 
 from .. import dedup
 
 
-def assign_cluster(db: sqlite_utils.Database, aid: int, sig: Optional["dedup.Signature"]) -> int:
+def assign_cluster(db: sqlite3.Connection, aid: int, sig: Optional["dedup.Signature"]) -> int:
     """Index the article's signature and set its ``cluster_id`` (and merge the
-    clusters it bridges); call inside the article's transaction. An article
-    without a signature (too short) is its own cluster."""
+    clusters it bridges); call inside the article's transaction, on its
+    connection. An article without a signature (too short) is its own cluster."""
     old = db.execute("select signature from article_signatures where article_id = ?", [aid]).fetchone()
     if old is not None and sig is not None and old[0] == sig.values:
         row = db.execute("select cluster_id from articles where id = ?", [aid]).fetchone()
@@ -35,8 +34,8 @@ def assign_cluster(db: sqlite_utils.Database, aid: int, sig: Optional["dedup.Sig
                 where s.article_id in (select article_id from article_bands where band in ({marks}))
                   and s.article_id != ?""", [*sig.bands, aid]).fetchall()
         matches = [(other, cid, dedup.similarity(sig, dedup.Signature(blob, ()))) for other, cid, blob in rows]
-        db["article_signatures"].insert({"article_id": aid, "signature": sig.values})
-        db["article_bands"].insert_all({"band": b, "article_id": aid} for b in sig.bands)
+        db.execute("insert into article_signatures (article_id, signature) values (?, ?)", (aid, sig.values))
+        db.executemany("insert into article_bands (band, article_id) values (?, ?)", [(b, aid) for b in sig.bands])
     cluster, merge = dedup.choose_cluster(aid, matches)
     if merge:
         db.execute(f"update articles set cluster_id = ? where cluster_id in ({','.join('?' * len(merge))})",

@@ -45,12 +45,13 @@ def fill_units(db: sqlite_utils.Database) -> None:
                                      for code in region_facts()), batch_size=2000)
 
 
-def save_command_records(db: sqlite_utils.Database, aid: int, extraction: Optional[Extraction] = None) -> None:
+def save_command_records(db, aid: int, extraction: Optional[Extraction] = None) -> None:
     """The article's chain-of-command rows, from what is stored for it (and, when given, the
     extraction's posts and handovers): the unit of each official mention (the unit it names, else
     the one its post heads in its region), each event's units up the chain (from its place, else its
     actors' units, else the article's primary region), each unit actor's unit, and how the article
-    reports (:mod:`extractor.evidence`). Call inside the article's transaction."""
+    reports (:mod:`extractor.evidence`). Call inside the article's transaction; ``db`` is a
+    sqlite3 connection or a sqlite-utils Database (only its ``execute`` is used)."""
     from .. import evidence, units as U
 
     for t in COMMAND_RECORD_TABLES:

@@ -166,7 +166,7 @@ def _migrate_article_metadata(db: sqlite_utils.Database) -> None:
     db["article_bands"].create_index(["article_id"])
     arts.create_index(["cluster_id"])
     for aid, text in db.execute("select id, text from articles order by id").fetchall():
-        assign_cluster(db, aid, dedup.signature(text or ""))
+        assign_cluster(db.conn, aid, dedup.signature(text or ""))
 
 
 def _migrate_research_views_6(db: sqlite_utils.Database) -> None:
@@ -325,6 +325,35 @@ def _migrate_command(db: sqlite_utils.Database) -> None:
         db.execute(f"create view [{name}] as {view_sql(name)}")
 
 
+def _migrate_shards(db: sqlite_utils.Database) -> None:
+    """The ledger of a distributed ingest (:mod:`extractor.cluster`): one row per
+    shard (an input file, or a byte range of one) with its state - planned,
+    running, done (its output file is whole), merged, failed - attempts, the
+    prefilter's counts, and how many of its output frames are merged (a merge
+    killed half way resumes there); and ``article_origins``, where each article
+    read from an input file was read (the input, and the record's byte offset or
+    the line), its provenance."""
+    db["shards"].create({"id": int, "key": str, "input": str, "kind": str, "start": int, "end": int,
+                         "status": str, "attempts": int, "output": str, "counts": str, "merged_frames": int,
+                         "run_id": int, "started_at": str, "done_at": str, "merged_at": str, "error": str}, pk="id")
+    db["shards"].create_index(["key"], unique=True)
+    db["shards"].create_index(["status"])
+    db["article_origins"].create({"article_id": int, "input": str, "position": int},
+                                 pk="article_id", foreign_keys=[("article_id", "articles", "id")])
+
+
+def _migrate_fts_on_text(db: sqlite_utils.Database) -> None:
+    """The full-text index follows an article's title and text only: its update
+    trigger fired on any change of the row, and every ``cluster_id`` set by the
+    near-duplicate index re-indexed the whole text (a third of the cost of
+    storing an article)."""
+    db.execute("drop trigger if exists articles_au")
+    db.execute("""create trigger articles_au after update of title, text on articles begin
+  insert into articles_fts (articles_fts, rowid, title, text) values ('delete', old.rowid, old.title, old.text);
+  insert into articles_fts (rowid, title, text) values (new.rowid, new.title, new.text);
+end""")
+
+
 #: (version, function) in order. A schema change is a new function; an applied one is not
 #: changed in a way that leaves behind the databases it already ran on (migration 1 creates
 #: events.election/stage, which migration 4 adds where an older database lacks them; the
@@ -342,7 +371,9 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [(1, _mi
                                                                       (10, _migrate_election_calendar),
                                                                       (11, _migrate_personnel),
                                                                       (12, _migrate_research_outputs),
-                                                                      (13, _migrate_command)]
+                                                                      (13, _migrate_command),
+                                                                      (14, _migrate_shards),
+                                                                      (15, _migrate_fts_on_text)]
 SCHEMA_VERSION = max(v for v, _ in MIGRATIONS)
 
 
