@@ -5,7 +5,8 @@ hypothesis with fresh randomness. A crash is anything but pantau's own
 errors raised, or a broken promise (an offset outside the text, a date that
 is no day, cleaning that is not idempotent). Prints per property the
 examples run, crashes and distinct crashes (by exception type and place),
-the seconds taken, and the first example of each distinct crash.
+the seconds taken (wall and CPU: the machine may be shared), the load
+average, and the first example of each distinct crash.
 
     python benchmarks/fuzz.py                     # 10,000 per property
     python benchmarks/fuzz.py -n 2000 --only clean dates
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 import traceback
@@ -58,10 +60,10 @@ def run(name: str, n: int, seed: int) -> dict:
             crashes.setdefault(key, {"count": 0, "example": repr(args)[:300], "message": str(exc)[:200]})
             crashes[key]["count"] += 1
 
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     prop()
     return {"property": name, **count, "distinct": len(crashes), "seconds": round(time.perf_counter() - t, 1),
-            "crashes_by_kind": crashes}
+            "cpu": round(time.process_time() - cpu, 1), "crashes_by_kind": crashes}
 
 
 def main() -> int:
@@ -73,15 +75,18 @@ def main() -> int:
     args = ap.parse_args()
     results = []
     print(f"seed {args.seed}, {args.n} examples per property")
-    print(f"{'property':<10} {'examples':>9} {'crashes':>8} {'distinct':>9} {'seconds':>8}")
+    print(f"load average {os.getloadavg()[0]:.1f}")
+    print(f"{'property':<10} {'examples':>9} {'crashes':>8} {'distinct':>9} {'seconds':>8} {'cpu s':>8}")
     for name in args.only or sorted(PROPERTIES):
         r = run(name, args.n, args.seed)
         results.append(r)
-        print(f"{name:<10} {r['examples']:>9} {r['crashes']:>8} {r['distinct']:>9} {r['seconds']:>8}", flush=True)
+        print(f"{name:<10} {r['examples']:>9} {r['crashes']:>8} {r['distinct']:>9} {r['seconds']:>8} {r['cpu']:>8}",
+              flush=True)
         for key, c in r["crashes_by_kind"].items():
             print(f"    {c['count']} x {key}: {c['message']}\n      e.g. {c['example']}")
     total = sum(r["crashes"] for r in results)
-    print(f"total: {sum(r['examples'] for r in results)} examples, {total} crashes")
+    print(f"total: {sum(r['examples'] for r in results)} examples, {total} crashes; load average "
+          f"{os.getloadavg()[0]:.1f}")
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
     return 1 if total else 0

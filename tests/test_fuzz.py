@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 
 from .fuzzing import PROPERTIES
 
-EXAMPLES = {"clean": 300, "dates": 300, "places": 300, "officials": 300, "extract": 150, "html": 250}
+EXAMPLES = {"clean": 300, "dates": 300, "places": 300, "officials": 300, "extract": 100, "html": 200}
 
 
 @pytest.mark.parametrize("name", sorted(PROPERTIES))
