@@ -135,8 +135,7 @@ def clean_paragraphs(paragraphs: Iterable[str], title: str = "", *, extra: Optio
             if r.line.fullmatch(line) or (extra is not None and extra.fullmatch(line)):
                 dropped.append(line)
                 continue
-            for rx in r.inline:
-                line = rx.sub("", line).strip()
+            line = _without_inline(line, r.inline)
             if len(line) > CAPTION_CHARS:  # a sentence a photo credit is glued to (a shorter line is a caption)
                 line = uncredited(line)
             line = _WS.sub(" ", line)  # (a space on each side of what was cut)
@@ -182,6 +181,19 @@ def prose(line: str, title: str = "", names: Iterable[str] = ()) -> str:
         if len(s) >= 3:
             line = re.sub(re.escape(s).replace(r"\ ", r"\s+"), " ", line, flags=re.IGNORECASE)
     return " ".join(w for w in line.split() if w.strip(",.:;|-").lower() not in r.piece_words)
+
+
+def _without_inline(line: str, rules) -> str:
+    """``line`` without the inline junk rules match, cut until none matches (a cut
+    can bring the next piece to the end of the line: ``Teks (hms) (hms)``), so that
+    cleaning the cleaned text cuts nothing more."""
+    for _ in range(20):
+        before = line
+        for rx in rules:
+            line = rx.sub("", line).strip()
+        if line == before:
+            break
+    return line
 
 
 def clean_text(text: str, title: str = "", **kw) -> tuple[str, tuple[str, ...]]:
