@@ -33,6 +33,12 @@ def test_property(name):
 FOUND = [
     # an inline junk marker cut from a line's end brought another to the end: cleaning again cut it too
     ("clean", ("AKBP (hms)\u2028(hms)\u2028",)),
+    # a relative day ('kemarin') counted from the calendar's first day
+    ("extract", (b"o\xda?a?N (Purn)  kemarin??? ", "0001-01-01")),
+    # a section label the cut lead-in had hidden ('Brigjen TNI' before a dateline)
+    ("extract", ("unjuk rasa\n\n\r A\x84\t\U0001872c  hari ke-3 masa tenang\r\n(V\u00b7\r\n\ufeff\u2028 Brigjen TNI\n\n"
+                 "\u2014  \U000f17de\x13\r\u2028\u00a9\U000d71ebf\u00f1\u00a8\u00a3\n\n\u7c28\x04\U000caee3\u00be\u00dd\u00f6NULL "
+                 "Kapolres\t\x8d<\x03\x9a\U00099934\x80\u2028z\U0001bd6c9\r\n\u5475\tPALEMBANG -\n", None)),
 ]
 
 
