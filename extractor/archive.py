@@ -27,6 +27,8 @@ import datetime as dt
 import io
 import json
 import os
+import re
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Union
@@ -38,7 +40,7 @@ from warcio.warcwriter import WARCWriter
 
 from . import __version__
 from .encoding import header_charset
-from .errors import InputError, Msg
+from .errors import InputError, Msg, describe
 
 if TYPE_CHECKING:
     from .transport import Response
@@ -235,14 +237,17 @@ def _record_at(path: Path, offset: int):
         return rec, fh
     except (StopIteration, ArchiveLoadFailed, OSError, ValueError, EOFError) as exc:
         fh.close()
-        raise InputError(Msg.ARCHIVE_RECORD.format(path=path, offset=offset, detail=exc or type(exc).__name__)) from exc
+        detail = "no readable WARC record there (damaged?)" if isinstance(exc, ArchiveLoadFailed) else describe(exc)
+        raise InputError(Msg.ARCHIVE_RECORD.format(path=path, offset=offset, detail=detail)) from exc
 
 
-def _read_response(path: Path, offset: int, encoding: Optional[str] = None) -> ArchivedPage:
+def _read_response(path: Path, offset: int, encoding: Optional[str] = None, record_id: str = "") -> ArchivedPage:
     rec, fh = _record_at(path, offset)
     with fh:
         if rec.rec_type != "response":
             raise InputError(Msg.ARCHIVE_RECORD.format(path=path, offset=offset, detail=f"a {rec.rec_type} record"))
+        if record_id and rec.rec_headers.get_header("WARC-Record-ID") not in (None, record_id):
+            raise InputError(Msg.ARCHIVE_RECORD.format(path=path, offset=offset, detail=f"not the record {record_id}"))
         return _page(rec, encoding)
 
 
@@ -257,8 +262,12 @@ def _page(rec, encoding: Optional[str] = None) -> ArchivedPage:
                         ctype.split(";")[0].strip().lower(), rec.rec_headers.get_header("WARC-Date") or "")
 
 
-def read_article(path: Union[str, Path], offset: int) -> ArchivedArticle:
-    """The article whose metadata record is at ``offset`` in ``path``."""
+def read_article(path: Union[str, Path], offset: int, records: Optional[dict] = None) -> ArchivedArticle:
+    """The article whose metadata record is at ``offset`` in ``path``. Its pages
+    are found by record id in ``records`` (record id -> (file, offset), as
+    :func:`iter_articles` indexed them) when given: the offsets the metadata
+    record states are those of the file as written, which no longer hold once
+    it is recompressed or gunzipped (``.warc.gz`` -> ``.warc``)."""
     path = Path(path)
     rec, fh = _record_at(path, offset)
     with fh:
@@ -268,51 +277,169 @@ def read_article(path: Union[str, Path], offset: int) -> ArchivedArticle:
             meta = json.loads(rec.content_stream().read().decode("utf-8"))
         except ValueError as exc:
             raise InputError(Msg.ARCHIVE_RECORD.format(path=path, offset=offset, detail=exc)) from exc
-    pages = tuple(_read_response(path, p["offset"], p.get("encoding")) for p in meta["pages"])
+    pages = tuple(_read_response(*_page_location(path, p, records), p.get("encoding"), p.get("record_id") or "")
+                  for p in meta["pages"])
     return ArchivedArticle(meta["url"], pages, meta.get("source") or "", meta.get("published"),
                            meta.get("title") or "", meta.get("fetched_at") or "", (str(path), offset))
 
 
+def _page_location(path: Path, page: dict, records: Optional[dict]) -> tuple[Path, int]:
+    found = (records or {}).get(page.get("record_id"))
+    return (Path(found[0]), found[1]) if found else (path, page["offset"])
+
+
+#: where a record may begin: a gzip member (``.warc.gz``, one member per record) or a WARC header line
+_GZIP_MAGIC, _WARC_MAGIC = b"\x1f\x8b\x08", b"WARC/1."
+_HEADER = re.compile(r"^(WARC-Type|WARC-Target-URI|Content-Length):[ \t]*(\S+)", re.MULTILINE | re.IGNORECASE)
+
+
+def _headers_at(fh, offset: int, gz: bool) -> tuple[dict, int]:
+    """The WARC headers of the (perhaps damaged) record at ``offset`` that can
+    still be read, and the length of the header block (0: unknown)."""
+    fh.seek(offset)
+    raw = fh.read(1 << 16)
+    if gz:
+        try:
+            raw = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw, 1 << 16)
+        except zlib.error:
+            raw = b""
+    cut = raw.find(b"\r\n\r\n")
+    text = raw[:cut if cut >= 0 else 4096].decode("utf-8", "replace")
+    return {k.lower(): v for k, v in (m.groups() for m in _HEADER.finditer(text))}, (cut + 4 if cut >= 0 else 0)
+
+
+def _what(headers: dict) -> str:
+    """' (the response record of URL)' for a record whose headers could be read."""
+    if not headers:
+        return ""
+    uri = headers.get("warc-target-uri")
+    return f" (the {headers.get('warc-type') or 'WARC'} record" + (f" of {uri})" if uri else ")")
+
+
+def _next_start(fh, after: int, gz: bool) -> int:
+    """The offset of the next place a record may begin after ``after``, or -1."""
+    magic = _GZIP_MAGIC if gz else _WARC_MAGIC
+    pos = after + 1
+    while True:
+        fh.seek(pos)
+        block = fh.read(1 << 20)
+        if not block:
+            return -1
+        i = block.find(magic)
+        while i >= 0 and not gz and i > 0 and block[i - 1:i] != b"\n":  # a WARC header starts a line
+            i = block.find(magic, i + 1)
+        if i >= 0:
+            return pos + i
+        if len(block) < len(magic):
+            return -1
+        pos += len(block) - len(magic) + 1
+
+
+def _cut_short(fh, offset: int, size: int, gz: bool) -> bool:
+    """Whether an uncompressed record at ``offset`` ends before its Content-Length says
+    (warcio reads a cut last record as a short one; a gzip member cut short ends its reading)."""
+    if gz:
+        return False
+    headers, head = _headers_at(fh, offset, False)
+    if not head:  # its header block never ends
+        return True
+    try:
+        return offset + head + int(headers.get("content-length", "0")) > size
+    except ValueError:
+        return False
+
+
 def _index(files: list[Path], problems: list) -> _Index:
+    """Index every readable record of ``files``. A damaged or cut part is skipped
+    to the next record that can be read (the next gzip member, the next WARC
+    header) and recorded in ``problems`` as (file, InputError) with its offset,
+    its length and what it held, when its headers say."""
     idx = _Index()
     for f in files:
-        with open(f, "rb") as fh:
-            it = ArchiveIterator(fh)
-            offset = 0
-            try:
-                for rec in it:
-                    rtype = rec.rec_type
-                    rid = rec.rec_headers.get_header("WARC-Record-ID")
-                    uri = rec.rec_headers.get_header("WARC-Target-URI") or ""
-                    # (get_record_offset() reads the record to its end: content first)
-                    content = rec.content_stream().read() if rtype == "metadata" else b""
-                    offset = it.get_record_offset()
-                    if rtype == "response":
-                        kind = rec.rec_headers.get_header(PANTAU_KIND)
-                        idx.responses[rid] = (f, offset)
-                        http = rec.http_headers
-                        ctype = ((http.get_header("Content-Type") or "") if http else "").split(";")[0].strip()
-                        status = http.get_statuscode() if http else ""
-                        # pantau's own pages without their metadata record are the unfinished
-                        # article of a killed run (fetched again later): only foreign ones are loose
-                        if kind is None and status == "200" and ctype.lower() in ("text/html",
-                                                                                            "application/xhtml+xml"):
-                            idx.loose[uri] = (f, offset, rid)
-                    elif rtype == "metadata" and rec.rec_headers.get_header("Content-Type") == ARTICLE_TYPE:
-                        try:
-                            meta = json.loads(content.decode("utf-8"))
-                        except ValueError:
-                            continue
-                        idx.claimed.update(p.get("record_id") for p in meta.get("pages", ()))
-                        idx.articles.pop(meta["url"], None)  # re-insert: the latest goes last
-                        idx.articles[meta["url"]] = (f, offset)
-            except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:  # truncated tail of a killed run
-                problems.append((str(f), InputError(Msg.ARCHIVE_UNREADABLE.format(path=f, offset=offset,
-                                                                                  detail=exc or type(exc).__name__))))
-            except Exception as exc:  # zlib.error and friends from a damaged gzip member
-                problems.append((str(f), InputError(Msg.ARCHIVE_UNREADABLE.format(path=f, offset=offset,
-                                                                                  detail=f"{type(exc).__name__}: {exc}"))))
+        size = os.path.getsize(f)
+        with open(f, "rb") as fh:  # (the iterator reads a handle of its own)
+            gz = fh.read(2) == _GZIP_MAGIC[:2]
+            start, bad, total = 0, None, 0  # bad: where a damaged span began
+            while 0 <= start < size:
+                end, failure, read = _index_from(fh, f, start, gz, size, idx)
+                total += read
+                if failure is None and end <= start:  # nothing read and nothing said: not WARC from here
+                    failure = "not a WARC record"
+                if read and bad is not None:  # records again after a damaged span
+                    problems.append(_lost(f, fh, bad, start, gz))
+                    bad = None
+                if failure is None and end >= size:
+                    break
+                fh.seek(end)
+                if failure is None and not fh.read(1 << 16).strip(b"\r\n\x00 \t"):
+                    break  # padding after the last record
+                bad = end if bad is None else bad
+                start = _next_start(fh, end, gz)
+            if not total:
+                problems.append((str(f), InputError(Msg.ARCHIVE_NO_RECORDS.format(path=f, size=size))))
+            elif bad is not None:
+                problems.append(_lost(f, fh, bad, size, gz))
     return idx
+
+
+def _lost(f: Path, fh, begin: int, stop: int, gz: bool) -> tuple[str, InputError]:
+    """The problem of the bytes ``begin``..``stop`` that could not be read: the
+    file's end cut short, or a damaged span the records after which were read."""
+    fh.seek(begin)
+    head = fh.read(64)
+    begin += len(head) - len(head.lstrip(b"\r\n"))  # (the blank lines closing the record before)
+    what = _what(_headers_at(fh, begin, gz)[0])
+    size = os.path.getsize(f)
+    msg = Msg.ARCHIVE_CUT if stop >= size else Msg.ARCHIVE_DAMAGED
+    return str(f), InputError(msg.format(path=f, offset=begin, length=stop - begin, what=what))
+
+
+def _index_from(fh, f: Path, start: int, gz: bool, size: int, idx: _Index) -> tuple[int, Optional[str], int]:
+    """Index the records from ``start`` on until the file ends or a record cannot
+    be read: (end of the last whole record, the error or None, records read).
+    ``fh`` is for looking at a record's bytes; the iterator reads a handle of its own."""
+    with open(f, "rb") as own:
+        own.seek(start)
+        return _index_records(ArchiveIterator(own), fh, f, start, gz, size, idx)
+
+
+def _index_records(it, fh, f: Path, start: int, gz: bool, size: int, idx: _Index) -> tuple[int, Optional[str], int]:
+    end, read = start, 0
+    try:
+        for rec in it:
+            rtype = rec.rec_type
+            rid = rec.rec_headers.get_header("WARC-Record-ID")
+            uri = rec.rec_headers.get_header("WARC-Target-URI") or ""
+            # (get_record_offset() reads the record to its end: content first)
+            content = rec.content_stream().read() if rtype == "metadata" else b""
+            offset = it.get_record_offset()
+            if offset + it.get_record_length() >= size - 4 and _cut_short(fh, offset, size, gz):
+                return end, "cut short", read
+            end = offset + it.get_record_length()
+            read += 1
+            if rtype == "response":
+                kind = rec.rec_headers.get_header(PANTAU_KIND)
+                idx.responses[rid] = (f, offset)
+                http = rec.http_headers
+                ctype = ((http.get_header("Content-Type") or "") if http else "").split(";")[0].strip()
+                status = http.get_statuscode() if http else ""
+                # pantau's own pages without their metadata record are the unfinished
+                # article of a killed run (fetched again later): only foreign ones are loose
+                if kind is None and status == "200" and ctype.lower() in ("text/html", "application/xhtml+xml"):
+                    idx.loose[uri] = (f, offset, rid)
+            elif rtype == "metadata" and rec.rec_headers.get_header("Content-Type") == ARTICLE_TYPE:
+                try:
+                    meta = json.loads(content.decode("utf-8"))
+                    pages = [p.get("record_id") for p in meta.get("pages", ())]
+                    url = meta["url"]
+                except (ValueError, KeyError, TypeError, AttributeError):
+                    return offset, "an unreadable article metadata record", read
+                idx.claimed.update(pages)
+                idx.articles.pop(url, None)  # re-insert: the latest goes last
+                idx.articles[url] = (f, offset)
+    except Exception as exc:  # ArchiveLoadFailed, EOFError, zlib.error ... from a cut or damaged file
+        return end, describe(exc), read
+    return end, None, read
 
 
 def iter_articles(files: list[Path], problems: Optional[list] = None) -> Iterator[Union[ArchivedArticle, tuple]]:
@@ -325,7 +452,7 @@ def iter_articles(files: list[Path], problems: Optional[list] = None) -> Iterato
     idx = _index(files, problems)
     for url, (f, offset) in idx.articles.items():
         try:
-            yield read_article(f, offset)
+            yield read_article(f, offset, idx.responses)
         except InputError as exc:
             yield url, exc
     for url, (f, offset, rid) in idx.loose.items():

@@ -21,7 +21,7 @@ from .dedup import Signature, signature
 from .errors import ExtractError, Msg, PantauError, ParseError, describe
 from .inputs import Item, RawPage
 from .nlp.relevance import relevance, threshold as default_threshold
-from .runlog import Failure, RunLog
+from .runlog import Failure, Notice, RunLog
 from .store import Batch, Store
 from .types import Article, Extraction
 
@@ -62,6 +62,9 @@ def extract_and_store(items: Iterable[Item], store: Store, log: RunLog, *, extra
 
         def pending() -> Iterator[Union[Article, RawPage]]:
             for item in items:
+                if isinstance(item, Notice):  # a value dropped, the item kept
+                    log.noted(item)
+                    continue
                 if isinstance(item, Failure):
                     log.failed(item)
                     b.after_commit(done, item.url, item.error)

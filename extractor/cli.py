@@ -99,9 +99,13 @@ def _run(settings, db, since, until, refresh, extract_all, dry_run, workers, com
     if dry_run:
         for url in planned:
             click.echo(url)
-        click.echo(f"{len(planned)} URLs would be fetched", err=True)
+        _problems(summary, db)
+        if not planned and summary.errors and not summary.discovered:
+            raise PantauError(Msg.NOTHING_TO_FETCH.format(n=summary.errors))
+        click.echo(f"{len(planned)} URLs would be fetched" + ("" if planned else f": {_why_none(summary)}"),
+                   err=True)
         return
-    _summary(summary, db)
+    _summary(summary, db, run=True)
 
 
 def _size(ctx, param, value: Optional[str]) -> Optional[int]:
@@ -361,7 +365,7 @@ def _emit(cols: list[str], rows: Iterable[tuple], fmt: Optional[str], columns: O
     from .schema import nest
 
     cols, rows = _pick(cols, rows, columns)
-    out = click.get_text_stream("stdout")
+    out = sys.stdout  # (not click.get_text_stream: plain sys.stdout is what click.echo writes to as well)
     tty = out.isatty()
     fmt = fmt or ("table" if tty else "csv")
     if fmt == "csv":
@@ -576,17 +580,53 @@ def _stderr_console():
     return Console(stderr=True)
 
 
-def _summary(summary, db) -> None:
+def _summary(summary, db, *, run: bool = False) -> None:
+    """The closing lines of a run or ingest: its counts, its first errors and
+    warnings (each naming its file or URL); a run where nothing succeeded
+    ends in one ``error:`` line saying why (exit 1)."""
     from .facts import refresh
 
     refresh(db)  # the derived event facts the views count with (extractor/facts.py)
     d = summary.as_dict()
     line = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in d.items())
     click.echo(f"{line} -> {db}")
-    for url, stage, msg in summary.error_list[:10]:
-        click.echo(f"  error [{stage}] {msg}", err=True)
-    if len(summary.error_list) > 10:
-        click.echo(f"  ... {len(summary.error_list) - 10} more: pantau stats --errors --db {db}", err=True)
+    _problems(summary, db)
+    if not summary.succeeded():
+        if run and not summary.discovered and not summary.fetched:
+            raise PantauError(Msg.NOTHING_DISCOVERED.format(n=summary.errors,
+                                                            more=f"; every error: pantau stats --errors --db {db}"))
+        raise PantauError(Msg.NOTHING_STORED.format(n=summary.errors, db=db))
+
+
+def _problems(summary, db, shown: int = 10) -> None:
+    """The first errors and warnings, one line each, naming the file or URL."""
+    for kind, items in (("error", summary.error_list), ("warning", summary.warning_list)):
+        for url, stage, msg in items[:shown]:
+            click.echo(f"  {kind} [{stage}] {_naming(url, msg)}", err=True)
+        if len(items) > shown:
+            click.echo(f"  ... {len(items) - shown} more: pantau stats --errors --db {db}", err=True)
+
+
+def _naming(url: str, msg: str) -> str:
+    """``msg`` with the file (a ``file:`` URL as its path) or URL it is about in front,
+    unless it names it already."""
+    from urllib.parse import unquote, urlsplit
+
+    where = url or ""
+    if where.startswith("file:"):
+        parts = urlsplit(where)
+        where = unquote(parts.path) + (f"#{parts.fragment}" if parts.fragment else "")
+    if not where or where in msg or url in msg or unquote(where.split("#")[0]) in msg:
+        return msg
+    return f"{where}: {msg}"
+
+
+def _why_none(summary) -> str:
+    """Why a dry run would fetch nothing (when it is not an error)."""
+    if summary.skipped:
+        return (f"the {summary.skipped} URLs the sources announce are fetched already (--refresh fetches them "
+                f"again)")
+    return "the sources announce no article URLs (within --since/--until, where given)"
 
 
 def main(argv: Optional[list[str]] = None) -> int:
@@ -595,8 +635,9 @@ def main(argv: Optional[list[str]] = None) -> int:
         code = cli.main(args=argv, prog_name="pantau", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return exc.exit_code
-    except click.Abort:
-        click.echo("error: aborted", err=True)
+    except click.Abort as exc:  # (click turns Ctrl-C into an Abort caused by the KeyboardInterrupt)
+        why = "interrupted" if isinstance(exc.__cause__ or exc.__context__, KeyboardInterrupt) else "aborted"
+        click.echo(f"error: {why}", err=True)
         return 130
     except click.UsageError as exc:
         click.echo(f"error: {exc.format_message()}" + (f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""),

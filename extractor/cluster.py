@@ -163,7 +163,7 @@ def run_shard(shard: Shard, shard_id: int, out_dir: str, options: dict) -> dict:
 def _run_shard(shard: Shard, shard_id: int, out_dir: str, options: dict) -> dict:
     from .batch import BatchFailure, _work_many
     from .nlp.relevance import threshold as default_threshold
-    from .runlog import Failure
+    from .runlog import Failure, Notice
 
     t0 = time.perf_counter()
     cut = options.get("threshold")
@@ -176,15 +176,17 @@ def _run_shard(shard: Shard, shard_id: int, out_dir: str, options: dict) -> dict
         chunk: list = []
 
         def flush() -> None:
-            todo = [(pos, it) for pos, it in chunk if not isinstance(it, Failure)]
+            # a Notice (a JSONL line's invalid date, dropped; the line itself follows) is recorded as the
+            # failures are: an errors row with its URL, its error_type saying it is a warning
+            todo = [(pos, it) for pos, it in chunk if not isinstance(it, (Failure, Notice))]
             results = _work_many([it for _, it in todo], cut, extract_all) if todo else []
             # one result per item, in order; a BatchFailure (a spaCy pass that failed though no article
             # did alone) comes last and settles no item
             extra = [r for r in results if isinstance(r, BatchFailure)]
             results = iter([r for r in results if not isinstance(r, BatchFailure)])
             for pos, it in chunk:
-                res = it if isinstance(it, Failure) else next(results)
-                if isinstance(res, Failure):
+                res = it if isinstance(it, (Failure, Notice)) else next(results)
+                if isinstance(res, (Failure, Notice)):
                     w.failure(pos, res.url, res.stage, res.error)
                     n["failures"] += 1
                 else:

@@ -158,11 +158,23 @@ def figure_span(text: str, figure: int, near: int) -> Optional[tuple[int, int]]:
     alts = [re.escape(f) for f in sorted(forms, key=len, reverse=True)] + [re.escape(w) for w in r.numbers.get(figure, ())]
     pat = re.compile(rf"(?<![\w.,])(?:{'|'.join(alts)})(?![\w]|[.,]\d)(?:\s+[\w()]+){{0,3}}?\s+(?:{r.nouns})\b",
                      re.IGNORECASE)
-    hits = list(pat.finditer(text))
+    # the nearest hit starting within `reach` of `near` is the nearest of all: look there first,
+    # reaching further only when there is none (a long text is not searched whole for every event)
+    reach = 2_000
+    while True:
+        lo, hi = max(0, near - reach), min(len(text), near + reach)
+        hits = [h for h in pat.finditer(text, lo, min(len(text), hi + _FIGURE_TAIL)) if h.start() <= hi]
+        if hits or (lo == 0 and hi == len(text)):
+            break
+        reach *= 10
     if not hits:
         return None
     m = min(hits, key=lambda h: abs(h.start() - near))
     return m.start(), m.end()
+
+
+#: how far past a window a figure's words may run ("155.937 personel gabungan TNI-Polri ...")
+_FIGURE_TAIL = 400
 
 
 def scope_of(text: str, start: int, end: int, base_code: Optional[str],

@@ -105,7 +105,9 @@ class HostQueues:
 
 class Discovery:
     """Each source's discovery documents, read (conditionally when read
-    before under the same filters) and archived; the URLs they announce join
+    before under the same filters) and archived (a document whose body is the
+    one archived before is not archived again: a run that finds nothing new
+    writes no WARC file); the URLs they announce join
     the frontier, and the source's pending URLs are queued or, on a dry run,
     listed in :attr:`planned`."""
 
@@ -150,9 +152,16 @@ class Discovery:
         if resp is None:  # a source's URL list
             self.store.frontier.add(refs)
             return
-        warc = self.archive.document(resp, kind) if resp.status == 200 and self.archive and resp.body else None
+        warc, digest = None, None
+        if resp.status == 200 and self.archive and resp.body:
+            digest = pages_hash([resp.body])
+            before = self.store.frontier.status(url) or {}
+            if before.get("content_hash") == digest and before.get("warc_file"):
+                warc = (before["warc_file"], before["warc_offset"])  # unchanged: its archived copy stands
+            else:
+                warc = self.archive.document(resp, kind)
         self.store.frontier.document_read(url, kind, resp, refs, filter_key=self.filter_key,
-                                          run_id=self.log.run_id, warc=warc)
+                                          run_id=self.log.run_id, warc=warc, content_hash=digest)
 
     def _plan(self, refs: list[PageRef], pending: list[dict]) -> None:
         waiting = {r["url"] for r in pending}

@@ -8,6 +8,7 @@ where they enter the package, with the original kept as ``__cause__``.
     ├── ConfigError          bad settings or sources file
     ├── DataFileError        a malformed language data file (lexicon, profile, junk rules)
     ├── InputError           a local input file that cannot be read
+    │   └── InputWarning     a value of an input dropped (the item is stored without it)
     ├── DiscoveryError       a feed or sitemap that is not one
     ├── FetchError           network, HTTP status, robots, content type, size
     │   ├── RobotsDisallowed
@@ -20,6 +21,7 @@ where they enter the package, with the original kept as ``__cause__``.
     ├── ExtractError         article -> records (what the NLP raised is its __cause__)
     └── StoreError           SQLite
         ├── SchemaVersionError
+        ├── DatabaseBusyError  another process holds the write lock too long
         └── ReadOnlyError
 """
 
@@ -36,6 +38,8 @@ class Msg:
     INPUT_NOT_FOUND = "input not found: {path}"
     INPUT_EMPTY = "input {path} holds no .html, .htm, .txt or .warc(.gz) files"
     INPUT_JSONL = "{path} line {line}: {detail}"
+    INPUT_FIELD_TYPE = "{field!r} must be {kind}, not {got}"
+    INPUT_DATE = "published {value!r} is not a date (YYYY-MM-DD or ISO 8601); stored without a published date"
     GOLD_SPLIT = "{path} has no split {split!r}; choose from: {choices}"
     INPUT_UNREADABLE = "cannot read {path}: {detail}"
     INPUT_KIND = "{path}: not a WARC (.warc, .warc.gz), JSONL, HTML or text file, nor a .paths list"
@@ -65,6 +69,11 @@ class Msg:
     ARCHIVE_EMPTY = "{path} holds no .warc or .warc.gz files"
     ARCHIVE_RECORD = "{path} at offset {offset}: {detail}"
     ARCHIVE_UNREADABLE = "{path}: not a readable WARC file after offset {offset}: {detail}"
+    ARCHIVE_NO_RECORDS = "{path} is not a WARC file: no record could be read in its {size} bytes"
+    ARCHIVE_CUT = ("{path}: cut short at offset {offset}: the last {length} bytes{what} are not a whole record and "
+                   "were lost; the records before them were read")
+    ARCHIVE_DAMAGED = ("{path}: {length} bytes at offset {offset}{what} are damaged and were skipped; the records "
+                       "around them were read")
     PARSE_EMPTY = "no article text found"
     PARSE_BINARY = "input is binary, not HTML or text"
     PARSE_HTML = "HTML could not be parsed: {detail}"
@@ -78,7 +87,12 @@ class Msg:
     DB_NOT_FOUND = "database not found: {path}"
     DB_SCHEMA = "database {path} has schema version {found}, this pantau expects {expected}; {hint}"
     DB_NOT_PANTAU = "{path} is not a pantau database (no schema version)"
+    DB_BUSY = ("database {path} is busy: another process holds its write lock (another pantau creating or "
+               "upgrading its schema, or a long write); try again when it is done")
+    DB_MIGRATION = "database {path}: schema migration {version} failed ({detail}); it is left at version {before}"
     SQL_READ_ONLY = "the --sql connection is read-only: {detail}"
+    SQL_DENIED = ("the --sql connection is read-only: ATTACH, DETACH, VACUUM INTO and PRAGMAs that set a value are "
+                  "refused ({detail})")
     SQL_ERROR = "SQL error: {detail}"
     QUERY_UNKNOWN = "unknown query {name!r}; choose from: {choices}"
     QUERY_FILTER = "{option} does not apply to {name}"
@@ -95,13 +109,32 @@ class Msg:
     FTS_SYNTAX = ("--search {value!r} is not a valid full-text query ({detail}); it takes SQLite FTS5 syntax: "
                   "words (all must occur), \"an exact phrase\", OR, NOT, a prefix* ; quote words with hyphens or "
                   "dots (\"Polres-Lahat\")")
+    # runs where nothing succeeded (issue 16)
+    NOTHING_STORED = ("nothing was stored: all {n} items failed (the first are listed above; every one: "
+                      "pantau stats --errors --db {db})")
+    NOTHING_DISCOVERED = ("nothing was fetched: discovery failed ({n} errors: no network, or the feeds and sitemaps "
+                          "unreachable or unreadable) and found no article URLs{more}")
+    NOTHING_TO_FETCH = ("0 URLs would be fetched: discovery failed ({n} errors, listed above: no network, or the "
+                        "feeds and sitemaps unreachable or unreadable) and found no article URLs")
     # writing files (issue 16)
     WRITE_FAILED = "cannot write {path}: {detail}"
 
 
+#: the longest message a foreign error leaves in one line (spaCy's run to a paragraph)
+DESCRIBE_MAX = 200
+
+
+def one_line(text: str, limit: int = DESCRIBE_MAX) -> str:
+    """``text`` as one printable line of at most ``limit`` characters (its first line;
+    control characters as spaces; cut with an ellipsis)."""
+    first = next((ln for ln in str(text).strip().splitlines() if ln.strip()), "")
+    first = "".join(c if c.isprintable() else " " for c in first).strip()
+    return first if len(first) <= limit else first[:limit - 1].rstrip() + "\u2026"
+
+
 def describe(exc: BaseException) -> str:
-    """A foreign error in one line: its type and the first line of its message."""
-    first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    """A foreign error in one bounded line: its type and the first line of its message."""
+    first = one_line(str(exc))
     return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
 
 
@@ -144,6 +177,12 @@ class DataFileError(PantauError):
 
 class InputError(PantauError):
     stage = "input"
+
+
+class InputWarning(InputError):
+    """A value of an input that cannot be used (a published date that is not a
+    date): dropped, the item stored without it, the warning recorded in ``errors``
+    with this class's name as its ``error_type``."""
 
 
 class DiscoveryError(PantauError):
@@ -203,6 +242,10 @@ class StoreError(PantauError):
 
 class SchemaVersionError(StoreError):
     pass
+
+
+class DatabaseBusyError(StoreError):
+    """Another process kept the database's write lock longer than pantau waits."""
 
 
 class ReadOnlyError(StoreError):

@@ -1,11 +1,14 @@
 """Input readers: items for the batch runner (:mod:`extractor.batch`) from
 one input each. An item is a :class:`RawPage` (parsed later, in the
-extraction workers) or a :class:`~extractor.runlog.Failure` for what could
-not be read; a reader never stops at a bad record.
+extraction workers), a :class:`~extractor.runlog.Failure` for what could
+not be read, or a :class:`~extractor.runlog.Notice` for a value dropped
+from an item stored without it (a published date that is not a date); a
+reader never stops at a bad record.
 
 - :func:`read_file`: one ``.html``/``.htm`` or ``.txt`` file;
 - :func:`read_jsonl`: a JSONL file, one article per line (``url``, ``title``,
-  ``published``, and ``text`` or ``html``);
+  ``published``, and ``text`` or ``html``, each a string); a line that is not
+  such an object is a Failure with its line number, the lines around it are read;
 - :func:`read_warc`: WARC files (pantau's archive, or foreign ones such as
   Common Crawl News: every HTML response with status 200);
 - :func:`read_local`: any of these, or a folder of them.
@@ -20,14 +23,17 @@ they are iterated (the batch reads the pages' titles first).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterator, Optional, Union
 
 from .archive import ArchivedArticle, iter_articles, warc_files
-from .errors import InputError, Msg
+from .errors import InputError, InputWarning, Msg
 from .html import article_from_html, article_from_pages, article_from_text, pages_hash
-from .runlog import Failure
+from .html.clean import parse_datetime
+from .isodates import iso_date
+from .runlog import Failure, Notice
 from .types import Article
 
 _PAGE_SUFFIXES = (".html", ".htm", ".txt")
@@ -73,7 +79,7 @@ class RawPage:
         return art
 
 
-Item = Union[Article, RawPage, Failure]
+Item = Union[Article, RawPage, Failure, Notice]
 
 
 class Items:
@@ -90,7 +96,9 @@ class Items:
 def raw_from_archive(art: ArchivedArticle, *, url: Optional[str] = None, published: Optional[str] = None) -> RawPage:
     """The RawPage of an archived article (its pages joined when parsed)."""
     first, *more = art.pages
-    return RawPage(url or art.url, first.body, "html", published=published or art.published, source=art.source,
+    # the date discovery gave: a feed's own, checked again (an archive of an older pantau may hold any string)
+    published = iso_date(published or art.published)
+    return RawPage(url or art.url, first.body, "html", published=published, source=art.source,
                    encoding=first.encoding, fetched_at=art.fetched_at, outlet=art.source,
                    more=tuple((p.body, p.encoding) for p in more))
 
@@ -136,8 +144,12 @@ def read_jsonl(p: Path) -> Items:
     return Items(lambda: _jsonl(p))
 
 
+#: the fields of a JSONL line pantau reads, each a string when present (null: absent)
+_JSONL_FIELDS = ("url", "title", "published", "text", "html")
+
+
 def _jsonl(p: Path) -> Iterator[Item]:
-    with p.open("r", encoding="utf-8", errors="replace") as fh:
+    with p.open("r", encoding="utf-8-sig", errors="replace") as fh:
         for n, line in enumerate(fh, 1):
             if not line.strip():
                 continue
@@ -146,7 +158,12 @@ def _jsonl(p: Path) -> Iterator[Item]:
                 obj = json.loads(line)
                 if not isinstance(obj, dict):
                     raise ValueError("not a JSON object")
-            except ValueError as exc:
+                wrong = next((k for k in _JSONL_FIELDS if obj.get(k) is not None and not isinstance(obj[k], str)),
+                             None)
+                if wrong:
+                    raise ValueError(Msg.INPUT_FIELD_TYPE.format(field=wrong, kind="a string",
+                                                                 got=_json_type(obj[wrong])))
+            except ValueError as exc:  # (json.JSONDecodeError is one)
                 yield Failure(url, "input", InputError(Msg.INPUT_JSONL.format(path=p, line=n, detail=exc)))
                 continue
             url = obj.get("url") or url
@@ -155,8 +172,32 @@ def _jsonl(p: Path) -> Iterator[Item]:
                 yield Failure(url, "input", InputError(Msg.INPUT_JSONL.format(path=p, line=n,
                                                                               detail="needs 'text' or 'html'")))
                 continue
-            yield RawPage(url, obj[kind], kind, title=obj.get("title") or "", published=obj.get("published"),
-                          source="jsonl")
+            published, notice = _published(obj.get("published"), url, f"{p} line {n}")
+            if notice is not None:
+                yield notice
+            yield RawPage(url, obj[kind], kind, title=obj.get("title") or "", published=published, source="jsonl")
+
+
+def _json_type(value) -> str:
+    return {bool: "a boolean", int: "a number", float: "a number", list: "an array", dict: "an object"}.get(
+        type(value), type(value).__name__)
+
+
+def _published(value: Optional[str], url: str, where: str) -> tuple[Optional[str], Optional[Notice]]:
+    """A published date given with an input, as ISO 8601 (:func:`~extractor.isodates.iso_date`;
+    a date written as pages write them, ``30 November 2024``, is read as pages' are), or
+    None and a Notice when it is not a date: it never reaches a date column."""
+    if not value or not value.strip():
+        return None, None
+    iso = iso_date(value)
+    if iso is None and not _ISO_SHAPED.match(value.strip()):
+        iso = iso_date(parse_datetime(value))
+    if iso is None:
+        return None, Notice(url, "input", InputWarning(f"{where}: " + Msg.INPUT_DATE.format(value=value[:80])))
+    return iso, None
+
+
+_ISO_SHAPED = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 
 
 def read_warc(path: Union[str, Path]) -> Items:

@@ -1,7 +1,9 @@
 """Canned queries and read-only SQL over a pantau database.
 
 Reading never goes through the writer: connections here are opened with
-``mode=ro`` and ``PRAGMA query_only``, so ``query --sql`` cannot change data.
+``mode=ro`` and ``PRAGMA query_only``, and an authorizer refuses ATTACH (and
+so ``VACUUM INTO``) and PRAGMA writes, so ``query --sql`` can neither change
+data nor create a file.
 
 Every canned query takes the same :class:`Filters`, checked and resolved to
 region codes first (:mod:`extractor.filters`: exact names unless ``prefix``,
@@ -209,12 +211,32 @@ VIEW_QUERIES = ("event_details", "events_by_week", "official_positions", "storie
                 "personnel_by_stage", "articles_by_outlet", "acled_events")
 
 
+#: PRAGMAs that take an argument and only read (``PRAGMA table_info(events)``); any other
+#: PRAGMA with an argument sets something, and the read-only connection refuses it
+_READING_PRAGMAS = {"table_info", "table_xinfo", "index_list", "index_info", "index_xinfo", "foreign_key_list",
+                    "foreign_key_check", "integrity_check", "quick_check", "table_list"}
+
+
+def _authorize(action: int, arg1, arg2, db_name, trigger) -> int:
+    """The read-only connection's authorizer: no ATTACH (which creates a file at any
+    path, as ``VACUUM INTO`` does through it), no DETACH, no PRAGMA that sets a value
+    (``query_only = OFF``); everything else is left to ``mode=ro`` and ``query_only``."""
+    if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH):
+        return sqlite3.SQLITE_DENY
+    if action == sqlite3.SQLITE_PRAGMA and arg2 is not None and (arg1 or "").lower() not in _READING_PRAGMAS:
+        return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK
+
+
 def connect_readonly(path: str | Path) -> sqlite3.Connection:
+    """A connection that cannot change the database nor create files: ``mode=ro``,
+    ``PRAGMA query_only`` and an authorizer refusing ATTACH, VACUUM INTO and PRAGMA writes."""
     p = Path(path)
     if not p.exists():
         raise StoreError(Msg.DB_NOT_FOUND.format(path=p))
     conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True)
     conn.execute("PRAGMA query_only = ON")
+    conn.set_authorizer(_authorize)
     conn.row_factory = sqlite3.Row
     return conn
 
@@ -279,15 +301,14 @@ def run_sql(path: str | Path, sql: str, params: list | tuple | dict = ()) -> tup
     conn = connect_readonly(path)
     try:
         cur = conn.execute(sql, params)
-    except sqlite3.OperationalError as exc:
+    except sqlite3.DatabaseError as exc:  # (OperationalError is one)
         conn.close()
         msg = str(exc)
         if "readonly" in msg or "read-only" in msg or "query_only" in msg:
             raise ReadOnlyError(Msg.SQL_READ_ONLY.format(detail=msg)) from exc
+        if "not authorized" in msg or "authorization denied" in msg:
+            raise ReadOnlyError(Msg.SQL_DENIED.format(detail=msg)) from exc
         raise StoreError(Msg.SQL_ERROR.format(detail=msg)) from exc
-    except sqlite3.DatabaseError as exc:
-        conn.close()
-        raise StoreError(Msg.SQL_ERROR.format(detail=exc)) from exc
     cols = [d[0] for d in cur.description or ()]
 
     def rows():

@@ -29,6 +29,7 @@ from lxml import etree
 
 from .errors import DiscoveryError, FetchError, Msg, PantauError
 from .fetch import Fetcher, Response
+from .isodates import iso_date
 from .types import Listing, PageRef, Source
 
 _TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|yclid|igshid|ref|ref_src|source|amp|outputType|"
@@ -90,7 +91,7 @@ def _date(value: Optional[str]) -> Optional[str]:
     value = value.strip()
     m = re.match(r"\d{4}-\d{2}-\d{2}", value)
     if m:
-        return m.group()
+        return iso_date(m.group())  # None for a day no calendar has (2024-13-45)
     try:
         return email.utils.parsedate_to_datetime(value).date().isoformat()
     except (TypeError, ValueError, IndexError):

@@ -191,6 +191,10 @@ def article_from_text(text: bytes | str, url: str = "", *, title: str = "", publ
     if lead_in:
         title = title or lead_in[0]
         junk = junk + lead_in
+        # what the lead-in hid is now the text's start (a section label): cleaned as a start is,
+        # so the text stays what cleaning it again gives
+        cleaned, exposed = clean_text(cleaned, title)
+        junk = junk + exposed
     # the page's own date stamp ("Sabtu, 2 Maret 2024 - 09:17 WIB", dropped as
     # junk) dates the article before any date in its body does
     stamped = next((iso for line in junk[:6] if _STAMP.match(line) and (iso := parse_datetime(line))), None)

@@ -135,19 +135,18 @@ def clean_paragraphs(paragraphs: Iterable[str], title: str = "", *, extra: Optio
             if r.line.fullmatch(line) or (extra is not None and extra.fullmatch(line)):
                 dropped.append(line)
                 continue
-            k = _key(line)
-            if (title_key and k == title_key) or k in seen or k in name_keys:  # title, repeat, byline
-                dropped.append(line)
-                continue
-            seen.add(k)
-            for rx in r.inline:
-                line = rx.sub("", line).strip()
+            line = _without_inline(line, r.inline)
             if len(line) > CAPTION_CHARS:  # a sentence a photo credit is glued to (a shorter line is a caption)
                 line = uncredited(line)
-            if line and not r.line.fullmatch(line):
-                kept.append(line)
-            elif line:
-                dropped.append(line)
+            line = _WS.sub(" ", line)  # (a space on each side of what was cut)
+            if not line:
+                continue
+            k = _key(line)  # of the line as kept, so that cleaning the cleaned text finds the same repeats
+            if r.line.fullmatch(line) or (title_key and k == title_key) or k in seen or k in name_keys:
+                dropped.append(line)  # junk once cut, the title, a repeat, a byline
+                continue
+            seen.add(k)
+            kept.append(line)
     # bylines, outlet names and section labels standing alone after the story
     # (also a reporter's name in capitals with initials: "ISTMAN M.P.")
     while kept and (_is_short_label(kept[-1], 4) or (len(kept) > 1 and _CAPS_NAME.fullmatch(kept[-1]))):
@@ -182,6 +181,19 @@ def prose(line: str, title: str = "", names: Iterable[str] = ()) -> str:
         if len(s) >= 3:
             line = re.sub(re.escape(s).replace(r"\ ", r"\s+"), " ", line, flags=re.IGNORECASE)
     return " ".join(w for w in line.split() if w.strip(",.:;|-").lower() not in r.piece_words)
+
+
+def _without_inline(line: str, rules) -> str:
+    """``line`` without the inline junk rules match, cut until none matches (a cut
+    can bring the next piece to the end of the line: ``Teks (hms) (hms)``), so that
+    cleaning the cleaned text cuts nothing more."""
+    for _ in range(20):
+        before = line
+        for rx in rules:
+            line = rx.sub("", line).strip()
+        if line == before:
+            break
+    return line
 
 
 def clean_text(text: str, title: str = "", **kw) -> tuple[str, tuple[str, ...]]:

@@ -2,14 +2,27 @@
 
 Public front: :func:`extract` turns one :class:`~extractor.types.Article` into
 an :class:`~extractor.types.Extraction`; :func:`extract_many` streams many.
+
+A text longer than :data:`SEGMENT_CHARS` (or spaCy's ``nlp.max_length``, when
+lower) is extracted in segments of at most that size, cut between paragraphs,
+one segment at a time: spaCy refuses a text over ``nlp.max_length`` (E088),
+and the memory one doc takes grows with its length, so segments keep it flat
+whatever the text (no news article is that long; a book or a corpus dumped
+into one file may be). The segments' records are joined with their offsets
+into the whole text (:func:`segments`, :func:`_joined`).
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import fields, replace
 from typing import Iterable, Iterator
 
 from ..datafiles import extractor_version
 from ..types import Article, Extraction, Place
+
+#: the longest text extracted in one piece; longer ones go in segments of at most this size
+SEGMENT_CHARS = 100_000
 
 
 def _doc_to_extraction(article: Article, doc, version: str) -> Extraction:
@@ -58,19 +71,121 @@ def extract(article: Article) -> Extraction:
 
 
 def extract_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:
+    """The extraction of each article, in order: articles of ordinary length in
+    spaCy batches of ``batch_size``, a longer one alone, segment by segment."""
     from .pipeline import load, model_version
 
     nlp = load()
     version = model_version(nlp)
 
-    def docs():
-        for a in articles:
-            d = nlp.make_doc(a.text)
-            d.user_data["article"] = a
-            d.user_data["text"] = a.text
-            d.user_data["published"] = a.published
-            d.user_data["dateline"] = a.dateline
-            yield d
+    def batch(group: list[Article]) -> Iterator[Extraction]:
+        for doc in nlp.pipe((_doc(nlp, a) for a in group), batch_size=batch_size):
+            yield _doc_to_extraction(doc.user_data["article"], doc, version)
 
-    for doc in nlp.pipe(docs(), batch_size=batch_size):
-        yield _doc_to_extraction(doc.user_data["article"], doc, version)
+    size = min(SEGMENT_CHARS, nlp.max_length)
+    group: list[Article] = []
+    for a in articles:
+        if len(a.text) <= size:
+            group.append(a)
+            if len(group) >= batch_size:
+                yield from batch(group)
+                group = []
+            continue
+        yield from batch(group)
+        group = []
+        parts = []
+        for start, end in segments(a.text, size):
+            part = replace(a, text=a.text[start:end])
+            doc = next(nlp.pipe([_doc(nlp, part)], batch_size=1))
+            parts.append((start, _doc_to_extraction(part, doc, version)))
+            del doc
+        yield _joined(a, parts)
+    yield from batch(group)
+
+
+def _doc(nlp, a: Article):
+    d = nlp.make_doc(a.text)
+    d.user_data["article"] = a
+    d.user_data["text"] = a.text
+    d.user_data["published"] = a.published
+    d.user_data["dateline"] = a.dateline
+    return d
+
+
+def segments(text: str, size: int = SEGMENT_CHARS) -> list[tuple[int, int]]:
+    """(start, end) of the pieces of ``text`` of at most ``size`` characters, cut
+    at the last paragraph break in reach, else the last sentence end, else the last
+    space (a piece holds no separator it was cut at)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > size:
+        stop = start + size
+        for sep, keep in (("\n\n", 0), (". ", 1), ("\n", 0), (" ", 0)):
+            cut = text.rfind(sep, start + size // 2, stop)
+            if cut > start:
+                out.append((start, cut + keep))
+                start = cut + len(sep)
+                break
+        else:
+            out.append((start, stop))
+            start = stop
+    out.append((start, len(text)))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _shifted(record, by: int):
+    """A record with its offsets (``start``/``end``, ``mentions``) moved by ``by``."""
+    changes = {}
+    for f in fields(record):
+        value = getattr(record, f.name)
+        if f.name in ("start", "end") and isinstance(value, int):
+            changes[f.name] = value + by
+        elif f.name == "mentions":
+            changes[f.name] = tuple((s + by, e + by) for s, e in value)
+    return replace(record, **changes) if changes else record
+
+
+def _merged(records: list, key) -> tuple:
+    """Records of one person or place found in several segments, as one: the first,
+    with the mentions of all and the values it lacks taken from the later ones."""
+    out: dict = {}
+    for r in records:
+        k = key(r)
+        if k not in out:
+            out[k] = r
+            continue
+        first = out[k]
+        missing = {f.name: getattr(r, f.name) for f in fields(r)
+                   if f.name != "mentions" and getattr(first, f.name) in (None, "", ()) and getattr(r, f.name)}
+        out[k] = replace(first, mentions=tuple(sorted(set(first.mentions) | set(r.mentions))), **missing)
+    return tuple(out.values())
+
+
+def _joined(article: Article, parts: list[tuple[int, Extraction]]) -> Extraction:
+    """One extraction from those of the segments of ``article`` (``(offset, extraction)``
+    in order): offsets into the whole text; an official, place or candidate found in
+    several segments once; the article's main event and force from the first segment
+    that has one, its primary region the one most segments give."""
+    def every(attr: str) -> list:
+        return [_shifted(r, at) for at, ex in parts for r in getattr(ex, attr)]
+
+    events, main_seen = [], False
+    for e in every("events"):
+        if e.main and main_seen:
+            e = replace(e, main=False)
+        main_seen = main_seen or e.main
+        events.append(e)
+    force = next(((ex.personnel, ex.personnel_approx) for _, ex in parts if ex.personnel is not None), (None, False))
+    regions = Counter(ex.primary_region for _, ex in parts if ex.primary_region is not None)
+    return Extraction(
+        article=article,
+        officials=_merged(every("officials"), lambda o: (o.name, o.institution)),
+        places=_merged(every("places"), lambda p: (p.name, p.type, p.code)),
+        dates=tuple(every("dates")), events=tuple(events), quotes=tuple(every("quotes")),
+        extractor_version=parts[0][1].extractor_version, model_version=parts[0][1].model_version,
+        candidates=_merged(every("candidates"), lambda c: c.name),
+        persons=tuple((name, s + at, e + at) for at, ex in parts for name, s, e in ex.persons),
+        primary_region=regions.most_common(1)[0][0] if regions else None,
+        personnel=force[0], personnel_approx=force[1],
+        posts=tuple(every("posts")), handovers=tuple(every("handovers")),
+    )

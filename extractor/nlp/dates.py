@@ -247,12 +247,18 @@ STAGE_DAY = re.compile(r"(?<![\w])hari\s+(?:ke-?\s?(?P<n>\d{1,2})|(?P<w>pertama|
                        r"\s+(?P<stage>masa\s+tenang|masa\s+kampanye|kampanye)(?![\w])", re.IGNORECASE)
 
 
+#: the anchors relative days are counted from: a week and more inside the calendar's ends
+_FIRST_ANCHOR, _LAST_ANCHOR = dt.date(1, 2, 1), dt.date(9999, 11, 30)
+
+
 def _relative(text: str, found: list[DateMention], add, published: Optional[dt.date]) -> None:
     """Relative expressions, counted from the published date, else from the day the
     page states (:func:`_report_day`); then those that count from a date written
     before them (``sehari sebelumnya``, ``hari ke-2``)."""
     def anchor_at(pos: int) -> Optional[dt.date]:
-        return published or _report_day(text, found, pos)
+        day = published or _report_day(text, found, pos)
+        # a day counted from the first or last days of the calendar has no date (0001-01-01 minus one)
+        return day if day is not None and _FIRST_ANCHOR <= day <= _LAST_ANCHOR else None
 
     for m in RELATIVE.finditer(text):
         anchor = anchor_at(m.start())

@@ -99,11 +99,12 @@ class Store:
 
     def record_error(self, url: str, stage: str, error: BaseException, run_id: Optional[int] = None) -> None:
         """A failed item's row in ``errors``: its URL (or path), stage and one-line message
-        (in the open :meth:`batch`'s transaction when there is one)."""
+        (in the open :meth:`batch`'s transaction when there is one), superseding the same
+        failure recorded before (:func:`.common.insert_error`)."""
         if self._batch is not None:
             self._batch.record_error(url, stage, error, run_id)
             return
-        with self.db.conn:
+        with self.db.atomic():
             insert_error(self.db, url, stage, error, run_id)
 
     # articles and records -------------------------------------------------------

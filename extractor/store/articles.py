@@ -23,11 +23,12 @@ import sqlite_utils
 
 from .. import dedup
 from ..datafiles import extractor_version
+from ..isodates import iso_date
 from ..records import official_key, province_code, same_person
 from ..types import Article, Extraction, Official
 from .clusters import assign_cluster
 from .command import COMMAND_RECORD_TABLES, save_command_records
-from .common import now
+from .common import immediate, now
 
 
 def text_hash(text: str) -> str:
@@ -87,12 +88,12 @@ def article_row(article: Article, relevance: float, extraction: Optional[Extract
     ex = extraction
     region = ex.primary_region if ex else None
     return (article.url, article.canonical_url or article.url, article.source, article.outlet, article.title,
-            article.published, article.text, article.html_hash, text_hash(article.text), article.fetched_at,
+            iso_date(article.published), article.text, article.html_hash, text_hash(article.text), article.fetched_at,
             article.language, article.dateline, relevance, int(ex is not None), extractor_version(),
             ex.model_version if ex else None, run_id, now(), region.name if region else None,
             region.code if region else None, article.author or None, article.editor or None,
             article.section or None,
-            json.dumps(list(article.tags), ensure_ascii=False) if article.tags else None, article.modified,
+            json.dumps(list(article.tags), ensure_ascii=False) if article.tags else None, iso_date(article.modified),
             article.published_from or None,
             json.dumps(list(article.meta_notes), ensure_ascii=False) if article.meta_notes else None,
             article.profile or None, article.pages, ex.personnel if ex else None,
@@ -102,9 +103,12 @@ def article_row(article: Article, relevance: float, extraction: Optional[Extract
 def write_article(db: sqlite_utils.Database, article: Article, relevance: float, extraction: Optional[Extraction],
                   run_id: Optional[int], signature: Optional[dedup.Signature]) -> int:
     """Insert the article (or replace what was stored for its URL) with its
-    records and near-duplicate cluster, in one transaction; returns its id."""
-    # atomic(), not `with conn`: the article and its records commit together or not at all
-    with db.atomic():
+    records and near-duplicate cluster, in one transaction; returns its id.
+    A published or modified value that is not an ISO 8601 date never reaches
+    its column (readers drop such values with a recorded warning first)."""
+    # one explicit transaction: the article and its records commit together or not at all; the write
+    # lock first, so another process storing the same URL waits instead of failing
+    with immediate(db) if not db.conn.in_transaction else db.atomic():
         return write_rows(db.conn, article, relevance, extraction, run_id, signature)
 
 

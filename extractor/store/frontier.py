@@ -86,12 +86,14 @@ class Frontier:
             return self._add(refs)
 
     def document_read(self, url: str, kind: str, page: FetchedPage, refs: Iterable[PageRef], *, filter_key: str,
-                      run_id: Optional[int], warc: Optional[tuple[str, int]] = None) -> int:
+                      run_id: Optional[int], warc: Optional[tuple[str, int]] = None,
+                      content_hash: Optional[str] = None) -> int:
         """A discovery document (``kind``: feed, sitemap, listing) was read
         (or answered 304) and announced ``refs``: queue them and record the
         document with its validators in one transaction, so its validators are
         never ahead of the URLs it announced. ``warc``: (file, offset) of its
-        archived response. Returns the number of new URLs."""
+        archived response, ``content_hash`` the body's (an unchanged body keeps its earlier
+        copy). Returns the number of new URLs."""
         row = {"url": url, "source": page.source, "kind": kind, "status": "done", "http_status": page.status,
                "filter_key": filter_key, "fetched_at": page.fetched_at, "last_error": None, "run_id": run_id,
                "updated_at": now()}
@@ -99,6 +101,8 @@ class Frontier:
             row.update(etag=page.etag, last_modified=page.last_modified)
         if warc is not None:
             row.update(warc_file=warc[0], warc_offset=warc[1])
+        if content_hash is not None:
+            row.update(content_hash=content_hash)
         with self.db.conn:
             added = self._add(refs)
             self._upsert(row)
@@ -180,8 +184,9 @@ class Frontier:
     def _change(self, url: str, fields: dict, *, error: Optional[tuple[str, BaseException]] = None,
                 run_id: Optional[int] = None, count_attempt: bool = False) -> None:
         """Change one URL's row (added when unknown), and write its error
-        (``(stage, exc)``), in one transaction."""
-        with self.db.conn:
+        (``(stage, exc)``), in one transaction (atomic(): sqlite-utils commits each statement
+        run outside an open transaction, so ``with conn`` would not hold the two together)."""
+        with self.db.atomic():
             self._upsert({**fields, "url": url, "updated_at": now()}, count_attempt)
             if error is not None:
                 insert_error(self.db, url, error[0], error[1], run_id)

@@ -1,6 +1,12 @@
 """The schema: one function per version (:data:`MIGRATIONS`), applied in order
 by :func:`migrate` when a database is opened. A database from a newer pantau,
 or one that is not pantau's, is refused rather than damaged.
+
+Each migration is one explicit transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``)
+holding its DDL, its data and its version number (``meta.schema_version``,
+mirrored in ``PRAGMA user_version`` for other tools), so a process killed in
+the middle of one leaves the database at the version before it, and the
+next open applies it again from the start.
 """
 
 from __future__ import annotations
@@ -11,9 +17,10 @@ from typing import Callable, Iterable
 import sqlite_utils
 
 from .. import dedup
-from ..errors import Msg, SchemaVersionError
+from ..errors import Msg, SchemaVersionError, StoreError, describe
 from ..views import VIEWS
 from .clusters import assign_cluster
+from .common import LOCK_WAIT, immediate
 
 
 def _migrate_1(db: sqlite_utils.Database) -> None:
@@ -392,23 +399,50 @@ def schema_version(db: sqlite_utils.Database) -> int:
     return int(row[0]) if row else 0
 
 
-def migrate(db: sqlite_utils.Database, path: Path) -> None:
+def user_version(db: sqlite_utils.Database) -> int:
+    """``PRAGMA user_version``: the schema version as tools other than pantau see it."""
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: sqlite_utils.Database, path: Path, *, wait: float = LOCK_WAIT) -> None:
     """Bring the database at ``path`` up to the last migration, one migration at
-    a time (:func:`_apply`). A database with tables but no version (not
-    pantau's) or with a newer version is refused untouched."""
-    found = schema_version(db)
+    a time, each in a transaction of its own (:func:`_apply`). The version is
+    read under the write lock, so two processes opening a new database at once
+    create its schema once: the second waits (up to ``wait`` seconds, then
+    :class:`~extractor.errors.DatabaseBusyError`) and finds it made. A database
+    with tables but no version (not pantau's) or with a newer version is refused
+    untouched."""
     latest = MIGRATIONS[-1][0]
-    if found == 0 and db.table_names():
-        raise SchemaVersionError(Msg.DB_NOT_PANTAU.format(path=path))
-    if found > latest:
-        raise SchemaVersionError(Msg.DB_SCHEMA.format(path=path, found=found, expected=latest, hint="upgrade pantau"))
-    for version, fn in MIGRATIONS:
-        if version > found:
-            _apply(db, version, fn)
+    if schema_version(db) == latest == user_version(db):
+        return  # current: no lock needed
+    while True:
+        with immediate(db, path, wait):
+            found = schema_version(db)
+            if found == 0 and db.table_names():
+                raise SchemaVersionError(Msg.DB_NOT_PANTAU.format(path=path))
+            if found > latest:
+                raise SchemaVersionError(Msg.DB_SCHEMA.format(path=path, found=found, expected=latest,
+                                                              hint="upgrade pantau"))
+            pending = [(v, fn) for v, fn in MIGRATIONS if v > found]
+            if not pending:
+                if user_version(db) != found:  # a database from before the version was mirrored
+                    db.execute(f"PRAGMA user_version = {int(found)}")
+                return
+            _apply(db, path, *pending[0])
 
 
-def _apply(db: sqlite_utils.Database, version: int, fn: Callable[[sqlite_utils.Database], None]) -> None:
-    """One migration and its version number, committed together."""
-    with db.conn:
+def _apply(db: sqlite_utils.Database, path: Path, version: int,
+           fn: Callable[[sqlite_utils.Database], None]) -> None:
+    """One migration and its version number (in ``meta`` and ``PRAGMA user_version``),
+    inside the caller's transaction: sqlite-utils makes savepoints, not commits,
+    inside an open transaction, so DDL included nothing is committed before the
+    version is. A migration that fails leaves the database at the version before it."""
+    if not db.conn.in_transaction:
+        raise RuntimeError("a migration runs inside the transaction of common.immediate")
+    try:
         fn(db)
         db["meta"].upsert({"key": "schema_version", "value": str(version)}, pk="key")
+        db.execute(f"PRAGMA user_version = {int(version)}")
+    except Exception as exc:  # sqlite3's, or a data file's; rolled back by the caller
+        raise StoreError(Msg.DB_MIGRATION.format(path=path, version=version, before=version - 1,
+                                                 detail=describe(exc))) from exc
