@@ -39,6 +39,9 @@ FOUND = [
     ("extract", ("unjuk rasa\n\n\r A\x84\t\U0001872c  hari ke-3 masa tenang\r\n(V\u00b7\r\n\ufeff\u2028 Brigjen TNI\n\n"
                  "\u2014  \U000f17de\x13\r\u2028\u00a9\U000d71ebf\u00f1\u00a8\u00a3\n\n\u7c28\x04\U000caee3\u00be\u00dd\u00f6NULL "
                  "Kapolres\t\x8d<\x03\x9a\U00099934\x80\u2028z\U0001bd6c9\r\n\u5475\tPALEMBANG -\n", None)),
+    # a line that is a tail marker ('Tinggalkan Balasan') once its inline junk ('[Gambas:Video]') is cut
+    ("html", (b"<p>Pilkada 2024</p><p>Pulau Danramil</p>\n[Gambas:Video] Tinggalkan Balasan\tDandim\r\n"
+              b"Simak Video Rabu Kabupaten Bogor", "https://x.example/a")),
 ]
 
 

@@ -141,6 +141,10 @@ def clean_paragraphs(paragraphs: Iterable[str], title: str = "", *, extra: Optio
             line = _WS.sub(" ", line)  # (a space on each side of what was cut)
             if not line:
                 continue
+            if r.tail.fullmatch(line):  # a tail marker once its inline junk is cut ends the story too
+                dropped.append(line)
+                stop = True
+                continue
             k = _key(line)  # of the line as kept, so that cleaning the cleaned text finds the same repeats
             if r.line.fullmatch(line) or (title_key and k == title_key) or k in seen or k in name_keys:
                 dropped.append(line)  # junk once cut, the title, a repeat, a byline
