@@ -132,11 +132,9 @@ def test_a_failing_shard_is_recorded_and_remote_input_is_read(warc, client, tmp_
     assert summary.stored > 0 and set(late.target_urls) & urls
 
 
-def test_killed_driver_rerun_completes_without_duplicates(warc, tmp_path):
-    db = tmp_path / "k.db"
-    cmd = [sys.executable, str(ROOT / "pipeline.py"), "ingest", str(warc.path), "--db", str(db), "--dask",
-           "local:2", "--shard-size", str(warc.path.stat().st_size // 16)]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+def _kill_after_first_merge(cmd, env, db) -> int:
+    """Start the ingest, SIGKILL the driver and its cluster once a shard is
+    merged; the number of shards left unmerged (0: the run ended first)."""
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     deadline = time.monotonic() + 300
     merged = 0
@@ -149,12 +147,26 @@ def test_killed_driver_rerun_completes_without_duplicates(warc, tmp_path):
             continue
         if merged >= 1:
             break
-    assert proc.poll() is None, proc.stderr.read().decode()[-2000:]
+    if proc.poll() is not None:  # finished (or failed) before the kill
+        assert proc.returncode == 0, proc.stderr.read().decode()[-2000:]
+        return 0
     os.killpg(proc.pid, signal.SIGKILL)  # the driver and its local cluster, at once
     proc.wait()
     with sqlite3.connect(db) as conn:
-        left = conn.execute("select count(*) from shards where status != 'merged'").fetchone()[0]
-    assert left > 0  # killed mid-run
+        return conn.execute("select count(*) from shards where status != 'merged'").fetchone()[0]
+
+
+def test_killed_driver_rerun_completes_without_duplicates(warc, tmp_path):
+    # on a loaded machine the run may end between two polls: then it is tried again on a fresh database
+    for attempt in range(3):
+        db = tmp_path / f"k{attempt}.db"
+        cmd = [sys.executable, str(ROOT / "pipeline.py"), "ingest", str(warc.path), "--db", str(db), "--dask",
+               "local:2", "--shard-size", str(warc.path.stat().st_size // 16)]
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        if _kill_after_first_merge(cmd, env, db) > 0:
+            break
+    else:
+        pytest.fail("three runs ended before the kill could land mid-run")
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     single_process([warc.path], tmp_path / "one.db")
