@@ -132,10 +132,6 @@ class Evidence:
             self.single[g] = self.group(gid + "-s", None, single, g) if single else (0, None)  # type: ignore[arg-type]
         return n, g
 
-    def title(self, gid: str) -> str:
-        t, hint, _ = self.groups[gid]
-        return t if t is not None else f"{self.groups[hint][0]}: resting on a single press release"
-
     def payload(self) -> str:
         text = json.dumps({"a": self.articles, "s": [[a, s] for (a, s) in self.sentences],
                            "i": list(self.items.values()), "g": {k: v for k, v in self.groups.items() if v[2]},

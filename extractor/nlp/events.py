@@ -51,7 +51,7 @@ from ..types import DateMention, Event, Official
 from .gazetteer import Region, gazetteer
 from .lexicon import lexicon
 from .force import Force, combine, every_day, figures, force, musters, same_force
-from .text import Sentence, sentences
+from .text import Sentence, sentence_at, sentences
 
 
 class _Trig(NamedTuple):
@@ -301,7 +301,7 @@ def _page_day(sents: list[Sentence], dates: list[DateMention], quotes, lex) -> O
     for d in dates:
         if any(a <= d.start < b for a, b in quotes):
             continue
-        sent = next((s for s in sents if s.start <= d.start < s.end), None)
+        sent = sentence_at(sents, d.start)
         if sent is None or _mood(sent.text, d.start - sent.start, d.end - sent.start, lex) in _AHEAD:
             continue
         best = max(best or d.date, d.date)

@@ -778,17 +778,22 @@ def _strip_unit_region(text: str, pn) -> tuple[dict, Optional[str]]:
     word left; the longest such region) and the region as written, or
     ``pn`` unchanged and None."""
     words = list(re.finditer(r"\S+", text[pn["start"]:pn["end"]]))
-    heads = _alt(h for h in lexicon().unit_heads if len(h) > 2)
+    units = None  # (start, end of the head and its space) of every unit head in the text, found once
     for k in range(len(words) - 1, 0, -1):
         written = text[pn["start"]:pn["start"] + words[k - 1].end()]
         if not is_cap(written):
             continue
-        at = rf"(?<![\w])(?i:{heads})\s+{re.escape(written)}(?![\w])"
-        if any(m.end() <= pn["start"] or m.start() >= pn["end"] for m in re.finditer(at, text)):
+        units = units if units is not None else [m.span() for m in _rx().unit_head.finditer(text)]
+        if any(text.startswith(written, b) and not _word_at(text, b + len(written))
+               and (b + len(written) <= pn["start"] or a >= pn["end"]) for a, b in units):
             rest = _parse_name(text, pn["start"] + words[k].start())
             if rest and rest["end"] == pn["end"]:
                 return rest, written
     return pn, None
+
+
+def _word_at(text: str, i: int) -> bool:
+    return i < len(text) and (text[i].isalnum() or text[i] == "_")
 
 
 def _plausible_civilian(text: str, pn, apposition: bool = False) -> bool:
@@ -822,6 +827,8 @@ def _rx() -> SimpleNamespace:
     """The link-word patterns, from words.toml ``[links]``."""
     lex = lexicon()
     return SimpleNamespace(
+        # a unit head and the space after it ("Polres ", "Bawaslu "): where a region is written after a unit
+        unit_head=re.compile(rf"(?<![\w])(?i:{_alt(h for h in lex.unit_heads if len(h) > 2)})\s+"),
         # "X selaku Y": Y is a second title of X's holder
         also_as=re.compile(rf"\s*,?\s*(?:{_alt(lex.also_as)})\s+", re.IGNORECASE),
         # "Pelda Name, Babinsa ..." / "Name selaku Kasi Humas"

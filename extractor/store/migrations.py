@@ -112,6 +112,15 @@ def _migrate_research_views(db: sqlite_utils.Database) -> None:
     db["election_stages"].create_index(["start"])  # rows: migration 10, from the election calendar
 
 
+def _create_command_views(db: sqlite_utils.Database) -> None:
+    """Drop and create every view of :mod:`extractor.command_views`, inside the calling migration's transaction."""
+    from ..command_views import VIEWS as COMMAND_VIEWS, view_sql
+
+    for name in COMMAND_VIEWS:
+        db.execute(f"drop view if exists [{name}]")
+        db.execute(f"create view [{name}] as {view_sql(name)}")
+
+
 def _create_views(db: sqlite_utils.Database) -> None:
     """Drop and create every view of :data:`~extractor.views.VIEWS`, inside the calling migration's transaction."""
     for name in VIEWS:
@@ -285,7 +294,6 @@ def _migrate_command(db: sqlite_utils.Database) -> None:
     article reports (``article_sources``), and the views of :mod:`extractor.command_views`.
     Articles stored before get their links and sources now (posts and handovers come with
     their next extraction)."""
-    from ..command_views import VIEWS, view_sql
     from .command import fill_units, save_command_records
 
     db["units"].create({"id": str, "name": str, "kind": str, "level": str, "institution": str, "number": str,
@@ -320,9 +328,7 @@ def _migrate_command(db: sqlite_utils.Database) -> None:
     db["handovers"].create_index(["unit_id"])
     for (aid,) in db.execute("select id from articles order by id").fetchall():
         save_command_records(db, aid)
-    for name in VIEWS:
-        db.execute(f"drop view if exists [{name}]")
-        db.execute(f"create view [{name}] as {view_sql(name)}")
+    _create_command_views(db)
 
 
 def _migrate_shards(db: sqlite_utils.Database) -> None:
@@ -359,12 +365,8 @@ def _migrate_evidence_views(db: sqlite_utils.Database) -> None:
     ``event_evidence`` gains each article's outlet and source scale, ``acled_evidence`` ACLED's
     ``source`` and ``source_scale`` of the incident's outlets, and ``acled_events`` takes its
     ``source``, ``source_scale`` and the evidence line of its ``notes`` from ``acled_evidence``."""
-    from ..command_views import VIEWS as COMMAND_VIEWS, view_sql
-
     _create_views(db)
-    for name in COMMAND_VIEWS:
-        db.execute(f"drop view if exists [{name}]")
-        db.execute(f"create view [{name}] as {view_sql(name)}")
+    _create_command_views(db)
 
 
 #: (version, function) in order. A schema change is a new function; an applied one is not
