@@ -88,7 +88,8 @@ def store_results(results: Iterable[Result], store: Store, log: RunLog, *, cut: 
     into; ``before_commit``: bookkeeping to commit with each). A result whose
     URL was stored from the same content since it was read (a copy earlier in
     the input) is skipped unless ``refresh``. ``on_stored(article, id)`` runs
-    inside the transaction that stores the article; ``on_done`` after it commits."""
+    inside the transaction that stores the article; ``on_done`` after it commits.
+    A :class:`~extractor.runlog.Notice` among the results is recorded as a warning."""
     if batch is None:
         with store.batch(BATCH, before_commit) as b:
             store_results(results, store, log, cut=cut, extract_all=extract_all, refresh=refresh, on_done=on_done,
@@ -98,6 +99,9 @@ def store_results(results: Iterable[Result], store: Store, log: RunLog, *, cut: 
     for result in results:
         if isinstance(result, BatchFailure):
             log.failed(result.failure)
+            continue
+        if isinstance(result, Notice):  # a value dropped, the item stored on its own
+            log.noted(result)
             continue
         if isinstance(result, Failure):
             log.failed(result)

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Optional, Union
 
-from .errors import InputError, Msg, PantauError, UsageError
+from .errors import InputError, InputWarning, Msg, PantauError, UsageError
 from .prefilter import GATES, Prefilter
 from .shardfile import ShardWriter, read_frames, shard_path, summary_of
 from .shards import DEFAULT_SHARD_SIZE, Shard, plan
@@ -171,13 +171,13 @@ def _run_shard(shard: Shard, shard_id: int, out_dir: str, options: dict) -> dict
     extract_all = bool(options.get("extract_all"))
     pf = Prefilter() if options.get("prefilter") and shard.kind == "warc" else None
     losses: list = []
-    n = {"items": 0, "results": 0, "failures": 0, "extracted": 0}
+    n = {"items": 0, "results": 0, "failures": 0, "warnings": 0, "extracted": 0}
     with ShardWriter(shard_path(out_dir, shard_id), shard.key) as w:
         chunk: list = []
 
         def flush() -> None:
-            # a Notice (a JSONL line's invalid date, dropped; the line itself follows) is recorded as the
-            # failures are: an errors row with its URL, its error_type saying it is a warning
+            # a Notice (a JSONL line's invalid date, dropped; the line itself follows) travels as the
+            # failures do, a frame with its URL, and the merge reads it back as a Notice (its error_type)
             todo = [(pos, it) for pos, it in chunk if not isinstance(it, (Failure, Notice))]
             results = _work_many([it for _, it in todo], cut, extract_all) if todo else []
             # one result per item, in order; a BatchFailure (a spaCy pass that failed though no article
@@ -188,7 +188,7 @@ def _run_shard(shard: Shard, shard_id: int, out_dir: str, options: dict) -> dict
                 res = it if isinstance(it, (Failure, Notice)) else next(results)
                 if isinstance(res, (Failure, Notice)):
                     w.failure(pos, res.url, res.stage, res.error)
-                    n["failures"] += 1
+                    n["warnings" if isinstance(res, Notice) else "failures"] += 1
                 else:
                     w.result(pos, res)
                     n["results"] += 1
@@ -420,7 +420,7 @@ class _Merger:
 
     def _merge(self, ledger: _Ledger, row: dict, path: Path, got: dict) -> None:
         from .batch import store_results
-        from .runlog import Failure
+        from .runlog import Failure, Notice
 
         shard: Shard = row["shard"]
         skip = row["merged_frames"]
@@ -437,7 +437,8 @@ class _Merger:
                 state["settled"], state["current"], state["position"] = state["current"], n, frame[1]
                 if frame[0] == "failure":
                     _, pos, url, stage, etype, message = frame
-                    yield Failure(url, stage, _Recorded.of(etype, message))
+                    yield (Notice if etype == InputWarning.__name__ else Failure)(url, stage,
+                                                                                  _Recorded.of(etype, message))
                 else:
                     yield frame[2]
             state["settled"] = state["current"]

@@ -173,3 +173,24 @@ def test_killed_driver_rerun_completes_without_duplicates(warc, tmp_path):
     a, b = dump(tmp_path / "one.db"), dump(db)
     for table in TABLES:
         assert b[table] == a[table], table
+
+
+def test_a_dropped_value_is_a_warning_on_the_cluster_as_in_one_process(client, tmp_path):
+    """A JSONL line with an invalid published date is stored without it and counted as a
+    warning, not an error, by the distributed ingest as by the single-process one."""
+    import json
+
+    text = ("LAHAT - Polres Lahat mengerahkan 120 personel untuk mengamankan rapat pleno rekapitulasi suara "
+            "Pilkada 2024 di Kabupaten Lahat, Sabtu (30/11/2024). Kapolres Lahat AKBP Kurniawan Azwar memimpin "
+            "langsung pengamanan di kantor KPU Lahat.")
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps({"url": f"https://x.example/{i}", "text": text + f" ({i})",
+                                          "published": published})
+                              for i, published in enumerate(["2024-11-30", "not-a-date"])) + "\n", "utf-8")
+    stats, summary = distributed([src], tmp_path / "dask.db", client)
+    assert (summary.warnings, summary.errors, stats["failed"]) == (1, 0, 0)
+    single_process([src], tmp_path / "one.db")
+    assert dump(tmp_path / "dask.db")["errors"] == dump(tmp_path / "one.db")["errors"]
+    with Store(tmp_path / "dask.db") as store:
+        assert {r["url"] for r in store.db["articles"].rows} == {"https://x.example/0", "https://x.example/1"}
+
