@@ -394,6 +394,11 @@ def test_days_named_without_a_date_take_the_day_the_article_gives_them():
 
 def test_an_old_year_sets_its_sentence_in_that_election_only_after_a_word_of_time():
     assert _types("Pada Pemilu 2019, pleno rekapitulasi di Lahat sempat diwarnai aksi massa.", "2024-11-27") == []
+    # ... or before 'lalu' ([background] history_after)
+    assert _types("Bentrok massa pendukung di kantor KPU Lahat usai rekapitulasi Pilkada 2018 lalu menjadi "
+                  "pelajaran bagi aparat.", "2024-11-27") == []
+    assert _types("Bentrok massa pendukung terjadi di kantor KPU Lahat usai rekapitulasi, Selasa (26/11/2024).",
+                  "2024-11-27") == ["clash"]
     # a year that only names a thing leaves the sentence in the article's time
     text = ("Sebuah video kericuhan di TPS beredar di media sosial dan disebut terjadi di Kabupaten Blora. "
             "Minggu (24/11/2024), tim patroli siber Polres Blora memastikan video hoaks tersebut merupakan rekaman "

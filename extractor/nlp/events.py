@@ -602,7 +602,7 @@ def _history(sentence: str, now: Optional[str], lex=None) -> bool:
         if int(m.group()) > int(now[:4]) - 2:
             continue
         if lex.history is None or lex.history.search(sentence, max(0, m.start() - 40), m.start()) \
-                or sentence[m.end():m.end() + 6].strip().lower().startswith("lalu"):
+                or (lex.history_after is not None and lex.history_after.match(sentence[m.end():m.end() + 12].lstrip())):
             return True
     return False
 

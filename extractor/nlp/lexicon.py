@@ -598,6 +598,8 @@ class Lexicon:
         self.vote_types = frozenset(data.get("background", {}).get("vote_types", ()))
         #: a past year after one of these (and up to three words) sets its sentence in that election
         self.history = _cues(data.get("background", {}).get("history"), tail=r"(?:\s+[\w-]+){0,3}\s+$")
+        #: ... or one of these right after it
+        self.history_after = _cues(data.get("background", {}).get("history_after"))
         #: nouns that refer back to an event of a type ("pleno", "apel"), per type
         self.event_heads = {t: _cues(v) for t, v in data.get("heads", {}).items()}
         #: two-part triggers: type -> the specs of [[pairs.TYPE]]
