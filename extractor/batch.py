@@ -62,18 +62,8 @@ def extract_and_store(items: Iterable[Item], store: Store, log: RunLog, *, extra
 
         def pending() -> Iterator[Union[Article, RawPage]]:
             for item in items:
-                if isinstance(item, Notice):  # a value dropped, the item kept
-                    log.noted(item)
-                    continue
-                if isinstance(item, Failure):
-                    log.failed(item)
-                    b.after_commit(done, item.url, item.error)
-                    continue
-                if not refresh and _is_current(store, item, extract_all):
-                    log.count("skipped")
-                    b.after_commit(done, item.url, None)
-                    continue
-                yield item
+                if not _settled(item, store, log, b, done, refresh=refresh, extract_all=extract_all):
+                    yield item
 
         store_results(_results(pending(), workers, cut, extract_all), store, log, cut=cut, extract_all=extract_all,
                       refresh=refresh, on_done=done, on_stored=on_stored, batch=b)
@@ -100,17 +90,11 @@ def store_results(results: Iterable[Result], store: Store, log: RunLog, *, cut: 
         if isinstance(result, BatchFailure):
             log.failed(result.failure)
             continue
-        if isinstance(result, Notice):  # a value dropped, the item stored on its own
-            log.noted(result)
-            continue
-        if isinstance(result, Failure):
-            log.failed(result)
-            batch.after_commit(done, result.url, result.error)
+        if isinstance(result, (Notice, Failure)):
+            _settled(result, store, log, batch, done, refresh=refresh, extract_all=extract_all)
             continue
         article, rel, ex, sig = result
-        if not refresh and _is_current(store, article, extract_all):
-            log.count("skipped")
-            batch.after_commit(done, article.url, None)
+        if _settled(article, store, log, batch, done, refresh=refresh, extract_all=extract_all):
             continue
         log.count("relevant", int(rel >= cut), show=False)
         aid, error = batch.save(article, rel, ex, log.run_id, sig)
@@ -125,6 +109,26 @@ def store_results(results: Iterable[Result], store: Store, log: RunLog, *, cut: 
             if on_stored is not None:
                 on_stored(article, aid)
         batch.after_commit(done, article.url, error)
+
+
+def _settled(item, store: Store, log: RunLog, batch: Batch, done: OnDone, *, refresh: bool,
+             extract_all: bool) -> bool:
+    """Whether ``item`` is settled without extracting or storing it, recorded as
+    it is: a :class:`Notice` (a value dropped; the item itself follows) as a
+    warning, a :class:`Failure` as an error, an item stored from the same
+    content by this version (unless ``refresh``) as skipped."""
+    if isinstance(item, Notice):
+        log.noted(item)
+        return True
+    if isinstance(item, Failure):
+        log.failed(item)
+        batch.after_commit(done, item.url, item.error)
+        return True
+    if not refresh and _is_current(store, item, extract_all):
+        log.count("skipped")
+        batch.after_commit(done, item.url, None)
+        return True
+    return False
 
 
 def _is_current(store: Store, item: Union[Article, RawPage], extract_all: bool) -> bool:
