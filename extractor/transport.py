@@ -102,9 +102,11 @@ class Transport:
         or a 1xx comes back with an empty body; ``encoding`` is the charset
         the Content-Type header declares (or None)."""
         deadline = self.settings.total_timeout
-        try:
-            return await asyncio.wait_for(self._get(url, headers, html_only, max_bytes), deadline)
-        except asyncio.TimeoutError as exc:
+        try:  # asyncio.timeout, not wait_for: on Python 3.11 wait_for swallows a cancellation (Ctrl-C) that
+            # arrives as the GET completes, and the run went on to its end and exited 0
+            async with asyncio.timeout(deadline):
+                return await self._get(url, headers, html_only, max_bytes)
+        except TimeoutError as exc:
             err = FetchError(Msg.FETCH_DEADLINE.format(url=url, seconds=deadline), url=url)
             err.__cause__ = exc
             raise Retryable(err) from exc
