@@ -236,3 +236,32 @@ def test_when_trafilatura_leaves_out_the_article_its_element_is_read():
     assert article_from_html(html, "https://x.example/a").text == "\n\n".join(SENTENCES)
     main = main_element(tree(f"<div class='txt'>{P}</div>"))
     assert missed(main, "") and not missed(main, "\n".join(SENTENCES))
+
+
+def test_junk_selectors_a_fragment_lacks_are_left_out_and_the_same_tags_are_found():
+    """A profile body's junk is matched with only the selectors whose names
+    the fragment has (soupsieve tries every selector on every tag); the tags
+    found are the ones the whole list finds, whatever the case of the names."""
+    import re
+
+    import soupsieve
+    from bs4 import BeautifulSoup
+
+    from extractor.html.body import _HIDDEN, _junk_for
+    from extractor.html.clean import rules
+
+    classes = [s[1:] for s in rules().selectors if re.fullmatch(r"\.[\w-]+", s)]
+    tags = [s for s in rules().selectors if re.fullmatch(r"[a-z][\w-]*", s)]
+    assert classes and tags
+    extra = (".kotak-iklan", "#Berbagi", "div.promo")
+    fragment = (f"<div class='isi'><p>{SENTENCES[0]}</p><div class='{classes[0].upper()}'>Baca juga</div>"
+                f"<div class='x {classes[0]}'>Baca juga</div>"
+                f"<{tags[0]}>menu</{tags[0]}><p id='berbagi'>Bagikan</p><div class='promo lain'>Promo</div>"
+                f"<span class='promo'>bukan div</span><p hidden>tersembunyi</p>"
+                f"<figure><img src=a.jpg><figcaption>Foto</figcaption></figure><p>{SENTENCES[1]}</p></div>")
+    soup = BeautifulSoup(fragment, "lxml")
+    whole = soupsieve.compile(", ".join((*rules().selectors, *_HIDDEN, *extra))).select(soup)
+    reduced = _junk_for(soup, extra)
+    assert [id(t) for t in reduced.select(soup)] == [id(t) for t in whole]
+    assert len(whole) >= 5
+    assert len(reduced.selectors) < len(rules().selectors) // 2

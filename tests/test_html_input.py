@@ -92,6 +92,29 @@ def test_control_characters_and_malformed_urls_do_not_crash():
     assert next_pages("<a href='http://[/x?page=2'>2</a>", "https://x.example/a") == []
 
 
+
+def test_parsed_elements_have_lxml_htmls_own_classes():
+    """The parser's element classes are looked up inside lxml, and they are
+    the ones lxml.html gives (FormElement, InputElement, ... HtmlElement,
+    HtmlComment), so trafilatura and htmldate see the tree they expect;
+    copies (trafilatura works on copies) keep them."""
+    import copy
+
+    import lxml.html
+
+    from extractor.html.document import parse
+
+    html = ("<html><body><FORM action='/cari'><Input name=q><select><option>Lahat</option></select>"
+            "<textarea>teks</textarea><label for=q>Cari</label></FORM><!-- iklan -->"
+            "<p>Polres Lahat mengamankan pleno.</p><table><tr><td>sel</td></tr></table></body></html>")
+    ours = parse(html)
+    plain = lxml.html.document_fromstring(html)
+    classes = [(type(el), el.tag) for el in ours.iter()]
+    assert classes == [(type(el), el.tag) for el in plain.iter() if not isinstance(el, lxml.html.HtmlComment)]
+    assert {cls.__name__ for cls, _ in classes} >= {"FormElement", "InputElement", "SelectElement",
+                                                     "TextareaElement", "LabelElement", "HtmlElement"}
+    assert [type(el) for el in copy.deepcopy(ours).iter()] == [cls for cls, _ in classes]
+
 @pytest.mark.parametrize("depth", [300, 3000])
 def test_html_nested_deeper_than_libxml2s_limit_keeps_its_text(depth):
     """libxml2 stops at 255 levels (2048 with huge_tree); the text below must not be lost."""

@@ -29,6 +29,7 @@ with a one-line reason; callers record it for the URL and go on.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Iterable, Optional, Sequence
 
 from ..errors import Msg, ParseError
@@ -155,7 +156,7 @@ def article_from_pages(pages: Sequence[bytes | str], url: str = "", *, encoding:
 
 def _has_words(text: str) -> bool:
     """At least three words: markup debris like '<<<>>>' is not an article."""
-    return len(_WORD.findall(text)) >= 3
+    return len(list(islice(_WORD.finditer(text), 3))) == 3
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")

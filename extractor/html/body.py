@@ -43,9 +43,37 @@ _CELL = frozenset({"td", "th"})
 _HIDDEN = ('[hidden]', '[style*="display:none"]', '[style*="display: none"]', '[aria-hidden="true"]')
 
 
-@lru_cache(maxsize=64)
-def _junk_matcher(extra: tuple[str, ...]):
-    return soupsieve.compile(", ".join((*rules().selectors, *_HIDDEN, *extra)))
+@lru_cache(maxsize=256)
+def _junk_matcher(selectors: tuple[str, ...]):
+    return soupsieve.compile(", ".join(selectors))
+
+
+def _names_in(soup) -> set[str]:
+    """The tag names, class names and ids of a fragment's elements, lowercased."""
+    out: set[str] = set()
+    for tag in soup.find_all(True):
+        out.add(tag.name.lower())
+        classes = tag.get("class") or ()
+        out.update(c.lower() for c in (classes.split() if isinstance(classes, str) else classes))
+        ident = tag.get("id")
+        if isinstance(ident, str):
+            out.add(ident.lower())
+    return out
+
+
+def _junk_for(soup, extra: tuple[str, ...]):
+    """The matcher of the junk selectors (``junk.toml`` + ``extra``) that
+    may match in ``soup``: a selector of the forms ``tag``, ``.class``,
+    ``#id``, ``tag.class`` (ASCII) whose names the fragment lacks matches
+    nothing there and is left out; the rest are kept (soupsieve tries every
+    selector of the list on every tag)."""
+    names = _names_in(soup)
+
+    def may_match(sel: str) -> bool:
+        m = _SIMPLE.match(sel)
+        return not (m and sel.isascii() and any(g and g.lower() not in names for g in m.groups()))
+
+    return _junk_matcher(tuple(sel for sel in (*rules().selectors, *_HIDDEN, *extra) if may_match(sel)))
 
 
 def profile_container(root, profile: Profile):
@@ -62,7 +90,7 @@ def container_paragraphs(el, profile: Optional[Profile] = None) -> list[str]:
     fragment = lxml.etree.tostring(el, encoding="unicode", method="html", with_tail=False)
     soup = BeautifulSoup(fragment, "lxml")
     top = soup.body.find(True) if soup.body else None
-    for node in _junk_matcher(profile.junk if profile else ()).select(soup):
+    for node in _junk_for(soup, profile.junk if profile else ()).select(soup):
         if node is not top and not node.decomposed:
             node.decompose()
     return _blocks(soup)

@@ -135,19 +135,24 @@ def clean_paragraphs(paragraphs: Iterable[str], title: str = "", *, extra: Optio
             if r.line.fullmatch(line) or (extra is not None and extra.fullmatch(line)):
                 dropped.append(line)
                 continue
+            whole = line
             line = _without_inline(line, r.inline)
             if len(line) > CAPTION_CHARS:  # a sentence a photo credit is glued to (a shorter line is a caption)
                 line = uncredited(line)
-            line = _WS.sub(" ", line)  # (a space on each side of what was cut)
-            if not line:
-                continue
-            if r.tail.fullmatch(line):  # a tail marker once its inline junk is cut ends the story too
-                dropped.append(line)
-                stop = True
-                continue
+            if line != whole:  # something was cut: what is left is read again (an uncut line was read above)
+                line = _WS.sub(" ", line)  # (a space on each side of what was cut)
+                if not line:
+                    continue
+                if r.tail.fullmatch(line):  # a tail marker once its inline junk is cut ends the story too
+                    dropped.append(line)
+                    stop = True
+                    continue
+                if r.line.fullmatch(line):  # junk once cut
+                    dropped.append(line)
+                    continue
             k = _key(line)  # of the line as kept, so that cleaning the cleaned text finds the same repeats
-            if r.line.fullmatch(line) or (title_key and k == title_key) or k in seen or k in name_keys:
-                dropped.append(line)  # junk once cut, the title, a repeat, a byline
+            if (title_key and k == title_key) or k in seen or k in name_keys:
+                dropped.append(line)  # the title, a repeat, a byline
                 continue
             seen.add(k)
             kept.append(line)

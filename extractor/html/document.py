@@ -26,8 +26,24 @@ MAX_BYTES = 10_000_000
 
 #: control characters lxml keeps in text but refuses when the text is set again (drop_tree joins tails)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _class_lookup() -> lxml.etree.ElementClassLookup:
+    """The element classes lxml.html gives (``FormElement`` for ``<form>``,
+    ... ``HtmlElement`` for the rest, ``HtmlComment``), looked up inside lxml:
+    lxml.html's own lookup calls into Python for every element proxy a walk
+    of the tree creates (here, in trafilatura's and htmldate's walks of it
+    and of its copies), some 400 times a page."""
+    lookup = lxml.etree.ElementNamespaceClassLookup(lxml.etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction,
+        entity=lxml.html.HtmlEntity))
+    lookup.get_namespace(None).update(lxml.html.HtmlElementClassLookup._default_element_classes)
+    return lookup
+
+
 _PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, default_doctype=False,
                                huge_tree=True)
+_PARSER.set_element_class_lookup(_class_lookup())
 #: layout tags dropped (not their text) when a page is nested too deep for libxml2
 _WRAPPERS = re.compile(r"</?(?:div|span|font|center|section|article|main|aside|header|footer|nav|table|tbody|thead|"
                        r"tfoot|tr|td|th|b|i|u|em|strong|small|big|sup|sub|a|ul|ol|dl|dd|dt|li|form|label|blockquote|"
