@@ -88,27 +88,34 @@ class PlaceResult:
 
 class _Toks(list):
     """(start, end, word) of each token, with ``caps[i]``: whether token i is
-    capitalised, and ``lows[i]``: its word in lower case, final dots dropped."""
+    capitalised, ``lows[i]``: its word in lower case, final dots dropped, and
+    ``opens[i]``: whether it is capitalised and may start a region's or capital
+    town's name (``Gazetteer.may_start``)."""
     caps: list[bool]
     lows: list[str]
+    opens: list[bool]
 
 
 def _tokens(text: str) -> _Toks:
-    toks = _Toks((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text))
+    toks = _Toks([(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)])
     words = [w for _, _, w in toks]
     # a token starts with a letter, digit or mark of _TOKEN (never a quote): is_cap(w) is w[0].isupper()
     toks.caps = [w[0].isupper() for w in words]
     toks.lows = [w.lower().rstrip(".") for w in words]
+    gaz = gazetteer()
+    toks.opens = [cap and gaz.may_start(w.rstrip(".")) for cap, w in zip(toks.caps, words)]
     return toks
 
 
 def _longest(text, toks, i, types, aliases=True, max_words=5, capitals=False):
     """Longest run of capitalised tokens from ``i`` that names a region (or,
     with ``capitals``, a capital town)."""
+    if i >= len(toks) or not toks.opens[i]:  # the first word starts no name: the loop below stops there
+        return None
     best = None
     j = i
     gaz = gazetteer()
-    caps = toks.caps if isinstance(toks, _Toks) else [is_cap(w) for _, _, w in toks]
+    caps = toks.caps
     while j < len(toks) and j - i < max_words:
         s, e, w = toks[j]
         if not (caps[j] or w[0].isdigit() and j > i):
