@@ -90,3 +90,38 @@ def test_below_threshold_is_stored_not_extracted_unless_all(tmp_path):
         assert next(store.db.query("select extracted from articles"))["extracted"] == 1
         third = ingest(store, read_local(folder), extract_all=True)
         assert third.skipped == 1  # extracted now: nothing left to do
+
+
+def test_terms_grouped_by_first_letter_match_as_the_flat_list():
+    """The relevance patterns group their terms by first letter for speed: the
+    same hits, term for term, as the flat longest-first alternation, on every
+    dev article (in its own case, upper and lower case)."""
+    import re
+
+    from extractor import datafiles
+    from extractor.nlp.relevance import _rx
+
+    data = datafiles.load("nlp/lexicons/relevance.toml")
+    lists = [data["election"]["strong"], data["election"]["weak"], data["security"]["strong"],
+             data["security"]["weak"], data["both"]["terms"]]
+    texts = [json.loads(line)["article"]["text"]
+             for line in (ROOT / "corpus" / "dev" / "gold.jsonl").read_text("utf-8").splitlines() if line.strip()]
+    texts += [t.upper() for t in texts[:20]] + [t.lower() for t in texts[:20]]
+    texts.append("Pengamanan Pilkada-2024, KPUD; TNI-Polri & satpolPP: pam TPS... water canon")
+    for words in lists:
+        grouped = _rx(words)
+        flat = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?![\w-])",
+                          re.IGNORECASE)
+        assert grouped.pattern != flat.pattern
+        for text in texts:
+            assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_terms_with_a_top_level_bar_or_a_quantified_first_letter_stay_flat():
+    from extractor.nlp.relevance import _by_first_letter
+
+    assert _by_first_letter(["pilkada", "pemilu"]) == "p(?:ilkada|emilu)"
+    assert _by_first_letter(["pilkada|pemilu", "polisi"]) == "pilkada|pemilu|polisi"
+    assert _by_first_letter(["pilkada", "x?pemilu"]) == "pilkada|x?pemilu"
+    assert _by_first_letter(["(?:a|b)c", "polisi"]) == "(?:a|b)c|polisi"
+    assert _by_first_letter(["p[|]x", "polisi"]) == "p(?:[|]x|olisi)"

@@ -312,3 +312,23 @@ def test_a_division_head_of_several_functions(text, name, position, unit):
 def test_the_national_body_names_no_region(text, name, unit):
     o = one(text)
     assert (o.name, o.unit) == (name, unit)
+
+
+def test_whole_words_finds_what_the_longest_first_alternation_finds():
+    """_later_mentions scans for its names' words without a pattern per article:
+    the spans must be re.finditer's over the alternation between \\w boundaries."""
+    import random
+    import re
+
+    from extractor.nlp.officials import _whole_words
+
+    rng = random.Random(7)
+    alphabet = "ab_ .'-é1"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        words = list(dict.fromkeys("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4)))
+                                   for _ in range(rng.randint(1, 4))))
+        alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        want = [m.span() for m in re.finditer(rf"(?<![\w])(?:{alt})(?![\w])", text)]
+        assert _whole_words(text, words) == want, (text, words)
+    assert _whole_words("Budi dan Budiman, Budi.", ["Budi", "Budiman"]) == [(0, 4), (9, 16), (18, 22)]

@@ -72,6 +72,9 @@ def _tokens(text: str, start: int, limit: int = 160):
     out = []
     for m in _TOK.finditer(text, start, min(len(text), start + limit)):
         t, s = m.group(), m.start()
+        if "." not in t or not "A" <= t[0] <= "Z":  # neither glued pattern can match
+            out.append((s, m.end(), t))
+            continue
         g = _GLUED_DEGREE.match(t)
         if g and degree_key(g.group(2)) in lexicon().degree_after:
             out.append((s, s + len(g.group(1)), g.group(1)))
@@ -954,12 +957,39 @@ def _later_mentions(text: str, officials: list[_Cand], role_only) -> None:
                 owner[tok] = o
     if not owner:
         return
-    words = "|".join(re.escape(t) for t in sorted(owner, key=len, reverse=True))
-    for m in re.finditer(rf"(?<![\w])(?:{words})(?![\w])", text):  # one scan for every word
-        if any(a <= m.start() < b for a, b in taken) or any(x.start <= m.start() < x.end for x in officials):
+    for s, e in _whole_words(text, owner):
+        if any(a <= s < b for a, b in taken) or any(x.start <= s < x.end for x in officials):
             continue
-        owner[m.group()].mentions.append((m.start(), m.end()))
-        taken.add((m.start(), m.end()))
+        owner[text[s:e]].mentions.append((s, e))
+        taken.add((s, e))
+
+
+def _whole_words(text: str, words) -> list[tuple[int, int]]:
+    """Where ``words`` stand in ``text`` as whole words (no word character on
+    either side), without overlaps: leftmost first, the longest word there
+    (as ``re.finditer`` of their longest-first alternation between ``(?<!\\w)``
+    and ``(?!\\w)`` finds them, without compiling a pattern per article)."""
+    found = []
+    n = len(text)
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            e = i + len(w)
+            if not (i > 0 and _is_word_char(text[i - 1])) and not (e < n and _is_word_char(text[e])):
+                found.append((i, e))
+            i = text.find(w, i + 1)
+    found.sort(key=lambda x: (x[0], -x[1]))
+    out, pos = [], 0
+    for s, e in found:
+        if s >= pos:
+            out.append((s, e))
+            pos = e
+    return out
+
+
+def _is_word_char(c: str) -> bool:
+    """``re``'s ``\\w`` for one character of a str."""
+    return c.isalnum() or c == "_"
 
 
 def unit_region(unit: Optional[str], context: tuple[str, ...] = ()):

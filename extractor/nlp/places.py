@@ -87,23 +87,35 @@ class PlaceResult:
 
 
 class _Toks(list):
-    """(start, end, word) of each token, with ``caps[i]``: whether token i is capitalised."""
+    """(start, end, word) of each token, with ``caps[i]``: whether token i is
+    capitalised, ``lows[i]``: its word in lower case, final dots dropped, and
+    ``opens[i]``: whether it is capitalised and may start a region's or capital
+    town's name (``Gazetteer.may_start``)."""
     caps: list[bool]
+    lows: list[str]
+    opens: list[bool]
 
 
 def _tokens(text: str) -> _Toks:
-    toks = _Toks((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text))
-    toks.caps = [is_cap(w) for _, _, w in toks]
+    toks = _Toks([(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)])
+    words = [w for _, _, w in toks]
+    # a token starts with a letter, digit or mark of _TOKEN (never a quote): is_cap(w) is w[0].isupper()
+    toks.caps = [w[0].isupper() for w in words]
+    toks.lows = [w.lower().rstrip(".") for w in words]
+    gaz = gazetteer()
+    toks.opens = [cap and gaz.may_start(w.rstrip(".")) for cap, w in zip(toks.caps, words)]
     return toks
 
 
 def _longest(text, toks, i, types, aliases=True, max_words=5, capitals=False):
     """Longest run of capitalised tokens from ``i`` that names a region (or,
     with ``capitals``, a capital town)."""
+    if i >= len(toks) or not toks.opens[i]:  # the first word starts no name: the loop below stops there
+        return None
     best = None
     j = i
     gaz = gazetteer()
-    caps = toks.caps if isinstance(toks, _Toks) else [is_cap(w) for _, _, w in toks]
+    caps = toks.caps
     while j < len(toks) and j - i < max_words:
         s, e, w = toks[j]
         if not (caps[j] or w[0].isdigit() and j > i):
@@ -152,14 +164,16 @@ def find_places(text: str, *, exclude: list[tuple[int, int]] = (), dateline: str
     def user_blocked(s, e):
         return any(a < e and s < b for a, b in exclude)
 
+    region_levels = lex.region_levels
+    caps, lows = toks.caps, toks.lows
     i = 0
     while i < len(toks):
         s, e, w = toks[i]
-        low = w.lower().rstrip(".")
+        low = lows[i]
         if low.startswith("se-"):
             low = low[3:]
         # 1. admin prefix
-        if low in _PREFIXES and i + 1 < len(toks) and (is_cap(w) or w.lower().startswith("se-") or low in ("kab", "kec", "kel")):
+        if low in _PREFIXES and i + 1 < len(toks) and (caps[i] or w.lower().startswith("se-") or low in ("kab", "kec", "kel")):
             types = LEVEL_TYPES[_PREFIXES[low]]
             if _PREFIXES[low] in ("kota", "kabupaten"):
                 types = (_PREFIXES[low],)
@@ -197,7 +211,7 @@ def find_places(text: str, *, exclude: list[tuple[int, int]] = (), dateline: str
                     k2 = nxt + 1
                     if k2 < len(toks) and toks[k2][2].lower() in _JOINERS:
                         k2 += 1
-                    if k2 < len(toks) and toks[k2][2].lower().rstrip(".") in _PREFIXES:
+                    if k2 < len(toks) and lows[k2] in _PREFIXES:
                         break
                     if _PREFIXES[low] in ("kota", "kabupaten"):
                         types = ("kabupaten", "kota")
@@ -211,9 +225,9 @@ def find_places(text: str, *, exclude: list[tuple[int, int]] = (), dateline: str
             i = max(i + 1, k)
             continue
         # 2. unit or body
-        if low in lex.region_levels and (is_cap(w) or w.isupper()) and i + 1 < len(toks) \
+        if low in region_levels and (caps[i] or w.isupper()) and i + 1 < len(toks) \
                 and text[e:toks[i + 1][0]] == " ":
-            level = lex.region_levels[low]  # units and head titles name the region of their level (units.toml)
+            level = region_levels[low]  # units and head titles name the region of their level (units.toml)
             k = i + 1
             m = _CODE.match(text, toks[k][0]) if toks[k][2][0].isdigit() else None
             if m:  # Kodim 0412/LU, Dandim 0606/Kota Bogor, Koramil 0804-13/Tembuku
@@ -236,7 +250,7 @@ def find_places(text: str, *, exclude: list[tuple[int, int]] = (), dateline: str
                 continue
             if toks[k][2].lower() in lex.unit_fillers and k + 1 < len(toks):  # Polres Metro Bekasi
                 k += 1
-            nlow = toks[k][2].lower().rstrip(".")
+            nlow = lows[k]
             if nlow in _PREFIXES:  # KPU Kabupaten X: the prefix rule takes it
                 i += 1
                 continue
@@ -255,11 +269,11 @@ def find_places(text: str, *, exclude: list[tuple[int, int]] = (), dateline: str
     i = 0
     while i < len(toks):
         s, e, w = toks[i]
-        if covered[i] or not is_cap(w) or w.lower().rstrip(".") in lex.common_place_words and not _multi(text, toks, i):
+        if covered[i] or not caps[i] or lows[i] in lex.common_place_words and not _multi(text, toks, i):
             i += 1
             continue
         bare = w[3:] if w.lower().startswith("se-") else w
-        if i > 0 and toks[i - 1][2].lower().rstrip(".") in _FEATURES:
+        if i > 0 and lows[i - 1] in _FEATURES:
             i += 1
             continue
         title = lex.position_re.match(text, s)
@@ -637,8 +651,8 @@ def _cued_villages(text, toks, mentions, blocked, zone) -> list[_Mention]:
     i = 0
     while i < len(toks):
         s, e, w = toks[i]
-        low = w.lower().rstrip(".")
-        if not is_cap(w):
+        low = toks.lows[i]
+        if not toks.caps[i]:
             active = low in lex.village_cues or (active and (w == "," or low in _JOINERS)) and not w.endswith(".")
             i += 1
             continue

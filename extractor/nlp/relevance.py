@@ -28,8 +28,52 @@ class _Lexicon:
 
 
 def _rx(words) -> re.Pattern:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?![\w-])",
+    """One case-insensitive pattern for the terms, longest first, on word boundaries."""
+    return re.compile(r"(?<![\w-])(?:" + _by_first_letter(sorted(words, key=len, reverse=True)) + r")(?![\w-])",
                       re.IGNORECASE)
+
+
+def _by_first_letter(terms: list[str]) -> str:
+    """The alternation of ``terms`` (in this order), its branches grouped by
+    their first letter: ``p(?:ilkada|emilu)|k(?:PU[D]?|...)``. The same
+    matches (within a group the order is kept, and a group is the only one
+    that can match where its letter stands), but ``re`` tries a handful of
+    branches at a word's start instead of every term. Terms that do not
+    start with a plain letter, or hold a top-level ``|``, keep the flat list."""
+    if not all(_FIRST_LETTER.match(t) and not _top_level_bar(t) for t in terms):
+        return "|".join(terms)
+    groups: dict[str, list[str]] = {}
+    for t in terms:
+        groups.setdefault(t[0].lower(), []).append(t[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+#: a term's first character is a letter that no quantifier applies to
+_FIRST_LETTER = re.compile(r"[A-Za-z](?![?*+{])")
+
+
+def _top_level_bar(term: str) -> bool:
+    """Whether the regex ``term`` holds a ``|`` outside every group and class."""
+    depth, i, in_class = 0, 0, False
+    while i < len(term):
+        c = term[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if term[i + 1:i + 2] == "]":  # "[]...]": a leading "]" is a member
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -75,6 +75,8 @@ _CODE_CLOSED = r"^\d{2,4}(?:-\d{2,3})?/[A-Z0-9]{1,5}$"
 _ROMAN = r"^[IVX]{1,5}$"
 #: a word of a unit's name
 _NAME = r"^[A-Z][\w'’\-]*$"
+#: how the first token of every pattern above starts
+_TAIL_START = re.compile(r"[A-Z]|\d")
 
 
 @dataclass(frozen=True)
@@ -174,6 +176,7 @@ class RuleSpanComponent:
                                        for f, short, _ in data.position_forms]
                                       + [{"label": "HEAD", "pattern": h.kind, "id": h.kind} for h in data.heads])
         tails = _tail_patterns(data)
+        self._admin = frozenset(a.lower() for a in data.admin)
         self._tails = Matcher(nlp.vocab)
         for shape, pattern in tails.items():
             self._tails.add(shape, [pattern])
@@ -183,17 +186,18 @@ class RuleSpanComponent:
         self._acting_forms = dict(data.acting)
         alt = "|".join(re.escape(f) for f in sorted(self._acting_forms, key=len, reverse=True))
         self._acting_re = re.compile(rf"(?<![\w.])({alt})(?:(?<=[.)])\s*|\s+)$", re.IGNORECASE)
-        # rank suffixes as token sequences, longest first within each slot
-        self._suffixes = tuple(
-            (slot, sorted({tuple(t.text for t in nlp.make_doc(f)) for f in forms}, key=len, reverse=True))
-            for slot, forms in data.rank_suffixes)
+        # rank suffixes as sequences of the tokens' ORTH ids, by their first token, longest first
+        self._suffixes = tuple((slot, _by_first({tuple(t.orth for t in nlp.make_doc(f)) for f in forms}))
+                               for slot, forms in data.rank_suffixes)
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
         return doc
 
     def match(self, doc: Doc) -> list[Span]:
-        spans = [self._rank(doc, s) for s in self._ranks.match(doc)]
+        ranks = self._ranks.match(doc)
+        orths = doc.to_array("ORTH").tolist() if ranks else []  # the tokens' ORTH ids, without Token objects
+        spans = [self._rank(doc, s, orths) for s in ranks]
         for s in self._others.match(doc):
             if s.label_ == "POSITION":
                 start, short = self._acting_before(doc, s.start, s.id_)
@@ -227,19 +231,26 @@ class RuleSpanComponent:
         shapes = {"name"} | ({"code", "code_closed", "code_roman"} if h.code else set())
         end = head.end
         window = doc[head.end:min(len(doc), head.end + self._window)]
-        for m_id, start, stop in self._tails(window) if len(window) else ():
+        for m_id, start, stop in self._tails(window) if len(window) and self._may_start_tail(window[0]) else ():
             if start == 0 and doc.vocab.strings[m_id] in shapes:
                 end = max(end, head.end + stop)
         if end == head.end and not h.bare:
             return None
         return Span(doc, head.start, end, h.label, span_id=h.canonical, kb_id=h.institution)
 
-    def _rank(self, doc: Doc, s: Span) -> Span:
+    def _may_start_tail(self, token) -> bool:
+        """Whether a tail pattern may start at ``token``: an admin word, or the
+        capital or digit every name and code pattern starts with (the Matcher
+        is spared the rest)."""
+        return bool(_TAIL_START.match(token.text)) or token.lower_ in self._admin
+
+    def _rank(self, doc: Doc, s: Span, orths: list[int]) -> Span:
         """A written rank, extended over its institution suffix, retired mark
-        and corps (each optional, in that order), resolved to a Rank."""
+        and corps (each optional, in that order), resolved to a Rank.
+        ``orths``: the ORTH id of every token of ``doc``."""
         end, inst = s.end, ""
         for slot, seqs in self._suffixes:
-            hit = _seq_at(doc, end, seqs)
+            hit = _seq_at(orths, end, seqs)
             if hit:
                 if slot == "inst":
                     inst = doc[end:end + hit].text
@@ -249,9 +260,19 @@ class RuleSpanComponent:
                     kb_id=rank.institution if rank else "")
 
 
-def _seq_at(doc: Doc, i: int, seqs) -> Optional[int]:
-    for seq in seqs:
-        if i + len(seq) <= len(doc) and all(doc[i + k].text == w for k, w in enumerate(seq)):
+def _by_first(seqs) -> dict[int, list[tuple[int, ...]]]:
+    """Token sequences (of ORTH ids) by their first token, longest first."""
+    out: dict[int, list[tuple[int, ...]]] = {}
+    for seq in sorted(seqs, key=len, reverse=True):
+        if seq:
+            out.setdefault(seq[0], []).append(seq)
+    return out
+
+
+def _seq_at(orths: list[int], i: int, seqs: dict[int, list[tuple[int, ...]]]) -> Optional[int]:
+    """The length of the longest of ``seqs`` written at token ``i``, else None."""
+    for seq in seqs.get(orths[i], ()) if i < len(orths) else ():
+        if tuple(orths[i:i + len(seq)]) == seq:
             return len(seq)
     return None
 
