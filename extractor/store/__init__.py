@@ -37,6 +37,7 @@ from ..errors import Msg, StoreError
 from ..types import Article, Extraction, Source
 from .articles import article_state, text_hash, write_article, write_rows
 from .common import insert_error, now
+from .deferred import Deferred
 from .frontier import Frontier
 from .migrations import SCHEMA_VERSION, migrate, schema_version
 
@@ -133,6 +134,8 @@ class Store:
         computed here when not given). Returns the article's id."""
         if signature is None:
             signature = dedup.signature(article.text)
+        if self._batch is not None:  # the open batch's waiting rows first: this article may match or replace them
+            self._batch.flush()
         try:
             return write_article(self.db, article, relevance, extraction, run_id, signature)
         except sqlite3.DatabaseError as exc:
@@ -199,6 +202,8 @@ class Batch:
         self.written = 0  # articles in the open transaction
         self.opened = 0.0  # when its first article was written
         self._after: list[tuple[Callable, tuple]] = []
+        #: the rows written at the commit, many articles' at a time (:class:`~.deferred.Deferred`)
+        self.deferred = Deferred()
 
     def __enter__(self) -> "Batch":
         if self.store._batch is not None:
@@ -213,6 +218,7 @@ class Batch:
             elif self.conn.in_transaction:
                 self.conn.rollback()
         finally:
+            self.deferred.clear()
             self.store._batch = None
 
     def _begin(self) -> None:
@@ -228,12 +234,14 @@ class Batch:
         if signature is None:
             signature = dedup.signature(article.text)
         self._begin()
+        mark = self.deferred.mark()
         self.conn.execute("SAVEPOINT article")
         try:
-            aid = write_rows(self.conn, article, relevance, extraction, run_id, signature)
+            aid = write_rows(self.conn, article, relevance, extraction, run_id, signature, self.deferred)
         except sqlite3.DatabaseError as exc:
             self.conn.execute("ROLLBACK TO SAVEPOINT article")
             self.conn.execute("RELEASE SAVEPOINT article")
+            self.deferred.rollback(mark)
             return None, StoreError(f"{article.url}: {exc}", url=article.url)
         self.conn.execute("RELEASE SAVEPOINT article")
         if not self.written:
@@ -258,9 +266,24 @@ class Batch:
         """Call ``fn(*args)`` once what was written so far is committed."""
         self._after.append((fn, args))
 
+    def flush(self) -> None:
+        """Write the rows waiting for the commit now, in the open transaction."""
+        try:
+            self.deferred.flush(self.conn)
+        except BaseException:
+            self._abort()
+            raise
+
+    def _abort(self) -> None:
+        """Roll the open transaction back: nothing of it was stored."""
+        self.deferred.clear()
+        if self.conn.in_transaction:
+            self.conn.rollback()
+
     def commit(self) -> None:
         try:
             if self.conn.in_transaction:
+                self.flush()
                 if self.before_commit is not None:
                     self.before_commit()
                 self.conn.execute("COMMIT")
