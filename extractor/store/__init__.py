@@ -8,8 +8,9 @@ re-extracted, and a changed one has its rows replaced, not added to.
 
 :class:`Store` is the front. Behind it: :mod:`.migrations` (the schema,
 applied when a database is opened), :mod:`.articles` (one article and its
-records), :mod:`.clusters` (the near-duplicate index) and :mod:`.frontier`
-(the crawl state, ``Store.frontier``).
+records), :mod:`.clusters` (the near-duplicate index), :mod:`.deferred`
+(the rows a batch inserts at its commit) and :mod:`.frontier` (the crawl
+state, ``Store.frontier``).
 """
 
 from __future__ import annotations
@@ -161,8 +162,8 @@ class Store:
         """Where the article was read: an input file or URL, and the record's byte
         offset or the line (``article_origins``); in the open batch when there is one."""
         sql = "insert or replace into article_origins (article_id, input, position) values (?, ?, ?)"
-        if self._batch is not None:
-            self._batch.execute(sql, (article_id, source, position))
+        if self._batch is not None:  # nothing reads it back before the commit: one executemany then
+            self._batch.defer(sql, (article_id, source, position))
             return
         with self.db.conn:
             self.db.conn.execute(sql, (article_id, source, position))
@@ -185,7 +186,10 @@ class Batch:
     (a slow stream of articles still commits, and is seen by readers, every
     second or so); each article in a savepoint of its own (an article that cannot be
     stored rolls back alone and is reported, the others stay), every
-    statement prepared once (:func:`~.articles.write_rows`). Use as a context
+    statement prepared once (:func:`~.articles.write_rows`), and the rows
+    nothing reads back before the commit inserted then, one ``executemany``
+    per statement for all the batch's articles (:class:`~.deferred.Deferred`,
+    :meth:`flush`). Use as a context
     manager; what is written is committed when a batch fills, on
     :meth:`commit`, and at the end.
 
@@ -261,6 +265,12 @@ class Batch:
         """One more statement in the open transaction."""
         self._begin()
         self.conn.execute(sql, params)
+
+    def defer(self, sql: str, params: tuple) -> None:
+        """One more row for the open transaction, inserted with its kind at the commit
+        (for rows no statement of the transaction reads back)."""
+        self._begin()
+        self.deferred.add(sql, (params,))
 
     def after_commit(self, fn: Callable, *args) -> None:
         """Call ``fn(*args)`` once what was written so far is committed."""

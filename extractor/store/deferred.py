@@ -14,7 +14,9 @@ meets the copies stored before it in the same batch.
 
 A :meth:`mark` taken before an article and :meth:`rollback` to it undo
 what the article added (its savepoint rolled back), also across a flush
-made while writing it.
+made while writing it. Only rows that cannot fail on their own wait here
+(fresh ids, parents already written): a flush that fails (a full disk)
+fails the whole transaction, as its commit would.
 """
 
 from __future__ import annotations
