@@ -98,15 +98,20 @@ def connect(spec: str, say: Say) -> Iterator["object"]:
 
 
 def _warm_worker() -> int:
-    from .nlp.pipeline import load
+    from .html import warm as warm_html
+    from .nlp.pipeline import load, warm as warm_nlp
 
     load()
+    warm_nlp()
+    warm_html()
     return os.getpid()
 
 
 def warm(client) -> None:
-    """Load the extraction model on every worker now (each worker loads it
-    once; done up front, the first shards do not wait for it)."""
+    """Load the extraction model on every worker now, and build what its first
+    article would (the gazetteer, the HTML reader's parts), as the batch runner
+    does before forking (each worker does it once; done up front, the first
+    shards do not wait for it)."""
     client.run(_warm_worker)
 
 
