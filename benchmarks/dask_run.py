@@ -1,10 +1,11 @@
 """One timed distributed ingest for ``bench_cluster.py``, in its own process:
 
-    python benchmarks/dask_run.py INPUT DB local:N
+    python benchmarks/dask_run.py INPUT DB local:N [SHARD_BYTES]
 
 Starts the cluster and loads the extraction model on every worker first
-(so start-up is not timed), then runs ``extractor.cluster.ingest`` and prints
-``wall= merge= stored=`` (seconds, seconds, articles).
+(so start-up is not timed), then runs ``extractor.cluster.ingest`` (shards of SHARD_BYTES, default 1 MiB)
+and prints ``wall= merge= tail= stored= shards=`` (seconds: the run, the merge,
+the merge after the last task ended; articles stored; shards).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 def main() -> None:
     src, db, spec = sys.argv[1:4]
+    shard_size = int(sys.argv[4]) if len(sys.argv) > 4 else 1 << 20
     from extractor.cluster import connect, warm
     from extractor.run import ingest_distributed
     from extractor.store import Store
@@ -27,10 +29,11 @@ def main() -> None:
         warm(client)
         with Store(db) as store:
             t0 = time.perf_counter()
-            summary, stats = ingest_distributed(store, [src], dask=spec, client=client, shard_size=1 << 20,
+            summary, stats = ingest_distributed(store, [src], dask=spec, client=client, shard_size=shard_size,
                                                 say=lambda s: print(s, file=sys.stderr))
             wall = time.perf_counter() - t0
-    print(f"wall={wall:.3f} merge={stats['merge_seconds']:.3f} stored={summary.stored}")
+    print(f"wall={wall:.3f} merge={stats['merge_seconds']:.3f} tail={stats['merge_tail_seconds']:.3f} "
+          f"stored={summary.stored} shards={stats['shards']}")
 
 
 if __name__ == "__main__":

@@ -98,15 +98,20 @@ def connect(spec: str, say: Say) -> Iterator["object"]:
 
 
 def _warm_worker() -> int:
-    from .nlp.pipeline import load
+    from .html import warm as warm_html
+    from .nlp.pipeline import load, warm as warm_nlp
 
     load()
+    warm_nlp()
+    warm_html()
     return os.getpid()
 
 
 def warm(client) -> None:
-    """Load the extraction model on every worker now (each worker loads it
-    once; done up front, the first shards do not wait for it)."""
+    """Load the extraction model on every worker now, and build what its first
+    article would (the gazetteer, the HTML reader's parts), as the batch runner
+    does before forking (each worker does it once; done up front, the first
+    shards do not wait for it)."""
     client.run(_warm_worker)
 
 
@@ -304,7 +309,9 @@ def ingest(inputs: list, store, log, *, dask: str, shard_dir: Optional[Union[str
     """Ingest ``inputs`` into ``store`` on the Dask cluster ``dask`` (or the
     connected ``client``): plan, run the shards not done, merge their results
     in plan order. Returns ``counts`` (the prefilter's, summed over shards),
-    ``shards``, ``failed`` and ``merge_seconds`` (the single writer's time)."""
+    ``shards``, ``failed``, ``merge_seconds`` (the single writer's time) and
+    ``merge_tail_seconds`` (the part of it after the last task ended: the
+    merge that did not run beside extraction)."""
     shards = plan(inputs, shard_size=shard_size, base=base)
     out_dir = Path(shard_dir) if shard_dir else default_shard_dir(store.path)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -348,6 +355,7 @@ def ingest(inputs: list, store, log, *, dask: str, shard_dir: Optional[Union[str
             upto += 1
         return upto
 
+    tail_from = 0.0
     head = merge_ready(0)
     if todo:
         with (_nullcontext(client) if client is not None else connect(dask, say)) as cl:
@@ -363,6 +371,8 @@ def ingest(inputs: list, store, log, *, dask: str, shard_dir: Optional[Union[str
                 futures[fut] = i
             for fut in as_completed(list(futures)):
                 i = futures.pop(fut)
+                if not futures:  # the last task: what is merged from now on is no longer beside extraction
+                    tail_from = merger.seconds
                 row = rows[i]
                 try:
                     got = fut.result()
@@ -378,7 +388,7 @@ def ingest(inputs: list, store, log, *, dask: str, shard_dir: Optional[Union[str
     head = merge_ready(head)
     progress.show(force=True)
     return {"counts": dict(progress.counts), "shards": len(rows), "failed": progress.failed,
-            "merge_seconds": merger.seconds}
+            "merge_seconds": merger.seconds, "merge_tail_seconds": merger.seconds - tail_from}
 
 
 @contextmanager

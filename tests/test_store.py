@@ -115,3 +115,112 @@ def test_opening_the_store_leaves_pandas_unimported():
             "import pandas")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr[-500:]
+
+
+# --------------------------------------------------------------------------- the batch writer
+_WORDS = ("pengamanan rapat pleno rekapitulasi suara pilkada kabupaten kantor komisi pemilihan umum personel "
+          "gabungan polres kodim satpol disiagakan sejak pagi hingga malam hari warga diminta menjaga "
+          "ketertiban selama tahapan berlangsung").split()
+
+
+def _article(n: int, variant: int = 0, url: str = "") -> tuple:
+    """A long article (it has a near-duplicate signature) with officials, places, dates, an event with
+    actors and a quote; ``variant`` changes some of its words; the same ``n`` is the same text."""
+    from extractor.types import DateMention, Event, Quote
+
+    words = [_WORDS[(n * 7 + i * (3 + variant)) % len(_WORDS)] for i in range(120)]
+    names = (f"Ahmad Putra {n % 5}", f"Budi Santoso {n % 3}")
+    text = f"{names[0]} dan {names[1]} di Muara Enim. " + " ".join(words) + f" Sabtu (30/11/2024). nomor {n}"
+    text = text if variant == 0 else text.replace("nomor", f"versi {variant} nomor")
+    art = Article(url=url or f"https://x.example/{n}", text=text, title=f"Judul {n}", published="2024-11-30")
+    a, b = len(names[0]), len(names[0]) + 5
+    ex = Extraction(
+        article=art,
+        officials=(Official(names[0], rank="AKBP", institution="Polri", position="Kapolres", unit="Polres Muara Enim",
+                            region="Muara Enim", region_code="16.03", rank_order=12, mentions=((0, a),)),
+                   Official(names[1], rank="Letkol", institution="TNI", position="Dandim", unit="Kodim 0404/Muara Enim",
+                            mentions=((b, b + len(names[1])),))),
+        places=(Place("Muara Enim", "kabupaten", "16.03", "Sumatera Selatan", ((b + len(names[1]) + 4,
+                                                                               b + len(names[1]) + 14),)),),
+        dates=(DateMention("2024-11-30", "Sabtu (30/11/2024)", len(text) - 30, len(text) - 12),),
+        events=(Event("security_deployment", "pengamanan", 0, 20, date="2024-11-30", place="Muara Enim",
+                      place_code="16.03", actors=(names[0], "Polres Muara Enim"), forces=("Polri",), personnel=120),),
+        quotes=(Quote("Kami siaga", 0, 10, speaker=names[0]),),
+        extractor_version="t", model_version="m")
+    return art, 0.9, ex
+
+
+def _dump(path) -> dict:
+    """Every table but the run's own columns (times, run ids), in row order."""
+    conn = sqlite3.connect(path)
+    out = {}
+    for (t,) in conn.execute("select name from sqlite_master where type = 'table' and name not like 'articles_fts%' "
+                             "and name != 'runs'"):
+        cols = [c[1] for c in conn.execute(f"pragma table_info([{t}])") if c[1] not in ("stored_at", "run_id", "at")]
+        out[t] = conn.execute(f"select {', '.join(f'[{c}]' for c in cols)} from [{t}] order by rowid").fetchall()
+    out["fts"] = conn.execute("select rowid, title, text from articles_fts order by rowid").fetchall()
+    conn.close()
+    return out
+
+
+def _fail_on(s: Store, name: str) -> None:
+    """A real SQLite failure inside one article's statements (after some of its rows are written)."""
+    s.db.execute(f"create trigger fail_{len(name)} before insert on event_actors when new.name = '{name}' "
+                 "begin select raise(abort, 'refused'); end")
+
+
+def test_a_batch_stores_what_one_article_at_a_time_stores(tmp_path):
+    """The batch writer (rows of many articles inserted together at the commit) against Store.save
+    (each article alone): new articles, near-duplicate copies within the batch, an article stored
+    again unchanged and changed (also twice in one batch), and articles that fail, new and stored
+    again, rolled back alone: the same rows with the same ids in every table."""
+    from dataclasses import replace
+
+    def steps():
+        for n in range(12):
+            yield _article(n)
+        yield _article(3, url="https://copy.example/3")  # a near-duplicate of an article of this batch
+        yield _article(14, variant=1)
+        yield replace(_article(15)[0], url="https://x.example/short", text="Terlalu pendek."), 0.2, None
+        fail = _article(16)
+        yield fail[0], fail[1], replace(fail[2], events=(replace(fail[2].events[0], actors=("Gagal",)),))
+        yield "commit"
+        yield _article(2)  # unchanged
+        yield _article(4, variant=2, url="https://x.example/4")  # changed
+        yield _article(20)
+        yield _article(20, variant=3, url="https://x.example/20")  # changed within the batch
+        yield _article(11, variant=1, url="https://x.example/11")  # the last article of the last commit, changed
+        bad = _article(5, variant=1, url="https://x.example/5")  # stored before, fails now: its old rows stay
+        yield bad[0], bad[1], replace(bad[2], events=(replace(bad[2].events[0], actors=("Gagal",)),))
+        yield _article(21)
+        yield _article(21, url="https://copy.example/21")
+
+    with Store(tmp_path / "one.db") as one:
+        _fail_on(one, "Gagal")
+        failed_one = []
+        for step in steps():
+            if step != "commit":
+                try:
+                    one.save(*step)
+                except Exception as exc:  # noqa: BLE001 - the StoreError of the refused article
+                    failed_one.append(type(exc).__name__)
+    with Store(tmp_path / "many.db") as many:
+        _fail_on(many, "Gagal")
+        failed_many = []
+        b = many.batch(64)
+        with b:
+            for step in steps():
+                if step == "commit":
+                    b.commit()
+                    continue
+                aid, err = b.save(*step)
+                if err is not None:
+                    failed_many.append(type(err).__name__)
+    assert failed_one == failed_many == ["StoreError", "StoreError"]
+    a, b = _dump(tmp_path / "one.db"), _dump(tmp_path / "many.db")
+    assert a["articles"] and a["article_bands"] and a["event_units"]
+    with Store(tmp_path / "many.db") as many:
+        clusters = [r[0] for r in many.db.execute("select cluster_id from articles")]
+    assert len(set(clusters)) < len(clusters), "copies share a cluster"
+    for table in a:
+        assert b[table] == a[table], table

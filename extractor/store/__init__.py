@@ -8,8 +8,9 @@ re-extracted, and a changed one has its rows replaced, not added to.
 
 :class:`Store` is the front. Behind it: :mod:`.migrations` (the schema,
 applied when a database is opened), :mod:`.articles` (one article and its
-records), :mod:`.clusters` (the near-duplicate index) and :mod:`.frontier`
-(the crawl state, ``Store.frontier``).
+records), :mod:`.clusters` (the near-duplicate index), :mod:`.deferred`
+(the rows a batch inserts at its commit) and :mod:`.frontier` (the crawl
+state, ``Store.frontier``).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from ..errors import Msg, StoreError
 from ..types import Article, Extraction, Source
 from .articles import article_state, text_hash, write_article, write_rows
 from .common import insert_error, now
+from .deferred import Deferred
 from .frontier import Frontier
 from .migrations import SCHEMA_VERSION, migrate, schema_version
 
@@ -133,6 +135,8 @@ class Store:
         computed here when not given). Returns the article's id."""
         if signature is None:
             signature = dedup.signature(article.text)
+        if self._batch is not None:  # the open batch's waiting rows first: this article may match or replace them
+            self._batch.flush()
         try:
             return write_article(self.db, article, relevance, extraction, run_id, signature)
         except sqlite3.DatabaseError as exc:
@@ -158,8 +162,8 @@ class Store:
         """Where the article was read: an input file or URL, and the record's byte
         offset or the line (``article_origins``); in the open batch when there is one."""
         sql = "insert or replace into article_origins (article_id, input, position) values (?, ?, ?)"
-        if self._batch is not None:
-            self._batch.execute(sql, (article_id, source, position))
+        if self._batch is not None:  # nothing reads it back before the commit: one executemany then
+            self._batch.defer(sql, (article_id, source, position))
             return
         with self.db.conn:
             self.db.conn.execute(sql, (article_id, source, position))
@@ -182,7 +186,10 @@ class Batch:
     (a slow stream of articles still commits, and is seen by readers, every
     second or so); each article in a savepoint of its own (an article that cannot be
     stored rolls back alone and is reported, the others stay), every
-    statement prepared once (:func:`~.articles.write_rows`). Use as a context
+    statement prepared once (:func:`~.articles.write_rows`), and the rows
+    nothing reads back before the commit inserted then, one ``executemany``
+    per statement for all the batch's articles (:class:`~.deferred.Deferred`,
+    :meth:`flush`). Use as a context
     manager; what is written is committed when a batch fills, on
     :meth:`commit`, and at the end.
 
@@ -199,6 +206,8 @@ class Batch:
         self.written = 0  # articles in the open transaction
         self.opened = 0.0  # when its first article was written
         self._after: list[tuple[Callable, tuple]] = []
+        #: the rows written at the commit, many articles' at a time (:class:`~.deferred.Deferred`)
+        self.deferred = Deferred()
 
     def __enter__(self) -> "Batch":
         if self.store._batch is not None:
@@ -213,6 +222,7 @@ class Batch:
             elif self.conn.in_transaction:
                 self.conn.rollback()
         finally:
+            self.deferred.clear()
             self.store._batch = None
 
     def _begin(self) -> None:
@@ -228,12 +238,14 @@ class Batch:
         if signature is None:
             signature = dedup.signature(article.text)
         self._begin()
+        mark = self.deferred.mark()
         self.conn.execute("SAVEPOINT article")
         try:
-            aid = write_rows(self.conn, article, relevance, extraction, run_id, signature)
+            aid = write_rows(self.conn, article, relevance, extraction, run_id, signature, self.deferred)
         except sqlite3.DatabaseError as exc:
             self.conn.execute("ROLLBACK TO SAVEPOINT article")
             self.conn.execute("RELEASE SAVEPOINT article")
+            self.deferred.rollback(mark)
             return None, StoreError(f"{article.url}: {exc}", url=article.url)
         self.conn.execute("RELEASE SAVEPOINT article")
         if not self.written:
@@ -254,13 +266,34 @@ class Batch:
         self._begin()
         self.conn.execute(sql, params)
 
+    def defer(self, sql: str, params: tuple) -> None:
+        """One more row for the open transaction, inserted with its kind at the commit
+        (for rows no statement of the transaction reads back)."""
+        self._begin()
+        self.deferred.add(sql, (params,))
+
     def after_commit(self, fn: Callable, *args) -> None:
         """Call ``fn(*args)`` once what was written so far is committed."""
         self._after.append((fn, args))
 
+    def flush(self) -> None:
+        """Write the rows waiting for the commit now, in the open transaction."""
+        try:
+            self.deferred.flush(self.conn)
+        except BaseException:
+            self._abort()
+            raise
+
+    def _abort(self) -> None:
+        """Roll the open transaction back: nothing of it was stored."""
+        self.deferred.clear()
+        if self.conn.in_transaction:
+            self.conn.rollback()
+
     def commit(self) -> None:
         try:
             if self.conn.in_transaction:
+                self.flush()
                 if self.before_commit is not None:
                     self.before_commit()
                 self.conn.execute("COMMIT")

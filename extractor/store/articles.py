@@ -29,6 +29,7 @@ from ..types import Article, Extraction, Official
 from .clusters import assign_cluster
 from .command import COMMAND_RECORD_TABLES, save_command_records
 from .common import immediate, now
+from .deferred import Deferred
 
 
 def text_hash(text: str) -> str:
@@ -78,7 +79,7 @@ _INSERT_EVENT = _insert("events", _EVENT_COLS)
 _INSERT_ACTOR = _insert("event_actors", _ACTOR_COLS)
 _INSERT_QUOTE = _insert("quotes", _QUOTE_COLS)
 _INSERT_CANDIDATE = _insert("candidates", _CANDIDATE_COLS)
-_INSERT_OFFICIAL = _insert("officials", ("key", "name", "institution"))
+_INSERT_NEW_OFFICIAL = _insert("officials", ("key", "name", "institution", *_OFFICIAL_UPDATE))
 _UPDATE_OFFICIAL = f"update officials set {', '.join(f'[{c}] = ?' for c in _OFFICIAL_UPDATE)} where id = ?"
 
 
@@ -109,25 +110,34 @@ def write_article(db: sqlite_utils.Database, article: Article, relevance: float,
     # one explicit transaction: the article and its records commit together or not at all; the write
     # lock first, so another process storing the same URL waits instead of failing
     with immediate(db) if not db.conn.in_transaction else db.atomic():
-        return write_rows(db.conn, article, relevance, extraction, run_id, signature)
+        deferred = Deferred()
+        aid = write_rows(db.conn, article, relevance, extraction, run_id, signature, deferred)
+        deferred.flush(db.conn)
+        return aid
 
 
 def write_rows(conn: sqlite3.Connection, article: Article, relevance: float, extraction: Optional[Extraction],
-               run_id: Optional[int], signature: Optional[dedup.Signature]) -> int:
+               run_id: Optional[int], signature: Optional[dedup.Signature], deferred: Deferred) -> int:
     """:func:`write_article`'s statements, inside the caller's transaction
-    (or savepoint). Plain SQL on the connection, each statement prepared once."""
+    (or savepoint). Plain SQL on the connection, each statement prepared once;
+    the rows nothing reads back before the commit wait in ``deferred`` (the
+    caller flushes it, :class:`~.deferred.Deferred`). A new URL skips the
+    deletes and look-ups only an article stored before can need."""
     row = article_row(article, relevance, extraction, run_id)
     found = conn.execute("select id from articles where url = ?", (article.url,)).fetchone()
     if found:
+        deferred.flush(conn)  # rows are deleted below: what waits goes in first, so ids stay in order
         aid = found[0]
         _delete_records(conn, aid)
         conn.execute(_UPDATE_ARTICLE, (*row, aid))
     else:
         aid = conn.execute(_INSERT_ARTICLE, row).lastrowid
     if extraction is not None:
-        _save_records(conn, aid, article, extraction)
-    assign_cluster(conn, aid, signature)
-    save_command_records(conn, aid, extraction)  # units, posts, handovers, how the article reports
+        _save_records(conn, aid, article, extraction, deferred, published=row[5])
+    assign_cluster(conn, aid, signature, deferred, new=not found)
+    # units, posts, handovers, how the article reports (its old rows went with _delete_records)
+    save_command_records(conn, aid, extraction, deferred=deferred,
+                         article=(article.url, article.outlet, article.text, row[19]))
     return aid
 
 
@@ -145,56 +155,73 @@ def _delete_records(conn: sqlite3.Connection, aid: int) -> None:
         _refresh_official(conn, oid)
 
 
-def _save_records(conn: sqlite3.Connection, aid: int, article: Article, ex: Extraction) -> None:
+def _save_records(conn: sqlite3.Connection, aid: int, article: Article, ex: Extraction, deferred: Deferred,
+                  published: Optional[str]) -> None:
     ver = (ex.extractor_version, ex.model_version)
     text = article.text
     oid_by_name: dict[str, int] = {}
+    mentions: list[tuple] = []  # official_mentions rows not inserted yet, in order
     for o in ex.officials:
-        oid = _official_id(conn, o)
+        oid, new = _official_id(conn, o, published)
         oid_by_name[o.name] = oid
         degrees = json.dumps(list(o.degrees))
-        conn.executemany(_INSERT_MENTION, [
-            (oid, aid, o.name, o.rank, o.rank_full, o.corps, o.institution, o.position, o.unit, o.region,
-             o.region_code, o.rank_order, degrees, o.honorific, s, e, text[s:e], *ver)
-            for s, e in (o.mentions or ((0, 0),))])
-        _refresh_official(conn, oid)
-    for p in ex.places:
-        key = f"{p.type}|{p.code or ''}|{p.name}"
-        existing = conn.execute("select id from places where key = ?", (key,)).fetchone()
-        pid = existing[0] if existing else conn.execute(_INSERT_PLACE,
-                                                        (key, p.name, p.type, p.code, p.province)).lastrowid
-        conn.executemany(_INSERT_PLACE_MENTION, [(pid, aid, s, e, text[s:e], *ver) for s, e in p.mentions])
-    conn.executemany(_INSERT_DATE, [(aid, d.date, d.text, d.start, d.end, d.time, d.flag, *ver) for d in ex.dates])
+        mentions += [(oid, aid, o.name, o.rank, o.rank_full, o.corps, o.institution, o.position, o.unit, o.region,
+                      o.region_code, o.rank_order, degrees, o.honorific, s, e, text[s:e], *ver)
+                     for s, e in (o.mentions or ((0, 0),))]
+        if not new:  # a person stored before: the latest rank and post come from all their mentions
+            conn.executemany(_INSERT_MENTION, mentions)
+            mentions.clear()
+            _refresh_official(conn, oid)
+    if mentions:
+        conn.executemany(_INSERT_MENTION, mentions)
+    place_rows: list[tuple] = []
+    keys = [f"{p.type}|{p.code or ''}|{p.name}" for p in ex.places]
+    pids = dict(conn.execute(f"select key, id from places where key in ({','.join('?' * len(keys))})",
+                             keys).fetchall()) if keys else {}
+    for p, key in zip(ex.places, keys):
+        pid = pids.get(key)
+        if pid is None:
+            pid = pids[key] = conn.execute(_INSERT_PLACE, (key, p.name, p.type, p.code, p.province)).lastrowid
+        place_rows += [(pid, aid, s, e, text[s:e], *ver) for s, e in p.mentions]
+    deferred.add(_INSERT_PLACE_MENTION, place_rows)
+    deferred.add(_INSERT_DATE, [(aid, d.date, d.text, d.start, d.end, d.time, d.flag, *ver) for d in ex.dates])
     province_of = {p.code: p.province for p in ex.places if p.code}
+    actors: list[tuple] = []
     for e in ex.events:
         eid = conn.execute(_INSERT_EVENT, (
             aid, e.type, e.date, e.place, e.place_code, province_of.get(e.place_code), e.personnel,
             int(e.personnel_approx), json.dumps(list(e.forces)), e.personnel_reinforcement,
             json.dumps(list(e.personnel_parts)) if e.personnel_parts else None, e.personnel_per_unit,
             e.personnel_unit, int(e.main), e.election, e.stage, e.trigger, e.start, e.end, *ver)).lastrowid
-        conn.executemany(_INSERT_ACTOR,
-                         [(eid, oid_by_name.get(n), n, "official" if n in oid_by_name else "unit") for n in e.actors]
-                         + [(eid, None, f, "force") for f in e.forces])
-    conn.executemany(_INSERT_QUOTE, [(aid, oid_by_name.get(q.speaker), q.speaker, q.text, q.start, q.end, *ver)
-                                     for q in ex.quotes])
-    conn.executemany(_INSERT_CANDIDATE, [
+        actors += [(eid, oid_by_name.get(n), n, "official" if n in oid_by_name else "unit") for n in e.actors]
+        actors += [(eid, None, f, "force") for f in e.forces]
+    if actors:  # read back by the chain-of-command records: not deferred
+        conn.executemany(_INSERT_ACTOR, actors)
+    deferred.add(_INSERT_QUOTE, [(aid, oid_by_name.get(q.speaker), q.speaker, q.text, q.start, q.end, *ver)
+                                 for q in ex.quotes])
+    deferred.add(_INSERT_CANDIDATE, [
         (aid, c.name, c.office, c.number, c.region, c.region_code, c.ticket, c.running_mate,
          json.dumps([list(m) for m in c.mentions]), c.mentions[0][0] if c.mentions else None,
          c.mentions[0][1] if c.mentions else None, text[c.mentions[0][0]:c.mentions[0][1]] if c.mentions else None,
          *ver) for c in ex.candidates])
 
 
-def _official_id(conn: sqlite3.Connection, o: Official) -> int:
-    """The officials row of this person (:func:`~extractor.records.same_person`
-    among the rows of the same name key), or a new one."""
+def _official_id(conn: sqlite3.Connection, o: Official, published: Optional[str]) -> tuple[int, bool]:
+    """(id, new): the officials row of this person (:func:`~extractor.records.same_person`
+    among the rows of the same name key), or a new one. A new row is written
+    whole from ``o``, as :func:`_refresh_official` would make it from its
+    mentions (all in this article: first and last seen are its ``published``)."""
     key = official_key(o)
     # "key#2", "key#3": same-named other people; a range, not LIKE, so the index serves it
     rows = conn.execute("select id, rank_order, province from officials where key = ? or (key > ? and key < ?) "
                         "order by id", (key, key + "#", key + "$")).fetchall()
     for oid, order, province in rows:
         if same_person(o, order, province):
-            return oid
-    return conn.execute(_INSERT_OFFICIAL, (official_key(o, nth=len(rows) + 1), o.name, o.institution)).lastrowid
+            return oid, False
+    seen = (published or "")[:10] or None
+    return conn.execute(_INSERT_NEW_OFFICIAL, (
+        official_key(o, nth=len(rows) + 1) if rows else key, o.name, o.institution, o.rank, o.position, o.unit, o.rank_order,
+        o.region, o.region_code, province_code(o.region_code), seen, seen)).lastrowid, True
 
 
 def _refresh_official(conn: sqlite3.Connection, oid: int) -> None:
