@@ -39,6 +39,7 @@ import re
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import NamedTuple, Optional
 
 try:
@@ -104,12 +105,13 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
     # two-part triggers whose article lacks the words they need ("needs")
     unmet = frozenset(id(sp) for specs in lex.event_pairs.values() for sp in specs
                       if sp.needs is not None and not sp.needs.search(text))
+    live = _Live(sents, lex, unmet)
     events: list[_Ev] = []
     for i, sent in enumerate(sents):
         if _history(sent.text, now, lex):
             continue
         own_all = [d for d in usable if sent.start <= d.start < sent.end]
-        for et, t in _triggers(sent, lex, drill, quotes, own_all, now, unmet):
+        for et, t in _triggers(sent, lex, drill, quotes, own_all, now, unmet, live.at(i)):
             start, end = sent.start + t.start, sent.start + t.end
             # in a quote, a date of the speech tag after it is when it was said ("..., kata Zulfikar, Rabu")
             q = next(((a, b) for a, b in quotes if a <= start < b), None)
@@ -608,7 +610,7 @@ def _history(sentence: str, now: Optional[str], lex=None) -> bool:
 
 
 def _triggers(sent: Sentence, lex, drill: bool, quotes, own: list[DateMention],
-              now: Optional[str], unmet: frozenset = frozenset()) -> list[tuple]:
+              now: Optional[str], unmet: frozenset = frozenset(), may=None) -> list[tuple]:
     """The (event type, (start, end)) pairs a sentence reports, first trigger
     per type (offsets in the sentence): not cancelled by its type's negative
     cues, not a mention by its mood (a plan, appeal, hypothetical, negation,
@@ -616,14 +618,15 @@ def _triggers(sent: Sentence, lex, drill: bool, quotes, own: list[DateMention],
     quote unless the quote says it has happened, and not the topic of a
     meeting or parade in the same clause ("rapat koordinasi pengamanan
     pemungutan suara") or the content of a hoax in the same sentence ("video
-    pria membagikan uang ... dipastikan hoaks")."""
+    pria membagikan uang ... dipastikan hoaks"). ``may``: the sentence's
+    :meth:`_Live.at`, which patterns may match in it (None: all)."""
     text = sent.text
     found = []
-    begins = _beginnings(text)
+    may = may or _every
     for et in lex.event_types:
-        if drill and et.name in lex.drill_suppress:
+        if (drill and et.name in lex.drill_suppress) or not may(et):
             continue
-        spans = _spans(et.name, et.triggers, sent, own, lex, begins, unmet)
+        spans = _spans(et.name, et.triggers, sent, own, lex, may, unmet)
         if not spans or (et.negative and et.negative.search(text)):
             continue
         for n, t in enumerate(spans):
@@ -678,24 +681,30 @@ _K = 6  # letters of a literal beginning the gate compares
 def _gate(rx: re.Pattern) -> Optional[frozenset]:
     """The literal beginnings (lower case, at most six characters) every
     match of ``rx`` starts with, read from the pattern itself; None when a
-    match may begin otherwise. A sentence where no word begins so cannot
+    match may begin otherwise, or may begin inside a word (the pattern does
+    not open with a word-start lookbehind). A sentence where no word begins so cannot
     match, and is not searched."""
-    got = _GATES.get(id(rx), _GATES)
-    if got is _GATES:
+    got = _GATES.get(id(rx))
+    if got is None or got[0] is not rx:
         done: set[str] = set()
         try:
             rest = _walk(list(_sre.parse(rx.pattern, rx.flags)), {""}, done)
         except Exception:  # an unknown construct: no gate
             rest, done = {""}, set()
         every = {_LEAD.match(p).group() for p in done | rest}  # up to the first character no word holds
-        got = _GATES[id(rx)] = None if not every or any(len(p) < 2 for p in every) else frozenset(every)
-    return got
+        gate = None if not every or any(len(p) < 2 for p in every) or not rx.pattern.startswith(_AT_WORD) \
+            else frozenset(every)
+        got = _GATES[id(rx)] = (rx, gate)  # the pattern itself kept: its id is never another's
+    return got[1]
+
+
+_AT_WORD = r"(?<![\w])"
 
 
 _LEAD = re.compile(r"\w*")
 
 
-_GATES: dict = {}
+_GATES: dict = {}  # id(pattern) -> (pattern, its gate)
 
 
 def _walk(items, partials: set, done: set) -> set:
@@ -734,32 +743,65 @@ def _walk(items, partials: set, done: set) -> set:
 _WORD = re.compile(r"\w+")
 
 
-def _beginnings(text: str) -> set:
+@lru_cache(maxsize=256)
+def _beginnings(text: str) -> frozenset:
     """The first two to six characters (lower case) of each word of ``text``:
-    what :func:`_gate` sets are compared with."""
+    what :func:`_gate` sets are compared with (a word of a stretch of
+    ``text`` cut at non-word characters is one of these words, so the set
+    also gates a search in such a stretch)."""
     words = set(_WORD.findall(text.lower()))
-    return {w[:n] for w in words for n in range(2, _K + 1)}
+    return frozenset({w[:n] for w in words for n in range(2, _K + 1)})
 
 
-def _search(rx: re.Pattern, text: str, begins: Optional[set]) -> list[tuple[int, int]]:
-    """The matches of ``rx`` in ``text``, skipping the search when no word of
-    it begins as a match must."""
-    gate = _gate(rx) if begins is not None else None
-    if gate is not None and gate.isdisjoint(begins):
-        return []
-    return [(m.start(), m.end()) for m in rx.finditer(text)]
+def _every(_) -> bool:
+    return True
+
+
+class _Live:
+    """Which sentences of an article each trigger pattern (a type's
+    triggers, a two-part trigger's actions and objects) may match in: a bit
+    per sentence, set when a word of the sentence begins as every match of
+    the pattern must (:func:`_gate`), every bit for a pattern without a gate.
+    Built once per article, so a pattern is neither searched nor tested
+    again in a sentence where it cannot match. A type may match where its triggers may, or the actions and the
+    objects of one of its two-part triggers the article meets (not in
+    ``unmet``)."""
+
+    def __init__(self, sents: list[Sentence], lex, unmet: frozenset = frozenset()) -> None:
+        begins = [(1 << i, _beginnings(s.text)) for i, s in enumerate(sents)]
+        every = (1 << len(sents)) - 1
+
+        def where(rx: re.Pattern) -> int:
+            gate = _gate(rx)
+            return every if gate is None else sum(bit for bit, b in begins if not gate.isdisjoint(b))
+
+        self.bits: dict[int, int] = {}  # id(pattern or type) -> its sentences
+        for et in lex.event_types:
+            self.bits[id(et)] = self.bits[id(et.triggers)] = where(et.triggers)
+            for spec in lex.event_pairs.get(et.name, ()):
+                if spec.objects is None or spec.actions is None or id(spec) in unmet:
+                    continue
+                acts = self.bits[id(spec.actions)] = where(spec.actions)
+                objs = self.bits[id(spec.objects)] = where(spec.objects)
+                self.bits[id(et)] |= acts & objs
+
+    def at(self, i: int):
+        """For sentence ``i``: whether a pattern, or an event type, may match
+        in it."""
+        bits = self.bits
+        return lambda x: bool(bits[id(x)] >> i & 1)
 
 
 def _spans(name: str, triggers: re.Pattern, sent: Sentence, own: list[DateMention], lex,
-           begins: Optional[set] = None, unmet: frozenset = frozenset()) -> list[_Trig]:
+           may=_every, unmet: frozenset = frozenset()) -> list[_Trig]:
     """Where a type's triggers stand in a sentence, in order: its patterns,
     and its two-part triggers ([[pairs]]: an action and what it acts on, read
-    from the action; see events.toml). ``begins``: the sentence's
-    :func:`_beginnings`, to skip patterns that cannot match."""
+    from the action; see events.toml). ``may``: whether a pattern may match
+    in the sentence (:meth:`_Live.at`); one that cannot is not searched."""
     text = sent.text
 
     def found(rx: re.Pattern) -> list[tuple[int, int]]:
-        return _search(rx, text, begins)
+        return [(m.start(), m.end()) for m in rx.finditer(text)] if may(rx) else []
 
     out = [_Trig(a, b, a, b) for a, b in found(triggers)]
     for spec in lex.event_pairs.get(name, ()):
@@ -1057,6 +1099,13 @@ def _another(text: str, sent: Sentence, et, end: int, date: Optional[str], own: 
                    for o in lex.event_types if o is not et)
 
 
+@lru_cache(maxsize=256)
+def _untagged(sentence: str) -> str:
+    """``sentence`` with each speech tag between commas (", kata dia,")
+    blanked out, keeping every offset."""
+    return _TAG.sub(lambda m: " " * len(m.group()), sentence)
+
+
 def _clause(sentence: str, start: int, end: int, lex) -> tuple[int, int]:
     """The clause around ``[start, end)``: from the last break before it to
     the next after it. A clause opened by a word ("jika", "sementara") holds
@@ -1080,12 +1129,16 @@ def _mood(sentence: str, start: int, end: int, lex, announced: bool = False, cou
     deployment overrides; ``counts``: the classes that also bear on a count
     of personnel. A speech tag between commas ("Patroli, kata dia,
     akan terus digelar") does not break the clause."""
-    sentence = _TAG.sub(lambda m: " " * len(m.group()), sentence)
+    begins = _beginnings(sentence)  # a class none of whose cues a word begins like has none here
+    sentence = _untagged(sentence)
     cut, clause_end = _clause(sentence, start, end, lex)
     for mc in lex.mood_classes:
         rx = mc.cues
         if rx is None or (announced and mc.announce) or (counts and not mc.counts) or kind in mc.not_for \
                 or (mc.only_for and kind not in mc.only_for) or (dated and mc.undated):
+            continue
+        gate = _gate(rx)
+        if gate is not None and gate.isdisjoint(begins):
             continue
         if "before" in mc.scope and rx.search(sentence, cut, start):
             return mc.name
