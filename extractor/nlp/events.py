@@ -101,10 +101,11 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
     # the article's day: later dates are still to come
     now = published[:10] if published else _page_day(sents, usable, quotes, lex) or lead
     usable = sorted(usable + _implied(text, sents, usable, published, quotes, lex), key=lambda d: d.start)
-    drill = bool(lex.drill_cues.search(text))
+    whole = _beginnings(text, _literals(lex))
+    drill = _may(lex.drill_cues, whole) and bool(lex.drill_cues.search(text))
     # two-part triggers whose article lacks the words they need ("needs")
     unmet = frozenset(id(sp) for specs in lex.event_pairs.values() for sp in specs
-                      if sp.needs is not None and not sp.needs.search(text))
+                      if sp.needs is not None and not (_may(sp.needs, whole) and sp.needs.search(text)))
     live = _Live(sents, lex, unmet)
     events: list[_Ev] = []
     for i, sent in enumerate(sents):
@@ -158,6 +159,7 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
     sizes = _force_sizes(text, sents, kept, usable, lex)
     main = _main(title, kept, sizes, lex)
     out = []
+    whole = _election(text) if kept else None  # the election the article names
     for e in kept:
         f = sizes.get(id(e)) or Force(None)
         ev = Event(e.type, text[e.start:e.end], e.start, e.end, e.date, e.region.name if e.region else None,
@@ -165,7 +167,7 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
                    personnel_reinforcement=f.reinforcement, personnel_parts=f.parts,
                    personnel_per_unit=f.per_unit[0] if f.per_unit else None,
                    personnel_unit=f.per_unit[1] if f.per_unit else None, main=e is main)
-        out.append(_with_election(text, sents, ev))
+        out.append(_with_election(text, sents, ev, whole))
     return out
 
 
@@ -256,6 +258,12 @@ def _implied(text: str, sents: list[Sentence], dates: list[DateMention], publish
     imp = lex.implied
     if not imp:
         return []
+    whole = _beginnings(text, _literals(lex))
+
+    def _finds(patterns, text: str):
+        for rx in patterns:
+            if _may(rx, whole):
+                yield from rx.finditer(text)
     taken = [(d.start, d.end) for d in dates]
 
     def free(a: int, b: int) -> bool:
@@ -287,11 +295,6 @@ def _implied(text: str, sents: list[Sentence], dates: list[DateMention], publish
                 bare.append((m, word))
         out += [DateMention(named[w], m.group(), m.start(), m.end(), flag="implied") for m, w in bare if w in named]
     return out
-
-
-def _finds(patterns, text: str):
-    for rx in patterns:
-        yield from rx.finditer(text)
 
 
 def _page_day(sents: list[Sentence], dates: list[DateMention], quotes, lex) -> Optional[str]:
@@ -581,7 +584,7 @@ def _pick(cands: list[tuple[int, int, Force, int]], own_paras: set[int] = frozen
 
 def _refers(sentence: str, e: _Ev, lex) -> bool:
     rx = lex.event_heads.get(e.type)
-    return bool(rx and rx.search(sentence))
+    return bool(rx and _may(rx, _beginnings(sentence, _literals(lex))) and rx.search(sentence))
 
 
 def _paragraphs(text: str, sents: list[Sentence]) -> list[int]:
@@ -744,13 +747,39 @@ _WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=256)
-def _beginnings(text: str) -> frozenset:
-    """The first two to six characters (lower case) of each word of ``text``:
-    what :func:`_gate` sets are compared with (a word of a stretch of
-    ``text`` cut at non-word characters is one of these words, so the set
-    also gates a search in such a stretch)."""
+def _beginnings(text: str, wanted: frozenset) -> frozenset:
+    """The first two to six characters (lower case) of each word of ``text``
+    that are in ``wanted`` (:func:`_literals`): what :func:`_gate` sets are
+    compared with (a word of a stretch of ``text`` cut at non-word characters
+    is one of these words, so the set also gates a search in such a
+    stretch)."""
+    firsts = _firsts(wanted)
     words = set(_WORD.findall(text.lower()))
-    return frozenset({w[:n] for w in words for n in range(2, _K + 1)})
+    return frozenset({w[:n] for w in words if w[:2] in firsts for n in range(2, _K + 1)}).intersection(wanted)
+
+
+@lru_cache(maxsize=4)
+def _firsts(wanted: frozenset) -> frozenset:
+    return frozenset(g[:2] for g in wanted)
+
+
+@lru_cache(maxsize=1)
+def _literals(lex) -> frozenset:
+    """The literal beginnings of every pattern events.py gates with
+    :func:`_gate` (triggers, two-part triggers, mood cues, implied days,
+    drill cues, forces, heads): all of a text's :func:`_beginnings` a gate
+    may hold."""
+    pats = [lex.drill_cues] + [et.triggers for et in lex.event_types] + [mc.cues for mc in lex.mood_classes]
+    pats += list(lex.forces.values()) + list(lex.event_heads.values())
+    pats += [rx for specs in lex.event_pairs.values() for sp in specs for rx in (sp.actions, sp.objects, sp.needs)]
+    pats += [rx for rxs in (lex.implied or {}).values() for rx in rxs]
+    return frozenset().union(*(g for g in map(_gate, filter(None, pats)) if g is not None))
+
+
+def _may(rx: re.Pattern, begins: frozenset) -> bool:
+    """May ``rx`` match in the text whose :func:`_beginnings` are ``begins``?"""
+    gate = _gate(rx)
+    return gate is None or not gate.isdisjoint(begins)
 
 
 def _every(_) -> bool:
@@ -768,12 +797,21 @@ class _Live:
     ``unmet``)."""
 
     def __init__(self, sents: list[Sentence], lex, unmet: frozenset = frozenset()) -> None:
-        begins = [(1 << i, _beginnings(s.text)) for i, s in enumerate(sents)]
+        index: dict[str, int] = {}  # a word beginning -> the sentences (bits) that hold it
+        wanted = _literals(lex)
+        for i, s in enumerate(sents):
+            for b in _beginnings(s.text, wanted):
+                index[b] = index.get(b, 0) | 1 << i
         every = (1 << len(sents)) - 1
 
         def where(rx: re.Pattern) -> int:
             gate = _gate(rx)
-            return every if gate is None else sum(bit for bit, b in begins if not gate.isdisjoint(b))
+            if gate is None:
+                return every
+            bits = 0
+            for b in gate & index.keys():
+                bits |= index[b]
+            return bits
 
         self.bits: dict[int, int] = {}  # id(pattern or type) -> its sentences
         for et in lex.event_types:
@@ -937,7 +975,8 @@ def _mention(ev: "_Ev", i: int, start: int, sent: Sentence, officials: list[Offi
         ev.mention_at[i] = start
     actors = tuple(o.name for o in officials if any(sent.start <= s < sent.end for s, e in o.mentions))
     actors += tuple(dict.fromkeys(u.group().strip() for u in lex.unit_re.finditer(sent.text)))
-    forces = tuple(name for name, rx in lex.forces.items() if rx.search(sent.text))
+    begins = _beginnings(sent.text, _literals(lex))
+    forces = tuple(name for name, rx in lex.forces.items() if _may(rx, begins) and rx.search(sent.text))
     ev.actors = tuple(dict.fromkeys(ev.actors + actors))
     ev.forces = tuple(dict.fromkeys(ev.forces + forces))
 
@@ -1054,12 +1093,14 @@ def _election(s: str) -> Optional[str]:
     return base
 
 
-def _with_election(text: str, sents: list[Sentence], ev: Event) -> Event:
+def _with_election(text: str, sents: list[Sentence], ev: Event, whole: Optional[str]) -> Event:
+    """``ev`` with its election and stage; ``whole``: the election
+    :func:`_election` reads in the whole ``text``."""
     lex = lexicon()
     sent = next((s for s in sents if s.start <= ev.start < s.end), None)
-    election = (_election(sent.text) if sent else None) or _election(text)
+    election = (_election(sent.text) if sent else None) or whole
     if election and not any(ch.isdigit() for ch in election):
-        whole = _election(text)  # the year may be written elsewhere in the article
+        # the year may be written elsewhere in the article
         if whole and whole.split()[-1].isdigit() and whole.split()[:-1] == election.split():
             election = whole
     stage = next((name for name, rx in lex.stages if sent and rx.search(sent.text)), None)
@@ -1129,7 +1170,7 @@ def _mood(sentence: str, start: int, end: int, lex, announced: bool = False, cou
     deployment overrides; ``counts``: the classes that also bear on a count
     of personnel. A speech tag between commas ("Patroli, kata dia,
     akan terus digelar") does not break the clause."""
-    begins = _beginnings(sentence)  # a class none of whose cues a word begins like has none here
+    begins = _beginnings(sentence, _literals(lex))  # a class none of whose cues a word begins like has none here
     sentence = _untagged(sentence)
     cut, clause_end = _clause(sentence, start, end, lex)
     for mc in lex.mood_classes:
