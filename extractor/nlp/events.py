@@ -95,18 +95,20 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
     event and often its force."""
     lex = lexicon()
     sents = sentences(text)
+    wanted = _literals(lex)
+    begins = [_beginnings(s.text, wanted) for s in sents]
+    whole = frozenset().union(*begins)  # every word of the text stands in one of its sentences
     usable = [d for d in dates if d.flag not in ("range",)]
     begun = {id(d) for d in usable if _state_start(text, d, -1, lexicon())}  # when a state began: inherited by none
     lead = usable[0].date if usable else (published[:10] if published else None)
     # the article's day: later dates are still to come
     now = published[:10] if published else _page_day(sents, usable, quotes, lex) or lead
-    usable = sorted(usable + _implied(text, sents, usable, published, quotes, lex), key=lambda d: d.start)
-    whole = _beginnings(text, _literals(lex))
+    usable = sorted(usable + _implied(text, sents, usable, published, quotes, lex, whole), key=lambda d: d.start)
     drill = _may(lex.drill_cues, whole) and bool(lex.drill_cues.search(text))
     # two-part triggers whose article lacks the words they need ("needs")
     unmet = frozenset(id(sp) for specs in lex.event_pairs.values() for sp in specs
                       if sp.needs is not None and not (_may(sp.needs, whole) and sp.needs.search(text)))
-    live = _Live(sents, lex, unmet)
+    live = _Live(begins, lex, unmet)
     events: list[_Ev] = []
     for i, sent in enumerate(sents):
         if _history(sent.text, now, lex):
@@ -248,17 +250,18 @@ def _in_paragraph(text: str, sent: Sentence, types: frozenset, lex) -> bool:
 
 
 def _implied(text: str, sents: list[Sentence], dates: list[DateMention], published: Optional[str], quotes,
-             lex) -> list[DateMention]:
+             lex, begins: Optional[frozenset] = None) -> list[DateMention]:
     """Days the article names without a date ([implied]), for its events
     only: "pada hari yang sama" (the first date of the last sentence that
     states one), "pagi ini" (the published day), "pada hari pertama" (the
     date written beside "hari pertama" elsewhere: "sejak hari pertama, Jumat
     (1/3/2024)"), "pada hari pemungutan suara" (the date written beside the
-    vote elsewhere: "PSU digelar serentak di 470 TPS pada Sabtu (19/4)")."""
+    vote elsewhere: "PSU digelar serentak di 470 TPS pada Sabtu (19/4)").
+    ``begins``: the text's :func:`_beginnings`, when already known."""
     imp = lex.implied
     if not imp:
         return []
-    whole = _beginnings(text, _literals(lex))
+    whole = _beginnings(text, _literals(lex)) if begins is None else begins
 
     def _finds(patterns, text: str):
         for rx in patterns:
@@ -328,12 +331,13 @@ def _main(title: str, events: list[_Ev], sizes: dict[int, Force], lex) -> Option
     if not events:
         return None
     named: dict[str, int] = {}  # type -> position in the title
+    begins = _beginnings(title, _literals(lex))
     for et in lex.event_types:
         for rx in (et.triggers, lex.event_heads.get(et.name)):
             m = next((m for m in rx.finditer(title) if _mood(title, m.start(), m.end(), lex) is None and not (
                 et.name in lex.topic_modifiers and lex.modifier_of is not None
                 and lex.modifier_of.search(title, max(0, m.start() - 40), m.start()))), None) \
-                if rx is not None else None
+                if rx is not None and _may(rx, begins) else None
             if m is not None:
                 named[et.name] = min(named.get(et.name, m.start()), m.start())
     figs = [f for f in figures(title) if f.role not in ("other", "per_unit")]
@@ -791,18 +795,18 @@ class _Live:
     triggers, a two-part trigger's actions and objects) may match in: a bit
     per sentence, set when a word of the sentence begins as every match of
     the pattern must (:func:`_gate`), every bit for a pattern without a gate.
-    Built once per article, so a pattern is neither searched nor tested
-    again in a sentence where it cannot match. A type may match where its triggers may, or the actions and the
-    objects of one of its two-part triggers the article meets (not in
-    ``unmet``)."""
+    Built once per article from each sentence's :func:`_beginnings`
+    (``begins``), so a pattern is neither searched nor tested again in a
+    sentence where it cannot match. A type may match where its triggers may,
+    or the actions and the objects of one of its two-part triggers the
+    article meets (not in ``unmet``)."""
 
-    def __init__(self, sents: list[Sentence], lex, unmet: frozenset = frozenset()) -> None:
+    def __init__(self, begins: list[frozenset], lex, unmet: frozenset = frozenset()) -> None:
         index: dict[str, int] = {}  # a word beginning -> the sentences (bits) that hold it
-        wanted = _literals(lex)
-        for i, s in enumerate(sents):
-            for b in _beginnings(s.text, wanted):
-                index[b] = index.get(b, 0) | 1 << i
-        every = (1 << len(sents)) - 1
+        for i, b in enumerate(begins):
+            for g in b:
+                index[g] = index.get(g, 0) | 1 << i
+        every = (1 << len(begins)) - 1
 
         def where(rx: re.Pattern) -> int:
             gate = _gate(rx)
