@@ -111,8 +111,8 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
     live = _Live(begins, lex, unmet)
     events: list[_Ev] = []
     for i, sent in enumerate(sents):
-        if _history(sent.text, now, lex):
-            continue
+        if not live.some >> i & 1 or _history(sent.text, now, lex):
+            continue  # no trigger of any type may stand in it, or it is background
         own_all = [d for d in usable if sent.start <= d.start < sent.end]
         for et, t in _triggers(sent, lex, drill, quotes, own_all, now, unmet, live.at(i)):
             start, end = sent.start + t.start, sent.start + t.end
@@ -818,6 +818,7 @@ class _Live:
             return bits
 
         self.bits: dict[int, int] = {}  # id(pattern or type) -> its sentences
+        self.some = 0  # the sentences where a type may match
         for et in lex.event_types:
             self.bits[id(et)] = self.bits[id(et.triggers)] = where(et.triggers)
             for spec in lex.event_pairs.get(et.name, ()):
@@ -826,6 +827,7 @@ class _Live:
                 acts = self.bits[id(spec.actions)] = where(spec.actions)
                 objs = self.bits[id(spec.objects)] = where(spec.objects)
                 self.bits[id(et)] |= acts & objs
+            self.some |= self.bits[id(et)]
 
     def at(self, i: int):
         """For sentence ``i``: whether a pattern, or an event type, may match
@@ -1144,6 +1146,12 @@ def _another(text: str, sent: Sentence, et, end: int, date: Optional[str], own: 
                    for o in lex.event_types if o is not et)
 
 
+@lru_cache(maxsize=1)
+def _mood_gates(lex) -> tuple:
+    """(class, the :func:`_gate` of its cues) for each [mood] class, in order."""
+    return tuple((mc, _gate(mc.cues) if mc.cues is not None else None) for mc in lex.mood_classes)
+
+
 @lru_cache(maxsize=256)
 def _untagged(sentence: str) -> str:
     """``sentence`` with each speech tag between commas (", kata dia,")
@@ -1177,12 +1185,11 @@ def _mood(sentence: str, start: int, end: int, lex, announced: bool = False, cou
     begins = _beginnings(sentence, _literals(lex))  # a class none of whose cues a word begins like has none here
     sentence = _untagged(sentence)
     cut, clause_end = _clause(sentence, start, end, lex)
-    for mc in lex.mood_classes:
+    for mc, gate in _mood_gates(lex):
         rx = mc.cues
         if rx is None or (announced and mc.announce) or (counts and not mc.counts) or kind in mc.not_for \
                 or (mc.only_for and kind not in mc.only_for) or (dated and mc.undated):
             continue
-        gate = _gate(rx)
         if gate is not None and gate.isdisjoint(begins):
             continue
         if "before" in mc.scope and rx.search(sentence, cut, start):
