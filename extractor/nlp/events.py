@@ -161,7 +161,7 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
     sizes = _force_sizes(text, sents, kept, usable, lex)
     main = _main(title, kept, sizes, lex)
     out = []
-    whole = _election(text) if kept else None  # the election the article names
+    election = _election(text) if kept else None  # the election the whole article names
     for e in kept:
         f = sizes.get(id(e)) or Force(None)
         ev = Event(e.type, text[e.start:e.end], e.start, e.end, e.date, e.region.name if e.region else None,
@@ -169,7 +169,7 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
                    personnel_reinforcement=f.reinforcement, personnel_parts=f.parts,
                    personnel_per_unit=f.per_unit[0] if f.per_unit else None,
                    personnel_unit=f.per_unit[1] if f.per_unit else None, main=e is main)
-        out.append(_with_election(text, sents, ev, whole))
+        out.append(_with_election(text, sents, ev, election))
     return out
 
 
