@@ -39,6 +39,7 @@ import re
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import NamedTuple, Optional
 
 try:
@@ -94,22 +95,26 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
     event and often its force."""
     lex = lexicon()
     sents = sentences(text)
+    wanted = _literals(lex)
+    begins = [_beginnings(s.text, wanted) for s in sents]
+    whole = frozenset().union(*begins)  # every word of the text stands in one of its sentences
     usable = [d for d in dates if d.flag not in ("range",)]
     begun = {id(d) for d in usable if _state_start(text, d, -1, lexicon())}  # when a state began: inherited by none
     lead = usable[0].date if usable else (published[:10] if published else None)
     # the article's day: later dates are still to come
     now = published[:10] if published else _page_day(sents, usable, quotes, lex) or lead
-    usable = sorted(usable + _implied(text, sents, usable, published, quotes, lex), key=lambda d: d.start)
-    drill = bool(lex.drill_cues.search(text))
+    usable = sorted(usable + _implied(text, sents, usable, published, quotes, lex, whole), key=lambda d: d.start)
+    drill = _may(lex.drill_cues, whole) and bool(lex.drill_cues.search(text))
     # two-part triggers whose article lacks the words they need ("needs")
     unmet = frozenset(id(sp) for specs in lex.event_pairs.values() for sp in specs
-                      if sp.needs is not None and not sp.needs.search(text))
+                      if sp.needs is not None and not (_may(sp.needs, whole) and sp.needs.search(text)))
+    live = _Live(begins, lex, unmet)
     events: list[_Ev] = []
     for i, sent in enumerate(sents):
-        if _history(sent.text, now, lex):
-            continue
+        if not live.some >> i & 1 or _history(sent.text, now, lex):
+            continue  # no trigger of any type may stand in it, or it is background
         own_all = [d for d in usable if sent.start <= d.start < sent.end]
-        for et, t in _triggers(sent, lex, drill, quotes, own_all, now, unmet):
+        for et, t in _triggers(sent, lex, drill, quotes, own_all, now, unmet, live.at(i)):
             start, end = sent.start + t.start, sent.start + t.end
             # in a quote, a date of the speech tag after it is when it was said ("..., kata Zulfikar, Rabu")
             q = next(((a, b) for a, b in quotes if a <= start < b), None)
@@ -156,6 +161,7 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
     sizes = _force_sizes(text, sents, kept, usable, lex)
     main = _main(title, kept, sizes, lex)
     out = []
+    election = _election(text) if kept else None  # the election the whole article names
     for e in kept:
         f = sizes.get(id(e)) or Force(None)
         ev = Event(e.type, text[e.start:e.end], e.start, e.end, e.date, e.region.name if e.region else None,
@@ -163,7 +169,7 @@ def find_events(text: str, *, dates: list[DateMention], place_spans: list[tuple[
                    personnel_reinforcement=f.reinforcement, personnel_parts=f.parts,
                    personnel_per_unit=f.per_unit[0] if f.per_unit else None,
                    personnel_unit=f.per_unit[1] if f.per_unit else None, main=e is main)
-        out.append(_with_election(text, sents, ev))
+        out.append(_with_election(text, sents, ev, election))
     return out
 
 
@@ -244,16 +250,23 @@ def _in_paragraph(text: str, sent: Sentence, types: frozenset, lex) -> bool:
 
 
 def _implied(text: str, sents: list[Sentence], dates: list[DateMention], published: Optional[str], quotes,
-             lex) -> list[DateMention]:
+             lex, begins: Optional[frozenset] = None) -> list[DateMention]:
     """Days the article names without a date ([implied]), for its events
     only: "pada hari yang sama" (the first date of the last sentence that
     states one), "pagi ini" (the published day), "pada hari pertama" (the
     date written beside "hari pertama" elsewhere: "sejak hari pertama, Jumat
     (1/3/2024)"), "pada hari pemungutan suara" (the date written beside the
-    vote elsewhere: "PSU digelar serentak di 470 TPS pada Sabtu (19/4)")."""
+    vote elsewhere: "PSU digelar serentak di 470 TPS pada Sabtu (19/4)").
+    ``begins``: the text's :func:`_beginnings`, when already known."""
     imp = lex.implied
     if not imp:
         return []
+    whole = _beginnings(text, _literals(lex)) if begins is None else begins
+
+    def _finds(patterns, text: str):
+        for rx in patterns:
+            if _may(rx, whole):
+                yield from rx.finditer(text)
     taken = [(d.start, d.end) for d in dates]
 
     def free(a: int, b: int) -> bool:
@@ -287,11 +300,6 @@ def _implied(text: str, sents: list[Sentence], dates: list[DateMention], publish
     return out
 
 
-def _finds(patterns, text: str):
-    for rx in patterns:
-        yield from rx.finditer(text)
-
-
 def _page_day(sents: list[Sentence], dates: list[DateMention], quotes, lex) -> Optional[str]:
     """The day of a page that states none: the latest date it reports, not
     one still to come (a date in a quote, or one a cue of plan, schedule or
@@ -323,12 +331,13 @@ def _main(title: str, events: list[_Ev], sizes: dict[int, Force], lex) -> Option
     if not events:
         return None
     named: dict[str, int] = {}  # type -> position in the title
+    begins = _beginnings(title, _literals(lex))
     for et in lex.event_types:
         for rx in (et.triggers, lex.event_heads.get(et.name)):
             m = next((m for m in rx.finditer(title) if _mood(title, m.start(), m.end(), lex) is None and not (
                 et.name in lex.topic_modifiers and lex.modifier_of is not None
                 and lex.modifier_of.search(title, max(0, m.start() - 40), m.start()))), None) \
-                if rx is not None else None
+                if rx is not None and _may(rx, begins) else None
             if m is not None:
                 named[et.name] = min(named.get(et.name, m.start()), m.start())
     figs = [f for f in figures(title) if f.role not in ("other", "per_unit")]
@@ -579,7 +588,7 @@ def _pick(cands: list[tuple[int, int, Force, int]], own_paras: set[int] = frozen
 
 def _refers(sentence: str, e: _Ev, lex) -> bool:
     rx = lex.event_heads.get(e.type)
-    return bool(rx and rx.search(sentence))
+    return bool(rx and _may(rx, _beginnings(sentence, _literals(lex))) and rx.search(sentence))
 
 
 def _paragraphs(text: str, sents: list[Sentence]) -> list[int]:
@@ -608,7 +617,7 @@ def _history(sentence: str, now: Optional[str], lex=None) -> bool:
 
 
 def _triggers(sent: Sentence, lex, drill: bool, quotes, own: list[DateMention],
-              now: Optional[str], unmet: frozenset = frozenset()) -> list[tuple]:
+              now: Optional[str], unmet: frozenset = frozenset(), may=None) -> list[tuple]:
     """The (event type, (start, end)) pairs a sentence reports, first trigger
     per type (offsets in the sentence): not cancelled by its type's negative
     cues, not a mention by its mood (a plan, appeal, hypothetical, negation,
@@ -616,14 +625,15 @@ def _triggers(sent: Sentence, lex, drill: bool, quotes, own: list[DateMention],
     quote unless the quote says it has happened, and not the topic of a
     meeting or parade in the same clause ("rapat koordinasi pengamanan
     pemungutan suara") or the content of a hoax in the same sentence ("video
-    pria membagikan uang ... dipastikan hoaks")."""
+    pria membagikan uang ... dipastikan hoaks"). ``may``: the sentence's
+    :meth:`_Live.at`, which patterns may match in it (None: all)."""
     text = sent.text
     found = []
-    begins = _beginnings(text)
+    may = may or _every
     for et in lex.event_types:
-        if drill and et.name in lex.drill_suppress:
+        if (drill and et.name in lex.drill_suppress) or not may(et):
             continue
-        spans = _spans(et.name, et.triggers, sent, own, lex, begins, unmet)
+        spans = _spans(et.name, et.triggers, sent, own, lex, may, unmet)
         if not spans or (et.negative and et.negative.search(text)):
             continue
         for n, t in enumerate(spans):
@@ -678,24 +688,30 @@ _K = 6  # letters of a literal beginning the gate compares
 def _gate(rx: re.Pattern) -> Optional[frozenset]:
     """The literal beginnings (lower case, at most six characters) every
     match of ``rx`` starts with, read from the pattern itself; None when a
-    match may begin otherwise. A sentence where no word begins so cannot
+    match may begin otherwise, or may begin inside a word (the pattern does
+    not open with a word-start lookbehind). A sentence where no word begins so cannot
     match, and is not searched."""
-    got = _GATES.get(id(rx), _GATES)
-    if got is _GATES:
+    got = _GATES.get(id(rx))
+    if got is None or got[0] is not rx:
         done: set[str] = set()
         try:
             rest = _walk(list(_sre.parse(rx.pattern, rx.flags)), {""}, done)
         except Exception:  # an unknown construct: no gate
             rest, done = {""}, set()
         every = {_LEAD.match(p).group() for p in done | rest}  # up to the first character no word holds
-        got = _GATES[id(rx)] = None if not every or any(len(p) < 2 for p in every) else frozenset(every)
-    return got
+        gate = None if not every or any(len(p) < 2 for p in every) or not rx.pattern.startswith(_AT_WORD) \
+            else frozenset(every)
+        got = _GATES[id(rx)] = (rx, gate)  # the pattern itself kept: its id is never another's
+    return got[1]
+
+
+_AT_WORD = r"(?<![\w])"
 
 
 _LEAD = re.compile(r"\w*")
 
 
-_GATES: dict = {}
+_GATES: dict = {}  # id(pattern) -> (pattern, its gate)
 
 
 def _walk(items, partials: set, done: set) -> set:
@@ -734,32 +750,102 @@ def _walk(items, partials: set, done: set) -> set:
 _WORD = re.compile(r"\w+")
 
 
-def _beginnings(text: str) -> set:
-    """The first two to six characters (lower case) of each word of ``text``:
-    what :func:`_gate` sets are compared with."""
+@lru_cache(maxsize=256)
+def _beginnings(text: str, wanted: frozenset) -> frozenset:
+    """The first two to six characters (lower case) of each word of ``text``
+    that are in ``wanted`` (:func:`_literals`): what :func:`_gate` sets are
+    compared with (a word of a stretch of ``text`` cut at non-word characters
+    is one of these words, so the set also gates a search in such a
+    stretch)."""
+    firsts = _firsts(wanted)
     words = set(_WORD.findall(text.lower()))
-    return {w[:n] for w in words for n in range(2, _K + 1)}
+    return frozenset({w[:n] for w in words if w[:2] in firsts for n in range(2, _K + 1)}).intersection(wanted)
 
 
-def _search(rx: re.Pattern, text: str, begins: Optional[set]) -> list[tuple[int, int]]:
-    """The matches of ``rx`` in ``text``, skipping the search when no word of
-    it begins as a match must."""
-    gate = _gate(rx) if begins is not None else None
-    if gate is not None and gate.isdisjoint(begins):
-        return []
-    return [(m.start(), m.end()) for m in rx.finditer(text)]
+@lru_cache(maxsize=4)
+def _firsts(wanted: frozenset) -> frozenset:
+    return frozenset(g[:2] for g in wanted)
+
+
+@lru_cache(maxsize=1)
+def _literals(lex) -> frozenset:
+    """The literal beginnings of every pattern events.py gates with
+    :func:`_gate` (triggers, two-part triggers, mood cues, implied days,
+    drill cues, forces, heads): all of a text's :func:`_beginnings` a gate
+    may hold."""
+    pats = [lex.drill_cues] + [et.triggers for et in lex.event_types] + [mc.cues for mc in lex.mood_classes]
+    pats += list(lex.forces.values()) + list(lex.event_heads.values())
+    pats += [rx for specs in lex.event_pairs.values() for sp in specs for rx in (sp.actions, sp.objects, sp.needs)]
+    pats += [rx for rxs in (lex.implied or {}).values() for rx in rxs]
+    return frozenset().union(*(g for g in map(_gate, filter(None, pats)) if g is not None))
+
+
+def _may(rx: re.Pattern, begins: frozenset) -> bool:
+    """May ``rx`` match in the text whose :func:`_beginnings` are ``begins``?"""
+    gate = _gate(rx)
+    return gate is None or not gate.isdisjoint(begins)
+
+
+def _every(_) -> bool:
+    return True
+
+
+class _Live:
+    """Which sentences of an article each trigger pattern (a type's
+    triggers, a two-part trigger's actions and objects) may match in: a bit
+    per sentence, set when a word of the sentence begins as every match of
+    the pattern must (:func:`_gate`), every bit for a pattern without a gate.
+    Built once per article from each sentence's :func:`_beginnings`
+    (``begins``), so a pattern is neither searched nor tested again in a
+    sentence where it cannot match. A type may match where its triggers may,
+    or the actions and the objects of one of its two-part triggers the
+    article meets (not in ``unmet``)."""
+
+    def __init__(self, begins: list[frozenset], lex, unmet: frozenset = frozenset()) -> None:
+        index: dict[str, int] = {}  # a word beginning -> the sentences (bits) that hold it
+        for i, b in enumerate(begins):
+            for g in b:
+                index[g] = index.get(g, 0) | 1 << i
+        every = (1 << len(begins)) - 1
+
+        def where(rx: re.Pattern) -> int:
+            gate = _gate(rx)
+            if gate is None:
+                return every
+            bits = 0
+            for b in gate & index.keys():
+                bits |= index[b]
+            return bits
+
+        self.bits: dict[int, int] = {}  # id(pattern or type) -> its sentences
+        self.some = 0  # the sentences where a type may match
+        for et in lex.event_types:
+            self.bits[id(et)] = self.bits[id(et.triggers)] = where(et.triggers)
+            for spec in lex.event_pairs.get(et.name, ()):
+                if spec.objects is None or spec.actions is None or id(spec) in unmet:
+                    continue
+                acts = self.bits[id(spec.actions)] = where(spec.actions)
+                objs = self.bits[id(spec.objects)] = where(spec.objects)
+                self.bits[id(et)] |= acts & objs
+            self.some |= self.bits[id(et)]
+
+    def at(self, i: int):
+        """For sentence ``i``: whether a pattern, or an event type, may match
+        in it."""
+        bits = self.bits
+        return lambda x: bool(bits[id(x)] >> i & 1)
 
 
 def _spans(name: str, triggers: re.Pattern, sent: Sentence, own: list[DateMention], lex,
-           begins: Optional[set] = None, unmet: frozenset = frozenset()) -> list[_Trig]:
+           may=_every, unmet: frozenset = frozenset()) -> list[_Trig]:
     """Where a type's triggers stand in a sentence, in order: its patterns,
     and its two-part triggers ([[pairs]]: an action and what it acts on, read
-    from the action; see events.toml). ``begins``: the sentence's
-    :func:`_beginnings`, to skip patterns that cannot match."""
+    from the action; see events.toml). ``may``: whether a pattern may match
+    in the sentence (:meth:`_Live.at`); one that cannot is not searched."""
     text = sent.text
 
     def found(rx: re.Pattern) -> list[tuple[int, int]]:
-        return _search(rx, text, begins)
+        return [(m.start(), m.end()) for m in rx.finditer(text)] if may(rx) else []
 
     out = [_Trig(a, b, a, b) for a, b in found(triggers)]
     for spec in lex.event_pairs.get(name, ()):
@@ -895,7 +981,8 @@ def _mention(ev: "_Ev", i: int, start: int, sent: Sentence, officials: list[Offi
         ev.mention_at[i] = start
     actors = tuple(o.name for o in officials if any(sent.start <= s < sent.end for s, e in o.mentions))
     actors += tuple(dict.fromkeys(u.group().strip() for u in lex.unit_re.finditer(sent.text)))
-    forces = tuple(name for name, rx in lex.forces.items() if rx.search(sent.text))
+    begins = _beginnings(sent.text, _literals(lex))
+    forces = tuple(name for name, rx in lex.forces.items() if _may(rx, begins) and rx.search(sent.text))
     ev.actors = tuple(dict.fromkeys(ev.actors + actors))
     ev.forces = tuple(dict.fromkeys(ev.forces + forces))
 
@@ -1012,12 +1099,14 @@ def _election(s: str) -> Optional[str]:
     return base
 
 
-def _with_election(text: str, sents: list[Sentence], ev: Event) -> Event:
+def _with_election(text: str, sents: list[Sentence], ev: Event, whole: Optional[str]) -> Event:
+    """``ev`` with its election and stage; ``whole``: the election
+    :func:`_election` reads in the whole ``text``."""
     lex = lexicon()
     sent = next((s for s in sents if s.start <= ev.start < s.end), None)
-    election = (_election(sent.text) if sent else None) or _election(text)
+    election = (_election(sent.text) if sent else None) or whole
     if election and not any(ch.isdigit() for ch in election):
-        whole = _election(text)  # the year may be written elsewhere in the article
+        # the year may be written elsewhere in the article
         if whole and whole.split()[-1].isdigit() and whole.split()[:-1] == election.split():
             election = whole
     stage = next((name for name, rx in lex.stages if sent and rx.search(sent.text)), None)
@@ -1057,6 +1146,19 @@ def _another(text: str, sent: Sentence, et, end: int, date: Optional[str], own: 
                    for o in lex.event_types if o is not et)
 
 
+@lru_cache(maxsize=1)
+def _mood_gates(lex) -> tuple:
+    """(class, the :func:`_gate` of its cues) for each [mood] class, in order."""
+    return tuple((mc, _gate(mc.cues) if mc.cues is not None else None) for mc in lex.mood_classes)
+
+
+@lru_cache(maxsize=256)
+def _untagged(sentence: str) -> str:
+    """``sentence`` with each speech tag between commas (", kata dia,")
+    blanked out, keeping every offset."""
+    return _TAG.sub(lambda m: " " * len(m.group()), sentence)
+
+
 def _clause(sentence: str, start: int, end: int, lex) -> tuple[int, int]:
     """The clause around ``[start, end)``: from the last break before it to
     the next after it. A clause opened by a word ("jika", "sementara") holds
@@ -1080,12 +1182,15 @@ def _mood(sentence: str, start: int, end: int, lex, announced: bool = False, cou
     deployment overrides; ``counts``: the classes that also bear on a count
     of personnel. A speech tag between commas ("Patroli, kata dia,
     akan terus digelar") does not break the clause."""
-    sentence = _TAG.sub(lambda m: " " * len(m.group()), sentence)
+    begins = _beginnings(sentence, _literals(lex))  # a class none of whose cues a word begins like has none here
+    sentence = _untagged(sentence)
     cut, clause_end = _clause(sentence, start, end, lex)
-    for mc in lex.mood_classes:
+    for mc, gate in _mood_gates(lex):
         rx = mc.cues
         if rx is None or (announced and mc.announce) or (counts and not mc.counts) or kind in mc.not_for \
                 or (mc.only_for and kind not in mc.only_for) or (dated and mc.undated):
+            continue
+        if gate is not None and gate.isdisjoint(begins):
             continue
         if "before" in mc.scope and rx.search(sentence, cut, start):
             return mc.name

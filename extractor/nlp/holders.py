@@ -27,6 +27,12 @@ from typing import Iterable, Optional, Sequence
 
 from .. import datafiles
 
+try:
+    from re import _constants as _sc, _parser as _sre
+except ImportError:  # Python < 3.11
+    import sre_constants as _sc  # type: ignore[no-redef]
+    import sre_parse as _sre  # type: ignore[no-redef]
+
 from ..types import DateMention, Handover, Official, PostMention
 from .lexicon import lexicon
 
@@ -34,6 +40,7 @@ from .lexicon import lexicon
 @dataclass(frozen=True)
 class _Cues:
     cue: re.Pattern
+    cue_anywhere: bool  # a cue in a sentence is one in the whole text (see _context_free)
     out_in: re.Pattern
     in_out: re.Pattern
     out_mark: re.Pattern
@@ -48,8 +55,36 @@ def _rx(words: Iterable[str]) -> re.Pattern:
 @lru_cache(maxsize=1)
 def cues() -> _Cues:
     d = datafiles.load("nlp/lexicons/handovers.toml")
-    return _Cues(_rx(d["cues"]), _rx(d["outgoing_then_incoming"]), _rx(d["incoming_then_outgoing"]),
+    cue = _rx(d["cues"])
+    return _Cues(cue, _context_free(cue), _rx(d["outgoing_then_incoming"]), _rx(d["incoming_then_outgoing"]),
                  _rx(d["outgoing_marks"]), _rx(d["incoming_marks"]), _rx(d["since"]))
+
+
+def _context_free(rx: re.Pattern) -> bool:
+    """Does ``rx`` match the same in a sentence as in the whole text: no
+    anchor but a word boundary and no lookaround (:func:`sentences` cuts
+    beside white space or closing quotes, which a word boundary sees as the
+    edge of the text)? Then a text without a match has no sentence with
+    one."""
+    def free(items) -> bool:
+        for op, av in items:
+            if op in (_sc.ASSERT, _sc.ASSERT_NOT, _sc.GROUPREF, _sc.GROUPREF_EXISTS) or (
+                    op is _sc.AT and av not in (_sc.AT_BOUNDARY, _sc.AT_NON_BOUNDARY)):
+                return False
+            if op is _sc.SUBPATTERN and not free(av[-1]):
+                return False
+            if op is _sc.BRANCH and not all(free(alt) for alt in av[1]):
+                return False
+            if op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT, getattr(_sc, "POSSESSIVE_REPEAT", None)) and not free(av[2]):
+                return False
+            if op is getattr(_sc, "ATOMIC_GROUP", None) and not free(av):
+                return False
+        return True
+
+    try:
+        return free(_sre.parse(rx.pattern, rx.flags))
+    except Exception:  # an unknown construct: not known to be free
+        return False
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])|\n+")
@@ -144,6 +179,8 @@ def find_handovers(text: str, positions: Sequence[tuple[int, int, str]], officia
                    ) -> list[Handover]:
     """Handovers of a post, one per sentence that reports one."""
     c = cues()
+    if c.cue_anywhere and not c.cue.search(text):
+        return []
     mentions = _mentions(officials)
     out: list[Handover] = []
     for s0, s1 in sentences(text):

@@ -73,7 +73,8 @@ def find_quotes(text: str, officials: list[Official], persons: tuple[tuple[int, 
             taken.append((m.start(), m.end()))
             quotes.append(Quote(body, m.start(1), m.end(1), None))
     quotes.sort(key=lambda q: q.start)
-    persons = tuple(persons) + tuple((m.start(1), m.end(1), m.group(1)) for m in _AGED_NAME.finditer(text))
+    aged = _AGED_NAME.finditer(text) if _AGE.search(text) else ()  # no age written: no aged name
+    persons = tuple(persons) + tuple((m.start(1), m.end(1), m.group(1)) for m in aged)
     spans = sorted(spans + _person_spans(text, persons, spans, quotes, names))
     out: list[Quote] = []
     last: Optional[int] = None
@@ -108,6 +109,8 @@ def _person_spans(text, persons, official_spans, quotes, names: list[str]) -> li
 _NAME_WORD = re.compile(r"[A-Z][a-z'’\-]+$")
 #: "Rahmawati (38)", "Yakobus Wonda (47 tahun)": a name with an age is a person
 _AGED_NAME = re.compile(r"\b([A-Z][a-z'’\-]+(?:\s[A-Z][a-z'’\-]+){0,3})\s*\(\d{1,2}(?:\s*tahun)?\)")
+#: the age every match of _AGED_NAME ends with: a quick test before the costlier search
+_AGE = re.compile(r"\(\d{1,2}(?:\s*tahun)?\)")
 #: "Rahmawati (38)", "pemilih, Rahmawati", "Koordinator aksi, Yance": one word is a name here
 _ONE_WORD_CUE_AFTER = re.compile(r"\s*\(\d{1,2}(?:\s*tahun)?\)")
 
