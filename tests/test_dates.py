@@ -125,3 +125,13 @@ def test_a_day_counted_back_across_paragraphs_skips_a_date_announced_for_later()
     # in the same paragraph the date just written is the one meant
     text = "Personel bergeser ke TPS pada Selasa (26/11) dan mengamankan pemungutan suara keesokan harinya."
     assert ("2024-11-27", "keesokan harinya") in _dates(text, "2024-11-25")
+
+
+def test_a_month_with_a_dotted_capital_i_is_read_not_a_crash():
+    """The date patterns match case-insensitively, so 'FEBRUARİ' (a Turkish dotted capital I,
+    pasted from elsewhere) is a month; its key is folded as the pattern compares it
+    ('İ'.lower() is two characters): found, not a KeyError that fails the article."""
+    from extractor.nlp.dates import find_dates
+
+    found = find_dates("Rapat pleno digelar Rabu, 5 FEBRUARİ 2025, di aula KPU.", None)
+    assert [d.date for d in found] == ["2025-02-05"]

@@ -73,3 +73,17 @@ def test_a_cue_is_searched_in_the_whole_text_only_when_context_free(pattern, fre
 
 def test_the_handover_cues_are_context_free():
     assert holders.cues().cue_anywhere
+
+
+@pytest.mark.parametrize("word", ["d\u0131tambah", "D\u0130TAMBAH", "pengaman\u017fan", "PLENO"])
+def test_a_gate_reads_the_letters_ignorecase_folds_like_the_search_does(word):
+    """re.IGNORECASE matches 'ı', 'İ' and 'ſ' to i and s, str.lower() does not: the
+    beginnings fold them first, or a gate would skip a cue the search finds."""
+    lex = lexicon()
+    wanted = ev._literals(lex)
+    text = f"Setiap lokasi pleno dijaga enam personel, {word} patroli dari Polsek jajaran."
+    begins = ev._beginnings(text, wanted)
+    hits = [rx for rx in _gated(lex) if rx.search(text)]
+    assert hits
+    for rx in hits:
+        assert ev._may(rx, begins), rx.pattern[:60]

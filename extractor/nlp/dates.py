@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..types import DateMention
+from .text import fold
 
 DAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "jum’at": 4, "sabtu": 5, "minggu": 6, "ahad": 6}
 MONTHS = {
@@ -169,7 +170,7 @@ def find_dates(text: str, published: Optional[str] = None) -> list[DateMention]:
     # full dates first: the first one stated anchors year-less dates on a page without a published date
     long_matches = list(LONG.finditer(text))
     numeric_matches = list(NUMERIC.finditer(text))
-    stated = [(m.start(), _safe(int(m.group("d")), MONTHS[m.group("month").lower()], years(m.group("year"), 1, 1)))
+    stated = [(m.start(), _safe(int(m.group("d")), MONTHS[fold(m.group("month"))], years(m.group("year"), 1, 1)))
               for m in long_matches if m.group("year")]
     for m in numeric_matches:
         g = m.groupdict()
@@ -181,7 +182,7 @@ def find_dates(text: str, published: Optional[str] = None) -> list[DateMention]:
     years.stated = stated[0][1] if stated else None
 
     for m in long_matches:
-        month = MONTHS[m.group("month").lower()]
+        month = MONTHS[fold(m.group("month"))]
         y = m.group("year")
         if not y and not _looks_like_date_context(text, m):
             continue
@@ -293,7 +294,7 @@ def _relative(text: str, found: list[DateMention], add, published: Optional[dt.d
         anchor = anchor_at(m.start())
         if anchor is None:
             continue
-        n = int(m.group("n")) if m.group("n").isdigit() else _WORD_N[m.group("n").lower()]
+        n = int(m.group("n")) if m.group("n").isdigit() else _WORD_N[fold(m.group("n"))]
         add(m.start(), m.end(), anchor + dt.timedelta(days=n if m.group("fwd") else -n))
     for m in BARE_DAY.finditer(text):
         anchor = anchor_at(m.start())
@@ -326,7 +327,7 @@ def _relative(text: str, found: list[DateMention], add, published: Optional[dt.d
         if d:
             add(m.start(), m.end(), d)
     for m in ORDINAL_DAY.finditer(text):
-        n = int(m.group("n")) if m.group("n") else _ORDINALS[m.group("w").lower()]
+        n = int(m.group("n")) if m.group("n") else _ORDINALS[fold(m.group("w"))]
         if re.match(r"\s*,?\s*(?:\w+\s*)?\(?\d", text[m.end():m.end() + 12]):
             continue  # "hari ke-2, Kamis (5/12/2024)": the date is written out
         para = (text.rfind("\n\n", 0, m.start()) + 1, (text.find("\n\n", m.end()) + 1 or len(text) + 1) - 1)
@@ -342,7 +343,7 @@ def _stage_day(text: str, m: re.Match, found, published) -> Optional[dt.date]:
     from .calendar import calendar
 
     cal = calendar()
-    n = int(m.group("n")) if m.group("n") else _ORDINALS[m.group("w").lower()]
+    n = int(m.group("n")) if m.group("n") else _ORDINALS[fold(m.group("w"))]
     step = cal.step_named(m.group("stage"), cal.named_in(text))
     if step is None or step.approximate:
         return None

@@ -42,17 +42,13 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
-try:
-    from re import _constants as _sc, _parser as _sre
-except ImportError:  # Python < 3.11
-    import sre_constants as _sc  # type: ignore[no-redef]
-    import sre_parse as _sre  # type: ignore[no-redef]
+from re import _constants as _sc, _parser as _sre  # the parsed form of a pattern (Python >= 3.11)
 
 from ..types import DateMention, Event, Official
 from .gazetteer import Region, gazetteer
 from .lexicon import lexicon
 from .force import Force, combine, every_day, figures, force, musters, same_force
-from .text import Sentence, sentence_at, sentences
+from .text import Sentence, fold, sentence_at, sentences
 
 
 class _Trig(NamedTuple):
@@ -758,7 +754,7 @@ def _beginnings(text: str, wanted: frozenset) -> frozenset:
     is one of these words, so the set also gates a search in such a
     stretch)."""
     firsts = _firsts(wanted)
-    words = set(_WORD.findall(text.lower()))
+    words = set(_WORD.findall(fold(text)))  # folded as re.IGNORECASE compares: a gate never hides a match
     return frozenset({w[:n] for w in words if w[:2] in firsts for n in range(2, _K + 1)}).intersection(wanted)
 
 

@@ -27,11 +27,7 @@ from typing import Iterable, Optional, Sequence
 
 from .. import datafiles
 
-try:
-    from re import _constants as _sc, _parser as _sre
-except ImportError:  # Python < 3.11
-    import sre_constants as _sc  # type: ignore[no-redef]
-    import sre_parse as _sre  # type: ignore[no-redef]
+from re import _constants as _sc, _parser as _sre  # the parsed form of a pattern (Python >= 3.11)
 
 from ..types import DateMention, Handover, Official, PostMention
 from .lexicon import lexicon

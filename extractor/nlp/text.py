@@ -25,6 +25,18 @@ class Sentence:
     text: str
 
 
+#: letters that re.IGNORECASE matches to an ASCII letter while str.lower() keeps them apart
+#: (dotless and dotted i, long s; "İ".lower() is even two characters)
+_FOLD = str.maketrans({"\u0131": "i", "\u0130": "i", "\u017f": "s"})
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased as a case-insensitive pattern compares it: what a word matched
+    with re.IGNORECASE is looked up by in a table of lower-case keys, and what a gate
+    compares with a pattern's lower-case literals."""
+    return text.translate(_FOLD).lower()
+
+
 def sentences(text: str) -> list[Sentence]:
     """Split into sentences; paragraph and line breaks always split."""
     out: list[Sentence] = []
