@@ -212,8 +212,10 @@ def _official_id(conn: sqlite3.Connection, o: Official, published: Optional[str]
     would make it from its mentions (all in this article: first and last seen are
     its ``published``)."""
     key = official_key(o)
-    # "key#2", "key#3": same-named other people; a range, not LIKE, so the index serves it
-    rows = conn.execute(_SELECT_OFFICIALS, (key, key + "#", key + "$")).fetchall()
+    # "key#2", "key#3": same-named other people; one range of the index, not LIKE (nor an OR of two
+    # look-ups, which SQLite sorts in a temporary tree), less the keys that only begin like this one
+    rows = sorted(r[:1] + r[2:] for r in conn.execute(_SELECT_OFFICIALS, (key, key + "$"))
+                  if r[1] == key or r[1] > key + "#")  # by id
     for oid, *stored in rows:
         if same_person(o, stored[3], stored[6]):  # rank_order, province
             return oid, tuple(stored)
@@ -223,8 +225,8 @@ def _official_id(conn: sqlite3.Connection, o: Official, published: Optional[str]
         o.region, o.region_code, province_code(o.region_code), seen, seen)).lastrowid, None
 
 
-_SELECT_OFFICIALS = (f"select id, {', '.join(f'[{c}]' for c in _OFFICIAL_UPDATE)} from officials "
-                     "where key = ? or (key > ? and key < ?) order by id")
+_SELECT_OFFICIALS = (f"select id, key, {', '.join(f'[{c}]' for c in _OFFICIAL_UPDATE)} from officials "
+                     "where key >= ? and key < ?")
 #: a mention of the person in an article published later than the given value
 _LATER_MENTION = ("select 1 from official_mentions m join articles a on a.id = m.article_id "
                   "where m.official_id = ? and a.published > ? limit 1")
