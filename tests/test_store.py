@@ -106,6 +106,52 @@ def test_same_name_is_one_person_unless_history_says_otherwise(db_path):
     assert rows == [("KPU", None), ("KPU", None), ("Polri", "Bharada"), ("Polri", "Kompol")]
 
 
+def _latest_from_mentions(s: Store) -> list[tuple]:
+    """Every officials row as its mentions make it: the latest mention's (published, then id) rank,
+    post and region, first and last seen (the published days)."""
+    out = []
+    for (oid,) in s.db.execute("select id from officials order by id").fetchall():
+        ms = s.db.execute("select m.id, a.published, m.rank, m.position, m.unit, m.rank_order, m.region, "
+                          "m.region_code from official_mentions m join articles a on a.id = m.article_id "
+                          "where m.official_id = ?", [oid]).fetchall()
+        latest = max(ms, key=lambda m: (m[1] or "", m[0]))
+        days = [m[1][:10] for m in ms if m[1]]
+        out.append((oid, *latest[2:], (latest[7] or "").split(".")[0] or None,
+                    min(days) if days else None, max(days) if days else None))
+    return out
+
+
+@pytest.mark.parametrize("batched", [False, True])
+def test_a_persons_row_follows_the_latest_mention(db_path, batched):
+    # the same officer in articles published out of order: later and earlier days, the same day at
+    # other times, a bare day, no date; rank, post and region from the latest, whatever the order stored
+    published = ["2024-11-12T10:00:00+07:00", "2024-11-14", None, "2024-11-14T08:00:00+07:00", "2024-11-10",
+                 "2024-11-14T09:00:00+07:00", "2024-11-14T09:00:00+07:00", None, "2024-11-13T23:00:00+07:00",
+                 "2024-11-14", "2024-11-16T07:00:00+07:00", "2024-11-11"]
+    items = []
+    for i, pub in enumerate(published):
+        art = Article(url=f"https://x.example/p{i}", text=f"Teks {i} Budi Santoso.", published=pub)
+        ex = _one(art, "Budi Santoso", institution="Polri", rank=("AKP", "Kompol")[i % 2], rank_order=15 + i % 2,
+                  position=f"Kasat {i}", unit=f"Polres {i}", region_code=f"{16 + i % 3}.0{i % 5 + 1}")
+        items.append((art, 0.9, ex, None))
+    with Store(db_path) as s:
+        for k, item in enumerate(items):
+            if batched and k % 4 == 0:
+                s.save_many(items[k:k + 4])
+            elif not batched:
+                s.save(*item[:3])
+            rows = s.db.execute("select id, rank, position, unit, rank_order, region, region_code, province, "
+                                "first_seen, last_seen from officials order by id").fetchall()
+            assert len(rows) == 1 and rows == _latest_from_mentions(s), (k, published[k])
+        assert rows[0][-2:] == ("2024-11-10", "2024-11-16")
+        # stored again with other dates: the row follows its mentions again
+        for k in (10, 3):
+            art = Article(**{**items[k][0].__dict__, "published": "2024-11-09", "text": items[k][0].text + " Lagi."})
+            s.save(art, 0.9, _one(art, "Budi Santoso", institution="Polri", rank="AKP", rank_order=15, position="X"))
+            assert s.db.execute("select id, rank, position, unit, rank_order, region, region_code, province, "
+                                "first_seen, last_seen from officials order by id").fetchall() == _latest_from_mentions(s)
+
+
 def test_opening_the_store_leaves_pandas_unimported():
     # sqlite-utils would import pandas (~0.6 s of CPU at every start) only to map its Timestamp
     import subprocess

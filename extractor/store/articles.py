@@ -162,16 +162,14 @@ def _save_records(conn: sqlite3.Connection, aid: int, article: Article, ex: Extr
     oid_by_name: dict[str, int] = {}
     mentions: list[tuple] = []  # official_mentions rows not inserted yet, in order
     for o in ex.officials:
-        oid, new = _official_id(conn, o, published)
+        oid, stored = _official_id(conn, o, published)
         oid_by_name[o.name] = oid
         degrees = json.dumps(list(o.degrees))
         mentions += [(oid, aid, o.name, o.rank, o.rank_full, o.corps, o.institution, o.position, o.unit, o.region,
                       o.region_code, o.rank_order, degrees, o.honorific, s, e, text[s:e], *ver)
                      for s, e in (o.mentions or ((0, 0),))]
-        if not new:  # a person stored before: the latest rank and post come from all their mentions
-            conn.executemany(_INSERT_MENTION, mentions)
-            mentions.clear()
-            _refresh_official(conn, oid)
+        if stored is not None:  # a person stored before: the latest rank and post, first and last seen
+            _seen_again(conn, oid, o, published, stored)
     if mentions:
         conn.executemany(_INSERT_MENTION, mentions)
     place_rows: list[tuple] = []
@@ -206,22 +204,55 @@ def _save_records(conn: sqlite3.Connection, aid: int, article: Article, ex: Extr
          *ver) for c in ex.candidates])
 
 
-def _official_id(conn: sqlite3.Connection, o: Official, published: Optional[str]) -> tuple[int, bool]:
-    """(id, new): the officials row of this person (:func:`~extractor.records.same_person`
-    among the rows of the same name key), or a new one. A new row is written
-    whole from ``o``, as :func:`_refresh_official` would make it from its
-    mentions (all in this article: first and last seen are its ``published``)."""
+def _official_id(conn: sqlite3.Connection, o: Official, published: Optional[str]) -> tuple[int, Optional[tuple]]:
+    """(id, None) for a new person, (id, its row's :data:`_OFFICIAL_UPDATE` values)
+    for one stored before: the officials row of this person
+    (:func:`~extractor.records.same_person` among the rows of the same name key),
+    or a new one. A new row is written whole from ``o``, as :func:`_refresh_official`
+    would make it from its mentions (all in this article: first and last seen are
+    its ``published``)."""
     key = official_key(o)
-    # "key#2", "key#3": same-named other people; a range, not LIKE, so the index serves it
-    rows = conn.execute("select id, rank_order, province from officials where key = ? or (key > ? and key < ?) "
-                        "order by id", (key, key + "#", key + "$")).fetchall()
-    for oid, order, province in rows:
-        if same_person(o, order, province):
-            return oid, False
+    # "key#2", "key#3": same-named other people; one range of the index, not LIKE (nor an OR of two
+    # look-ups, which SQLite sorts in a temporary tree), less the keys that only begin like this one
+    rows = sorted(r[:1] + r[2:] for r in conn.execute(_SELECT_OFFICIALS, (key, key + "$"))
+                  if r[1] == key or r[1] > key + "#")  # by id
+    for oid, *stored in rows:
+        if same_person(o, stored[3], stored[6]):  # rank_order, province
+            return oid, tuple(stored)
     seen = (published or "")[:10] or None
     return conn.execute(_INSERT_NEW_OFFICIAL, (
         official_key(o, nth=len(rows) + 1) if rows else key, o.name, o.institution, o.rank, o.position, o.unit, o.rank_order,
-        o.region, o.region_code, province_code(o.region_code), seen, seen)).lastrowid, True
+        o.region, o.region_code, province_code(o.region_code), seen, seen)).lastrowid, None
+
+
+_SELECT_OFFICIALS = (f"select id, key, {', '.join(f'[{c}]' for c in _OFFICIAL_UPDATE)} from officials "
+                     "where key >= ? and key < ?")
+#: a mention of the person in an article published later than the given value
+_LATER_MENTION = ("select 1 from official_mentions m join articles a on a.id = m.article_id "
+                  "where m.official_id = ? and a.published > ? limit 1")
+
+
+def _seen_again(conn: sqlite3.Connection, oid: int, o: Official, published: Optional[str], stored: tuple) -> None:
+    """The row of a person stored before (``stored``: its :data:`_OFFICIAL_UPDATE`
+    values) once ``o``'s mentions, in an article published ``published``, join
+    theirs: what :func:`_refresh_official` makes of all the mentions, without
+    reading them all. The row is what it made of the mentions stored before
+    (every writer of mentions keeps it so) and ``published`` is None or an ISO
+    date(time), so the latest mention (by published, then id: the new ones have
+    the highest ids) is ``o``'s unless an earlier one has a later ``published``:
+    one that was seen on a later day (``last_seen``) or, on this article's day,
+    one with a later value there. Written only when it changed."""
+    *latest, first, last = stored
+    day = published[:10] if published else None
+    if last is None or (day is not None and (day > last or (day == last and not conn.execute(
+            _LATER_MENTION, (oid, published)).fetchone()))):
+        latest = [o.rank, o.position, o.unit, o.rank_order, o.region, o.region_code, province_code(o.region_code)]
+    if day is not None:
+        first = day if first is None or day < first else first
+        last = day if last is None or day > last else last
+    row = (*latest, first, last)
+    if row != stored:
+        conn.execute(_UPDATE_OFFICIAL, (*row, oid))
 
 
 def _refresh_official(conn: sqlite3.Connection, oid: int) -> None:
