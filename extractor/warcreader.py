@@ -212,9 +212,17 @@ def _advance(it, damage: tuple):
         raise _Damaged(f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__) from exc
 
 
-def _read(reader, damage: tuple) -> bytes:
+def _read(reader, damage: tuple, size: int = -1) -> bytes:
+    """The rest of a record's payload. Given its ``size``, fastwarc allocates
+    the result once (``read()`` alone grows it as it goes: ~15 us more per
+    100 kB page); what a first read leaves is read on until the end."""
     try:
-        return reader.read()
+        if size < 0:
+            return reader.read()
+        data = reader.read(size)
+        while len(data) < size and (more := reader.read(size - len(data))):
+            data += more
+        return data
     except damage as exc:
         raise _Damaged(f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__) from exc
 
@@ -275,8 +283,8 @@ def _fastwarc_records(fh: BinaryIO, want: Callable[[Record], bool], short: list)
             yield r
             continue
         h = h if h is not None else _by_name(rec.headers)
-        expected = rec.content_length
-        body = _read(rec.reader, _FASTWARC_DAMAGE)
+        expected = rec.content_length  # the payload's length, once the HTTP headers are parsed
+        body = _read(rec.reader, _FASTWARC_DAMAGE, expected)
         if len(body) < expected or "content-length" not in h:  # cut in the body, or in the headers
             short.append((rec.stream_pos, len(body), expected))
             return
