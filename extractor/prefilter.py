@@ -33,7 +33,7 @@ import re
 import tomllib
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Optional
 
@@ -256,6 +256,7 @@ def _seq(p: str, i: int) -> tuple[list[str], int]:
     return alts + cur, i
 
 
+WINDOW = 16384  # bytes of a page the keyword automaton searches at a time
 _WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") | frozenset(range(128, 256))
 
 
@@ -283,19 +284,33 @@ class KeywordGate:
         return cls(terms, tuple(side[t] for t in terms))
 
     def sides_found(self, body: bytes) -> int:
-        """Bit 1: an election term, bit 2: a security term (3: both kinds)."""
-        low = body.lower()
+        """Bit 1: an election term, bit 2: a security term (3: both kinds).
+        The page is searched in windows of :data:`WINDOW` bytes (each
+        overlapping the next by the longest term, so every occurrence lies
+        whole in one), and the search stops at the window where both kinds
+        are found: often the first, since titles and leads carry them."""
+        automaton = _automaton(self.terms)
+        over = self.longest - 1
+        n = len(body)
         found = 0
-        n = len(low)
-        for idx, start, end in _automaton(self.terms).find_matches_as_indexes(low, overlapping=True):
-            if start > 0 and low[start - 1] in _WORD_BYTES:
-                continue
-            if end < n and low[end] in _WORD_BYTES:
-                continue
-            found |= self.sides[idx]
-            if found == 3:
-                break
+        for at in range(0, n, WINDOW):
+            low = body[at:at + WINDOW + over].lower()
+            for idx, start, end in automaton.find_matches_as_indexes(low, overlapping=True):
+                start += at
+                end += at
+                # the bytes around a match, as the lower-cased ones would: lower() only maps A-Z to a-z
+                if start > 0 and body[start - 1] in _WORD_BYTES:
+                    continue
+                if end < n and body[end] in _WORD_BYTES:
+                    continue
+                found |= self.sides[idx]
+                if found == 3:
+                    return found
         return found
+
+    @cached_property
+    def longest(self) -> int:
+        return max(map(len, self.terms), default=1)
 
     def __call__(self, body: bytes) -> bool:
         return self.sides_found(body) == 3
