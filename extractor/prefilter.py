@@ -33,7 +33,7 @@ import re
 import tomllib
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Optional
 
@@ -90,10 +90,66 @@ def _text(parts: list[bytes], limit: int) -> str:
     return " ".join(text.split())[:limit]
 
 
+class _Sample:
+    """One page's text for the language detector, built as far as asked and
+    no further: :meth:`head` (title and description) and :meth:`text` (then
+    the ``<p>`` paragraphs after ``<body``), each a function of the page and
+    the limit alone; a longer sample goes on from where a shorter one
+    stopped, so the page is searched once."""
+
+    def __init__(self, body: bytes):
+        self.body = body
+        self.parts = [p for p in (_title(body), _description(body)) if p]
+        self.heads = len(self.parts)
+        self.size = sum(len(p) for p in self.parts)
+        self.limit = 0  # the largest limit asked so far
+        self.start = -1  # where paragraphs are looked for: ``<body``, else 0 (-1: not looked up yet)
+        self.at = 0  # where the next paragraph is looked for
+        self.done = False  # no paragraph after ``at``
+
+    def head(self) -> str:
+        return _text(self.parts[:self.heads], SAMPLE_CHARS)
+
+    def text(self, limit: int) -> str:
+        if limit < self.limit:  # the paragraphs read for a longer sample would show: start again
+            return _Sample(self.body).text(limit)
+        self.limit = limit
+        body = self.body
+        if self.start < 0:
+            self.start = self.at = max(body.find(b"<body"), 0)
+        i = self.at
+        while self.size < limit and not self.done:
+            i = body.find(b"<p", i)
+            if i < 0:
+                self.done = True
+                break
+            if body[i + 2:i + 3] not in (b">", b" ", b"\t", b"\n", b"\r"):
+                i += 2
+                continue
+            j = body.find(b"</p", i)
+            if j < 0:
+                self.done = True
+                break
+            seg = body[body.find(b">", i) + 1:j]
+            if b"<" in seg:
+                seg = _TAG.sub(b" ", seg)
+            seg = seg.strip()
+            if seg:
+                self.parts.append(seg)
+                self.size += len(seg)
+            i = j + 3
+        self.at = i
+        parts = self.parts
+        if self.size < 200:  # no paragraphs: the page's text, scripts and styles dropped
+            chunk = body[self.start:self.start + 65536]
+            parts = parts + [_TAG.sub(b" ", _HIDDEN.sub(b" ", chunk))]
+        return _text(parts, limit)
+
+
 def head_sample(body: bytes) -> str:
     """The page's title and meta description: found in its first 64 kB with
     a few finds, enough to recognise most pages in a far language."""
-    return _text([p for p in (_title(body), _description(body)) if p], SAMPLE_CHARS)
+    return _Sample(body).head()
 
 
 def text_sample(body: bytes, limit: int = SAMPLE_CHARS) -> str:
@@ -101,32 +157,7 @@ def text_sample(body: bytes, limit: int = SAMPLE_CHARS) -> str:
     description and its first ``<p>`` paragraphs, up to ``limit`` characters;
     for a page without paragraphs, the text of the first 64 kB of its body.
     Costs a few finds and small regex passes, never a parse of the page."""
-    parts = [p for p in (_title(body), _description(body)) if p]
-    size = sum(len(p) for p in parts)
-    b = body.find(b"<body")
-    i = b if b >= 0 else 0
-    while size < limit:
-        i = body.find(b"<p", i)
-        if i < 0:
-            break
-        if body[i + 2:i + 3] not in (b">", b" ", b"\t", b"\n", b"\r"):
-            i += 2
-            continue
-        j = body.find(b"</p", i)
-        if j < 0:
-            break
-        seg = body[body.find(b">", i) + 1:j]
-        if b"<" in seg:
-            seg = _TAG.sub(b" ", seg)
-        seg = seg.strip()
-        if seg:
-            parts.append(seg)
-            size += len(seg)
-        i = j + 3
-    if size < 200:  # no paragraphs: the page's text, scripts and styles dropped
-        chunk = body[b if b >= 0 else 0:][:65536]
-        parts.append(_TAG.sub(b" ", _HIDDEN.sub(b" ", chunk)))
-    return _text(parts, limit)
+    return _Sample(body).text(limit)
 
 
 def _detect(text: str) -> tuple[bool, tuple]:
@@ -159,14 +190,18 @@ def page_language(body: bytes) -> str:
     on a sample four times longer, since a short Indonesian sample can read
     as Malay. Measured on the dev titles with their leads, the head step
     ruled out no Indonesian article."""
-    head = head_sample(body)
+    sample = _Sample(body)
+    head = sample.head()
     if len(head) >= HEAD_MIN:
         reliable, langs = _detect(head)
         if reliable and not any(code in CLOSE for _, code, pct, _ in langs if pct > 0):
             return langs[0][1]
-    lang = language(text_sample(body))
+    text = sample.text(SAMPLE_CHARS)
+    lang = language(text)
     if lang != "id" and lang in CLOSE:
-        lang = language(text_sample(body, 4 * SAMPLE_CHARS))
+        longer = sample.text(4 * SAMPLE_CHARS)
+        if longer != text:  # a page with no more text than that: the same verdict
+            lang = language(longer)
     return lang
 
 
@@ -221,6 +256,7 @@ def _seq(p: str, i: int) -> tuple[list[str], int]:
     return alts + cur, i
 
 
+WINDOW = 16384  # bytes of a page the keyword automaton searches at a time
 _WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") | frozenset(range(128, 256))
 
 
@@ -248,19 +284,33 @@ class KeywordGate:
         return cls(terms, tuple(side[t] for t in terms))
 
     def sides_found(self, body: bytes) -> int:
-        """Bit 1: an election term, bit 2: a security term (3: both kinds)."""
-        low = body.lower()
+        """Bit 1: an election term, bit 2: a security term (3: both kinds).
+        The page is searched in windows of :data:`WINDOW` bytes (each
+        overlapping the next by the longest term, so every occurrence lies
+        whole in one), and the search stops at the window where both kinds
+        are found: often the first, since titles and leads carry them."""
+        automaton = _automaton(self.terms)
+        over = self.longest - 1
+        n = len(body)
         found = 0
-        n = len(low)
-        for idx, start, end in _automaton(self.terms).find_matches_as_indexes(low, overlapping=True):
-            if start > 0 and low[start - 1] in _WORD_BYTES:
-                continue
-            if end < n and low[end] in _WORD_BYTES:
-                continue
-            found |= self.sides[idx]
-            if found == 3:
-                break
+        for at in range(0, n, WINDOW):
+            low = body[at:at + WINDOW + over].lower()
+            for idx, start, end in automaton.find_matches_as_indexes(low, overlapping=True):
+                start += at
+                end += at
+                # the bytes around a match, as the lower-cased ones would: lower() only maps A-Z to a-z
+                if start > 0 and body[start - 1] in _WORD_BYTES:
+                    continue
+                if end < n and body[end] in _WORD_BYTES:
+                    continue
+                found |= self.sides[idx]
+                if found == 3:
+                    return found
         return found
+
+    @cached_property
+    def longest(self) -> int:
+        return max(map(len, self.terms), default=1)
 
     def __call__(self, body: bytes) -> bool:
         return self.sides_found(body) == 3

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from extractor.nlp.relevance import relevance
-from extractor.prefilter import GATES, KeywordGate, Prefilter, expand, keyword_gate, page_language, text_sample
+from extractor.prefilter import (GATES, WINDOW, KeywordGate, Prefilter, _Sample, expand, keyword_gate, page_language,
+                                 text_sample)
 from extractor.warcreader import iter_items, iter_records
 
 from .ccnews_sample import build
@@ -78,6 +79,24 @@ def test_text_sample_reads_title_description_and_paragraphs_not_scripts():
     assert s.startswith("Judul Berita Ringkasan & isi")
     assert "Paragraf pertama di sini." in s and "Kedua." in s
     assert "var p" not in s
+
+
+def test_a_longer_sample_goes_on_from_a_shorter_one_and_reads_as_a_new_one():
+    paras = "".join(f"<p>Paragraf nomor {i} dengan beberapa kata lagi.</p>" for i in range(200))
+    body = f"<html><head><title>Judul</title></head><body>{paras}</body></html>".encode()
+    s = _Sample(body)
+    assert [s.text(n) for n in (100, 1000, 4000, 1000)] == [text_sample(body, n) for n in (100, 1000, 4000, 1000)]
+    assert len(text_sample(body, 4000)) > len(text_sample(body, 1000))
+
+
+def test_keyword_gate_finds_terms_across_window_edges():
+    gate = KeywordGate.from_relevance()
+    filler = lambda n: b"x " * (n // 2) + b" " * (n % 2)  # noqa: E731
+    for cut in range(-8, 8):  # 'pilkada' (election) and 'polres' (security) astride the first and second edges
+        body = filler(WINDOW + cut - 1) + b" PILKADA " + filler(WINDOW - 9) + b" Polres."
+        assert gate.sides_found(body) == 3, cut
+        assert gate.sides_found(body.replace(b" PILKADA ", b" PILKADAx")) == 2, cut  # no word: not a match
+        assert gate.sides_found(body.replace(b" Polres.", b" _Polres")) == 1, cut
 
 
 def test_keyword_terms_expand_from_the_relevance_lexicon():
