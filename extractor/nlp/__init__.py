@@ -25,7 +25,11 @@ from ..types import Article, Extraction, Place
 SEGMENT_CHARS = 100_000
 
 
-def _doc_to_extraction(article: Article, doc, version: str) -> Extraction:
+#: the trained NER model's pipes: ``ner`` reads ``tok2vec``'s output (``doc.tensor``) through a listener
+NER_PIPES = ("tok2vec", "ner")
+
+
+def _doc_to_extraction(article: Article, doc, version: str, persons: bool = True) -> Extraction:
     return Extraction(
         article=article,
         officials=tuple(doc._.pantau_officials.officials),
@@ -36,7 +40,7 @@ def _doc_to_extraction(article: Article, doc, version: str) -> Extraction:
         extractor_version=extractor_version(),
         model_version=version,
         candidates=tuple(doc._.pantau_candidates.candidates),
-        persons=_persons(doc),
+        persons=_persons(doc) if persons else (),
         primary_region=_primary(doc._.pantau_places),
         **_article_force(doc),
         posts=tuple(doc._.pantau_holders[0]) if doc._.pantau_holders else (),
@@ -66,21 +70,26 @@ def _primary(places):
     return Place(r.name, "kota" if r.type == "kota" else r.type, r.code, r.province)
 
 
-def extract(article: Article) -> Extraction:
-    return next(extract_many([article]))
+def extract(article: Article, persons: bool = True) -> Extraction:
+    return next(extract_many([article], persons=persons))
 
 
-def extract_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:
+def extract_many(articles: Iterable[Article], batch_size: int = 16, persons: bool = True) -> Iterator[Extraction]:
     """The extraction of each article, in order: articles of ordinary length in
-    spaCy batches of ``batch_size``, a longer one alone, segment by segment."""
+    spaCy batches of ``batch_size``, a longer one alone, segment by segment.
+
+    ``persons=False`` leaves :attr:`Extraction.persons` empty (the other people
+    the NER model names, which only the ``extract-text`` contract reports) and
+    runs the NER model only on the texts with a direct quote, whose speakers it
+    names (:func:`annotate`): every other record is the same."""
     from .pipeline import load, model_version
 
     nlp = load()
     version = model_version(nlp)
 
     def batch(group: list[Article]) -> Iterator[Extraction]:
-        for doc in nlp.pipe((_doc(nlp, a) for a in group), batch_size=batch_size):
-            yield _doc_to_extraction(doc.user_data["article"], doc, version)
+        for doc in annotate(nlp, [_doc(nlp, a) for a in group], batch_size, persons):
+            yield _doc_to_extraction(doc.user_data["article"], doc, version, persons)
 
     size = min(SEGMENT_CHARS, nlp.max_length)
     group: list[Article] = []
@@ -96,11 +105,30 @@ def extract_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[
         parts = []
         for start, end in segments(a.text, size):
             part = replace(a, text=a.text[start:end])
-            doc = next(nlp.pipe([_doc(nlp, part)], batch_size=1))
-            parts.append((start, _doc_to_extraction(part, doc, version)))
+            doc = next(annotate(nlp, [_doc(nlp, part)], 1, persons))
+            parts.append((start, _doc_to_extraction(part, doc, version, persons)))
             del doc
         yield _joined(a, parts)
     yield from batch(group)
+
+
+def annotate(nlp, docs: list, batch_size: int, persons: bool = True) -> Iterator:
+    """``docs`` (made by :func:`_doc`) through the pipeline ``nlp``, in order.
+    The NER pipes (:data:`NER_PIPES`) run only on the docs whose entities
+    something reads: all of them when ``persons`` are asked for, else the docs
+    with a direct quote (the speaker rules read the PER spans, ``quotes.py``).
+    They run first, in spaCy batches of ``batch_size`` over those docs; then
+    the rule components over every doc. The model is the same: a doc the NER
+    runs on gets the entities the whole pipeline would give it."""
+    from .quotes import quote_spans
+
+    ner = [name for name in nlp.pipe_names if name in NER_PIPES]
+    if ner:
+        rules = [name for name in nlp.pipe_names if name not in NER_PIPES]
+        wanted = docs if persons else [d for d in docs if quote_spans(d.user_data["text"])]
+        for _ in nlp.pipe(wanted, batch_size=batch_size, disable=rules):
+            pass
+    return nlp.pipe(docs, batch_size=batch_size, disable=ner)
 
 
 def _doc(nlp, a: Article):

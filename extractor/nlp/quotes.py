@@ -61,6 +61,26 @@ def find_quotes(text: str, officials: list[Official], persons: tuple[tuple[int, 
     PER spans); the officials' own mentions win where they overlap."""
     names = [o.name for o in officials]
     spans = sorted((s, e, i) for i, o in enumerate(officials) for s, e in o.mentions)
+    quotes = quote_spans(text)
+    if not quotes:
+        return []
+    aged = _AGED_NAME.finditer(text) if _AGE.search(text) else ()  # no age written: no aged name
+    persons = tuple(persons) + tuple((m.start(1), m.end(1), m.group(1)) for m in aged)
+    spans = sorted(spans + _person_spans(text, persons, spans, quotes, names))
+    out: list[Quote] = []
+    last: Optional[int] = None
+    for q in quotes:
+        who = _speaker(text, q, spans, last)
+        if who is not None:
+            last = who
+        out.append(Quote(q.text, q.start, q.end, names[who] if who is not None else None))
+    return out
+
+
+def quote_spans(text: str) -> list[Quote]:
+    """The direct quotes of ``text`` in order, without their speakers: what
+    :func:`find_quotes` returns, before the speaker rules (which alone read
+    the officials and ``persons``)."""
     quotes: list[Quote] = []
     taken: list[tuple[int, int]] = []
     for rx in (_CURLY, _STRAIGHT, _rx().mixed):
@@ -73,17 +93,7 @@ def find_quotes(text: str, officials: list[Official], persons: tuple[tuple[int, 
             taken.append((m.start(), m.end()))
             quotes.append(Quote(body, m.start(1), m.end(1), None))
     quotes.sort(key=lambda q: q.start)
-    aged = _AGED_NAME.finditer(text) if _AGE.search(text) else ()  # no age written: no aged name
-    persons = tuple(persons) + tuple((m.start(1), m.end(1), m.group(1)) for m in aged)
-    spans = sorted(spans + _person_spans(text, persons, spans, quotes, names))
-    out: list[Quote] = []
-    last: Optional[int] = None
-    for q in quotes:
-        who = _speaker(text, q, spans, last)
-        if who is not None:
-            last = who
-        out.append(Quote(q.text, q.start, q.end, names[who] if who is not None else None))
-    return out
+    return quotes
 
 
 def _person_spans(text, persons, official_spans, quotes, names: list[str]) -> list[tuple[int, int, int]]:

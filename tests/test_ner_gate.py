@@ -1,0 +1,71 @@
+"""Where the NER model runs: on every text when the other persons it names are
+asked for (``extract-text``'s contract), else (ingest) only on the texts with a
+direct quote, whose speakers it names; the other records are the same."""
+import json
+
+import pytest
+
+from extractor.cli import main
+from extractor.nlp import NER_PIPES, _doc, annotate, extract
+from extractor.nlp.pipeline import load
+from extractor.types import Article
+
+NO_QUOTE = Article(url="https://example.id/a", text=(
+    "Koordinator aksi, Yance Mambrasar, berorasi di depan kantor KPU Lahat bersama Ahmad Fauzi. "
+    "Massa membubarkan diri sore hari."))
+QUOTE = Article(url="https://example.id/b", text=(
+    "Koordinator aksi, Yance Mambrasar, berorasi di depan kantor KPU. "
+    "“Kami hanya minta kotak suara dibuka,” teriak Yance."))
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = load()
+    if not set(NER_PIPES) <= set(nlp.pipe_names):
+        pytest.skip("no NER model shipped")
+    return nlp
+
+
+def _ner_ran(doc) -> bool:
+    # tok2vec writes doc.tensor; ner sets every token's IOB tag, entity or not
+    return doc.tensor.size > 0 and doc.has_annotation("ENT_IOB")
+
+
+def test_ingest_runs_the_ner_only_on_docs_with_a_quote(nlp):
+    no_quote, quote = annotate(nlp, [_doc(nlp, NO_QUOTE), _doc(nlp, QUOTE)], 16, persons=False)
+    assert not _ner_ran(no_quote) and not no_quote.ents
+    assert _ner_ran(quote) and "Yance Mambrasar" in [e.text for e in quote.ents if e.label_ == "PER"]
+    # the rule components ran on both
+    assert no_quote._.pantau_quotes == [] and [q.speaker for q in quote._.pantau_quotes] == ["Yance Mambrasar"]
+
+
+def test_asking_for_persons_runs_the_ner_on_every_doc(nlp):
+    assert all(_ner_ran(d) for d in annotate(nlp, [_doc(nlp, NO_QUOTE), _doc(nlp, QUOTE)], 16, persons=True))
+
+
+def test_the_speaker_named_by_the_ner_is_kept_without_persons(nlp):
+    # without the NER, the quote would have no speaker: the gate is what keeps it
+    bare = next(nlp.pipe([_doc(nlp, QUOTE)], disable=list(NER_PIPES)))
+    assert [q.speaker for q in bare._.pantau_quotes] == [None]
+    full, ingest = extract(QUOTE), extract(QUOTE, persons=False)
+    assert [q.speaker for q in ingest.quotes] == [q.speaker for q in full.quotes] == ["Yance Mambrasar"]
+
+
+@pytest.mark.parametrize("article", [NO_QUOTE, QUOTE], ids=["no quote", "quote"])
+def test_without_persons_only_persons_differ(nlp, article):
+    full, ingest = extract(article), extract(article, persons=False)
+    assert full.persons and ingest.persons == ()
+    assert ingest == type(full)(**{**full.__dict__, "persons": ()})
+    assert ingest.model_version == full.model_version
+
+
+def test_extract_text_reports_the_persons_of_the_whole_pipeline(nlp, tmp_path, capsys):
+    path = tmp_path / "a.txt"
+    path.write_text(NO_QUOTE.text, encoding="utf-8")
+    assert main(["extract-text", str(path)]) == 0
+    got = json.loads(capsys.readouterr().out)["persons"]
+    doc = nlp(NO_QUOTE.text)  # every pipe, NER included
+    taken = {(s, e) for o in doc._.pantau_officials.officials for s, e in o.mentions}
+    want = [{"name": e.text, "start": e.start_char, "end": e.end_char} for e in doc.ents
+            if e.label_ == "PER" and (e.start_char, e.end_char) not in taken]
+    assert got == want and {p["name"] for p in got} == {"Yance Mambrasar", "Ahmad Fauzi"}
