@@ -6,11 +6,13 @@
 
 The path ``ingest`` runs for each page, stage by stage: parse the HTML,
 relevance, near-duplicate signature, the spaCy pipeline component by
-component (tokenizer; the quote gate, then tok2vec and ner on the docs with
-a quote, as ingest runs them, or on every doc with ``--persons``; pantau's
-rule components), the Extraction record, and the store write
-(``Batch.save``: the article, its records, its near-duplicate cluster and
-command records), in chunks of eight as the batch runner does. Times are CPU time of this process
+component (tokenizer; tok2vec and ner on the paragraphs where a quote's
+speaker is looked for, as ingest runs them, ``NER parts`` being the cost
+of cutting them out and setting their entities, or on every doc with
+``--persons``; pantau's rule components), the Extraction record, and the
+store write (``Batch.save``: the article, its records, its near-duplicate
+cluster and command records), in chunks of eight as the batch runner does.
+Times are CPU time of this process
 (``time.process_time``), so a loaded machine inflates them far less than
 wall time; each stage's figure is the best round. The one-off costs (a fresh
 database with its migrations, the pipeline and lexicon load) are printed
@@ -44,7 +46,7 @@ def main(argv=None) -> int:
     ap.add_argument("--json", action="store_true", help="print one JSON line instead of a table")
     ap.add_argument("--persons", action="store_true",
                     help="the NER on every doc, as extract-text and eval run it (default: as ingest runs it, only on "
-                         "the docs with a quote)")
+                         "the paragraphs of the quotes' speakers)")
     args = ap.parse_args(argv)
 
     from generate import generate
@@ -55,9 +57,8 @@ def main(argv=None) -> int:
     from extractor.batch import CHUNK
     from extractor.dedup import signature
     from extractor.inputs import read_jsonl
-    from extractor.nlp import NER_PIPES, _doc_to_extraction
+    from extractor.nlp import NER_PIPES, _doc_to_extraction, ner_parts, set_part_entities
     from extractor.nlp.pipeline import load, model_version
-    from extractor.nlp.quotes import quote_spans
     from extractor.nlp.relevance import relevance
     from extractor.store import Store
 
@@ -107,12 +108,13 @@ def main(argv=None) -> int:
                         d = clock("tokenizer", nlp.make_doc, a.text)
                         d.user_data.update(article=a, text=a.text, published=a.published, dateline=a.dateline)
                         docs.append(d)
-                    # as ingest runs it (extract_many without persons): the NER only on the docs with a quote
-                    wanted = docs if args.persons else clock(
-                        "quote gate", lambda: [d for d in docs if quote_spans(d.user_data["text"])])
+                    # as ingest runs it (extract_many without persons): the NER only where a quote's speaker is read
+                    parts = clock("NER parts", ner_parts, nlp, docs, args.persons)
                     for name, proc in nlp.pipeline:
                         if name in NER_PIPES:
-                            clock(name, lambda: list(proc.pipe(wanted, batch_size=16)))
+                            clock(name, lambda: list(proc.pipe([p for _, _, p in parts], batch_size=16)))
+                            if name == NER_PIPES[-1]:
+                                clock("NER parts", set_part_entities, parts)
                         elif hasattr(proc, "pipe"):
                             docs = clock(name, lambda: list(proc.pipe(docs, batch_size=16)))
                         else:

@@ -213,10 +213,10 @@ def _work_many(items: list, cut: float, extract_all: bool) -> list[Result]:
     """Parse, score, sign (near-duplicates) and extract a chunk of items, with
     one spaCy pass over those to extract (the NER batches them: ~20% less
     time per article than one by one; without ``persons``, which nothing
-    stored reads, it runs only on the texts with a quote). Runs in a worker.
-    When the pass fails, each article is extracted alone, so one bad article
-    only fails itself; if none fails alone, the pass's failure is recorded as
-    a :class:`BatchFailure`."""
+    stored reads, it runs only where a quote's speaker is looked for). Runs
+    in a worker. When the pass fails, each article is extracted alone, so one
+    bad article only fails itself; if none fails alone, the pass's failure is
+    recorded as a :class:`BatchFailure`."""
     from .nlp import extract_many
 
     parsed = [_parse(item) for item in items]

@@ -1,6 +1,7 @@
 """Where the NER model runs: on every text when the other persons it names are
-asked for (``extract-text``'s contract), else (ingest) only on the texts with a
-direct quote, whose speakers it names; the other records are the same."""
+asked for (``extract-text``'s contract), else (ingest) only on the paragraphs
+where the speaker rules look for a quote's speaker; the other records are the
+same."""
 import json
 
 import pytest
@@ -8,6 +9,7 @@ import pytest
 from extractor.cli import main
 from extractor.nlp import NER_PIPES, _doc, annotate, extract
 from extractor.nlp.pipeline import load
+from extractor.nlp.quotes import quote_spans, speaker_context
 from extractor.types import Article
 
 NO_QUOTE = Article(url="https://example.id/a", text=(
@@ -27,8 +29,8 @@ def nlp():
 
 
 def _ner_ran(doc) -> bool:
-    # tok2vec writes doc.tensor; ner sets every token's IOB tag, entity or not
-    return doc.tensor.size > 0 and doc.has_annotation("ENT_IOB")
+    # ner sets every token's IOB tag, entity or not
+    return doc.has_annotation("ENT_IOB", require_complete=True)
 
 
 def test_ingest_runs_the_ner_only_on_docs_with_a_quote(nlp):
@@ -40,7 +42,23 @@ def test_ingest_runs_the_ner_only_on_docs_with_a_quote(nlp):
 
 
 def test_asking_for_persons_runs_the_ner_on_every_doc(nlp):
-    assert all(_ner_ran(d) for d in annotate(nlp, [_doc(nlp, NO_QUOTE), _doc(nlp, QUOTE)], 16, persons=True))
+    docs = list(annotate(nlp, [_doc(nlp, NO_QUOTE), _doc(nlp, QUOTE)], 16, persons=True))
+    assert all(_ner_ran(d) and d.tensor.size for d in docs)
+
+
+def test_ingest_runs_the_ner_only_on_the_paragraphs_the_speaker_rules_read(nlp):
+    text = ("Warga bernama Ahmad Fauzi datang pagi.\n\n"
+            "Massa berkumpul di depan kantor KPU.\n\n"
+            "Koordinator aksi, Yance Mambrasar, berorasi. “Kami hanya minta kotak suara dibuka,” teriak Yance dari atas mobil komando. "
+            "Massa lalu membubarkan diri.\n\n"
+            "Pleno dilanjutkan sore hari bersama Budi Santoso.")
+    first, second, last = text.index("Massa") - 2, text.index("Koordinator"), text.index("Pleno") - 2
+    assert speaker_context(text, quote_spans(text)) == [(first, last)]
+    doc, = annotate(nlp, [_doc(nlp, Article(url="c", text=text))], 16, persons=False)
+    read = [t for t in doc if first <= t.idx < last]
+    assert all(t.ent_iob_ for t in read) and not any(t.ent_iob_ for t in doc if not first <= t.idx < last)
+    assert [e.text for e in doc.ents if e.label_ == "PER"] == ["Yance Mambrasar"] and second < doc.ents[-1].start_char
+    assert [e.text for e in doc.ents] == [e.text for e in nlp(text).ents if first <= e.start_char < last]
 
 
 def test_the_speaker_named_by_the_ner_is_kept_without_persons(nlp):

@@ -96,6 +96,29 @@ def quote_spans(text: str) -> list[Quote]:
     return quotes
 
 
+def speaker_context(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
+    """(start, end) of the stretches of ``text`` in which the speaker rules
+    (:func:`_speaker`) look for a quote's speaker, in order, overlapping ones
+    merged: for each quote, from the start of the paragraph before it (the
+    subject before it) to the end of the paragraph that holds its attribution
+    after it (``ujar X``). Only the fallback (no one named there: the latest
+    person named anywhere before) and a bare first name's full name
+    (:func:`_person_spans`) read further back."""
+    out: list[tuple[int, int]] = []
+    for q in quotes:
+        para = text.rfind("\n\n", 0, q.start)
+        start = max(text.rfind("\n\n", 0, para) if para > 0 else 0, 0)
+        vm = _rx().after.match(text[q.end + 1: q.end + 90])
+        reach = q.end + 1 + vm.end() + 45 if vm else q.end
+        end = text.find("\n\n", min(reach, len(text)))
+        end = len(text) if end < 0 else end
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
 def _person_spans(text, persons, official_spans, quotes, names: list[str]) -> list[tuple[int, int, int]]:
     """Speaker spans for the named persons that are not officials' mentions and
     not inside a quote; ``names`` grows by their names (index = speaker id)."""
