@@ -9,7 +9,7 @@ import pytest
 from extractor.cli import main
 from extractor.nlp import NER_PIPES, _doc, annotate, extract
 from extractor.nlp.pipeline import load
-from extractor.nlp.quotes import quote_spans, speaker_context
+from extractor.nlp.quotes import full_name_context, quote_spans, speaker_context
 from extractor.types import Article
 
 NO_QUOTE = Article(url="https://example.id/a", text=(
@@ -67,6 +67,23 @@ def test_the_speaker_named_by_the_ner_is_kept_without_persons(nlp):
     assert [q.speaker for q in bare._.pantau_quotes] == [None]
     full, ingest = extract(QUOTE), extract(QUOTE, persons=False)
     assert [q.speaker for q in ingest.quotes] == [q.speaker for q in full.quotes] == ["Yance Mambrasar"]
+
+
+def test_a_bare_first_name_takes_the_full_name_written_paragraphs_before(nlp):
+    # the full name sits three paragraphs before the quote, out of its speaker context
+    text = ("Hadi Prasetyo, warga Kelurahan Sukamaju, datang ke TPS 05 sejak pagi.\n\n"
+            "Petugas KPPS membuka pemungutan suara pukul 07.00 WIB.\n\n"
+            "Ketua KPPS, Wahyu Setiadi Nugroho, mengatakan surat suara cukup.\n\n"
+            "“Saya sudah menunggu sejak subuh, tapi petugas belum siap,” kata Hadi.")
+    first = text.index("Ketua") - 2
+    assert speaker_context(text, quote_spans(text)) == [(first, len(text))]
+    assert full_name_context(text, "Hadi", text.index("Hadi.")) == [(0, text.index("\n\n"))]
+    article = Article(url="https://example.id/d", text=text)
+    full, ingest = extract(article), extract(article, persons=False)
+    assert [q.speaker for q in ingest.quotes] == [q.speaker for q in full.quotes] == ["Hadi Prasetyo"]
+    # only the paragraph of the full name was read besides the speaker context
+    doc, = annotate(nlp, [_doc(nlp, article)], 16, persons=False)
+    assert [t.i for t in doc if t.ent_iob_] == [t.i for t in doc if t.idx < text.index("\n\n") or t.idx >= first]
 
 
 @pytest.mark.parametrize("article", [NO_QUOTE, QUOTE], ids=["no quote", "quote"])

@@ -81,9 +81,11 @@ def extract_many(articles: Iterable[Article], batch_size: int = 16, persons: boo
     ``persons=False`` leaves :attr:`Extraction.persons` empty (the other people
     the NER model names, which only the ``extract-text`` contract reports) and
     runs the NER model only on the paragraphs where a quote's speaker is looked
-    for (:func:`ner_parts`): the other records are the same, but for a quote
-    whose speaker only a person named further back would give (4 of the 1,237
-    quotes of 647 texts of the corpus and generated pages)."""
+    for (:func:`ner_parts`), and on the paragraphs before them where a bare
+    first name's full name may be written (:func:`full_name_parts`): the other
+    records are the same, but for a quote whose speaker only the fallback to
+    any person named further back would give (2 of the 1,237 quotes of 647
+    texts of the corpus and generated pages)."""
     from .pipeline import load, model_version
 
     nlp = load()
@@ -118,15 +120,21 @@ def annotate(nlp, docs: list, batch_size: int, persons: bool = True) -> Iterator
     """``docs`` (made by :func:`_doc`) through the pipeline ``nlp``, in order:
     first the NER pipes (:data:`NER_PIPES`) on what :func:`ner_parts` gives,
     in spaCy batches of ``batch_size``, their entities set on the docs
-    (:func:`set_part_entities`); then the rule components on every doc."""
+    (:func:`set_part_entities`), then (without ``persons``) on the paragraphs
+    :func:`full_name_parts` adds; then the rule components on every doc."""
     ner = [name for name in nlp.pipe_names if name in NER_PIPES]
     if not ner:
         return nlp.pipe(docs, batch_size=batch_size)
+    rules = [name for name in nlp.pipe_names if name not in NER_PIPES]
     parts = ner_parts(nlp, docs, persons)
-    for _ in nlp.pipe([part for _, _, part in parts], batch_size=batch_size,
-                      disable=[name for name in nlp.pipe_names if name not in NER_PIPES]):
+    for _ in nlp.pipe([part for _, _, part in parts], batch_size=batch_size, disable=rules):
         pass
     set_part_entities(parts)
+    if not persons:
+        more = full_name_parts(nlp, parts)
+        for _ in nlp.pipe([part for _, _, part in more], batch_size=batch_size, disable=rules):
+            pass
+        set_part_entities(more)
     return nlp.pipe(docs, batch_size=batch_size, disable=ner)
 
 
@@ -137,8 +145,6 @@ def ner_parts(nlp, docs: list, persons: bool) -> list[tuple]:
     the speaker rules look for a quote's speaker among the PER spans
     (:func:`~extractor.nlp.quotes.speaker_context`), each a doc of its own
     with the same tokens; a doc without a quote not at all."""
-    from spacy.attrs import IDX
-
     from .quotes import quote_spans, speaker_context
 
     if persons:
@@ -146,16 +152,54 @@ def ner_parts(nlp, docs: list, persons: bool) -> list[tuple]:
     parts = []
     for d in docs:
         text = d.user_data["text"]
-        for start, end in speaker_context(text, quote_spans(text)):
-            span = d.char_span(start, end, alignment_mode="expand")
-            if span is None or not len(span):
-                continue
-            # the part's text tokenized again (~3x cheaper than Span.as_doc), unless its tokens differ
-            part = nlp.make_doc(text[span.start_char:span.end_char])
-            if len(part) != len(span) or (part.to_array(IDX) + span.start_char != d.to_array(IDX)[span.start:span.end]).any():
-                part = span.as_doc()
-            parts.append((d, span.start, part))
+        parts += _parts(nlp, d, speaker_context(text, quote_spans(text)))
     return parts
+
+
+def full_name_parts(nlp, parts: list[tuple]) -> list[tuple]:
+    """The paragraphs, not read yet, where a one-word PER span the NER found
+    in ``parts`` (``teriak Yance``) may have its full name written earlier
+    (:func:`~extractor.nlp.quotes.full_name_context`), as :func:`ner_parts`
+    gives them: the speaker rules give the bare name the full name of a
+    person named before it (a paragraph :func:`ner_parts` did not cut out)."""
+    from .quotes import full_name_context
+
+    read: dict[int, list[tuple[int, int]]] = {}
+    for d, at, part in parts:
+        read.setdefault(id(d), []).append((d[at].idx, d[at + len(part) - 1].idx + len(d[at + len(part) - 1])))
+    more = []
+    for d, at, part in parts:
+        if part is d:
+            continue
+        text, wanted, done = d.user_data["text"], [], read[id(d)]
+        for e in part.ents:
+            word = " ".join(e.text.split())
+            if e.label_ != "PER" or " " in word:
+                continue
+            for start, end in full_name_context(text, word, d[at + e.start].idx):
+                if not any(s < end and start < t for s, t in done):
+                    wanted.append((start, end))
+                    done.append((start, end))
+        more += _parts(nlp, d, wanted)
+    return more
+
+
+def _parts(nlp, d, stretches) -> list[tuple]:
+    """(doc, the token it starts at, the part) for each (start, end) of
+    ``stretches``: a doc of its own with the same tokens as ``d`` there."""
+    from spacy.attrs import IDX
+
+    text, out = d.user_data["text"], []
+    for start, end in stretches:
+        span = d.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        # the part's text tokenized again (~3x cheaper than Span.as_doc), unless its tokens differ
+        part = nlp.make_doc(text[span.start_char:span.end_char])
+        if len(part) != len(span) or (part.to_array(IDX) + span.start_char != d.to_array(IDX)[span.start:span.end]).any():
+            part = span.as_doc()
+        out.append((d, span.start, part))
+    return out
 
 
 def set_part_entities(parts: list[tuple]) -> None:

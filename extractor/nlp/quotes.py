@@ -103,7 +103,8 @@ def speaker_context(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
     subject before it) to the end of the paragraph that holds its attribution
     after it (``ujar X``). Only the fallback (no one named there: the latest
     person named anywhere before) and a bare first name's full name
-    (:func:`_person_spans`) read further back."""
+    (:func:`_person_spans`; where it may be written: :func:`full_name_context`)
+    read further back."""
     out: list[tuple[int, int]] = []
     for q in quotes:
         para = text.rfind("\n\n", 0, q.start)
@@ -116,6 +117,22 @@ def speaker_context(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], max(out[-1][1], end))
         else:
             out.append((start, end))
+    return out
+
+
+def full_name_context(text: str, word: str, before: int) -> list[tuple[int, int]]:
+    """(start, end) of the paragraphs of ``text`` before ``before`` in which
+    ``word`` (a bare first name: ``teriak Yance``) is written next to another
+    capitalised word (``Yance Mambrasar``): where :func:`_person_spans` may
+    find the full name it gives a one-word PER span, in order."""
+    w = re.escape(word)
+    out: list[tuple[int, int]] = []
+    for m in re.finditer(rf"\b[A-Z][a-z'’-]+\s+{w}\b|\b{w}\s+[A-Z]", text[:before]):
+        if out and m.start() < out[-1][1]:
+            continue
+        start = text.rfind("\n\n", 0, m.start())
+        end = text.find("\n\n", m.end())
+        out.append((0 if start < 0 else start + 2, len(text) if end < 0 else end))
     return out
 
 
