@@ -88,6 +88,17 @@ def test_speakers_who_are_not_officials():
     assert find_quotes(text3, [], persons=((0, 4, "Truk"),))[0].speaker is None
 
 
+def test_the_name_after_a_speech_verb_is_looked_for_in_its_paragraph_only():
+    # "..., teriak warga." names no one: the official who opens the next paragraph did not speak
+    text = ("“Kami menuntut penghitungan ulang di semua TPS,” teriak warga.\n\n"
+            "Kapolres Lahat AKBP Kurniawan Azwar dan Rudy Saputra hadir di lokasi.")
+    assert [q.speaker for q in _extract(text).quotes] == [None]
+    # the same speech verb with the name in its paragraph still names the speaker
+    text2 = ("“Kami menuntut penghitungan ulang di semua TPS,” ujar Kapolres Lahat AKBP Kurniawan Azwar.\n\n"
+             "Rudy Saputra hadir di lokasi.")
+    assert [q.speaker for q in _extract(text2).quotes] == ["Kurniawan Azwar"]
+
+
 def test_force_size_parts_add_up_and_come_from_the_paragraph():
     ex = _extract("Polres Lahat menurunkan 290 personel dibantu 120 prajurit Kodim untuk mengamankan 534 TPS. "
                   "Sebanyak 50 anggota KPPS juga hadir.\n\nSebanyak 800 personel terdiri dari 550 personel Polri dan "

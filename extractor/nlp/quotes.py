@@ -182,8 +182,12 @@ def _speaker(text: str, q: Quote, spans, last: Optional[int]) -> Optional[int]:
     vm = _rx().after.match(after)
     if vm and not (vm.group("nya") or vm.group("dia")):
         base = q.end + 1 + vm.end()
+        # the name after the speech verb, in its paragraph: "…,” teriak Yance.\n\nRudy Saputra hadir"
+        # does not make the next paragraph's subject the speaker
+        stop = text.find("\n", base)
+        limit = base + 45 if stop < 0 else min(base + 45, stop - 1)
         for s, e, i in spans:
-            if base <= s <= base + 45:
+            if base <= s <= limit:
                 return i
     # "X mengatakan, “...”" in the same paragraph
     para_start = text.rfind("\n", 0, q.start) + 1
