@@ -28,9 +28,14 @@ entry's first kind: ``Mapolres Lahat`` -> ``Polres``) and ``span.kb_id_`` the
 institution (``Brigjen TNI`` -> TNI, ``Brigjen Pol`` -> Polri, ``Brigjen``
 alone -> what ``Lexicon.rank`` resolves). A unit's name is the capitalised
 tokens after its head; ``lexicons/rule_spans.toml`` says where it stops, and
-a word the NER model (when shipped; it runs first) tags as part of a person's
-name ends it. A person the model misses runs on into the name when no comma
-separates them (``Ketua KPU Wahyudin Hulopi`` gives ``KPU Wahyudin Hulopi``).
+no NER tag is read (branch exp-tail, ``TAIL_MODE`` ``rules-eb``): the name is
+the longest start of that run that makes a known unit (``units.csv`` with its
+aliases) or a known region (the gazetteer, its press aliases and capital
+towns): ``Ketua KPU Sulteng Idrus Alhadad`` gives ``KPU Sulteng``. When no
+start of the run is known, an election body keeps no name (they are named by
+law after their region: ``Ketua KPU Wahyudin Hulopi`` gives ``KPU``), the
+others keep the whole run (``Lanud Leo Wattimena``). ``PANTAU_UNIT_TAIL=ner``
+gives main's tail (a word the NER tags PER ends the name).
 
 Overlaps are resolved as ``spacy.util.filter_spans`` does: the longest span
 wins, then the earliest. So ``Ketua KPU Kabupaten Lahat`` gives the
@@ -89,7 +94,7 @@ _TAIL_START = re.compile(r"[A-Z]|\d")
 #: election body's head (KPU, Bawaslu, PPK, PPS, KPPS ...: named by law after their region), ``rules``
 #: after the others (Lanud Leo Wattimena, Polres Pulau Buru: names the tables may not hold)
 TAIL_MODES = ("ner", "plain", "rules", "rules-none", "rules-eb")
-TAIL_MODE = os.environ.get("PANTAU_UNIT_TAIL", "ner")
+TAIL_MODE = os.environ.get("PANTAU_UNIT_TAIL", "rules-eb")
 
 
 @dataclass(frozen=True)
