@@ -3,6 +3,7 @@
     python benchmarks/unit_tail.py dump --tail ner   -o /tmp/tail-ner.jsonl   [--input gold|FILE.jsonl|sentences]
     python benchmarks/unit_tail.py dump --tail plain -o /tmp/tail-plain.jsonl
     python benchmarks/unit_tail.py diff /tmp/tail-ner.jsonl /tmp/tail-plain.jsonl
+    python benchmarks/unit_tail.py dump --tail rules-eb --no-ner -o /tmp/tail-rules-eb-noner.jsonl
 
 ``dump`` runs the full pipeline (``extractor.nlp.pipeline.load``) with the
 unit tail of ``--tail`` (``rule_spans.TAIL_MODES``; the NER model runs in every
@@ -116,6 +117,8 @@ def dump(args) -> None:
     from extractor.nlp.rule_spans import rule_spans
 
     nlp = load()
+    if args.no_ner:  # the NER model (and its tok2vec) not run: doc.ents empty
+        nlp.disable_pipes(*[n for n in ("tok2vec", "ner") if n in nlp.pipe_names])
     comp = nlp.get_pipe("pantau_rule_spans")
     assert comp._tail_mode == args.tail, comp._tail_mode
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
@@ -197,6 +200,7 @@ def main() -> None:
     d = sub.add_parser("dump")
     d.add_argument("--tail", default="ner", choices=("ner", "plain", "rules", "rules-none", "rules-eb"))
     d.add_argument("--input", default="gold", help="gold, sentences, or a JSONL file of articles")
+    d.add_argument("--no-ner", action="store_true", help="do not run the NER model (and its tok2vec)")
     d.add_argument("-o", "--output")
     d.set_defaults(func=dump)
     f = sub.add_parser("diff")
