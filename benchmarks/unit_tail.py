@@ -1,25 +1,26 @@
-"""Unit-tail experiment (branch exp-tail): how a unit's name ends with and without the NER.
+"""How a unit's name ends: rule spans and every output per text, dumped by one
+tree and compared with another's dump.
 
-    python benchmarks/unit_tail.py dump --tail ner   -o /tmp/tail-ner.jsonl   [--input gold|FILE.jsonl|sentences]
-    python benchmarks/unit_tail.py dump --tail plain -o /tmp/tail-plain.jsonl
-    python benchmarks/unit_tail.py diff /tmp/tail-ner.jsonl /tmp/tail-plain.jsonl
-    python benchmarks/unit_tail.py dump --tail rules-eb --no-ner -o /tmp/tail-rules-eb-noner.jsonl
+    python benchmarks/unit_tail.py dump -o /tmp/tail-new.jsonl [--input gold|FILE.jsonl|sentences|fuzz:N:SEED]
+    PYTHONPATH=OTHER_TREE python benchmarks/unit_tail.py dump -o /tmp/tail-old.jsonl
+    python benchmarks/unit_tail.py diff /tmp/tail-old.jsonl /tmp/tail-new.jsonl
+    python benchmarks/unit_tail.py dump --no-ner -o /tmp/tail-noner.jsonl   # the NER model not run
 
-``dump`` runs the full pipeline (``extractor.nlp.pipeline.load``) with the
-unit tail of ``--tail`` (``rule_spans.TAIL_MODES``; the NER model runs in every
-mode, only the tail stops reading its tags) and writes, per text, the
-UNIT/ELECTION_BODY/POSITION spans of ``doc.spans["pantau_rules"]`` and the
-final officials (name, position, unit). Inputs: the 194 gold texts, the texts
-of a JSONL file of articles (``text``, or ``html`` read with the page reader),
-or the hand-written sentences of :data:`SENTENCES`. ``diff`` lists the texts
-whose spans or officials differ, and counts them.
+``dump`` runs the full pipeline (``extractor.nlp.pipeline.load``) of the
+``extractor`` it imports and writes, per text, the UNIT/ELECTION_BODY/POSITION
+spans of ``doc.spans["pantau_rules"]``, the final officials (name, position,
+unit) and the other outputs. Inputs: the 194 gold texts, the texts of a JSONL
+file of articles (``text``, or ``html`` read with the page reader), the
+hand-written sentences of :data:`SENTENCES`, or ``fuzz:N:SEED``. ``diff``
+lists the texts whose spans or outputs differ, and counts them. Until
+2026-12 a word the NER tagged PER ended a unit's name (commit 40a34c7 and
+before); ``unit_tail.md`` has the comparison.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -110,17 +111,13 @@ def _texts(source: str):
 
 
 def dump(args) -> None:
-    os.environ["PANTAU_UNIT_TAIL"] = args.tail
-    from extractor.nlp import rule_spans as rs
-    rs.TAIL_MODE = args.tail
+    import extractor
     from extractor.nlp.pipeline import load
     from extractor.nlp.rule_spans import rule_spans
 
     nlp = load()
     if args.no_ner:  # the NER model (and its tok2vec) not run: doc.ents empty
         nlp.disable_pipes(*[n for n in ("tok2vec", "ner") if n in nlp.pipe_names])
-    comp = nlp.get_pipe("pantau_rule_spans")
-    assert comp._tail_mode == args.tail, comp._tail_mode
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     n = 0
     for tid, title, text, published in _texts(args.input):
@@ -141,7 +138,7 @@ def dump(args) -> None:
         n += 1
     if args.output:
         out.close()
-        print(f"{n} texts, tail {args.tail} -> {args.output}", file=sys.stderr)
+        print(f"{n} texts, {Path(extractor.__file__).parent} -> {args.output}", file=sys.stderr)
 
 
 def _load(path):
@@ -198,7 +195,6 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("dump")
-    d.add_argument("--tail", default="ner", choices=("ner", "plain", "rules", "rules-none", "rules-eb"))
     d.add_argument("--input", default="gold", help="gold, sentences, or a JSONL file of articles")
     d.add_argument("--no-ner", action="store_true", help="do not run the NER model (and its tok2vec)")
     d.add_argument("-o", "--output")

@@ -28,14 +28,15 @@ entry's first kind: ``Mapolres Lahat`` -> ``Polres``) and ``span.kb_id_`` the
 institution (``Brigjen TNI`` -> TNI, ``Brigjen Pol`` -> Polri, ``Brigjen``
 alone -> what ``Lexicon.rank`` resolves). A unit's name is the capitalised
 tokens after its head; ``lexicons/rule_spans.toml`` says where it stops, and
-no NER tag is read (branch exp-tail, ``TAIL_MODE`` ``rules-eb``): the name is
-the longest start of that run that makes a known unit (``units.csv`` with its
-aliases) or a known region (the gazetteer, its press aliases and capital
-towns): ``Ketua KPU Sulteng Idrus Alhadad`` gives ``KPU Sulteng``. When no
-start of the run is known, an election body keeps no name (they are named by
-law after their region: ``Ketua KPU Wahyudin Hulopi`` gives ``KPU``), the
-others keep the whole run (``Lanud Leo Wattimena``). ``PANTAU_UNIT_TAIL=ner``
-gives main's tail (a word the NER tags PER ends the name).
+no NER tag is read (:class:`_KnownNames`): the name is the longest start of
+that run that makes a known unit (``units.csv`` with its aliases) or a known
+region (the gazetteer, its press aliases and capital towns): ``Ketua KPU
+Sulteng Idrus Alhadad`` gives ``KPU Sulteng``. When no start of the run is
+known, an election body keeps no name (they are named by law after their
+region: ``Ketua KPU Wahyudin Hulopi`` gives ``KPU``), the others keep the
+whole run (``Lanud Leo Wattimena``). Until 2026-12 a word the NER model
+tagged PER ended the name instead; ``benchmarks/unit_tail.md`` compares the
+two.
 
 Overlaps are resolved as ``spacy.util.filter_spans`` does: the longest span
 wins, then the earliest. So ``Ketua KPU Kabupaten Lahat`` gives the
@@ -54,7 +55,6 @@ patterns with ``OP`` quantifiers.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -66,6 +66,7 @@ from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..units import is_unit_name, unit_key
 from .lexicon import lexicon
 
 SPANS_KEY = "pantau_rules"
@@ -83,18 +84,6 @@ _ROMAN = r"^[IVX]{1,5}$"
 _NAME = r"^[A-Z][\w'’\-]*$"
 #: how the first token of every pattern above starts
 _TAIL_START = re.compile(r"[A-Z]|\d")
-
-
-#: how a unit's name ends (experiment, branch exp-tail; read when the component is made):
-#: ``ner``: a word the NER tags PER ends it (main); ``plain``: no NER tags read, the capitalised run;
-#: ``rules``: no NER tags read, the longest prefix of the run that makes a known unit name (units.csv,
-#: its aliases, a Polsek/Koramil per kecamatan) or a known region name (gazetteer, press aliases, capital
-#: towns, the national words), else the whole run; ``rules-none``: the same, else no name (an admin word
-#: alone, a code alone, else the head alone when it may stand bare); ``rules-eb``: ``rules-none`` after an
-#: election body's head (KPU, Bawaslu, PPK, PPS, KPPS ...: named by law after their region), ``rules``
-#: after the others (Lanud Leo Wattimena, Polres Pulau Buru: names the tables may not hold)
-TAIL_MODES = ("ner", "plain", "rules", "rules-none", "rules-eb")
-TAIL_MODE = os.environ.get("PANTAU_UNIT_TAIL", "rules-eb")
 
 
 @dataclass(frozen=True)
@@ -160,14 +149,11 @@ def pattern_data() -> PatternData:
     )
 
 
-def _tail_patterns(data: PatternData, ner: bool = True) -> dict[str, list[dict]]:
+def _tail_patterns(data: PatternData) -> dict[str, list[dict]]:
     """Token patterns for what follows a unit head, by shape: a name (after an
-    optional admin word), a code (+ the rest of its region), or a closed code."""
-    # a word the NER model (when shipped, it runs first) takes for part of a person's name is not
-    # a unit's: "Ketua KPU Sulteng Idrus Alhadad" -> KPU Sulteng
+    optional admin word), a code (+ the rest of its region), or a closed code.
+    The longest match is cut back to a known name afterwards (:class:`_KnownNames`)."""
     name = {"TEXT": {"REGEX": _NAME}, "LOWER": {"NOT_IN": sorted(data.stop)}}
-    if ner:
-        name["ENT_TYPE"] = {"NOT_IN": ["PER"]}
     admin = {"LOWER": {"IN": sorted({a.lower() for a in data.admin})}, "OP": "?"}
     return {
         "name": [admin, dict(name, OP=f"{{1,{data.max_words}}}")],
@@ -185,11 +171,8 @@ class RuleSpanComponent:
     ``Matcher`` with the tail patterns runs on the few tokens that follow
     it (a Matcher over the whole doc costs time per token and pattern)."""
 
-    def __init__(self, nlp: Language, name: str = "pantau_rule_spans", tail: Optional[str] = None) -> None:
+    def __init__(self, nlp: Language, name: str = "pantau_rule_spans") -> None:
         data = pattern_data()
-        self._tail_mode = tail or TAIL_MODE
-        if self._tail_mode not in TAIL_MODES:
-            raise ValueError(f"unit tail mode {self._tail_mode!r}: one of {TAIL_MODES}")
         self._heads = {h.kind: h for h in data.heads}
         self._position_institution = {short: inst for _, short, inst in data.position_forms}
         self._ranks = SpanRuler(nlp, f"{name}.ranks", spans_key=None, phrase_matcher_attr="ORTH")
@@ -200,8 +183,8 @@ class RuleSpanComponent:
             self._others.add_patterns([{"label": "POSITION", "pattern": f, "id": short}
                                        for f, short, _ in data.position_forms]
                                       + [{"label": "HEAD", "pattern": h.kind, "id": h.kind} for h in data.heads])
-        tails = _tail_patterns(data, ner=self._tail_mode == "ner")
-        self._known = _KnownNames(data.admin) if self._tail_mode.startswith("rules") else None
+        tails = _tail_patterns(data)
+        self._known = _KnownNames(data.admin)
         self._admin = frozenset(a.lower() for a in data.admin)
         self._tails = Matcher(nlp.vocab)
         for shape, pattern in tails.items():
@@ -260,9 +243,9 @@ class RuleSpanComponent:
         for m_id, start, stop in self._tails(window) if len(window) and self._may_start_tail(window[0]) else ():
             if start == 0 and doc.vocab.strings[m_id] in shapes:
                 end = max(end, head.end + stop)
-        if self._known is not None and end > head.end:
-            whole = self._tail_mode == "rules" or (self._tail_mode == "rules-eb" and h.label != "ELECTION_BODY")
-            end = self._known.end(doc, head, h, end, whole=whole)
+        if end > head.end:
+            # an election body is named after its region by law; a unit may bear a name no table holds
+            end = self._known.end(doc, head, h, end, whole=h.label != "ELECTION_BODY")
         if end == head.end and not h.bare:
             return None
         return Span(doc, head.start, end, h.label, span_id=h.canonical, kb_id=h.institution)
@@ -323,10 +306,8 @@ class _KnownNames:
     (``RI``). No NER tags are read."""
 
     def __init__(self, admin: tuple[str, ...]) -> None:
-        from ..units import _index
         from .gazetteer import gazetteer
 
-        self._units = _index()["key"]
         self._gaz = gazetteer()
         # the admin words of rule_spans.toml and of units.toml [admin] (Kampung, Nagari, Distrik, Kab ...),
         # by the level of the region they come before
@@ -334,7 +315,7 @@ class _KnownNames:
         self._admin = {a.lower(): lex.admin_level.get(a.lower().rstrip("."), "") for a in admin}
         self._admin.update(lex.admin_level)
         self._admin.update({f"{w}.": lvl for w, lvl in lex.admin_level.items()})
-        self._national = frozenset(_unit_key(w) for w in lexicon().national_words)
+        self._national = frozenset(unit_key(w) for w in lexicon().national_words)
 
     def end(self, doc: Doc, head: Span, h: _Head, end: int, whole: bool) -> int:
         toks = doc[head.end:end]
@@ -362,7 +343,7 @@ class _KnownNames:
                 break  # no name word: only a code may stand alone
             stop = head.end + keep + k
             tail = doc[head.end:stop].text
-            if any(_unit_key(f"{x} {tail}") in self._units for x in heads):
+            if any(is_unit_name(f"{x} {tail}") for x in heads):
                 return stop
             if keep == 2:
                 continue  # Kodam IX/Udayana: a name after a numeral is a unit's, not a region's
@@ -379,14 +360,8 @@ class _KnownNames:
 
     @lru_cache(maxsize=50_000)
     def _region(self, name: str, types: tuple[str, ...]) -> bool:
-        return (_unit_key(name) in self._national or bool(self._gaz.lookup(name, types))
+        return (unit_key(name) in self._national or bool(self._gaz.lookup(name, types))
                 or bool(self._gaz.capital(name)))
-
-
-def _unit_key(text: str) -> str:
-    from ..units import _MARKAS, key
-
-    return _MARKAS.sub("", key(text))
 
 
 def rule_spans(doc: Doc, *labels: str) -> list[Span]:
