@@ -212,6 +212,18 @@ _HEAD = re.compile(r"^(polda|polrestabes|polresta|polres|polsekta|polsek|kodam|k
 _NUMBER = re.compile(r"^([0-9]{3,6}|[ivx]+)(?:/(.*))?$")  # Koramil 0404-01 folds to 040401
 
 
+def unit_key(name: str) -> str:
+    """``name`` folded as the units' names and aliases are looked up (``Mapolres Lahat`` as ``Polres Lahat``)."""
+    return _MARKAS.sub("", key(name))
+
+
+def is_unit_name(name: str) -> bool:
+    """Whether ``name`` is, as written, the name or a press alias of a unit of
+    the table (``Polres Metro Jakarta Selatan``, ``Kodam IX/Udayana``, a Polsek
+    named after its kecamatan); no guessing from a head and a region."""
+    return unit_key(name) in _index()["key"]
+
+
 def resolve(name: Optional[str], region_code: Optional[str] = None) -> Optional[Unit]:
     """The unit ``name`` means, or None. ``region_code`` (the article's or the
     mention's region) settles names several units share and places a Polsek
@@ -219,7 +231,7 @@ def resolve(name: Optional[str], region_code: Optional[str] = None) -> Optional[
     if not name:
         return None
     table, idx = units(), _index()
-    k = _MARKAS.sub("", key(name))
+    k = unit_key(name)
     k = re.sub(r"pol$", "", k)
     hits = idx["key"].get(k) or idx["key"].get(k.replace("polsekta", "polsek"))
     if hits:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from extractor.regions import region_facts
-from extractor.units import chain, region_command, resolve, unit_of_post, units
+from extractor.units import chain, is_unit_name, region_command, resolve, unit_of_post, units
 
 ROOT = Path(__file__).resolve().parent.parent
 KABKOTA = [c for c, f in region_facts().items() if f.level == 2]
@@ -100,3 +100,14 @@ def test_posts_map_to_the_unit_they_head():
     assert unit_of_post("Dandim", "16.12").name == "Kodim 0404/Muara Enim"  # PALI shares Muara Enim's Kodim
     assert unit_of_post("Kapolda", "16.04").name == "Polda Sumatera Selatan"
     assert unit_of_post("Kasi Humas", "16.04") is None
+
+
+def test_is_unit_name_takes_names_as_written_only():
+    # names and press aliases of the table, with the "Ma-" of a headquarters folded away
+    assert is_unit_name("Polres Metro Jakarta Selatan")
+    assert is_unit_name("Polres Pelabuhan Tanjung Priok")
+    assert is_unit_name("Mapolres Muara Enim")
+    # a head with a word that names no unit, or a region alone, is no unit's name
+    assert not is_unit_name("Polres Metro Jakarta Selatan Andi")
+    assert not is_unit_name("Muara Enim")
+    assert not is_unit_name("")

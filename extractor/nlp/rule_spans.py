@@ -28,9 +28,15 @@ entry's first kind: ``Mapolres Lahat`` -> ``Polres``) and ``span.kb_id_`` the
 institution (``Brigjen TNI`` -> TNI, ``Brigjen Pol`` -> Polri, ``Brigjen``
 alone -> what ``Lexicon.rank`` resolves). A unit's name is the capitalised
 tokens after its head; ``lexicons/rule_spans.toml`` says where it stops, and
-a word the NER model (when shipped; it runs first) tags as part of a person's
-name ends it. A person the model misses runs on into the name when no comma
-separates them (``Ketua KPU Wahyudin Hulopi`` gives ``KPU Wahyudin Hulopi``).
+no NER tag is read (:class:`_KnownNames`): the name is the longest start of
+that run that makes a known unit (``units.csv`` with its aliases) or a known
+region (the gazetteer, its press aliases and capital towns): ``Ketua KPU
+Sulteng Idrus Alhadad`` gives ``KPU Sulteng``. When no start of the run is
+known, an election body keeps no name (they are named by law after their
+region: ``Ketua KPU Wahyudin Hulopi`` gives ``KPU``), the others keep the
+whole run (``Lanud Leo Wattimena``). Until 2026-12 a word the NER model
+tagged PER ended the name instead; ``benchmarks/unit_tail.md`` compares the
+two.
 
 Overlaps are resolved as ``spacy.util.filter_spans`` does: the longest span
 wins, then the earliest. So ``Ketua KPU Kabupaten Lahat`` gives the
@@ -60,6 +66,7 @@ from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..units import is_unit_name, unit_key
 from .lexicon import lexicon
 
 SPANS_KEY = "pantau_rules"
@@ -87,6 +94,8 @@ class _Head:
     institution: str
     bare: bool
     code: bool
+    level: str = ""
+    regions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -113,7 +122,7 @@ def pattern_data() -> PatternData:
         for kind in u["kind"]:
             # a kind listed twice (Polresta) belongs to the entry that lists it first
             heads.setdefault(kind, _Head(kind, label, u["kind"][0], u["institution"], bool(u.get("bare")),
-                                         bool(u.get("code"))))
+                                         bool(u.get("code")), u.get("level", ""), tuple(u.get("regions", ()))))
     # a variant two positions list belongs to the one Lexicon.position gives; positions match in any
     # case, but punctuation may split differently by case ("Plt. Bupati", "PLT. BUPATI"): such
     # variants come in upper and lower case too
@@ -142,10 +151,9 @@ def pattern_data() -> PatternData:
 
 def _tail_patterns(data: PatternData) -> dict[str, list[dict]]:
     """Token patterns for what follows a unit head, by shape: a name (after an
-    optional admin word), a code (+ the rest of its region), or a closed code."""
-    # a word the NER model (when shipped, it runs first) takes for part of a person's name is not
-    # a unit's: "Ketua KPU Sulteng Idrus Alhadad" -> KPU Sulteng
-    name = {"TEXT": {"REGEX": _NAME}, "LOWER": {"NOT_IN": sorted(data.stop)}, "ENT_TYPE": {"NOT_IN": ["PER"]}}
+    optional admin word), a code (+ the rest of its region), or a closed code.
+    The longest match is cut back to a known name afterwards (:class:`_KnownNames`)."""
+    name = {"TEXT": {"REGEX": _NAME}, "LOWER": {"NOT_IN": sorted(data.stop)}}
     admin = {"LOWER": {"IN": sorted({a.lower() for a in data.admin})}, "OP": "?"}
     return {
         "name": [admin, dict(name, OP=f"{{1,{data.max_words}}}")],
@@ -176,6 +184,7 @@ class RuleSpanComponent:
                                        for f, short, _ in data.position_forms]
                                       + [{"label": "HEAD", "pattern": h.kind, "id": h.kind} for h in data.heads])
         tails = _tail_patterns(data)
+        self._known = _KnownNames(data.admin)
         self._admin = frozenset(a.lower() for a in data.admin)
         self._tails = Matcher(nlp.vocab)
         for shape, pattern in tails.items():
@@ -234,6 +243,9 @@ class RuleSpanComponent:
         for m_id, start, stop in self._tails(window) if len(window) and self._may_start_tail(window[0]) else ():
             if start == 0 and doc.vocab.strings[m_id] in shapes:
                 end = max(end, head.end + stop)
+        if end > head.end:
+            # an election body is named after its region by law; a unit may bear a name no table holds
+            end = self._known.end(doc, head, h, end, whole=h.label != "ELECTION_BODY")
         if end == head.end and not h.bare:
             return None
         return Span(doc, head.start, end, h.label, span_id=h.canonical, kb_id=h.institution)
@@ -275,6 +287,81 @@ def _seq_at(orths: list[int], i: int, seqs: dict[int, list[tuple[int, ...]]]) ->
         if tuple(orths[i:i + len(seq)]) == seq:
             return len(seq)
     return None
+
+
+_CODE_OPEN_RE, _CODE_CLOSED_RE, _ROMAN_RE = re.compile(_CODE_OPEN), re.compile(_CODE_CLOSED), re.compile(_ROMAN)
+_COMMON_TYPES = ("provinsi", "kabupaten", "kota", "kecamatan", "distrik")
+_DESA_TYPES = ("desa", "kelurahan", "desa_adat")
+
+
+class _KnownNames:
+    """The rules-only end of a unit's name: of the run of capitalised tokens
+    after a head (an admin word, a code, a Roman numeral and '/' kept in front),
+    the longest prefix that makes a known name: the head and it a unit of
+    ``units.csv`` (names, press aliases, one Polsek and Koramil per kecamatan:
+    ``Polres Metro Jakarta Selatan``, ``Polres Pelabuhan Tanjung Priok``,
+    ``Kodam IX/Udayana``), or it (after the admin word, or the part of a code
+    after its '/') a region of the gazetteer with its press aliases and capital
+    towns (``Sulteng``, ``Muara Enim``, ``Tanjung Agung``) or a national word
+    (``RI``). No NER tags are read."""
+
+    def __init__(self, admin: tuple[str, ...]) -> None:
+        from .gazetteer import gazetteer
+
+        self._gaz = gazetteer()
+        # the admin words of rule_spans.toml and of units.toml [admin] (Kampung, Nagari, Distrik, Kab ...),
+        # by the level of the region they come before
+        lex = lexicon()
+        self._admin = {a.lower(): lex.admin_level.get(a.lower().rstrip("."), "") for a in admin}
+        self._admin.update(lex.admin_level)
+        self._admin.update({f"{w}.": lvl for w, lvl in lex.admin_level.items()})
+        self._national = frozenset(unit_key(w) for w in lexicon().national_words)
+
+    def end(self, doc: Doc, head: Span, h: _Head, end: int, whole: bool) -> int:
+        toks = doc[head.end:end]
+        keep, lead = 0, ""  # tokens always kept before the name words; the region part they carry
+        first = toks[0]
+        admin = first.lower_ in self._admin
+        if admin:
+            keep = 1
+        elif h.code and _CODE_CLOSED_RE.match(first.text):
+            return end  # a closed code: nothing follows it
+        elif h.code and _CODE_OPEN_RE.match(first.text):
+            keep = 1
+            after = first.text.split("/", 1)[1] if "/" in first.text else ""
+            lead = after if after[:1].isalpha() else ""
+        elif h.code and len(toks) > 1 and _ROMAN_RE.match(first.text) and toks[1].text == "/":
+            keep = 2
+        types = _COMMON_TYPES + tuple(h.regions)
+        if h.level in ("desa", "kelurahan") or (admin and self._admin[first.lower_] in ("desa", "kelurahan")):
+            types += _DESA_TYPES
+        heads = (h.kind, h.canonical)
+        if admin and len(toks) == 1:
+            return end  # an admin word alone names a level: KPU Provinsi, Panwaslu Distrik
+        for k in range(len(toks) - keep, -1, -1):
+            if k == 0 and (keep == 0 or admin or keep == 2):
+                break  # no name word: only a code may stand alone
+            stop = head.end + keep + k
+            tail = doc[head.end:stop].text
+            if any(is_unit_name(f"{x} {tail}") for x in heads):
+                return stop
+            if keep == 2:
+                continue  # Kodam IX/Udayana: a name after a numeral is a unit's, not a region's
+            region = " ".join(([lead] if lead else []) + [t.text for t in doc[head.end + keep:stop]])
+            if not region:
+                return stop  # a bare code: Kodim 0404, Koramil 0825/01
+            if self._region(region, types):
+                return stop
+        if whole or keep == 2 or admin:
+            # a Kodam's name after its numeral is no region, and an admin word announces one (a
+            # misspelt "Kab. Muara Enm"): kept as written
+            return end
+        return head.end + 1 if keep == 1 and not admin else head.end  # a code alone: Kodim 1402/Polmas
+
+    @lru_cache(maxsize=50_000)
+    def _region(self, name: str, types: tuple[str, ...]) -> bool:
+        return (unit_key(name) in self._national or bool(self._gaz.lookup(name, types))
+                or bool(self._gaz.capital(name)))
 
 
 def rule_spans(doc: Doc, *labels: str) -> list[Span]:
