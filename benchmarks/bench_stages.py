@@ -6,10 +6,13 @@
 
 The path ``ingest`` runs for each page, stage by stage: parse the HTML,
 relevance, near-duplicate signature, the spaCy pipeline component by
-component (tokenizer, tok2vec, ner, then pantau's rule components), the
-Extraction record, and the store write (``Batch.save``: the article, its
-records, its near-duplicate cluster and command records), in chunks of eight
-as the batch runner does. Times are CPU time of this process
+component (tokenizer; tok2vec and ner on the paragraphs where a quote's
+speaker is looked for, as ingest runs them, ``NER parts`` being the cost
+of cutting them out and setting their entities, or on every doc with
+``--persons``; pantau's rule components), the Extraction record, and the
+store write (``Batch.save``: the article, its records, its near-duplicate
+cluster and command records), in chunks of eight as the batch runner does.
+Times are CPU time of this process
 (``time.process_time``), so a loaded machine inflates them far less than
 wall time; each stage's figure is the best round. The one-off costs (a fresh
 database with its migrations, the pipeline and lexicon load) are printed
@@ -41,6 +44,9 @@ def main(argv=None) -> int:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--profile", metavar="FILE", help="write a cProfile of the last round to FILE")
     ap.add_argument("--json", action="store_true", help="print one JSON line instead of a table")
+    ap.add_argument("--persons", action="store_true",
+                    help="the NER on every doc, as extract-text and eval run it (default: as ingest runs it, only on "
+                         "the paragraphs of the quotes' speakers)")
     args = ap.parse_args(argv)
 
     from generate import generate
@@ -51,7 +57,7 @@ def main(argv=None) -> int:
     from extractor.batch import CHUNK
     from extractor.dedup import signature
     from extractor.inputs import read_jsonl
-    from extractor.nlp import _doc_to_extraction
+    from extractor.nlp import NER_PIPES, _doc_to_extraction, ner_parts, set_part_entities
     from extractor.nlp.pipeline import load, model_version
     from extractor.nlp.relevance import relevance
     from extractor.store import Store
@@ -102,12 +108,19 @@ def main(argv=None) -> int:
                         d = clock("tokenizer", nlp.make_doc, a.text)
                         d.user_data.update(article=a, text=a.text, published=a.published, dateline=a.dateline)
                         docs.append(d)
+                    # as ingest runs it (extract_many without persons): the NER only where a quote's speaker is read
+                    parts = clock("NER parts", ner_parts, nlp, docs, args.persons)
                     for name, proc in nlp.pipeline:
-                        if hasattr(proc, "pipe"):
+                        if name in NER_PIPES:
+                            clock(name, lambda: list(proc.pipe([p for _, _, p in parts], batch_size=16)))
+                            if name == NER_PIPES[-1]:
+                                clock("NER parts", set_part_entities, parts)
+                        elif hasattr(proc, "pipe"):
                             docs = clock(name, lambda: list(proc.pipe(docs, batch_size=16)))
                         else:
                             docs = [clock(name, proc, d) for d in docs]
-                    exs = [clock("extraction record", _doc_to_extraction, a, d, version) for a, d in zip(arts, docs)]
+                    exs = [clock("extraction record", _doc_to_extraction, a, d, version, args.persons)
+                           for a, d in zip(arts, docs)]
                     for a, r, ex, s in zip(arts, rels, exs, sigs):
                         clock("store write", b.save, a, r, ex, None, s)
                 t = time.process_time()

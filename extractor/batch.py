@@ -202,7 +202,7 @@ def _extract_alone(article: Article, rel: float) -> Result:
     from .nlp import extract
 
     try:
-        ex = extract(article)
+        ex = extract(article, persons=False)
     except Exception as exc:
         return Failure(article.url, "extract", _wrapped(ExtractError(
             Msg.EXTRACT_FAILED.format(detail=describe(exc)), url=article.url), exc))
@@ -212,16 +212,17 @@ def _extract_alone(article: Article, rel: float) -> Result:
 def _work_many(items: list, cut: float, extract_all: bool) -> list[Result]:
     """Parse, score, sign (near-duplicates) and extract a chunk of items, with
     one spaCy pass over those to extract (the NER batches them: ~20% less
-    time per article than one by one). Runs in a worker. When the pass
-    fails, each article is extracted alone, so one bad article only fails
-    itself; if none fails alone, the pass's failure is recorded as a
-    :class:`BatchFailure`."""
+    time per article than one by one; without ``persons``, which nothing
+    stored reads, it runs only where a quote's speaker is looked for). Runs
+    in a worker. When the pass fails, each article is extracted alone, so one
+    bad article only fails itself; if none fails alone, the pass's failure is
+    recorded as a :class:`BatchFailure`."""
     from .nlp import extract_many
 
     parsed = [_parse(item) for item in items]
     todo = [p[0] for p in parsed if not isinstance(p, Failure) and (p[1] >= cut or extract_all)]
     try:
-        done, failed = {id(ex.article): ex for ex in extract_many(todo)}, None
+        done, failed = {id(ex.article): ex for ex in extract_many(todo, persons=False)}, None
     except Exception as exc:
         done, failed = {}, exc
     wanted = {id(a) for a in todo}

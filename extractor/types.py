@@ -230,7 +230,8 @@ class Extraction:
     extractor_version: str = ""
     model_version: str = ""
     candidates: tuple[Candidate, ...] = ()
-    #: other people the NER model names (PER spans that are not officials): (name, start, end)
+    #: other people the NER model names (PER spans that are not officials): (name, start, end);
+    #: empty when extracted without them (``extract_many(persons=False)``, as ingest does: nothing stored reads them)
     persons: tuple[tuple[str, int, int], ...] = ()
     #: the kabupaten/kota (or province) where the article's events happen
     primary_region: Optional[Place] = None

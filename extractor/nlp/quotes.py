@@ -61,6 +61,26 @@ def find_quotes(text: str, officials: list[Official], persons: tuple[tuple[int, 
     PER spans); the officials' own mentions win where they overlap."""
     names = [o.name for o in officials]
     spans = sorted((s, e, i) for i, o in enumerate(officials) for s, e in o.mentions)
+    quotes = quote_spans(text)
+    if not quotes:
+        return []
+    aged = _AGED_NAME.finditer(text) if _AGE.search(text) else ()  # no age written: no aged name
+    persons = tuple(persons) + tuple((m.start(1), m.end(1), m.group(1)) for m in aged)
+    spans = sorted(spans + _person_spans(text, persons, spans, quotes, names))
+    out: list[Quote] = []
+    last: Optional[int] = None
+    for q in quotes:
+        who = _speaker(text, q, spans, last)
+        if who is not None:
+            last = who
+        out.append(Quote(q.text, q.start, q.end, names[who] if who is not None else None))
+    return out
+
+
+def quote_spans(text: str) -> list[Quote]:
+    """The direct quotes of ``text`` in order, without their speakers: what
+    :func:`find_quotes` returns, before the speaker rules (which alone read
+    the officials and ``persons``)."""
     quotes: list[Quote] = []
     taken: list[tuple[int, int]] = []
     for rx in (_CURLY, _STRAIGHT, _rx().mixed):
@@ -73,16 +93,46 @@ def find_quotes(text: str, officials: list[Official], persons: tuple[tuple[int, 
             taken.append((m.start(), m.end()))
             quotes.append(Quote(body, m.start(1), m.end(1), None))
     quotes.sort(key=lambda q: q.start)
-    aged = _AGED_NAME.finditer(text) if _AGE.search(text) else ()  # no age written: no aged name
-    persons = tuple(persons) + tuple((m.start(1), m.end(1), m.group(1)) for m in aged)
-    spans = sorted(spans + _person_spans(text, persons, spans, quotes, names))
-    out: list[Quote] = []
-    last: Optional[int] = None
+    return quotes
+
+
+def speaker_context(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
+    """(start, end) of the stretches of ``text`` in which the speaker rules
+    (:func:`_speaker`) look for a quote's speaker, in order, overlapping ones
+    merged: for each quote, from the start of the paragraph before it (the
+    subject before it) to the end of the paragraph that holds its attribution
+    after it (``ujar X``). Only the fallback (no one named there: the latest
+    person named anywhere before) and a bare first name's full name
+    (:func:`_person_spans`; where it may be written: :func:`full_name_context`)
+    read further back."""
+    out: list[tuple[int, int]] = []
     for q in quotes:
-        who = _speaker(text, q, spans, last)
-        if who is not None:
-            last = who
-        out.append(Quote(q.text, q.start, q.end, names[who] if who is not None else None))
+        para = text.rfind("\n\n", 0, q.start)
+        start = max(text.rfind("\n\n", 0, para) if para > 0 else 0, 0)
+        vm = _rx().after.match(text[q.end + 1: q.end + 90])
+        reach = q.end + 1 + vm.end() + 45 if vm else q.end
+        end = text.find("\n\n", min(reach, len(text)))
+        end = len(text) if end < 0 else end
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def full_name_context(text: str, word: str, before: int) -> list[tuple[int, int]]:
+    """(start, end) of the paragraphs of ``text`` before ``before`` in which
+    ``word`` (a bare first name: ``teriak Yance``) is written next to another
+    capitalised word (``Yance Mambrasar``): where :func:`_person_spans` may
+    find the full name it gives a one-word PER span, in order."""
+    w = re.escape(word)
+    out: list[tuple[int, int]] = []
+    for m in re.finditer(rf"\b[A-Z][a-z'’-]+\s+{w}\b|\b{w}\s+[A-Z]", text[:before]):
+        if out and m.start() < out[-1][1]:
+            continue
+        start = text.rfind("\n\n", 0, m.start())
+        end = text.find("\n\n", m.end())
+        out.append((0 if start < 0 else start + 2, len(text) if end < 0 else end))
     return out
 
 
