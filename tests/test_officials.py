@@ -332,3 +332,19 @@ def test_whole_words_finds_what_the_longest_first_alternation_finds():
         want = [m.span() for m in re.finditer(rf"(?<![\w])(?:{alt})(?![\w])", text)]
         assert _whole_words(text, words) == want, (text, words)
     assert _whole_words("Budi dan Budiman, Budi.", ["Budi", "Budiman"]) == [(0, 4), (9, 16), (18, 22)]
+
+
+# A unit the table knows, written after a post that heads it or after its head, is read whole and named as
+# the table names it; a region word inside it (Kota Metro) or a press code (TT) no longer ends or names it.
+@pytest.mark.parametrize("text,unit", [
+    ("Kapolres Metro Jakarta Selatan Kombes Ade Rahmat Idnal memimpin apel.", "Polres Metro Jakarta Selatan"),
+    ("Kapolres Pelabuhan Tanjung Priok AKBP Kadarislam Kasim meninjau TPS.", "Polres Pelabuhan Tanjung Priok"),
+    ("Pangdam IX/Udayana Mayjen TNI Muhammad Zamroni meninjau TPS.", "Kodam IX/Udayana"),
+    ("Danlanud Halim Perdanakusuma Marsma TNI Destianto Nugroho hadir.", "Lanud Halim Perdanakusuma"),
+    ("Dandim 0211/TT Letkol Inf Budi Santoso hadir.", "Kodim 0211/Tapanuli Tengah"),
+    ("Kasat Samapta Polres Madiun Kota AKP Budi Santoso hadir.", "Polres Madiun Kota"),
+    # a region the table's unit is named after: as before
+    ("Kapolres Muara Enim AKBP Jhoni Eka Putra meninjau TPS.", "Polres Muara Enim"),
+])
+def test_known_unit_after_a_post(text, unit):
+    assert one(text).unit == unit

@@ -24,6 +24,7 @@ from types import SimpleNamespace
 from typing import NamedTuple, Optional
 
 from ..types import Official
+from ..units import is_unit_name, resolve
 from .gazetteer import LEVEL_TYPES, gazetteer
 from .lexicon import Position, degree_key, lexicon, one_edit
 from .text import in_headline, is_cap
@@ -218,9 +219,18 @@ def _parse_tail(text: str, start: int, pos: Position):
     toks = _tokens(text, start, 120)
     i, end = 0, start
     unit_written, region, region_type, code = None, None, None, None
+    implied = pos.unit.split(" ")[0] if pos.unit and "{region}" in pos.unit else None
     while i < len(toks):
         s, e, t = toks[i]
         low = t.lower().rstrip(".")
+        # a unit the table knows, written after its head or after a post that heads it: its name as the
+        # table gives it ("Kapolres Metro Jakarta Selatan", "Dandim 1013/Muara Teweh", "Pangdam IX/Udayana")
+        known = ((_known_unit(text, toks, i, implied) if i == 0 and implied else None)
+                 or (_known_unit(text, toks, i + 1, t.rstrip(".")) if low in lex.unit_heads and is_cap(t) else None))
+        if known:
+            unit_written = unit_written or known[0]
+            i, end = known[1], toks[known[1] - 1][1]
+            continue
         if t == "(":  # "(Dandim)", "(Sumsel)"
             j = i + 1
             while j < len(toks) and toks[j][2] != ")" and j - i <= 4:
@@ -313,6 +323,26 @@ def _parse_tail(text: str, start: int, pos: Position):
     elif unit is None and pos.unit and "{region}" not in pos.unit:
         unit = pos.unit
     return unit, end, i, toks
+
+
+def _known_unit(text: str, toks, i: int, head: str) -> Optional[tuple[str, int]]:
+    """The longest run of tokens from ``i`` that, after ``head``, makes the
+    name or a press alias of a unit of the table (``units.is_unit_name``), as
+    (the unit's name, the token after the run); None if no run does. A run
+    does not go past a comma or a bracket."""
+    best = None
+    for j in range(i + 1, min(len(toks), i + 8) + 1):
+        if toks[j - 1][2] in ("(", ")", ",", ";") or (j > i + 1 and text[toks[j - 2][1]:toks[j - 1][0]].strip()):
+            break
+        written = f"{head} {text[toks[i][0]:toks[j - 1][1]].rstrip('.,')}"
+        if is_unit_name(written):
+            best = (written, j)
+        if toks[j - 1][2].endswith((",", ";")):
+            break
+    if best is None:
+        return None
+    u = resolve(best[0])
+    return (u.name if u is not None else best[0]), best[1]
 
 
 _DESIGNATOR = re.compile(r"(?:\d{1,2}|[A-Z]|[IVX]{1,4})")
