@@ -331,9 +331,13 @@ def _known_unit(text: str, toks, i: int, head: str) -> Optional[tuple[str, int]]
     (the unit's name, the token after the run); None if no run does. A run
     does not go past a comma or a bracket."""
     best = None
+    ranks = _rank_words()
     for j in range(i + 1, min(len(toks), i + 8) + 1):
-        if toks[j - 1][2] in ("(", ")", ",", ";") or (j > i + 1 and text[toks[j - 2][1]:toks[j - 1][0]].strip()):
+        t = toks[j - 1][2]
+        if t in ("(", ")", ",", ";") or (j > i + 1 and text[toks[j - 2][1]:toks[j - 1][0]].strip()):
             break
+        if j > i + 1 and t.rstrip(".,").lower() in ranks:
+            break  # a rank begins what follows the unit's name
         written = f"{head} {text[toks[i][0]:toks[j - 1][1]].rstrip('.,')}"
         if is_unit_name(written):
             best = (written, j)
@@ -343,6 +347,12 @@ def _known_unit(text: str, toks, i: int, head: str) -> Optional[tuple[str, int]]
         return None
     u = resolve(best[0])
     return (u.name if u is not None else best[0]), best[1]
+
+
+@lru_cache(maxsize=1)
+def _rank_words() -> frozenset[str]:
+    """The one-word written ranks, lower case (``akbp``, ``letkol``, ``kombespol``)."""
+    return frozenset(f.lower().rstrip(".") for f in lexicon().rank_forms if " " not in f)
 
 
 _DESIGNATOR = re.compile(r"(?:\d{1,2}|[A-Z]|[IVX]{1,4})")
