@@ -1,4 +1,4 @@
-"""Officials' units against the gold's (``pipeline.py eval`` scores no unit):
+"""Officials' units against the gold's, strict and as ``pipeline.py eval`` scores them, with a list:
 
     python benchmarks/unit_accuracy.py                    # per split, strict and lenient
     python benchmarks/unit_accuracy.py --list             # every official whose unit differs
@@ -7,23 +7,22 @@
 Officials are matched by name (case and spaces folded) within each gold
 article; of those matched, the unit is right **strictly** when it equals the
 gold's (case and spaces folded) and **leniently** when it does with the
-admin words and government prefixes folded away (``KPU Kabupaten Bima`` =
-``KPU Bima``, ``Kabupaten Pohuwato`` = ``Pemkab Pohuwato``): the gold and
-pantau write the same unit in different conventions, so the lenient figure
-is the one to read; the list shows what remains.
+words ``eval``'s unit accuracy folds left out (``extractor.evaluate._unit``:
+``KPU Kabupaten Bima`` = ``KPU Bima``, ``Kabupaten Pohuwato`` = ``Pemkab
+Pohuwato``): the gold and pantau write the same unit in different
+conventions, so the lenient figure is the one to read; the list shows what
+remains. (``eval`` matches names its own way, so its counts differ a little.)
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DROP = {"kabupaten", "kab", "provinsi", "kecamatan", "pemkab", "pemprov", "pemkot", "pemerintah"}
 
 
 def folded(unit) -> str:
@@ -31,7 +30,9 @@ def folded(unit) -> str:
 
 
 def lenient(unit) -> str:
-    return " ".join(w for w in re.split(r"[\s.]+", (unit or "").casefold()) if w and w not in DROP)
+    from extractor.evaluate import _unit
+
+    return _unit(unit)
 
 
 def rows(gold_path: Path) -> list[dict]:

@@ -2,7 +2,11 @@
 
 Per field, micro-averaged over articles:
   * officials matched by normalised name (case, dots and spacing ignored);
-    rank and position accuracy over the matched pairs;
+    rank, position and unit accuracy over the matched pairs (units compared
+    with the admin words of ``units.toml`` but ``Kota`` folded away, and the
+    regional government's heads of ``positions.toml`` too: ``KPU Kabupaten
+    Bima`` = ``KPU Bima``, ``Kabupaten Pohuwato`` = ``Pemkab Pohuwato``, since
+    the gold and pantau write the same unit in these two ways);
   * places matched by normalised name (type breaks ties); code accuracy over
     the matched pairs; ``places (admin)`` counts the same matching without
     venues on either side (regions only, as issue 14's real-article figures);
@@ -82,6 +86,7 @@ class Report:
     officials: PRF = field(default_factory=PRF)
     rank: Acc = field(default_factory=Acc)
     position: Acc = field(default_factory=Acc)
+    unit: Acc = field(default_factory=Acc)
     places: PRF = field(default_factory=PRF)
     admin_places: PRF = field(default_factory=PRF)
     place_code: Acc = field(default_factory=Acc)
@@ -102,7 +107,8 @@ class Report:
         return {
             "articles": self.articles,
             "officials": self.officials.as_dict(), "rank_accuracy": self.rank.as_dict(),
-            "position_accuracy": self.position.as_dict(), "places": self.places.as_dict(),
+            "position_accuracy": self.position.as_dict(), "unit_accuracy": self.unit.as_dict(),
+            "places": self.places.as_dict(),
             "admin_places": self.admin_places.as_dict(),
             "place_code_accuracy": self.place_code.as_dict(), "dates": self.dates.as_dict(),
             "event_types": self.events.as_dict(), "event_date_accuracy": self.event_date.as_dict(),
@@ -143,6 +149,25 @@ def _pos(s: Optional[str]) -> str:
     return (s or "").lower().replace(" ", "")
 
 
+def _unit(s: Optional[str]) -> str:
+    """A unit's name for comparing: lower case, the folded words left out."""
+    fold = _unit_fold()
+    return " ".join(w for w in (s or "").replace(".", " ").lower().split() if w not in fold)
+
+
+def _unit_fold() -> frozenset[str]:
+    """Words the gold and pantau write differently around the same unit: the
+    admin words but ``kota`` (``Polres Madiun Kota`` is not ``Polres Madiun``)
+    and the first word of the regional government's unit templates (Pemkab,
+    Pemkot, Pemprov, Kecamatan, Desa ...)."""
+    from .nlp.lexicon import lexicon
+
+    lex = lexicon()
+    units = {lex.position(f).unit or "" for f, _ in lex.position_forms if lex.position(f).institution == "Pemda"}
+    heads = {u.split(" ")[0].lower() for u in units if len(u.split(" ")) == 2 and u.endswith(" {region}")}
+    return frozenset({w for w in lex.admin_level if w != "kota"} | heads)
+
+
 def _match(gold: list[dict], pred: list[dict], key, tie=None) -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
     """Greedy one-to-one matching by key (then by tie-breaker: a value, or a
     tuple of values compared in order)."""
@@ -172,6 +197,7 @@ def score_article(report: Report, gold: dict, pred: dict, with_diff: bool) -> No
     for g, p in pairs:
         report.rank.add((g.get("rank") or None) == (p.get("rank") or None))
         report.position.add(_pos(g.get("position")) == _pos(p.get("position")))
+        report.unit.add(_unit(g.get("unit")) == _unit(p.get("unit")))
         if (g.get("rank") or None) != (p.get("rank") or None) or _pos(g.get("position")) != _pos(p.get("position")):
             wrong.append(f"{g['name']}: rank {p.get('rank')}/{g.get('rank')} position {p.get('position')}/{g.get('position')}")
     diff["officials"] = {"missed": [o["name"] for o in missed], "extra": [o["name"] for o in extra], "wrong": wrong}
@@ -287,7 +313,7 @@ def format_report(report: Report) -> str:
                       ("event types", "event_types"), ("quotes", "quotes"), ("candidates", "candidates")):
         d = s[key]
         lines.append(f"{name:<16} {d['p']:>6.3f} {d['r']:>6.3f} {d['f']:>6.3f}   {d['tp']}/{d['fp']}/{d['fn']}")
-    for name, key in (("rank acc", "rank_accuracy"), ("position acc", "position_accuracy"),
+    for name, key in (("rank acc", "rank_accuracy"), ("position acc", "position_accuracy"), ("unit acc", "unit_accuracy"),
                       ("place code acc", "place_code_accuracy"), ("event date acc", "event_date_accuracy"),
                       ("event place acc", "event_place_accuracy"), ("personnel acc", "event_personnel_accuracy"),
                       ("speaker acc", "speaker_accuracy"), ("office acc", "office_accuracy"),
