@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -155,6 +156,7 @@ def _unit(s: Optional[str]) -> str:
     return " ".join(w for w in (s or "").replace(".", " ").lower().split() if w not in fold)
 
 
+@lru_cache(maxsize=1)
 def _unit_fold() -> frozenset[str]:
     """Words the gold and pantau write differently around the same unit: the
     admin words but ``kota`` (``Polres Madiun Kota`` is not ``Polres Madiun``)

@@ -224,7 +224,7 @@ def _parse_tail(text: str, start: int, pos: Position):
         s, e, t = toks[i]
         low = t.lower().rstrip(".")
         # a unit the table knows, written after its head or after a post that heads it: its name as the
-        # table gives it ("Kapolres Metro Jakarta Selatan", "Dandim 1013/Muara Teweh", "Pangdam IX/Udayana")
+        # table gives it ("Kapolres Metro Jakarta Selatan", "Dandim 0211/TT", "Pangdam IX/Udayana")
         known = ((_known_unit(text, toks, i, implied) if i == 0 and implied else None)
                  or (_known_unit(text, toks, i + 1, t.rstrip(".")) if low in lex.unit_heads and is_cap(t) else None))
         if known:
