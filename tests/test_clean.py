@@ -103,3 +103,18 @@ def test_plain_text_lead_in_and_page_stamp():
     plain = article_from_text("Polres Lahat Amankan Pleno Rekapitulasi Suara\n\nPolisi mengamankan pleno di Lahat "
                               "kemarin.", "u")
     assert plain.text.startswith("Polres Lahat Amankan Pleno")
+
+
+def test_a_box_of_other_stories_inside_the_story_does_not_end_it():
+    # "Berita Lainnya" (and "Berita X Lainnya") heads a box pages put inside a story as well as after it:
+    # the heading and its headlines go; a sentence of the story after them goes on with the story
+    text = ("Distribusi logistik dimulai pagi ini dari gudang KPU.\nBerita Lainnya\n"
+            "Pemkab Nunukan Siapkan Posko Kesehatan di Perbatasan\nHarga Sembako di Krayan Naik Jelang Natal\n"
+            "Dandim 0911/Nunukan Letkol Inf Marthen Lumban Gaol memastikan Babinsa ikut memantau hingga logistik tiba.")
+    kept, dropped = clean_text(text)
+    assert kept.endswith("hingga logistik tiba.") and "Marthen Lumban Gaol" in kept
+    assert "Harga Sembako di Krayan Naik Jelang Natal" in dropped and "Berita Lainnya" in dropped
+    # after it at the end of a page, whatever is not the story's prose ends the story as before
+    kept, dropped = clean_text("Distribusi logistik dimulai pagi ini.\nBerita Kaltara Lainnya:\n"
+                               "Polisi Amankan Pelaku Curanmor\nCopyright 2024 kaltaraonline.id")
+    assert kept == "Distribusi logistik dimulai pagi ini." and "Copyright 2024 kaltaraonline.id" in dropped

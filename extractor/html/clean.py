@@ -41,6 +41,7 @@ class _Rules:
     opener: re.Pattern
     gallery: re.Pattern
     tail: re.Pattern
+    related: re.Pattern
     inline: tuple[re.Pattern, ...]
     credit: re.Pattern
     piece: re.Pattern
@@ -59,6 +60,7 @@ def rules() -> _Rules:
         opener=re.compile("(?:" + "|".join(data["opener"]) + r")\s*", re.IGNORECASE),
         gallery=re.compile("(?:" + "|".join(data["gallery_opener"]) + r")\s*", re.IGNORECASE),
         tail=re.compile("(?:" + "|".join(data["tail"]) + r")\s*", re.IGNORECASE),
+        related=re.compile("(?:" + "|".join(data["related"]) + r")\s*", re.IGNORECASE),
         inline=tuple(re.compile(p) for p in data["inline"]),
         credit=re.compile("|".join(data["credit"])),
         piece=re.compile("|".join(data["piece"]), re.IGNORECASE),
@@ -85,6 +87,12 @@ def _is_headline(line: str) -> bool:
     if not words or len(words) > 20 or _END_PUNCT.search(line):
         return False
     return sum(w[0].isupper() or w[0].isdigit() for w in words) >= 0.6 * len(words)
+
+
+def _is_prose(line: str) -> bool:
+    """A line of a story's prose: a sentence of 12 words or more (ending in
+    sentence punctuation, or cut off mid-sentence at the end of a page)."""
+    return len(line.split()) >= 12 and not _is_headline(line)
 
 
 def _is_caption(line: str) -> bool:
@@ -117,7 +125,12 @@ def clean_paragraphs(paragraphs: Iterable[str], title: str = "", *, extra: Optio
             if skip_headline:
                 if _BULLET.match(line) or _is_headline(line) or (skip_headline == "captions" and _is_caption(line)):
                     dropped.append(line)
-                    skip_headline = "captions" if skip_headline == "captions" else "bullets"
+                    skip_headline = "captions" if skip_headline == "captions" else \
+                        "related" if skip_headline == "related" else "bullets"
+                    continue
+                if skip_headline == "related" and not _is_prose(line):  # the box ran to the end of the page
+                    dropped.append(line)
+                    stop = True
                     continue
                 skip_headline = False
             if r.gallery.fullmatch(line):
@@ -127,6 +140,10 @@ def clean_paragraphs(paragraphs: Iterable[str], title: str = "", *, extra: Optio
             if r.opener.fullmatch(line):
                 dropped.append(line)
                 skip_headline = "first"
+                continue
+            if r.related.fullmatch(line):
+                dropped.append(line)
+                skip_headline = "related"
                 continue
             if r.tail.fullmatch(line):
                 dropped.append(line)
