@@ -68,7 +68,7 @@ def main() -> None:
                 c[key, "strict"] += folded(r["gold"]) == folded(r["got"])
                 c[key, "lenient"] += lenient(r["gold"]) == lenient(r["got"])
     print("split    officials matched  strict  lenient")
-    for key in ("dev", "check", "blind", "blind2", "all"):
+    for key in [*dict.fromkeys(r["split"] for r in rs), "all"]:
         m = max(c[key, "matched"], 1)
         print(f"{key:8} {c[key, 'gold']:9} {c[key, 'matched']:7}  {c[key, 'strict'] / m:.3f}   {c[key, 'lenient'] / m:.3f}")
     if a.list:
