@@ -90,8 +90,8 @@ def _is_headline(line: str) -> bool:
 
 
 def _is_prose(line: str) -> bool:
-    """A line of a story's prose: a sentence of 12 words or more (ending in
-    sentence punctuation, or cut off mid-sentence at the end of a page)."""
+    """A line of a story's prose: 12 words or more, and not a headline (which
+    ends without sentence punctuation and is mostly capitalised)."""
     return len(line.split()) >= 12 and not _is_headline(line)
 
 
@@ -125,8 +125,7 @@ def clean_paragraphs(paragraphs: Iterable[str], title: str = "", *, extra: Optio
             if skip_headline:
                 if _BULLET.match(line) or _is_headline(line) or (skip_headline == "captions" and _is_caption(line)):
                     dropped.append(line)
-                    skip_headline = "captions" if skip_headline == "captions" else \
-                        "related" if skip_headline == "related" else "bullets"
+                    skip_headline = skip_headline if skip_headline in ("captions", "related") else "bullets"
                     continue
                 if skip_headline == "related" and not _is_prose(line):  # the box ran to the end of the page
                     dropped.append(line)

@@ -315,7 +315,7 @@ class _KnownNames:
         self._admin = {a.lower(): lex.admin_level.get(a.lower().rstrip("."), "") for a in admin}
         self._admin.update(lex.admin_level)
         self._admin.update({f"{w}.": lvl for w, lvl in lex.admin_level.items()})
-        self._national = frozenset(unit_key(w) for w in lexicon().national_words)
+        self._national = frozenset(unit_key(w) for w in lex.national_words)
 
     def end(self, doc: Doc, head: Span, h: _Head, end: int, whole: bool) -> int:
         toks = doc[head.end:end]
