@@ -140,3 +140,58 @@ def test_a_very_long_chunk_is_one_token_and_the_text_round_trips():
     doc = nlp(text)
     assert doc.text == text
     assert blob in [t.text for t in doc] and len(blob) > LONG_CHUNK
+
+
+def _dropped_cases():
+    """spaCy's Indonesian special cases that pantau's tokenizer leaves out."""
+    from spacy.lang.id import Indonesian
+
+    from extractor.nlp.tokenizer import _redundant
+
+    return {k: v for k, v in Indonesian.Defaults.tokenizer_exceptions.items() if _redundant(k, v)}
+
+
+def test_no_whitespace_or_one_character_special_cases():
+    # Once a chunk hits a special case, spaCy caches no later chunk of that
+    # text: a "\n" case made every word after an article's first paragraph
+    # break run all the affix rules again (~2.5x the tokenizing time).
+    from extractor.nlp.pipeline import load
+
+    dropped = _dropped_cases()
+    assert {"\n", "\t", " "} <= set(dropped)
+    for tokenizer in (make_nlp().tokenizer, load().tokenizer):
+        rules = tokenizer.rules
+        assert rules and not set(dropped) & set(rules)
+        assert "S.H." in rules  # cases that change tokens stay
+
+
+@pytest.fixture(scope="module")
+def with_all_cases():
+    """pantau's tokenizer with the left-out special cases put back."""
+    t = make_nlp().tokenizer
+    t.rules = {**t.rules, **_dropped_cases()}
+    return t
+
+
+@pytest.mark.parametrize("text", [
+    "Kapolres hadir.\nKetua KPU (Dr. Budi, S.H.) berkata:\n\n“Aman”\t— kata 'dia'\xa0di TPS 5.",
+    "(Dr.\n;M.Si.,\n'Plt.'\r\n\u2003S.I.K.)\n\n",
+])
+def test_leaving_them_out_changes_no_token(nlp, with_all_cases, text):
+    assert [(t.text, t.whitespace_) for t in nlp.tokenizer(text)] == \
+        [(t.text, t.whitespace_) for t in with_all_cases(text)]
+
+
+def test_leaving_them_out_changes_no_token_on_random_text(nlp, with_all_cases):
+    from hypothesis import given, settings, strategies as st
+
+    pieces = st.sampled_from(list(" \n\t\xa0\r\u2003'—-.,:;()\"“”/ab12") +
+                             ["S.H.", "Dr.", "Dr. med", "Kab.", "No.5", "M.Si.,", "Plt.", ":)", "''", "\n\n"])
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(pieces, max_size=30).map("".join))
+    def same(text):
+        assert [(t.text, t.whitespace_) for t in nlp.tokenizer(text)] == \
+            [(t.text, t.whitespace_) for t in with_all_cases(text)]
+
+    same()

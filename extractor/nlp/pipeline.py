@@ -175,11 +175,13 @@ def _base() -> Language:
     its own that the rule components are added to; without a model, the
     tuned tokenizer alone."""
     from .model import MODEL_DIR, load_model
-    from .tokenizer import make_nlp
+    from .tokenizer import drop_redundant_special_cases, make_nlp
 
     if not (MODEL_DIR / "meta.json").exists():
         return make_nlp()
-    return load_model()
+    nlp = load_model()
+    drop_redundant_special_cases(nlp.tokenizer)  # the model's stored rules predate it
+    return nlp
 
 
 @lru_cache(maxsize=1)
