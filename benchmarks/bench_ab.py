@@ -24,6 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from bench_e2e import byte_compile  # noqa: E402
 from generate import generate  # noqa: E402
 
 
@@ -52,6 +53,8 @@ def main() -> None:
     a = ap.parse_args()
     trees = {"this": HERE.parent, "other": a.other.resolve()}
     pages = generate(a.n, HERE / "out" / f"articles-{a.n}.jsonl")
+    for tree in trees.values():
+        byte_compile(tree)  # both trees as installed packages are
     got: dict[str, list[tuple[float, float]]] = {k: [] for k in trees}
     for i in range(a.pairs):
         order = list(trees) if i % 2 == 0 else list(trees)[::-1]

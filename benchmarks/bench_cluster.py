@@ -230,6 +230,9 @@ def bench_shard_output() -> None:
 def bench_dask(pages: int, shard_kb: int) -> None:
     import subprocess
 
+    from bench_e2e import byte_compile
+
+    byte_compile(ROOT)  # the workers import pantau as an installed package would
     path = OUT / f"ccnews-target-{pages}.warc.gz"
     if not path.exists():
         ccnews.build(path, pages, target=1.0, page_kb=40, seed=19, truncate=False)
