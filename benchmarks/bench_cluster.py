@@ -24,8 +24,9 @@ Rows (``--only`` picks groups):
   per-shard SQLite database written through ``Store.save``.
 * ``dask``: end to end, ``ingest --dask local:1`` and ``local:2`` on an
   extraction-heavy WARC (every page a target), fresh databases, workers
-  warmed (model loaded) before the clock starts; parallel efficiency
-  T1 / (2 x T2); the merge's time per 10k articles and its share of the run,
+  warmed (model loaded) before the clock starts, in ``--pairs`` alternated
+  pairs (default 3); parallel efficiency T1 / (2 x T2) as the median of the
+  pairs' own ratios, the other rows the runs' medians; the merge's time per 10k articles and its share of the run,
   and the part of it after the last task ended (the merge not overlapped
   with extraction). Shards of ``--shard-kb`` (256: ~35 target pages each,
   about what a 256 MiB shard of a real CC-NEWS file passes).
