@@ -348,3 +348,31 @@ def test_whole_words_finds_what_the_longest_first_alternation_finds():
 ])
 def test_known_unit_after_a_post(text, unit):
     assert one(text).unit == unit
+
+
+def _twin_names() -> list[str]:
+    """Names a kabupaten and a kota of one province share (Bogor, Kupang,
+    Sorong, ...), from the gazetteer: every such pair, not a sample."""
+    from extractor.nlp.gazetteer import _cached_regions
+
+    types: dict[tuple[str, str], set[str]] = {}
+    for r in _cached_regions():
+        if r.type in ("kabupaten", "kota"):
+            types.setdefault((r.name, r.province), set()).add(r.type)
+    return sorted({name for (name, _), t in types.items() if len(t) == 2})
+
+
+def test_the_admin_word_written_decides_between_a_kota_and_its_kabupaten_twin():
+    # "Ketua KPU Kota Bogor": the gazetteer lists Kabupaten Bogor first; the
+    # written "Kota" must win (the KPU of the kota is another body). And
+    # "Kabupaten Banjar" is Kalimantan Selatan's, not Kota Banjar of Jawa Barat.
+    names = _twin_names()
+    assert len(names) >= 20 and {"Bogor", "Kupang", "Sorong", "Bekasi"} <= set(names)
+    wrong = []
+    for name in names + ["Banjar"]:
+        for body in ("KPU", "Bawaslu"):
+            for admin, want in (("Kota", f"{body} Kota {name}"), ("Kabupaten", f"{body} {name}")):
+                got = one(f"Ketua {body} {admin} {name} Ahmad Yani mengatakan pleno berjalan aman.").unit
+                if got != want:
+                    wrong.append((admin, name, body, got))
+    assert not wrong, wrong

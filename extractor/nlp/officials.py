@@ -474,7 +474,7 @@ def _region_at(text, toks, i, types=("provinsi", "kabupaten", "kota")):
         if not cands and "kabupaten" in types:  # "Talaud" for Kabupaten Kepulauan Talaud
             cands = gazetteer().lookup(f"Kepulauan {written}", ("kabupaten",))
         if cands:
-            best = (cands[0], j + 1)
+            best = (_first_of_type(cands, types), j + 1)
         j += 1
     if best is None and k > i:  # "Kota Sigli", a kecamatan; else "Kecamatan X" with X unknown to the gazetteer
         j = k
@@ -484,6 +484,13 @@ def _region_at(text, toks, i, types=("provinsi", "kabupaten", "kota")):
                 best = (cands[0], j + 1)
             j += 1
     return best
+
+
+def _first_of_type(cands: list, types: tuple) -> object:
+    """The candidate whose type comes first in ``types``, the gazetteer's
+    order among equals: "Kota Bogor" (types kota, then kabupaten) is the
+    kota, though the gazetteer lists Kabupaten Bogor first."""
+    return min(cands, key=lambda c: types.index(c.type) if c.type in types else len(types))
 
 
 def _expand_code(code: str) -> str:
