@@ -11,11 +11,13 @@ when the file is malformed (``data file nlp/lexicons/positions.toml:
 position[3].variants: expected a list, found str``). A file without a
 registered schema is only parsed.
 
-:func:`fingerprint` hashes every data file; :func:`extractor_version` puts
-the first eight hex digits of that hash after the package version
-(``0.1.0+3f2a9c1d``). Every article is stored with it, and the store takes
-an article whose version differs as not current: editing a lexicon
-re-extracts the stored articles on the next run, with no flag to remember.
+:func:`fingerprint` hashes every data file and :func:`code_fingerprint`
+every source file of the package (the training scripts apart);
+:func:`extractor_version` puts the first eight hex digits of each after the
+package version (``0.1.0+3f2a9c1d.7be01a55``). Every article is stored with
+it, and the store takes an article whose version differs as not current:
+editing a lexicon or a rule re-extracts the stored articles on the next run,
+with no flag to remember.
 
 Nothing here imports spaCy or bs4: the store, the config and the
 extraction stages all read their data through this module.
@@ -299,6 +301,37 @@ def _fingerprint() -> str:
     return _hash(ROOT)
 
 
+#: the package's code the code fingerprint leaves out: the training scripts make the model, which
+#: is versioned apart (``model_version``)
+CODE_EXCLUDED = ("nlp/training/*",)
+
+
+def code_files(root: Path = ROOT) -> list[Path]:
+    """Every Python source file of the package under ``root`` but :data:`CODE_EXCLUDED`, sorted."""
+    return sorted(p for p in root.rglob("*.py") if "__pycache__" not in p.parts
+                  and not any(fnmatch.fnmatch(p.relative_to(root).as_posix(), pat) for pat in CODE_EXCLUDED))
+
+
+def code_fingerprint(root: Optional[Path] = None) -> str:
+    """SHA-256 (hex) over the relative path and bytes of every source file
+    (:func:`code_files`): the rules written in code, as :func:`fingerprint`
+    covers those written in data. Any edit counts, a comment too."""
+    if root is None:
+        return _code_fingerprint()
+    h = hashlib.sha256()
+    for p in code_files(Path(root)):
+        rel = p.relative_to(root).as_posix().encode()
+        body = p.read_bytes()
+        h.update(len(rel).to_bytes(4, "big") + rel + len(body).to_bytes(8, "big") + body)
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    return code_fingerprint(ROOT)
+
+
 def extractor_version() -> str:
-    """The package version plus the data fingerprint: ``0.1.0+3f2a9c1d``."""
-    return f"{__version__}+{fingerprint()[:8]}"
+    """The package version, the data fingerprint and the code fingerprint
+    (eight hex digits each): ``0.1.0+3f2a9c1d.7be01a55``."""
+    return f"{__version__}+{fingerprint()[:8]}.{code_fingerprint()[:8]}"

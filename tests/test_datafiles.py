@@ -81,9 +81,22 @@ def test_editing_a_data_file_changes_the_fingerprint(tmp_path):
     assert datafiles.fingerprint(root) not in (before, after)
 
 
-def test_extractor_version_carries_the_fingerprint():
+def test_extractor_version_carries_the_fingerprints():
     v = datafiles.extractor_version()
-    assert v == f"{__version__}+{datafiles.fingerprint()[:8]}"
+    assert v == f"{__version__}+{datafiles.fingerprint()[:8]}.{datafiles.code_fingerprint()[:8]}"
+
+
+def test_editing_a_rule_in_code_changes_the_code_fingerprint_but_not_the_training_code(tmp_path):
+    root = _copy_package(tmp_path)
+    before = datafiles.code_fingerprint(root)
+    training = root / "nlp" / "training"
+    training.mkdir(exist_ok=True)
+    (training / "train_more.py").write_text("# a training script\n", "utf-8")
+    assert datafiles.code_fingerprint(root) == before  # the model is versioned apart
+    rules = root / "nlp" / "officials.py"
+    rules.write_text(rules.read_text("utf-8") + "\n# an edit\n", "utf-8")
+    assert datafiles.code_fingerprint(root) != before
+    assert datafiles.fingerprint(root) == datafiles.fingerprint()  # the data did not change
 
 
 _STORE = textwrap.dedent("""
@@ -114,3 +127,7 @@ def test_a_data_edit_makes_stored_articles_not_current(tmp_path):
     lex = root / "nlp" / "lexicons" / "positions.toml"
     lex.write_text(lex.read_text("utf-8") + "\n# an edit\n", "utf-8")
     assert run("check") == ["False", "False"]  # the lexicon changed: re-extract
+    assert run("save") == ["True", "True"]
+    rules = root / "nlp" / "places.py"
+    rules.write_text(rules.read_text("utf-8") + "\n# an edit\n", "utf-8")
+    assert run("check") == ["False", "False"]  # a rule in code changed: re-extract too
