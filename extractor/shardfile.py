@@ -35,7 +35,7 @@ import secrets
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator, Optional, Union
 
-from . import __version__
+from .datafiles import extractor_version
 from .errors import InputError, Msg
 
 SUFFIX = ".pantau-shard"
@@ -54,7 +54,7 @@ class ShardWriter:
         self.tmp = self.path.with_name(f"{self.path.name}.part-{secrets.token_hex(4)}")
         self._fh: Optional[BinaryIO] = open(self.tmp, "wb")
         self.frames = 0
-        self._dump(("header", {"pantau": __version__, "shard": key}))
+        self._dump(("header", {"pantau": extractor_version(), "shard": key}))
 
     def _dump(self, frame: tuple) -> None:
         pickle.dump(frame, self._fh, protocol=pickle.HIGHEST_PROTOCOL)  # one pickle per frame: no memo across them
@@ -102,7 +102,7 @@ def read_frames(path: Union[str, Path], key: Optional[str] = None) -> Iterator[t
     with fh:
         try:
             head = pickle.load(fh)
-            if head[0] != "header" or head[1].get("pantau") != __version__:
+            if head[0] != "header" or head[1].get("pantau") != extractor_version():
                 raise InputError(Msg.SHARD_FILE.format(path=path, detail=f"written by pantau {head[1].get('pantau')}"))
             if key is not None and head[1].get("shard") != key:
                 raise InputError(Msg.SHARD_FILE.format(path=path, detail=f"the output of {head[1].get('shard')}"))

@@ -81,3 +81,10 @@ def test_shard_file_round_trip_and_refusals(tmp_path):
     old.write_bytes(pickle.dumps(("header", {"pantau": "0.0.1", "shard": "k"})))
     with pytest.raises(InputError):
         list(read_frames(old))
+    # the same package version with other rules (data or code): redone too
+    from extractor import __version__
+
+    other = tmp_path / "other-rules"
+    other.write_bytes(pickle.dumps(("header", {"pantau": f"{__version__}+00000000.00000000", "shard": "k"})))
+    with pytest.raises(InputError):
+        list(read_frames(other))
