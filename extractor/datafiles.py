@@ -288,8 +288,13 @@ def fingerprint(root: Optional[Path] = None) -> str:
 
 
 def _hash(root: Path) -> str:
+    return _digest(root, data_files(root))
+
+
+def _digest(root: Path, files: list[Path]) -> str:
+    """SHA-256 (hex) over each file's path relative to ``root`` and its bytes, length-prefixed."""
     h = hashlib.sha256()
-    for p in data_files(root):
+    for p in files:
         rel = p.relative_to(root).as_posix().encode()
         body = p.read_bytes()
         h.update(len(rel).to_bytes(4, "big") + rel + len(body).to_bytes(8, "big") + body)
@@ -318,12 +323,7 @@ def code_fingerprint(root: Optional[Path] = None) -> str:
     covers those written in data. Any edit counts, a comment too."""
     if root is None:
         return _code_fingerprint()
-    h = hashlib.sha256()
-    for p in code_files(Path(root)):
-        rel = p.relative_to(root).as_posix().encode()
-        body = p.read_bytes()
-        h.update(len(rel).to_bytes(4, "big") + rel + len(body).to_bytes(8, "big") + body)
-    return h.hexdigest()
+    return _digest(Path(root), code_files(Path(root)))
 
 
 @lru_cache(maxsize=1)
