@@ -376,3 +376,17 @@ def test_the_admin_word_written_decides_between_a_kota_and_its_kabupaten_twin():
                 if got != want:
                     wrong.append((admin, name, body, got))
     assert not wrong, wrong
+
+
+def test_a_code_keeps_a_kecamatan_whose_name_starts_with_kota():
+    # "Danramil 01/Kota Sigli": Kota Sigli is the kecamatan's own name, not
+    # "Kota" before Sigli; every such kecamatan of the gazetteer (47).
+    from extractor.nlp.gazetteer import _cached_regions
+
+    names = sorted({r.name for r in _cached_regions()
+                    if r.type in ("kecamatan", "distrik") and r.name.startswith("Kota ")})
+    assert len(names) >= 30 and "Kota Sigli" in names
+    wrong = [(n, u) for n in names
+             if (u := one(f"Danramil 01/{n} Kapten Inf Budi Santoso mengatakan situasi aman.").unit)
+             != f"Koramil 01/{n}"]
+    assert not wrong, wrong

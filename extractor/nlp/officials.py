@@ -418,22 +418,42 @@ def _skip_in_tail(text: str, toks, i: int, end: int, pos: Optional[Position] = N
 
 
 def _code_at(text, toks, j):
-    """``0404/Muara Enim``: a unit code whose region may run over several words."""
+    """``0404/Muara Enim``: a unit code whose region may run over several
+    words: the longest run of up to four capitalised words after the slash
+    that names a region (``01/Kota Arga Makmur``, though ``Kota Arga`` is
+    none), not past a word that ends in a comma or a full stop."""
     code = toks[j][2].rstrip(".,")
     k = j + 1
     if "/" in code and not toks[j][2].endswith(","):
-        suffix = code.rsplit("/", 1)[1]
-        while k < len(toks) and is_cap(toks[k][2]) and text[toks[k - 1][1]:toks[k][0]] == " ":
-            longer = f"{suffix} {toks[k][2].rstrip('.,')}"
-            # "0624/Kabupaten Bandung", "0606/Kota Bogor": the prefix is part of the name written
-            bare = re.sub(rf"^(?:{_kab_kota_words()})\s+", "", longer)
-            if not gazetteer().lookup(bare, ("kabupaten", "kota", "kecamatan")):
+        head, suffix = code.rsplit("/", 1)
+        m = k
+        while m < len(toks) and m - k < 4 and is_cap(toks[m][2]) and text[toks[m - 1][1]:toks[m][0]] == " ":
+            suffix = f"{suffix} {toks[m][2].rstrip('.,')}"
+            # "0624/Kabupaten Bandung", "0606/Kota Bogor": the prefix is part of the name written;
+            # "01/Kota Sigli": the kecamatan's own name starts with Kota (47 do)
+            bare = re.sub(rf"^(?:{_kab_kota_words()})\s+", "", suffix)
+            if gazetteer().lookup(bare, ("kabupaten", "kota", "kecamatan")) or \
+                    gazetteer().lookup(suffix, ("kecamatan", "distrik")):
+                code, k = f"{head}/{suffix}", m + 1
+            if toks[m][2].endswith((",", ".")):
                 break
-            suffix, code = longer, code.rsplit("/", 1)[0] + "/" + longer
-            k += 1
-            if toks[k - 1][2].endswith((",", ".")):
-                break
+            m += 1
     return code, k
+
+
+def _expand_code(code: str) -> str:
+    """``0412/LU`` -> ``0412/Lampung Utara`` when the suffix is a known alias
+    (not when it is a region's own name: ``01/Kota Baru``, a kecamatan, is
+    no Kotabaru)."""
+    if "/" not in code:
+        return code
+    num, suffix = code.rsplit("/", 1)
+    if any(r.name.lower() == suffix.lower() for r in gazetteer().lookup(suffix, ("kecamatan", "distrik"))):
+        return code
+    hit = gazetteer().lookup(suffix, ("kabupaten", "kota"))
+    if hit and not suffix.isdigit():
+        return f"{num}/{hit[0].name}"
+    return code
 
 
 @lru_cache(maxsize=1)
@@ -491,17 +511,6 @@ def _first_of_type(cands: list, types: tuple) -> object:
     order among equals: "Kota Bogor" (types kota, then kabupaten) is the
     kota, though the gazetteer lists Kabupaten Bogor first."""
     return min(cands, key=lambda c: types.index(c.type) if c.type in types else len(types))
-
-
-def _expand_code(code: str) -> str:
-    """``0412/LU`` -> ``0412/Lampung Utara`` when the suffix is a known alias."""
-    if "/" not in code:
-        return code
-    num, suffix = code.rsplit("/", 1)
-    hit = gazetteer().lookup(suffix, ("kabupaten", "kota"))
-    if hit and not suffix.isdigit():
-        return f"{num}/{hit[0].name}"
-    return code
 
 
 def find_officials(text: str, *, context: tuple[str, ...] = (),
