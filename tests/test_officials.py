@@ -390,3 +390,21 @@ def test_a_code_keeps_a_kecamatan_whose_name_starts_with_kota():
              if (u := one(f"Danramil 01/{n} Kapten Inf Budi Santoso mengatakan situasi aman.").unit)
              != f"Koramil 01/{n}"]
     assert not wrong, wrong
+
+
+def test_regional_government_staff_posts_belong_to_their_pemda_at_the_level_written():
+    # Sekda, Kaban Kesbangpol, ...: every post of positions.toml whose unit is
+    # "Pemda {region}", in a province, a kabupaten and a kota twin of one
+    from extractor.nlp.lexicon import lexicon
+
+    shorts = sorted({p.short for alts in lexicon().position_alts.values() for p in alts
+                     if p.unit == "Pemda {region}" and not p.acting})
+    assert {"Sekda", "Kaban Kesbangpol"} <= set(shorts)
+    wrong = []
+    for short in shorts:
+        for written, want in (("Kota Bogor", "Pemda Kota Bogor"), ("Kabupaten Bogor", "Pemda Bogor"),
+                              ("Dompu", "Pemda Dompu"), ("Papua Barat", "Pemda Papua Barat")):
+            o = one(f"Hadir pula {short} {written} Ahmad Yani dalam rapat itu.")
+            if (o.position, o.unit) != (short, want):
+                wrong.append((short, written, o.position, o.unit))
+    assert not wrong, wrong

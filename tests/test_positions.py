@@ -50,7 +50,7 @@ def _one(text):
     ("Ketua KPPS", "Ketua KPPS", "KPPS {region}", "desa", "KPPS"),
     ("Ketua KIP", "Ketua KIP", "KIP {region}", "kabupaten", "KPU"),
     ("Kepala Gudang Logistik", "Kepala Gudang Logistik", "KPU {region}", "kabupaten", "KPU"),
-    ("Kepala Badan Kesatuan Bangsa dan Politik", "Kaban Kesbangpol", "", "", "Pemda"),
+    ("Kepala Badan Kesatuan Bangsa dan Politik", "Kaban Kesbangpol", "Pemda {region}", "kabupaten", "Pemda"),
     ("Kepala Satuan Polisi Pamong Praja", "Kasatpol PP", "Satpol PP {region}", "kabupaten", "Pemda"),
     ("Wakil Ketua DPRD", "Wakil Ketua DPRD", "DPRD {region}", "kabupaten", "DPRD"),
     ("Kepala Desa", "Kades", "Desa {region}", "desa", "Pemda"),
