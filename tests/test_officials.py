@@ -408,3 +408,34 @@ def test_regional_government_staff_posts_belong_to_their_pemda_at_the_level_writ
             if (o.position, o.unit) != (short, want):
                 wrong.append((short, written, o.position, o.unit))
     assert not wrong, wrong
+
+
+def test_a_code_keeps_a_capital_town_and_a_place_after_a_sub_number():
+    # "Dandim 1013/Muara Teweh": Kodims are named after their capital towns;
+    # every multi-word capital town of the gazetteer that is no kabupaten or
+    # kota name of its own. "Danramil 0825/01 Pesanggaran": after a
+    # sub-number the kecamatan follows a space.
+    from extractor.nlp.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    towns = sorted(t for t in _capital_names() if " " in t and not gaz.lookup(t, ("kabupaten", "kota")))
+    assert len(towns) >= 20 and "Muara Teweh" in towns
+    wrong = [(t, u) for t in towns
+             if (u := one(f"Dandim 1234/{t} Letkol Inf Budi Santoso mengatakan situasi aman.").unit)
+             != f"Kodim 1234/{t}"]
+    assert not wrong, wrong
+    assert one("Danramil 0825/01 Pesanggaran Kapten Inf Budi Santoso mengatakan aman.").unit == \
+        "Koramil 0825/01 Pesanggaran"
+    assert one("Danramil 0825/01 Budi Santoso mengatakan situasi aman.").unit == "Koramil 0825/01"
+
+
+def _capital_names() -> set[str]:
+    """The capital towns' names as regions.csv writes them."""
+    import csv
+
+    from extractor.datafiles import ROOT
+
+    with open(ROOT / "data" / "regions.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    col = next(c for c in rows[0] if "capital" in c.lower())
+    return {r[col] for r in rows if r[col]}

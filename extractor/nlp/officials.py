@@ -420,25 +420,36 @@ def _skip_in_tail(text: str, toks, i: int, end: int, pos: Optional[Position] = N
 def _code_at(text, toks, j):
     """``0404/Muara Enim``: a unit code whose region may run over several
     words: the longest run of up to four capitalised words after the slash
-    that names a region (``01/Kota Arga Makmur``, though ``Kota Arga`` is
-    none), not past a word that ends in a comma or a full stop."""
+    that names a region or a capital town (``01/Kota Arga Makmur``, though
+    ``Kota Arga`` is none; ``1013/Muara Teweh``), not past a word that ends
+    in a comma or a full stop. After a sub-number the place follows a space:
+    ``0825/01 Pesanggaran``."""
     code = toks[j][2].rstrip(".,")
     k = j + 1
     if "/" in code and not toks[j][2].endswith(","):
-        head, suffix = code.rsplit("/", 1)
+        head, first = code.rsplit("/", 1)
+        words = ""
         m = k
         while m < len(toks) and m - k < 4 and is_cap(toks[m][2]) and text[toks[m - 1][1]:toks[m][0]] == " ":
-            suffix = f"{suffix} {toks[m][2].rstrip('.,')}"
-            # "0624/Kabupaten Bandung", "0606/Kota Bogor": the prefix is part of the name written;
-            # "01/Kota Sigli": the kecamatan's own name starts with Kota (47 do)
-            bare = re.sub(rf"^(?:{_kab_kota_words()})\s+", "", suffix)
-            if gazetteer().lookup(bare, ("kabupaten", "kota", "kecamatan")) or \
-                    gazetteer().lookup(suffix, ("kecamatan", "distrik")):
-                code, k = f"{head}/{suffix}", m + 1
+            words = f"{words} {toks[m][2].rstrip('.,')}".strip()
+            name = words if first.isdigit() else f"{first} {words}"
+            if _names_region(name):
+                code, k = f"{head}/{first} {words}", m + 1
             if toks[m][2].endswith((",", ".")):
                 break
             m += 1
     return code, k
+
+
+def _names_region(name: str) -> bool:
+    """Whether ``name`` (after a unit code's slash) names a kabupaten, kota,
+    kecamatan or distrik, or a capital town: "0624/Kabupaten Bandung" and
+    "0606/Kota Bogor" write the admin word with the name, and 47 kecamatan
+    have a name that starts with Kota (01/Kota Sigli)."""
+    gaz = gazetteer()
+    bare = re.sub(rf"^(?:{_kab_kota_words()})\s+", "", name)
+    return bool(gaz.lookup(bare, ("kabupaten", "kota", "kecamatan")) or gaz.lookup(name, ("kecamatan", "distrik"))
+                or gaz.capital(name))
 
 
 def _expand_code(code: str) -> str:
