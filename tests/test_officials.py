@@ -439,3 +439,48 @@ def _capital_names() -> set[str]:
         rows = list(csv.DictReader(fh))
     col = next(c for c in rows[0] if "capital" in c.lower())
     return {r[col] for r in rows if r[col]}
+
+
+def _city_resorts() -> list[tuple[str, str]]:
+    """(kota, the table's name of its Polres) for every kota that shares its
+    name with a kabupaten of its province and whose resort the units table
+    names with a trailing Kota (Polres Metro Bekasi Kota, Polresta Bogor Kota)."""
+    from extractor.units import units
+
+    names = set(_twin_names())
+    out = []
+    for u in units().values():
+        if u.kind in ("polres", "polresta", "polrestabes") and u.name.endswith(" Kota") and len(u.regions) == 1:
+            stem = u.name[:-5].split(" ", 1)[1].removeprefix("Metro ")
+            if stem in names:
+                out.append((stem, u.name))
+    return sorted(out)
+
+
+def test_kapolres_kota_x_is_the_citys_resort_not_the_kabupatens():
+    # "Kapolres Kota Bekasi": "Kapolres Kota" is no title of its own; the
+    # kota's resort is Polres Metro Bekasi Kota, not Polres Metro Bekasi
+    # (or, where the table knows it by another head, a name that resolves to it: Polres Kupang Kota)
+    from extractor.units import resolve
+
+    resorts = _city_resorts()
+    assert len(resorts) >= 8 and ("Bekasi", "Polres Metro Bekasi Kota") in resorts
+    wrong = []
+    for kota, unit in resorts:
+        o = one(f"Kapolres Kota {kota} AKBP Budi Santoso mengatakan situasi aman.")
+        u = resolve(o.unit)
+        if o.position != "Kapolres" or u is None or u.name != unit or not (o.region_code or "").split(".")[-1].startswith("7"):
+            wrong.append((kota, o.position, o.unit, o.region_code))
+    assert not wrong, wrong
+    assert one("Kapolres Kota Bekasi AKBP Budi Santoso hadir.").unit == "Polres Metro Bekasi Kota"
+
+
+def test_a_post_without_its_holder_names_the_citys_unit_too():
+    from extractor.nlp import extract
+    from extractor.types import Article
+
+    text = ("BEKASI - Pengamanan rapat pleno dipimpin langsung Kapolres Kota Bekasi. "
+            "Hadir pula Kapolsek Kota Bekasi.")
+    posts = {(p.position, p.unit) for p in extract(Article(url="https://x.test/a", text=text)).posts}
+    assert ("Kapolres", "Polres Metro Bekasi Kota") in posts
+    assert ("Kapolsek", None) in posts  # a Polsek's region is no kota: nothing read

@@ -30,7 +30,9 @@ from .. import datafiles
 from re import _constants as _sc, _parser as _sre  # the parsed form of a pattern (Python >= 3.11)
 
 from ..types import DateMention, Handover, Official, PostMention
+from .gazetteer import LEVEL_TYPES, Region
 from .lexicon import lexicon
+from .unitnames import unit_of
 
 
 @dataclass(frozen=True)
@@ -108,10 +110,21 @@ def _post_unit(text: str, short: str, end: int, places: Sequence[tuple[int, int,
     if m and pos.institution == "TNI":
         head = pos.unit.split(" ", 1)[0]
         return f"{head} {m.group(1).replace(' ', '')}", None, m.end()
+    lex = lexicon()
+    head = pos.unit.split(" ", 1)[0]
     for s, e, region in places:
-        if end <= s <= end + 2 and not text[end:s].strip(" "):
-            name = getattr(region, "name", None) or text[s:e]
-            return pos.unit.replace("{region}", _bare(name)), getattr(region, "code", None), e
+        if s < end:
+            continue
+        # nothing between, or the admin word of a region of the post's level ("Kapolres Kota Medan")
+        gap = text[end:s]
+        word = gap.strip(" ").lower().rstrip(".")
+        if not (s <= end + 2 and not word) and \
+                not (word and len(gap) <= len(word) + 3 and lex.admin_level.get(word) in LEVEL_TYPES.get(pos.level, ())):
+            continue
+        if isinstance(region, Region) and pos.unit == f"{head} {{region}}":
+            return unit_of(head, region), region.code, e  # "Kapolres Kota Bekasi": Polres Metro Bekasi Kota
+        name = getattr(region, "name", None) or text[s:e]
+        return pos.unit.replace("{region}", _bare(name)), getattr(region, "code", None), e
     return None, None, end
 
 

@@ -28,6 +28,7 @@ from ..units import is_unit_name, resolve
 from .gazetteer import LEVEL_TYPES, gazetteer
 from .lexicon import Position, degree_key, lexicon, one_edit
 from .text import in_headline, is_cap
+from .unitnames import unit_of
 
 _NAME_TOKEN = re.compile(r"(?:[A-Z][A-Za-z'’`\-]*|[A-Z]{1,4}\.|[A-Z][a-z]{1,3}\.|[A-Z]\.[A-Z]\.?|'[A-Z][a-z]+)$")
 _TOK = re.compile(r"\(H\.C\.?\)|[^\s,;:()“”\"]+|[,;:()“”\"]")
@@ -219,6 +220,7 @@ def _parse_tail(text: str, start: int, pos: Position):
     toks = _tokens(text, start, 120)
     i, end = 0, start
     unit_written, region, region_type, code = None, None, None, None
+    place = None  # the gazetteer's region behind ``region``, when the rules read one
     implied = pos.unit.split(" ")[0] if pos.unit and "{region}" in pos.unit else None
     while i < len(toks):
         s, e, t = toks[i]
@@ -278,9 +280,8 @@ def _parse_tail(text: str, start: int, pos: Position):
             if r:
                 reg, j2 = r
                 if unit_written is None:
-                    unit_written = (f"{head} Kota {reg.name}" if low in lex.kota_prefix_kinds and reg.type == "kota"
-                                    else f"{head} {reg.name}")
-                    region, region_type = reg.name, reg.type
+                    unit_written = unit_of(head, reg)
+                    region, region_type, place = reg.name, reg.type, reg
                 i, end = j2, toks[j2 - 1][1]
                 continue
             unit_written = unit_written or head
@@ -301,7 +302,7 @@ def _parse_tail(text: str, start: int, pos: Position):
         r = _region_at(text, toks, i, _level_types(pos))
         if r and region is None:
             reg, j2 = r
-            region, region_type = reg.name, reg.type
+            region, region_type, place = reg.name, reg.type, reg
             i, end = j2, toks[j2 - 1][1]
             continue
         if r and low in lex.admin_level:  # "Kepala Desa X Kecamatan Y Name": the region's parent, written after it
@@ -317,6 +318,8 @@ def _parse_tail(text: str, start: int, pos: Position):
         head = pos.unit.split(" ")[0]
         if code:
             unit = f"{head} {_expand_code(code)}"
+        elif "{region}" in pos.unit and place is not None and pos.unit == f"{head} {{region}}":
+            unit = unit_of(head, place)
         elif "{region}" in pos.unit:
             prefix = "Kota " if region_type == "kota" and head.lower() in lexicon().kota_prefix_kinds else ""
             unit = pos.unit.replace("{region}", prefix + region)
@@ -1080,9 +1083,13 @@ def unit_region(unit: Optional[str], context: tuple[str, ...] = ()):
         adm = lexicon().admin_level[m.group().split()[0].lower().rstrip(".")]
         types = (adm,) if adm in ("kota", "kabupaten", "provinsi") else LEVEL_TYPES[adm]
         rest = rest[m.end():]
+    elif rest.endswith(" Kota") and gazetteer().lookup(rest[:-5], ("kota",)):  # Polres Bekasi Kota: the kota's
+        types, rest = ("kota",), rest[:-5]
     cands = gazetteer().lookup(rest, types) or gazetteer().lookup(rest, ("kabupaten", "kota", "kecamatan"))
-    if not cands:
-        return None
+    if not cands:  # a name the units table gives (Polres Metro Bekasi Kota): its one region, if it has one
+        u = resolve(unit)
+        one = u.regions[0] if u is not None and len(u.regions) == 1 else None
+        return gazetteer().by_code.get(one) if one else None
     for c in cands:
         if any(code.startswith(c.code) or c.code.startswith(code) for code in context if len(code) >= 2):
             return c
