@@ -151,23 +151,28 @@ def _pos(s: Optional[str]) -> str:
 
 
 def _unit(s: Optional[str]) -> str:
-    """A unit's name for comparing: lower case, the folded words left out."""
-    fold = _unit_fold()
-    return " ".join(w for w in (s or "").replace(".", " ").lower().split() if w not in fold)
+    """A unit's name for comparing: lower case, the folded words left out,
+    and a head that names a kota's government read as ``kota`` (``Pemkot
+    Bogor`` = ``Kota Bogor`` = ``Pemda Kota Bogor``)."""
+    fold, kota = _unit_fold()
+    words = ("kota" if w in kota else w for w in (s or "").replace(".", " ").lower().split())
+    return " ".join(w for w in words if w not in fold)
 
 
 @lru_cache(maxsize=1)
-def _unit_fold() -> frozenset[str]:
+def _unit_fold() -> tuple[frozenset[str], frozenset[str]]:
     """Words the gold and pantau write differently around the same unit: the
     admin words but ``kota`` (``Polres Madiun Kota`` is not ``Polres Madiun``)
     and the first word of the regional government's unit templates (Pemkab,
-    Pemkot, Pemprov, Kecamatan, Desa ...)."""
+    Pemprov, Pemda, Kecamatan, Desa ...), left out; and those of the templates
+    whose unit is a kota's (Pemkot, units.toml's level), read as ``kota``."""
     from .nlp.lexicon import lexicon
 
     lex = lexicon()
     units = {lex.position(f).unit or "" for f, _ in lex.position_forms if lex.position(f).institution == "Pemda"}
     heads = {u.split(" ")[0].lower() for u in units if len(u.split(" ")) == 2 and u.endswith(" {region}")}
-    return frozenset({w for w in lex.admin_level if w != "kota"} | heads)
+    kota = frozenset(h for h in heads if lex.level_of(h) == "kota")
+    return frozenset({w for w in lex.admin_level if w != "kota"} | (heads - kota)), kota
 
 
 def _match(gold: list[dict], pred: list[dict], key, tie=None) -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:

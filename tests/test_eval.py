@@ -119,3 +119,12 @@ def test_an_unknown_split_is_refused_with_the_splits_there_are(tmp_path, capsys)
     f.write_text(gold_line() + "\n" + gold_line(id="t-2", split="check") + "\n", "utf-8")
     assert main(["eval", "--gold", str(f), "--split", "blind"]) == 2
     assert capsys.readouterr().err.strip().endswith("has no split 'blind'; choose from: check, dev, all")
+
+
+def test_unit_accuracy_reads_pemkot_as_the_kota_and_keeps_kota_apart_from_the_kabupaten():
+    from extractor.evaluate import _unit
+
+    assert _unit("Pemkot Bogor") == _unit("Kota Bogor") == _unit("Pemda Kota Bogor")
+    assert _unit("Pemkab Bogor") == _unit("Kabupaten Bogor") == _unit("Pemda Bogor")
+    assert _unit("Pemkot Bogor") != _unit("Pemkab Bogor")
+    assert _unit("KPU Kota Bima") != _unit("KPU Kabupaten Bima") == _unit("KPU Bima")
