@@ -484,7 +484,7 @@ def stats(db, show_errors):
 @click.option("--gold", "gold_path", default=str(Path(__file__).resolve().parent.parent / "corpus" / "dev" / "gold.jsonl"),
               show_default="corpus/dev/gold.jsonl", help="Gold annotations (JSONL).")
 @click.option("--split", default="dev", show_default=True,
-              help="Which part of the gold file to score: a split named in it (dev, check, blind, blind2, blind3: "
+              help="Which part of the gold file to score: a split named in it (dev, check, blind, blind2, blind3, blind4: "
                    "batches written blind to the code, scored once before tuning) or all.")
 @click.option("--diff", "show_diff", is_flag=True, help="List each article's misses and false positives.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
