@@ -264,3 +264,30 @@ def test_island_codes_from_the_island_table_and_from_villages_on_them():
     assert ("Pulau Ambon", "island", "81") in got and ("Pulau-Pulau Lease", "island", "81.01") in got
     got = _places("Logistik menuju Desa Komodo di Pulau Komodo dan Desa Pasir Panjang di Pulau Rinca, Manggarai Barat.")
     assert ("Pulau Komodo", "island", "53.15.05") in got and ("Pulau Rinca", "island", "53.15.05") in got
+
+
+def test_a_kodim_code_places_its_twin_name_where_the_units_table_says_the_kodim_serves():
+    # "Kodim 0506/Tangerang" serves Kota Tangerang (Kodim 0510/Tigaraksa the
+    # kabupaten): every Kodim of the table named after a name a kota and a
+    # kabupaten of one province share, whose regions are one of the two
+    from extractor.nlp.gazetteer import gazetteer
+    from extractor.units import units
+
+    gaz = gazetteer()
+    cases = []
+    for u in units().values():
+        if u.level != "kodim" or not u.number or "/" not in u.name:
+            continue
+        name = u.name.split("/", 1)[1]
+        twins = gaz.lookup(name, ("kabupaten", "kota"), aliases=False)
+        if len(twins) == 2 and twins[0].province == twins[1].province:
+            served = [t for t in twins if t.code in u.regions]
+            if len(served) == 1:
+                cases.append((u.number, name, served[0].code))
+    assert len(cases) >= 2 and ("0506", "Tangerang", "36.71") in cases
+    wrong = []
+    for number, name, code in cases:
+        got = {p.code for p in find_places(f"Apel dipimpin Dandim {number}/{name} Letkol Inf Budi Santoso.").places}
+        if got != {code}:
+            wrong.append((number, name, code, got))
+    assert not wrong, wrong

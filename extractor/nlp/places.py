@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..types import Place  # noqa: I001
+from ..units import resolve
 from .gazetteer import LEVEL_TYPES, Region, gazetteer, key
 from .lexicon import lexicon
 from .text import in_headline, is_cap
@@ -865,11 +866,25 @@ def _unit_code_region(text, toks, k, m, koramil: bool):
     hit = _longest(text, toks, j0, types)
     town = _longest(text, toks, j0, (), capitals=True)
     if town and (not hit or town[0] > hit[0]):
-        return toks[j0][0], toks[town[0]][1], town[1], "unit-capital"
+        return toks[j0][0], toks[town[0]][1], _served(m, koramil, town[1]), "unit-capital"
     if hit:
-        return toks[j0][0], toks[hit[0]][1], hit[1], "unit-code"
+        return toks[j0][0], toks[hit[0]][1], _served(m, koramil, hit[1]), "unit-code"
     cands = gazetteer().lookup(m.group(1), types)
-    return (m.start(1), m.end(1), cands, "unit-code") if cands else None
+    return (m.start(1), m.end(1), _served(m, koramil, cands), "unit-code") if cands else None
+
+
+def _served(m, koramil: bool, cands: list) -> list:
+    """``cands`` narrowed to the regions the units table gives the Kodim of
+    the code's number, when it knows it and some candidate lies there: Kodim
+    0506/Tangerang serves Kota Tangerang (and Tangerang Selatan), not the
+    kabupaten, which Kodim 0510/Tigaraksa serves."""
+    if koramil or len(cands) < 2:
+        return cands
+    u = resolve(f"Kodim {m.group().split('/', 1)[0]}")
+    if u is None or u.level != "kodim" or not u.regions:
+        return cands
+    near = [c for c in cands if any(c.code == r or c.code.startswith(r + ".") for r in u.regions)]
+    return near or cands
 
 
 def _multi(text, toks, i) -> bool:
