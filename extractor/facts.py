@@ -30,7 +30,8 @@ from .regions import region_facts
 from .sentence import sentence_span
 from .taxonomy import ActorCategory, taxonomy
 
-#: bump when the computation changes; the data files' digest is added to it
+#: the computation's version for readers of the table; the data files' digest and the package
+#: code's are added to it, so a changed rule or data file marks the facts stale without a bump
 RULES_VERSION = "19.2"
 BATCH = 200  # articles per transaction
 
@@ -51,8 +52,9 @@ SIG_SQL = ("e.article_id || '|' || e.type || '|' || coalesce(e.date, '') || '|' 
 
 @lru_cache(maxsize=1)
 def version() -> str:
-    """The rules' version and a digest of the data the facts are computed from."""
-    return f"{RULES_VERSION}+{datafiles.fingerprint()[:12]}"
+    """The rules' version, a digest of the data the facts are computed from
+    and one of the package's code (:func:`extractor.datafiles.code_fingerprint`)."""
+    return f"{RULES_VERSION}+{datafiles.fingerprint()[:12]}.{datafiles.code_fingerprint()[:8]}"
 
 
 # -- one article's events --------------------------------------------------------------------------

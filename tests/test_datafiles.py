@@ -131,3 +131,20 @@ def test_a_data_edit_makes_stored_articles_not_current(tmp_path):
     rules = root / "nlp" / "places.py"
     rules.write_text(rules.read_text("utf-8") + "\n# an edit\n", "utf-8")
     assert run("check") == ["False", "False"]  # a rule in code changed: re-extract too
+
+
+def test_a_code_edit_makes_the_event_facts_stale_too(tmp_path):
+    # the facts' version changes with the code as with the data: no hand bump of RULES_VERSION needed
+    root = _copy_package(tmp_path)
+    env = {**os.environ, "PYTHONPATH": str(root.parent)}
+
+    def version():
+        out = subprocess.run([sys.executable, "-c", "from extractor import facts; print(facts.version())"],
+                             env=env, capture_output=True, text=True, cwd=tmp_path)
+        assert out.returncode == 0, out.stderr
+        return out.stdout.strip()
+
+    before = version()
+    rules = root / "counting.py"
+    rules.write_text(rules.read_text("utf-8") + "\n# an edit\n", "utf-8")
+    assert version() != before
