@@ -106,12 +106,11 @@ def _post_unit(text: str, short: str, end: int, places: Sequence[tuple[int, int,
         return None, None, end
     if "{region}" not in pos.unit:
         return pos.unit, None, end
+    head = pos.unit.split(" ", 1)[0]
     m = _CODE.match(text, end)
     if m and pos.institution == "TNI":
-        head = pos.unit.split(" ", 1)[0]
         return f"{head} {m.group(1).replace(' ', '')}", None, m.end()
     lex = lexicon()
-    head = pos.unit.split(" ", 1)[0]
     for s, e, region in places:
         if s < end:
             continue

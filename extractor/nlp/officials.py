@@ -318,7 +318,7 @@ def _parse_tail(text: str, start: int, pos: Position):
         head = pos.unit.split(" ")[0]
         if code:
             unit = f"{head} {_expand_code(code)}"
-        elif "{region}" in pos.unit and place is not None and pos.unit == f"{head} {{region}}":
+        elif place is not None and pos.unit == f"{head} {{region}}":
             unit = unit_of(head, place)
         elif "{region}" in pos.unit:
             prefix = "Kota " if region_type == "kota" and head.lower() in lexicon().kota_prefix_kinds else ""
