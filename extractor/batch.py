@@ -11,6 +11,7 @@ that fails becomes one failure in the run's :class:`~extractor.runlog.RunLog`
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 from collections import deque
 from dataclasses import dataclass
@@ -162,16 +163,23 @@ def _results(items: Iterable[Union[Article, RawPage]], workers: int, cut: float,
     warm()
     warm_html()
     fn = partial(_work_many, cut=cut, extract_all=extract_all)
-    with mp.get_context("fork").Pool(workers) as pool:
-        in_flight: deque = deque()
-        for group in _chunks(_chunks(items, CHUNK), workers):
-            in_flight.append(pool.map_async(fn, group))
-            if len(in_flight) > 2:
+    # what exists now (the model, the lexicons, the gazetteer) is out of the collector's reach while the
+    # workers run: a worker's collections would otherwise write to every inherited object's header and
+    # copy the pages holding them (a 600-article run: ~20% fewer page faults)
+    gc.freeze()
+    try:
+        with mp.get_context("fork").Pool(workers) as pool:
+            in_flight: deque = deque()
+            for group in _chunks(_chunks(items, CHUNK), workers):
+                in_flight.append(pool.map_async(fn, group))
+                if len(in_flight) > 2:
+                    for done in in_flight.popleft().get():
+                        yield from done
+            while in_flight:
                 for done in in_flight.popleft().get():
                     yield from done
-        while in_flight:
-            for done in in_flight.popleft().get():
-                yield from done
+    finally:
+        gc.unfreeze()
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:

@@ -59,3 +59,28 @@ def test_a_failed_pass_that_no_article_repeats_alone_is_recorded(folder, tmp_pat
         assert errors(store) == [("0.txt", "extract", "ExtractError", "extracting a batch of 3 articles in one pass "
                                   "failed (RuntimeError: out of memory); each was extracted alone instead")]
         assert store.db["articles"].count == 3 and summary.extracted == 3 and summary.errors == 1
+
+
+def _freeze_counts(chunk, cut, extract_all):  # a worker's "results": how many objects it holds frozen
+    import gc
+
+    return [gc.get_freeze_count()] * len(chunk)
+
+
+def test_the_workers_fork_with_the_parents_objects_frozen_and_the_parent_thaws_after(monkeypatch):
+    """The fork pool's workers inherit the model and lexicons out of the
+    collector's reach (gc.freeze before the fork: a worker's collections do not
+    copy the pages holding them); the parent's objects are collectable again
+    once the pool is gone."""
+    import gc
+
+    import extractor.batch as batch
+
+    monkeypatch.setattr(batch, "_work_many", _freeze_counts)
+    monkeypatch.setattr("extractor.nlp.pipeline.load", lambda: None)
+    monkeypatch.setattr("extractor.nlp.pipeline.warm", lambda: None)
+    monkeypatch.setattr("extractor.html.warm", lambda: None)
+    assert gc.get_freeze_count() == 0
+    counts = list(batch._results(iter(range(20)), 2, 0.5, False))
+    assert len(counts) == 20 and min(counts) > 1000
+    assert gc.get_freeze_count() == 0
