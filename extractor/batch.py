@@ -153,8 +153,16 @@ def _results(items: Iterable[Union[Article, RawPage]], workers: int, cut: float,
     the database), and the next ones are already submitted while the main
     process stores the ones before, so the workers do not wait for the writes."""
     if workers <= 1:
-        for chunk in _chunks(items, CHUNK):
-            yield from _work_many(chunk, cut, extract_all)
+        frozen = False  # after the first chunk (the model is loaded then), as the fork pool's workers below
+        try:
+            for chunk in _chunks(items, CHUNK):
+                yield from _work_many(chunk, cut, extract_all)
+                if not frozen:
+                    gc.freeze()
+                    frozen = True
+        finally:
+            if frozen:
+                gc.unfreeze()
         return
     from .html import warm as warm_html
     from .nlp.pipeline import load, warm
@@ -165,7 +173,8 @@ def _results(items: Iterable[Union[Article, RawPage]], workers: int, cut: float,
     fn = partial(_work_many, cut=cut, extract_all=extract_all)
     # what exists now (the model, the lexicons, the gazetteer) is out of the collector's reach while the
     # workers run: a worker's collections would otherwise write to every inherited object's header and
-    # copy the pages holding them (a 600-article run: ~20% fewer page faults)
+    # copy the pages holding them (a 600-article run: ~20% fewer page faults), and each full collection
+    # would walk them all (extractor/memory.py freezes what the lexicons' builders make as well)
     gc.freeze()
     try:
         with mp.get_context("fork").Pool(workers) as pool:

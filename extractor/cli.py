@@ -630,9 +630,9 @@ def _why_none(summary) -> str:
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    from .malloc import keep_freed_memory
+    from .memory import keep_freed_memory
 
-    keep_freed_memory()  # the heap is kept between articles: a third of the page faults (extractor/malloc.py)
+    keep_freed_memory()  # the heap is kept between articles: a third of the page faults (extractor/memory.py)
     try:
         # standalone_mode=False: click returns the code of an Exit instead of raising it
         code = cli.main(args=argv, prog_name="pantau", standalone_mode=False)

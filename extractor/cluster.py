@@ -24,6 +24,7 @@ way at its last committed frame, and runs the rest.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import logging
 import os
@@ -76,10 +77,10 @@ def connect(spec: str, say: Say) -> Iterator["object"]:
         if kind == "local":
             # one thread per worker process (spaCy and the parser hold the GIL), one BLAS thread each
             # (Dask's nanny sets OMP/MKL/OPENBLAS_NUM_THREADS=1 in every worker it spawns)
-            # and glibc's heap kept between articles (extractor/malloc.py) instead of the nanny's 64 KiB trim
+            # and glibc's heap kept between articles (extractor/memory.py) instead of the nanny's 64 KiB trim
             import dask
 
-            from .malloc import ENVIRON
+            from .memory import ENVIRON
 
             with dask.config.set({f"distributed.nanny.pre-spawn-environ.{k}": v for k, v in ENVIRON.items()}):
                 cluster = LocalCluster(n_workers=int(value), threads_per_worker=1, processes=True,
@@ -105,13 +106,14 @@ def connect(spec: str, say: Say) -> Iterator["object"]:
 
 def _warm_worker() -> int:
     from .html import warm as warm_html
-    from .malloc import keep_freed_memory
+    from .memory import keep_freed_memory
     from .nlp.pipeline import load, warm as warm_nlp
 
     keep_freed_memory()  # as the CLI does: a Dask worker is a process of its own
     load()
     warm_nlp()
     warm_html()
+    gc.freeze()  # the model and lexicons, kept for the worker's life, out of the collector's walks (as batch.py)
     return os.getpid()
 
 

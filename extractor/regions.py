@@ -16,6 +16,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
+from .memory import without_gc
+
 
 @dataclass(frozen=True)
 class RegionFacts:
@@ -39,6 +41,7 @@ def _float(value: str) -> Optional[float]:
 
 
 @lru_cache(maxsize=1)
+@without_gc  # built once, kept for the process's life (extractor/memory.py)
 def region_facts() -> dict[str, RegionFacts]:
     """All rows of ``regions.csv`` by code (read once)."""
     raw = resources.files(__package__).joinpath("data", "regions.csv").read_text("utf-8")

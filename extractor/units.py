@@ -30,6 +30,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
+from .memory import without_gc
 from .regions import region_facts
 
 #: unit kinds by the level of the chain they sit on
@@ -71,6 +72,7 @@ def _bare(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
+@without_gc  # built once, kept for the process's life (extractor/memory.py)
 def units() -> dict[str, Unit]:
     """Every unit by id: the table's rows, then one Polsek and one Koramil per kecamatan."""
     raw = resources.files(__package__).joinpath("data", "units.csv").read_text("utf-8")
@@ -136,6 +138,7 @@ def chain(uid: str, table: Optional[dict[str, Unit]] = None) -> list[Unit]:
 
 
 @lru_cache(maxsize=1)
+@without_gc
 def _index() -> dict:
     table = units()
     primary = _primary_by_region(table)

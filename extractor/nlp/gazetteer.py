@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from .lexicon import lexicon
+from ..memory import without_gc
 
 _PREFIX = re.compile(r"^(?:Kabupaten|Kota Administrasi|Kota)\s+")
 _KEY = re.compile(r"[^a-z0-9]")
@@ -246,5 +247,6 @@ def _cached_regions() -> list[Region]:
 
 
 @lru_cache(maxsize=1)
+@without_gc  # built once, kept for the process's life (extractor/memory.py)
 def gazetteer() -> Gazetteer:
     return Gazetteer(_cached_regions())

@@ -19,6 +19,7 @@ from typing import Callable, Iterator, Optional
 
 from .. import datafiles
 from ..errors import DataFileError, Msg
+from ..memory import without_gc
 
 POSITIONS_FILE = "nlp/lexicons/positions.toml"
 
@@ -726,5 +727,6 @@ def _norm_ws(s: str) -> str:
 
 
 @lru_cache(maxsize=1)
+@without_gc  # built once, kept for the process's life (extractor/memory.py)
 def lexicon() -> Lexicon:
     return Lexicon()

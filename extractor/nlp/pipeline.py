@@ -16,6 +16,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..memory import paused_gc
 from .dates import find_dates
 from .events import find_events
 from .candidates import find_candidates
@@ -187,8 +188,9 @@ def _base() -> Language:
 @lru_cache(maxsize=1)
 def load() -> Language:
     nlp = _base()
-    for factory in COMPONENTS:  # no config to check: validate=False spares ~0.25 s of CPU per start
-        nlp.add_pipe(factory, name=factory.rsplit("_", 1)[0], validate=False)
+    with paused_gc():  # the lexicons and the gazetteer (extractor/memory.py; not around _base: srsly resumes the gc)
+        for factory in COMPONENTS:  # no config to check: validate=False spares ~0.25 s of CPU per start
+            nlp.add_pipe(factory, name=factory.rsplit("_", 1)[0], validate=False)
     return nlp
 
 
