@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import multiprocessing as mp
 from collections import deque
+from contextlib import closing
 from dataclasses import dataclass
 from functools import partial
 from typing import Callable, Iterable, Iterator, Optional, Union
@@ -66,8 +67,10 @@ def extract_and_store(items: Iterable[Item], store: Store, log: RunLog, *, extra
                 if not _settled(item, store, log, b, done, refresh=refresh, extract_all=extract_all):
                     yield item
 
-        store_results(_results(pending(), workers, cut, extract_all), store, log, cut=cut, extract_all=extract_all,
-                      refresh=refresh, on_done=done, on_stored=on_stored, batch=b)
+        # closed here, not when collected: its pool ends and what it froze thaws even if storing raised
+        with closing(_results(pending(), workers, cut, extract_all)) as results:
+            store_results(results, store, log, cut=cut, extract_all=extract_all, refresh=refresh, on_done=done,
+                          on_stored=on_stored, batch=b)
 
 
 def store_results(results: Iterable[Result], store: Store, log: RunLog, *, cut: float, extract_all: bool = False,
@@ -173,8 +176,8 @@ def _results(items: Iterable[Union[Article, RawPage]], workers: int, cut: float,
     fn = partial(_work_many, cut=cut, extract_all=extract_all)
     # what exists now (the model, the lexicons, the gazetteer) is out of the collector's reach while the
     # workers run: a worker's collections would otherwise write to every inherited object's header and
-    # copy the pages holding them (a 600-article run: ~20% fewer page faults), and each full collection
-    # would walk them all (extractor/memory.py freezes what the lexicons' builders make as well)
+    # copy the pages holding them (a 600-article run: 14-19% fewer page faults), and each full collection
+    # would walk them all. Thawed at the end, what the builders froze too (extractor/memory.py)
     gc.freeze()
     try:
         with mp.get_context("fork").Pool(workers) as pool:

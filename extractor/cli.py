@@ -632,8 +632,8 @@ def _why_none(summary) -> str:
 def main(argv: Optional[list[str]] = None) -> int:
     from .memory import keep_freed_memory
 
-    keep_freed_memory()  # the heap is kept between articles: a third of the page faults (extractor/memory.py)
     try:
+        keep_freed_memory()  # the heap is kept between articles: a third of the page faults (extractor/memory.py)
         # standalone_mode=False: click returns the code of an Exit instead of raising it
         code = cli.main(args=argv, prog_name="pantau", standalone_mode=False)
     except click.exceptions.Exit as exc:

@@ -32,6 +32,7 @@ import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterator, Optional, Union
 
@@ -77,14 +78,8 @@ def connect(spec: str, say: Say) -> Iterator["object"]:
         if kind == "local":
             # one thread per worker process (spaCy and the parser hold the GIL), one BLAS thread each
             # (Dask's nanny sets OMP/MKL/OPENBLAS_NUM_THREADS=1 in every worker it spawns)
-            # and glibc's heap kept between articles (extractor/memory.py) instead of the nanny's 64 KiB trim
-            import dask
-
-            from .memory import ENVIRON
-
-            with dask.config.set({f"distributed.nanny.pre-spawn-environ.{k}": v for k, v in ENVIRON.items()}):
-                cluster = LocalCluster(n_workers=int(value), threads_per_worker=1, processes=True,
-                                       dashboard_address=":0", silence_logs=logging.ERROR)
+            cluster = LocalCluster(n_workers=int(value), threads_per_worker=1, processes=True,
+                                   dashboard_address=":0", silence_logs=logging.ERROR)
             client = Client(cluster)
         elif kind == "file":
             client = Client(scheduler_file=str(value), timeout="30s")
@@ -104,25 +99,34 @@ def connect(spec: str, say: Say) -> Iterator["object"]:
             cluster.close()
 
 
-def _warm_worker() -> int:
+@lru_cache(maxsize=1)
+def prepare_worker() -> dict:
+    """Make this worker process ready for shards, once: glibc's heap kept
+    between articles in place of the nanny's 64 KiB trim (a threshold the
+    user set in the worker's environment is kept; :mod:`extractor.memory`),
+    the extraction model loaded, what its first article would build built (the
+    gazetteer, the HTML reader's parts), and all of it frozen out of the
+    collector's walks for the worker's life. Runs from :func:`warm` and at
+    the start of every shard (a worker that joins later, as SLURM scales a
+    cluster, prepares itself with its first shard). Returns the process id
+    and whether the heap thresholds were set."""
     from .html import warm as warm_html
     from .memory import keep_freed_memory
     from .nlp.pipeline import load, warm as warm_nlp
 
-    keep_freed_memory()  # as the CLI does: a Dask worker is a process of its own
+    kept = keep_freed_memory(dask_worker=True)
     load()
     warm_nlp()
     warm_html()
-    gc.freeze()  # the model and lexicons, kept for the worker's life, out of the collector's walks (as batch.py)
-    return os.getpid()
+    gc.freeze()
+    return {"pid": os.getpid(), "heap_kept": kept}
 
 
-def warm(client) -> None:
-    """Load the extraction model on every worker now, and build what its first
-    article would (the gazetteer, the HTML reader's parts), as the batch runner
-    does before forking (each worker does it once; done up front, the first
-    shards do not wait for it)."""
-    client.run(_warm_worker)
+def warm(client) -> dict:
+    """Prepare every worker now (:func:`prepare_worker`), as the batch runner
+    prepares itself before forking: done up front, the first shards do not
+    wait for it. Returns what each worker says, by its address."""
+    return client.run(prepare_worker)
 
 
 # --------------------------------------------------------------------------- the task
@@ -180,6 +184,10 @@ def _run_shard(shard: Shard, shard_id: int, out_dir: str, options: dict) -> dict
     from .nlp.relevance import threshold as default_threshold
     from .runlog import Failure, Notice
 
+    try:
+        prepare_worker()
+    except Exception:  # noqa: BLE001 - the model cannot load: each article's extraction fails and says why
+        pass
     t0 = time.perf_counter()
     cut = options.get("threshold")
     cut = default_threshold() if cut is None else cut

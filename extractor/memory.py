@@ -16,24 +16,29 @@ faults fall to the first touch of each page and the peak RSS stays the same
 (``benchmarks/README.md``, "Issue 18, seventh pass").
 
 A user's own ``MALLOC_TRIM_THRESHOLD_`` or ``MALLOC_MMAP_THRESHOLD_`` wins,
-as for the BLAS threads. A local Dask cluster's workers get :data:`ENVIRON`
-(Dask's nanny would set a trim threshold of 64 KiB, which with this workload
-faults 2.4 times as often as glibc's default); an existing cluster's workers
-keep what their environment says.
+as for the BLAS threads, but for the value Dask's nanny puts in every
+worker's environment (:data:`DASK_DEFAULT_TRIM`, 64 KiB; setting any trim
+threshold switches glibc's growing mmap threshold off: with glibc's own 128
+KiB set explicitly a 600-article run faulted 2.4 times as often as with
+nothing set), which a Dask worker replaces when it prepares itself
+(:func:`extractor.cluster.prepare_worker`).
 
 **The collector.** Building the lexicons, the gazetteer and the model makes
 some 330,000 objects that live as long as the process; while they are made,
 the collector's full passes walk every one of them again (seven passes at
 the start of an ``ingest``, 0.36 s of CPU). The builders run with the
-collector paused and freeze what they made (:func:`paused_gc`; nothing they
-make is garbage in a cycle), as the batch runner freezes what exists before
-its workers start (``extractor/batch.py``).
+collector paused (:func:`paused_gc`) and, when they succeed, freeze
+everything alive then (``gc.freeze``: the collector no longer walks it;
+reference counting still frees it). The batch runner freezes what exists
+before its workers start and thaws everything, the builders' part too, when
+its run ends (``extractor/batch.py``): a long-lived process (the tests, a
+notebook) pins no cycle across runs. Not thread-safe: the collector's state
+is the process's, and the builders run in the thread that starts a run.
 """
 
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import functools
 import gc
 import os
@@ -47,24 +52,26 @@ TRIM_THRESHOLD = 256 * 1024 * 1024
 #: glibc's own upper bound for its growing threshold on 64-bit systems
 MMAP_THRESHOLD = 32 * 1024 * 1024
 
-#: the same settings as glibc reads them from the environment at start
-ENVIRON = {"MALLOC_TRIM_THRESHOLD_": str(TRIM_THRESHOLD), "MALLOC_MMAP_THRESHOLD_": str(MMAP_THRESHOLD)}
+#: the trim threshold Dask's nanny sets in each worker's environment by default
+#: (``distributed.nanny.pre-spawn-environ``): not a user's choice
+DASK_DEFAULT_TRIM = "65536"
 
 _M_TRIM_THRESHOLD = -1  # glibc's malloc.h
 _M_MMAP_THRESHOLD = -3
 
 
-def keep_freed_memory() -> bool:
+def keep_freed_memory(*, dask_worker: bool = False) -> bool:
     """Set glibc's trim and mmap thresholds for this process and the workers
     it forks; True when both were set. A no-op (False) off glibc or when the
-    user set either threshold in the environment."""
+    user set either threshold in the environment; in a Dask worker
+    (``dask_worker``) the nanny's default trim threshold is not the user's."""
     if not sys.platform.startswith("linux"):
         return False
-    if "MALLOC_TRIM_THRESHOLD_" in os.environ or "MALLOC_MMAP_THRESHOLD_" in os.environ:
+    trim = os.environ.get("MALLOC_TRIM_THRESHOLD_")
+    if "MALLOC_MMAP_THRESHOLD_" in os.environ or trim is not None and not (dask_worker and trim == DASK_DEFAULT_TRIM):
         return False
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        mallopt = libc.mallopt
+        mallopt = ctypes.CDLL(None).mallopt  # the process's own symbols: glibc's, when it is glibc
     except (OSError, AttributeError):  # musl and others: no mallopt
         return False
     mallopt.argtypes, mallopt.restype = (ctypes.c_int, ctypes.c_int), ctypes.c_int
@@ -77,20 +84,21 @@ F = TypeVar("F", bound=Callable)
 @contextmanager
 def paused_gc() -> Iterator[None]:
     """The cyclic garbage collector paused inside the block (reference
-    counting still frees what is dropped), then what exists frozen
-    (``gc.freeze``: out of the collector's walks from then on) and the
-    collector set back on; nothing is done when it was off already. For the
-    builders of long-lived structures. (spaCy's model loader switches the
-    collector back on while it reads, so the rule components are built in a
-    block of their own: :func:`extractor.nlp.pipeline.load`.)"""
+    counting still frees what is dropped); when the block ends without an
+    error, everything alive then is frozen (``gc.freeze``: not only what the
+    block made); the collector is set back on either way. Nothing is done
+    when it was off already. For the builders of long-lived structures, which
+    run once per process. (spaCy's model loader switches the collector back
+    on while it reads, so the rule components are built in a block of their
+    own: :func:`extractor.nlp.pipeline.load`.)"""
     if not gc.isenabled():
         yield
         return
     gc.disable()
     try:
         yield
-    finally:
         gc.freeze()
+    finally:
         gc.enable()
 
 

@@ -84,3 +84,34 @@ def test_the_workers_fork_with_the_parents_objects_frozen_and_the_parent_thaws_a
     counts = list(batch._results(iter(range(20)), 2, 0.5, False))
     assert len(counts) == 20 and min(counts) > 1000
     assert gc.get_freeze_count() == 0
+
+
+def test_one_process_freezes_after_its_first_chunk_and_thaws_at_the_end(monkeypatch):
+    import gc
+
+    import extractor.batch as batch
+
+    monkeypatch.setattr(batch, "_work_many", _freeze_counts)
+    gc.unfreeze()
+    counts = list(batch._results(iter(range(20)), 1, 0.5, False))
+    assert counts[:8] == [0] * 8 and min(counts[8:]) > 1000
+    assert gc.get_freeze_count() == 0
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_run_stopped_by_its_writer_ends_its_pool_and_thaws(folder, tmp_path, monkeypatch, workers):
+    """extract_and_store closes the results' generator itself: a writer that
+    raises leaves nothing frozen (and no pool running) behind it."""
+    import gc
+
+    import extractor.batch as batch
+
+    def broken_writer(results, *a, **k):
+        next(iter(results))
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(batch, "store_results", broken_writer)
+    gc.unfreeze()
+    with Store(tmp_path / "p.db") as store, pytest.raises(RuntimeError):
+        ingest(store, read_local(folder), workers=workers)
+    assert gc.get_freeze_count() == 0

@@ -1,8 +1,8 @@
 """How a pantau process manages its memory (extractor/memory.py): glibc's heap
 kept between articles, set by the CLI in its own process, left alone when the
-user set a threshold, and handed to a local Dask cluster's workers in place
-of the nanny's 64 KiB trim; the long-lived structures built with the cyclic
-collector paused and frozen after."""
+user set a threshold, and set by Dask workers in place of the nanny's 64 KiB
+trim; the long-lived structures built with the cyclic collector paused and
+frozen after."""
 
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ import sys
 
 import pytest
 
-from extractor.memory import ENVIRON, paused_gc, without_gc
+from extractor.memory import DASK_DEFAULT_TRIM, paused_gc, without_gc
 
 GLIBC = sys.platform.startswith("linux") and os.confstr("CS_GNU_LIBC_VERSION") is not None
 
-PROBE = "from extractor.memory import keep_freed_memory; print(keep_freed_memory())"
+PROBE = "from extractor.memory import keep_freed_memory as k; print(k(), k(dask_worker=True))"
 
 
 def _probe(**env) -> str:
@@ -29,23 +29,30 @@ def _probe(**env) -> str:
 
 @pytest.mark.skipif(not GLIBC, reason="glibc's mallopt only")
 def test_the_thresholds_are_set_on_glibc():
-    assert _probe() == "True"
+    assert _probe() == "True True"
 
 
 @pytest.mark.parametrize("var", ["MALLOC_TRIM_THRESHOLD_", "MALLOC_MMAP_THRESHOLD_"])
 def test_a_users_threshold_wins(var):
-    assert _probe(**{var: "131072"}) == "False"
+    assert _probe(**{var: "131072"}) == "False False"
 
 
-def test_a_local_clusters_workers_keep_the_heap():
-    from extractor.cluster import connect
+@pytest.mark.skipif(not GLIBC, reason="glibc's mallopt only")
+def test_a_dask_worker_replaces_the_nannys_default_trim_only():
+    assert _probe(MALLOC_TRIM_THRESHOLD_=DASK_DEFAULT_TRIM) == "False True"
 
-    def environ() -> dict:
-        return {k: os.environ.get(k) for k in ENVIRON}
 
+@pytest.mark.skipif(not GLIBC, reason="glibc's mallopt only")
+def test_a_local_clusters_workers_keep_the_heap(monkeypatch):
+    """Whatever an earlier cluster in this process left in the environment
+    (the nanny writes its settings into the driver's), each worker sets the
+    thresholds when it prepares itself."""
+    from extractor.cluster import connect, warm
+
+    monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", DASK_DEFAULT_TRIM)
     with connect("local:1", lambda line: None) as client:
-        got = list(client.run(environ).values())
-    assert got == [ENVIRON]
+        said = list(warm(client).values())
+    assert [s["heap_kept"] for s in said] == [True]
 
 
 @pytest.fixture
