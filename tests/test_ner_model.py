@@ -30,6 +30,21 @@ def test_records_name_the_shipped_model_that_made_them():
     assert ex.extractor_version == extractor_version()
 
 
+def test_loads_without_a_version_warning_under_the_installed_spacy():
+    """meta.json's spacy_version covers the installed spaCy (setup.cfg installs
+    3.7 on Python < 3.12 and allows 3.8): otherwise spaCy warns (W095) on
+    every load, on every user's terminal."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        spacy.load(MODEL_DIR)
+    meta = json.loads((MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
+    from extractor.nlp.training.train import SPACY_VERSIONS  # retraining writes the same range
+
+    assert meta["spacy_version"] == SPACY_VERSIONS
+
+
 def test_labels(nlp):
     assert set(nlp.get_pipe("ner").labels) == {"PER", "ORG", "LOC"}
 

@@ -22,6 +22,8 @@ TRAINING_DIR = Path(__file__).resolve().parent
 REPO_ROOT = TRAINING_DIR.parents[2]
 MODEL_NAME = "pantau_ner_id"
 MODEL_VERSION = "1.0.0"
+#: the spaCy versions the shipped model is written for (meta.json): setup.cfg installs 3.7 on Python < 3.12, 3.8 may run
+SPACY_VERSIONS = ">=3.7.5,<3.9.0"
 DEFAULT_CONFIG = TRAINING_DIR / "ner.cfg"
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data" / "ner"
 DEFAULT_BUILD = REPO_ROOT / "build" / "ner"
@@ -102,6 +104,9 @@ def finalize(best_dir: Path, out_dir: Path, scores: dict, stats: dict, args) -> 
     meta_path = out_dir / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta.update({
+        # loads and gives the same entities under spaCy 3.7.5 and 3.8 (the 3.7 wheels are the fast ones on
+        # Python < 3.12: setup.cfg); spaCy warns (W095) when the running version is outside this range
+        "spacy_version": SPACY_VERSIONS,
         "name": MODEL_NAME,
         "version": MODEL_VERSION,
         "description": "Indonesian NER (PER, ORG, LOC) for regional election-security news; "
