@@ -105,7 +105,7 @@ def _run(settings, db, since, until, refresh, extract_all, dry_run, workers, com
         click.echo(f"{len(planned)} URLs would be fetched" + ("" if planned else f": {_why_none(summary)}"),
                    err=True)
         return
-    _summary(summary, db, run=True)
+    _summary(summary, db, run=True, workers=workers)
 
 
 def _size(ctx, param, value: Optional[str]) -> Optional[int]:
@@ -219,7 +219,7 @@ def _read_and_store(paths: list[str], db, command: str, *, refresh, extract_all,
     with Store(db) as store, _progress() as tick:
         summary = run_ingest(store, items, command=command, config=config, extract_all=extract_all, refresh=refresh,
                              workers=workers, progress=tick, origins=origins)
-    _summary(summary, db)
+    _summary(summary, db, workers=workers)
 
 
 # ----------------------------------------------------------------------------- single articles
@@ -580,13 +580,14 @@ def _stderr_console():
     return Console(stderr=True)
 
 
-def _summary(summary, db, *, run: bool = False) -> None:
+def _summary(summary, db, *, run: bool = False, workers: int = 1) -> None:
     """The closing lines of a run or ingest: its counts, its first errors and
     warnings (each naming its file or URL); a run where nothing succeeded
-    ends in one ``error:`` line saying why (exit 1)."""
+    ends in one ``error:`` line saying why (exit 1). The derived event facts
+    are brought up to date first, with the run's ``workers``."""
     from .facts import refresh
 
-    refresh(db)  # the derived event facts the views count with (extractor/facts.py)
+    refresh(db, workers=workers)  # the derived event facts the views count with (extractor/facts.py)
     d = summary.as_dict()
     line = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in d.items())
     click.echo(f"{line} -> {db}")

@@ -19,9 +19,9 @@ import re
 import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 from . import __version__, datafiles
 from .counting import Scope, figure_scope, level_of_code, scope_of
@@ -278,6 +278,40 @@ def _load(conn: sqlite3.Connection, ids: list[int]) -> list[ArticleData]:
     return list(arts.values())
 
 
+def _computed(conn: sqlite3.Connection, db: str, ver: str, batches: list[list[int]],
+              workers: int) -> Iterator[list[tuple]]:
+    """The rows of each batch of articles, in order: here, or in ``workers``
+    forked processes when there are two batches or more."""
+    if workers <= 1 or len(batches) < 2:
+        for ids in batches:
+            yield _rows(conn, ids, ver)
+        return
+    import multiprocessing as mp
+
+    with mp.get_context("fork").Pool(min(workers, len(batches))) as pool:
+        yield from pool.imap(partial(_rows_apart, db, ver), batches)
+
+
+def _rows_apart(db: str, ver: str, ids: list[int]) -> list[tuple]:
+    """:func:`_rows` in a worker, on a connection of its own."""
+    conn = sqlite3.connect(db, timeout=30)
+    try:
+        return _rows(conn, ids, ver)
+    finally:
+        conn.close()
+
+
+def _rows(conn: sqlite3.Connection, ids: list[int], ver: str) -> list[tuple]:
+    """event_facts rows (event_id, sig, version, *COLUMNS) of the articles ``ids``."""
+    rows = []
+    for a in _load(conn, ids):
+        facts = article_facts(a)
+        for e in a.events:
+            f = facts[e["id"]]
+            rows.append((e["id"], e["sig"], ver, *(f[c] for c in COLUMNS)))
+    return rows
+
+
 def stale_articles(conn: sqlite3.Connection) -> list[int]:
     """Articles with an event whose facts are missing, of another version, or of
     another state of the event."""
@@ -287,10 +321,13 @@ def stale_articles(conn: sqlite3.Connection) -> list[int]:
         [version()])]
 
 
-def refresh(db: str | Path) -> int:
+def refresh(db: str | Path, workers: int = 1) -> int:
     """Compute the facts of the events that lack current ones; returns how many
     events were (re)computed. A database that cannot be written is left as it
-    is (0): the views then fall back to the stored events' own fields."""
+    is (0): the views then fall back to the stored events' own fields.
+    ``workers`` > 1 computes batches of articles in that many forked
+    processes, each reading the database on its own connection; this one
+    writes them as they come (the CLI after an ``ingest --workers N``)."""
     try:
         conn = sqlite3.connect(str(db), timeout=30)
     except sqlite3.Error:
@@ -304,19 +341,12 @@ def refresh(db: str | Path) -> int:
         if not stale and not orphans:
             return 0
         n = 0
-        ver = version()
         cols = ("event_id", "sig", "version", *COLUMNS)
         sql = f"insert or replace into event_facts ({', '.join(cols)}) values ({', '.join('?' * len(cols))})"
         with conn:
             conn.execute("delete from event_facts where event_id not in (select id from events)")
-        for i in range(0, len(stale), BATCH):
-            arts = _load(conn, stale[i:i + BATCH])
-            rows = []
-            for a in arts:
-                facts = article_facts(a)
-                for e in a.events:
-                    f = facts[e["id"]]
-                    rows.append((e["id"], e["sig"], ver, *(f[c] for c in COLUMNS)))
+        batches = [stale[i:i + BATCH] for i in range(0, len(stale), BATCH)]
+        for rows in _computed(conn, str(db), version(), batches, workers):
             with conn:
                 conn.executemany(sql, rows)
             n += len(rows)

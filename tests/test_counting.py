@@ -88,6 +88,41 @@ def db(tmp_path_factory):
     return path
 
 
+def test_facts_computed_by_several_processes_are_the_same_rows(db, tmp_path, monkeypatch):
+    """refresh(workers=2) (the CLI after ``ingest --workers 2``) computes batches of
+    articles in forked processes and writes them here: the same rows as one
+    process, every batch written, and the batches really computed elsewhere."""
+    import os
+    import shutil
+
+    from extractor import facts
+
+    monkeypatch.setattr(facts, "BATCH", 2)  # 7 articles with events: 4 batches
+    seen = tmp_path / "pids"
+    apart = facts._rows_apart
+
+    def spy(*args):
+        with seen.open("a") as f:
+            f.write(f"{os.getpid()}\n")
+        return apart(*args)
+
+    spy.__module__, spy.__qualname__ = facts.__name__, "_rows_apart"  # pickled by name: the patched attribute
+    monkeypatch.setattr(facts, "_rows_apart", spy)
+    got = {}
+    for workers in (1, 2):
+        path = tmp_path / f"w{workers}.db"
+        shutil.copy(db, path)
+        conn = sqlite3.connect(path)
+        with conn:
+            conn.execute("delete from event_facts")
+        conn.close()
+        assert refresh(path, workers=workers) == 9
+        got[workers] = rows(path, "select * from event_facts order by event_id")
+    assert got[1] == got[2] and len(got[1]) == 9
+    pids = set(seen.read_text().split())
+    assert len(seen.read_text().split()) == 4 and str(os.getpid()) not in pids
+
+
 
 
 # -- the rules on text --------------------------------------------------------------------------------
