@@ -7,8 +7,11 @@ tokenizer) measured on the same pages in the same run.
     python benchmarks/bench_e2e.py --n 1000 --no-scaling --workers 2
 
 Each pantau run is a fresh process (``pipeline.py ingest FILE --workers N``)
-into a fresh database; peak RSS is the largest process of that run. Prints
-one table. Besides wall-clock throughput it prints CPU time per article (all
+into a fresh database, compared with a reference measured right before it
+(on a VM whose speed drifts by a third within minutes, one reference at the
+start had put two runs of the same hour at 1.62x and 2.18x); peak RSS is the
+largest process of that run. Prints one table, a reference line above each
+run. Besides wall-clock throughput it prints CPU time per article (all
 processes of a run, start-up included) and its ratio to the reference's CPU
 time: on a machine shared with other work the CPU figures move far less than
 the wall-clock ones. pantau's modules are byte-compiled first, as an
@@ -115,20 +118,20 @@ def main() -> None:
     main_file = generate(n, out / f"articles-{n}.jsonl")
     rows = []
     byte_compile(ROOT)
-    ref = run_reference(main_file)
     warmups = []
     for workers in (int(w) for w in args.workers.split(",")):
+        ref = run_reference(main_file)  # right before the run it is compared with: the VM's speed drifts
         if not args.cold:
             warmups.append(warm_files(main_file))
         r = run_pantau(main_file, workers)
-        rows.append((f"pantau {n}, {workers} worker(s)", r))
-    per_ref, cpu_ref = ref["wall"] / ref["articles"], ref["cpu"] / ref["articles"]
+        rows.append((f"pantau {n}, {workers} worker(s)", r, ref))
     print(f"machine: {os.cpu_count()} cores; {time.strftime('%Y-%m-%d %H:%M')}; load average {os.getloadavg()[0]:.1f}")
     print(f"{'run':<28} {'articles/s':>10} {'words/s':>9} {'peak RSS MB':>11} {'x reference':>11} {'errors':>6} "
           f"{'CPU ms/art':>10} {'CPU x ref':>9}")
-    print(f"{'trafilatura+blank tokenizer':<28} {ref['articles'] / ref['wall']:>10.1f} {'':>9} {'':>11} {1.0:>11.2f} "
-          f"{'':>6} {1000 * cpu_ref:>10.1f} {1.0:>9.2f}")
-    for name, r in rows:
+    for name, r, ref in rows:
+        per_ref, cpu_ref = ref["wall"] / ref["articles"], ref["cpu"] / ref["articles"]
+        print(f"{'trafilatura+blank tokenizer':<28} {ref['articles'] / ref['wall']:>10.1f} {'':>9} {'':>11} "
+              f"{1.0:>11.2f} {'':>6} {1000 * cpu_ref:>10.1f} {1.0:>9.2f}")
         per, cpu = r["wall"] / r["articles"], r["cpu"] / r["articles"]
         print(f"{name:<28} {r['articles'] / r['wall']:>10.1f} {r['words'] / r['wall']:>9.0f} "
               f"{r['peak_rss_mb']:>11.0f} {per / per_ref:>11.2f} {r['errors']:>6} {1000 * cpu:>10.1f} "
