@@ -66,13 +66,14 @@ def create_apart(path: str | Path) -> Optional[Creation]:
     that the caller's other start-up work (loading the model) runs beside it
     on another core: on a fresh database the migrations (with the lexicons
     and units tables they fill) are about a second. None when ``path``
-    exists, is in memory, or only one core is usable. :meth:`Creation.wait`
-    before opening it; a creation that failed leaves the work to
-    :class:`Store`, which says why (the process prints nothing)."""
-    if str(path) == ":memory:" or Path(path).exists() or _cores() < 2:
-        return None
+    exists, is in memory, only one core is usable, or processes cannot be
+    forked (Windows). :meth:`Creation.wait` before opening it; a creation
+    that failed leaves the work to :class:`Store`, which says why (the
+    process prints nothing)."""
     import multiprocessing as mp
 
+    if str(path) == ":memory:" or Path(path).exists() or _cores() < 2 or "fork" not in mp.get_all_start_methods():
+        return None
     process = mp.get_context("fork").Process(target=_create, args=(str(path),), daemon=True)
     process.start()
     return Creation(process)
