@@ -216,31 +216,10 @@ def _read_and_store(paths: list[str], db, command: str, *, refresh, extract_all,
         plan(paths, shard_size=shard_size, base=base)  # a bad path fails here, before the database
         origins = {}
         items = read_inputs(paths, prefilter=bool(prefilter), base=base, origins=origins)
-    _model_beside_new_database(db)
     with Store(db) as store, _progress() as tick:
         summary = run_ingest(store, items, command=command, config=config, extract_all=extract_all, refresh=refresh,
                              workers=workers, progress=tick, origins=origins)
     _summary(summary, db, workers=workers)
-
-
-def _model_beside_new_database(db) -> None:
-    """A new database is created in a forked process while this one loads the
-    model the run needs next (each about a second, on two cores at once). A
-    model that does not load is left to the run, which records it per article
-    as before; a database that was not created, to :class:`Store`."""
-    from .store import create_apart
-
-    creating = create_apart(db)
-    if creating is None:
-        return
-    try:
-        from .nlp.pipeline import load
-
-        load()
-    except Exception:  # noqa: BLE001 - the run loads it again and records the failure where it did
-        pass
-    finally:
-        creating.wait()
 
 
 # ----------------------------------------------------------------------------- single articles

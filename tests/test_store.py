@@ -270,29 +270,3 @@ def test_a_batch_stores_what_one_article_at_a_time_stores(tmp_path):
     assert len(set(clusters)) < len(clusters), "copies share a cluster"
     for table in a:
         assert b[table] == a[table], table
-
-
-def test_a_new_database_is_created_apart_and_an_existing_one_is_left_alone(tmp_path, capfd):
-    """create_apart (the CLI's start-up: the model loads meanwhile) creates and
-    migrates a new file in another process; an existing file, an in-memory
-    database or one that cannot be created is left to Store, silently."""
-    import os
-
-    from extractor.store import create_apart
-
-    path = tmp_path / "new.db"
-    creating = create_apart(path)
-    if creating is None:  # a one-core machine: nothing runs beside the caller
-        assert len(os.sched_getaffinity(0)) < 2
-        return
-    assert creating.wait() is True
-    conn = sqlite3.connect(path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION
-    assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
-    conn.close()
-    assert create_apart(path) is None and create_apart(":memory:") is None
-    bad = create_apart(tmp_path / "missing" / "dir" / "x.db")
-    assert bad.wait() is False
-    assert capfd.readouterr() == ("", "")  # no traceback from the other process
-    with Store(path) as store:  # what it made is a store like any other
-        assert store.schema_version == SCHEMA_VERSION

@@ -16,7 +16,6 @@ state, ``Store.frontier``).
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import time
 from pathlib import Path
@@ -46,52 +45,6 @@ from .migrations import SCHEMA_VERSION, migrate, schema_version
 #: tables a user may export or query by name
 TABLES = ("articles", "officials", "official_mentions", "places", "place_mentions", "date_mentions", "events",
           "event_actors", "quotes", "candidates", "errors", "runs", "sources", "urls", "event_facts")
-
-
-class Creation:
-    """A new database being created and migrated by a forked process
-    (:func:`create_apart`)."""
-
-    def __init__(self, process):
-        self._process = process
-
-    def wait(self) -> bool:
-        """Until the process ends; whether it created the database."""
-        self._process.join()
-        return self._process.exitcode == 0
-
-
-def create_apart(path: str | Path) -> Optional[Creation]:
-    """Create and migrate a new database at ``path`` in a forked process, so
-    that the caller's other start-up work (loading the model) runs beside it
-    on another core: on a fresh database the migrations (with the lexicons
-    and units tables they fill) are about a second. None when ``path``
-    exists, is in memory, only one core is usable, or processes cannot be
-    forked (Windows). :meth:`Creation.wait` before opening it; a creation
-    that failed leaves the work to :class:`Store`, which says why (the
-    process prints nothing)."""
-    import multiprocessing as mp
-
-    if str(path) == ":memory:" or Path(path).exists() or _cores() < 2 or "fork" not in mp.get_all_start_methods():
-        return None
-    process = mp.get_context("fork").Process(target=_create, args=(str(path),), daemon=True)
-    process.start()
-    return Creation(process)
-
-
-def _create(path: str) -> None:
-    """In the forked process: the database created and migrated, or an exit code."""
-    try:
-        Store(path).close()
-    except BaseException:  # noqa: BLE001 - Store, in the caller, reports it
-        os._exit(1)
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 class Store:
