@@ -60,7 +60,7 @@ def instructions(cmd: list[str], cwd: Path, env: dict) -> int:
     shims) valgrind would count the script's shell."""
     vg = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
     proc = subprocess.run(vg + cmd, cwd=cwd, env=env, capture_output=True, text=True)
-    # one summary per process: a forked one (a new database is created beside the model's loading) counts too
+    # one summary per process: a run that forks (a pool of workers) counts every process it made
     counts = re.findall(r"I\s+refs:\s+([\d,]+)", proc.stderr)
     if proc.returncode != 0 or not counts:
         raise SystemExit(f"{' '.join(cmd)} failed under valgrind: {proc.stderr.strip()[-800:]}")
