@@ -53,6 +53,14 @@ def byte_compile(tree: Path) -> None:
                    stdout=subprocess.DEVNULL)
 
 
+def builds() -> str:
+    """Python and the versions that set the NER's speed (spaCy's wheels for
+    Python < 3.12 differ by 3.5x between 3.7 and 3.8: benchmarks/README.md)."""
+    from importlib.metadata import version
+
+    return f"Python {sys.version.split()[0]}, " + ", ".join(f"{d} {version(d)}" for d in ("spacy", "thinc", "numpy"))
+
+
 def warm_files(jsonl: Path) -> float:
     """Ingest the first article of ``jsonl`` into a throw-away database
     (untimed for the benchmark): the modules, model and lexicons are then in
@@ -125,7 +133,8 @@ def main() -> None:
             warmups.append(warm_files(main_file))
         r = run_pantau(main_file, workers)
         rows.append((f"pantau {n}, {workers} worker(s)", r, ref))
-    print(f"machine: {os.cpu_count()} cores; {time.strftime('%Y-%m-%d %H:%M')}; load average {os.getloadavg()[0]:.1f}")
+    print(f"machine: {os.cpu_count()} cores; {time.strftime('%Y-%m-%d %H:%M')}; load average {os.getloadavg()[0]:.1f}; "
+          f"{builds()}")
     print(f"{'run':<28} {'articles/s':>10} {'words/s':>9} {'peak RSS MB':>11} {'x reference':>11} {'errors':>6} "
           f"{'CPU ms/art':>10} {'CPU x ref':>9}")
     for name, r, ref in rows:

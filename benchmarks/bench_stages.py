@@ -139,7 +139,9 @@ def main(argv=None) -> int:
         print(json.dumps({"articles": n, "rounds": args.rounds, "ms_per_article": {k: round(v, 3) for k, v in ms.items()},
                           "total_ms": round(total, 3), "oneoff_s": {k: round(v, 3) for k, v in oneoff.items()}}))
         return 0
-    print(f"{n} generated pages, best of {args.rounds} rounds, CPU ms per article")
+    from bench_e2e import builds
+
+    print(f"{n} generated pages, best of {args.rounds} rounds, CPU ms per article ({builds()})")
     for k in order:
         print(f"  {k:<28} {ms[k]:8.2f}  {ms[k] / total:6.1%}")
     print(f"  {'total':<28} {total:8.2f}")
