@@ -43,8 +43,12 @@ OnDone = Callable[[str, Optional[BaseException]], None]
 CHUNK = 8
 
 
-#: articles per transaction of the writer
-BATCH = 64
+#: articles per transaction of the writer, at most: a batch also commits once its first article
+#: was written a second ago (:class:`~extractor.store.Batch`), so an ingest at ~100 articles/s
+#: commits about as often as before, and the Dask merge (~500-1,000 articles/s) commits far less
+#: often: each commit writes every page it changed, and the near-duplicate index's random band
+#: keys change a page per key once the database is large (benchmarks/README.md, issue 18, ninth pass)
+BATCH = 1024
 
 
 def extract_and_store(items: Iterable[Item], store: Store, log: RunLog, *, extract_all: bool = False,

@@ -180,13 +180,22 @@ class Store:
         return {t: self.db[t].count for t in TABLES if t in self.db.table_names()}
 
 
+#: the page cache of a connection while a :class:`Batch` writes, in KiB (SQLite's default is 2 MiB).
+#: A transaction's changed pages stay in it until the commit writes each once: with the default,
+#: the random band keys of the near-duplicate index (42 per article) spilled pages to the WAL
+#: mid-transaction, and a 16,000-article database was written ~460 KB per stored article
+#: (benchmarks/README.md, issue 18, ninth pass). SQLite allocates it as pages are used.
+WRITER_CACHE_KIB = 128 * 1024
+
+
 class Batch:
     """Stores many articles in few transactions: ``size`` articles to a
     transaction, or fewer when the first of them was written ``seconds`` ago
     (a slow stream of articles still commits, and is seen by readers, every
     second or so); each article in a savepoint of its own (an article that cannot be
     stored rolls back alone and is reported, the others stay; its journal is kept
-    in memory while the batch is open, ``PRAGMA temp_store = MEMORY``), every
+    in memory while the batch is open, ``PRAGMA temp_store = MEMORY``), a page
+    cache that holds a transaction's changed pages (:data:`WRITER_CACHE_KIB`), every
     statement prepared once (:func:`~.articles.write_rows`), and the rows
     nothing reads back before the commit inserted then, one ``executemany``
     per statement for all the batch's articles (:class:`~.deferred.Deferred`,
@@ -216,10 +225,12 @@ class Batch:
         self.store._batch = self
         # each article's savepoint journals the pages it changes: in memory, not in a temporary file
         # (2,000 articles: ~130k fewer writes, ~0.3 ms of CPU per article); set back when the batch ends
-        self._temp_store = None
+        self._temp_store = self._cache_size = None
         if not self.conn.in_transaction:
             self._temp_store = self.conn.execute("PRAGMA temp_store").fetchone()[0]
             self.conn.execute("PRAGMA temp_store = MEMORY")
+            self._cache_size = self.conn.execute("PRAGMA cache_size").fetchone()[0]
+            self.conn.execute(f"PRAGMA cache_size = {-WRITER_CACHE_KIB}")
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -233,6 +244,7 @@ class Batch:
             self.store._batch = None
             if self._temp_store is not None and not self.conn.in_transaction:
                 self.conn.execute(f"PRAGMA temp_store = {int(self._temp_store)}")
+                self.conn.execute(f"PRAGMA cache_size = {int(self._cache_size)}")
 
     def _begin(self) -> None:
         if not self.conn.in_transaction:

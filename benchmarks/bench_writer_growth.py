@@ -1,0 +1,130 @@
+"""The single writer's cost as the database grows: what the Dask merge (and a
+long ingest) pays after tens of thousands of articles, not on a fresh file.
+
+    python benchmarks/bench_writer_growth.py                 # 10 blocks of 2,000 articles (~20k), both settings
+    python benchmarks/bench_writer_growth.py --blocks 25     # ~50k articles
+
+The articles are the 400 generated pages of ``generate.py``, extracted once
+(``bench_cluster.extracted``, cached in ``benchmarks/out``), stored again and
+again under new URLs, each copy with a random near-duplicate signature: its 42
+band keys spread over the index as distinct texts' do (copies of one text
+would share their keys and touch the same pages). Stored through
+:class:`extractor.store.Batch` as ``store_results`` stores, in two settings,
+each into its own fresh database, side by side in one run:
+
+* ``before``: the writer before the ninth pass: at most 64 articles to a
+  transaction, SQLite's default 2 MiB page cache;
+* ``now``: :data:`extractor.batch.BATCH` articles or one second to a
+  transaction (at ~1 ms per article the second ends it first), the page cache
+  :data:`extractor.store.WRITER_CACHE_KIB` while the batch is open.
+
+Per block of 2,000 articles: CPU (user + system) and wall ms per article, and
+the bytes the process wrote (``wchar`` of ``/proc/self/io``: the WAL and the
+checkpoints) per article. The blocks alternate between the two settings, so
+a drift of the machine's speed touches both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+BLOCK = 2000
+
+
+def _written() -> int:
+    """Bytes this process has written through write(2) and friends, or 0 where /proc has no io file."""
+    try:
+        with open("/proc/self/io") as f:
+            return next(int(line.split()[1]) for line in f if line.startswith("wchar"))
+    except (OSError, StopIteration):
+        return 0
+
+
+def _cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def _block(results: list, k: int, rnd: random.Random) -> list:
+    """``BLOCK`` articles from ``results``, under URLs of copy ``k``, each with a random signature."""
+    from extractor.dedup import Signature
+
+    out = []
+    while len(out) < BLOCK:
+        for a, rel, ex, sig in results:
+            if len(out) == BLOCK:
+                break
+            art = replace(a, url=f"{a.url}?copy={k}-{len(out)}")
+            if sig is not None:
+                sig = Signature(rnd.randbytes(len(sig.values)), tuple(rnd.getrandbits(63) - (1 << 62) for _ in sig.bands))
+            out.append((art, rel, replace(ex, article=art) if ex else None, sig))
+    return out
+
+
+def _store(store, block: list, setting: str) -> None:
+    from extractor.batch import BATCH
+
+    if setting == "before":
+        with store.batch(64, seconds=1e9) as b:
+            b.conn.execute("PRAGMA cache_size = -2000")  # SQLite's default, set back when the batch ends
+            for a, rel, ex, sig in block:
+                b.save(a, rel, ex, None, sig)
+    else:
+        with store.batch(BATCH) as b:
+            for a, rel, ex, sig in block:
+                b.save(a, rel, ex, None, sig)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--blocks", type=int, default=10, help="blocks of 2,000 articles per setting (default 10)")
+    args = ap.parse_args(argv)
+
+    from bench_cluster import extracted
+
+    from extractor.batch import BATCH
+    from extractor.store import WRITER_CACHE_KIB, Store
+
+    results = extracted()
+    settings = ("before", "now")
+    print(f"machine: {os.cpu_count()} cores; {time.strftime('%Y-%m-%d %H:%M')}; load average "
+          f"{os.getloadavg()[0]:.1f}; blocks of {BLOCK:,} articles")
+    print(f"before: 64 articles per transaction, 2 MiB page cache; now: {BATCH} articles or 1 s per transaction, "
+          f"{WRITER_CACHE_KIB // 1024} MiB page cache")
+    print(f"{'articles':>9} | {'before: CPU':>11} {'wall':>6} {'KB written':>10} | {'now: CPU':>8} {'wall':>6} "
+          f"{'KB written':>10} | {'CPU now/before':>14}   (ms and KB per article)")
+    rnd = random.Random(1)
+    with tempfile.TemporaryDirectory() as tmp:
+        stores = {s: Store(Path(tmp) / f"{s}.db") for s in settings}
+        try:
+            for k in range(args.blocks):
+                block = _block(results, k, rnd)
+                got = {}
+                for s in (settings if k % 2 == 0 else settings[::-1]):
+                    w0, c0, t0 = _written(), _cpu(), time.perf_counter()
+                    _store(stores[s], block, s)
+                    got[s] = ((_cpu() - c0) / BLOCK * 1e3, (time.perf_counter() - t0) / BLOCK * 1e3,
+                              (_written() - w0) / BLOCK / 1024)
+                b, n = got["before"], got["now"]
+                print(f"{(k + 1) * BLOCK:>9,} | {b[0]:>11.2f} {b[1]:>6.2f} {b[2]:>10.0f} | {n[0]:>8.2f} {n[1]:>6.2f} "
+                      f"{n[2]:>10.0f} | {n[0] / b[0]:>14.2f}", flush=True)
+        finally:
+            for s in stores.values():
+                s.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
