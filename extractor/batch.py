@@ -160,7 +160,11 @@ def _results(items: Iterable[Union[Article, RawPage]], workers: int, cut: float,
     the database), and the next ones are already submitted while the main
     process stores the ones before, so the workers do not wait for the writes."""
     if workers <= 1:
-        frozen = False  # after the first chunk (the model is loaded then), as the fork pool's workers below
+        # frozen after the first chunk (the model is loaded then), as the fork pool's workers below; thawed at
+        # the end, with what the builders froze while the first chunk loaded them (extractor/memory.py), as
+        # the pool's path thaws it: also when the run stops before its first chunk was done
+        before = gc.get_freeze_count()
+        frozen = False
         try:
             for chunk in _chunks(items, CHUNK):
                 yield from _work_many(chunk, cut, extract_all)
@@ -168,7 +172,7 @@ def _results(items: Iterable[Union[Article, RawPage]], workers: int, cut: float,
                     gc.freeze()
                     frozen = True
         finally:
-            if frozen:
+            if frozen or gc.get_freeze_count() > before:
                 gc.unfreeze()
         return
     from .html import warm as warm_html
