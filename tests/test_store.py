@@ -270,3 +270,23 @@ def test_a_batch_stores_what_one_article_at_a_time_stores(tmp_path):
     assert len(set(clusters)) < len(clusters), "copies share a cluster"
     for table in a:
         assert b[table] == a[table], table
+
+
+def test_a_batch_writes_with_the_writers_page_cache_and_sets_the_connection_back(tmp_path):
+    """While a batch is open its transaction's changed pages fit in the cache
+    (WRITER_CACHE_KIB, not SQLite's 2 MiB: spilled pages were written again
+    and again); the connection's own settings return when it ends."""
+    from extractor.store import WRITER_CACHE_KIB
+
+    with Store(tmp_path / "c.db") as store:
+        conn = store.db.conn
+        conn.execute("PRAGMA cache_size = -3000")
+        seen = []
+        with store.batch(64) as b:
+            seen.append(conn.execute("PRAGMA cache_size").fetchone()[0])
+            b.save(*_article(1))
+            seen.append(conn.execute("PRAGMA cache_size").fetchone()[0])
+        assert seen == [-WRITER_CACHE_KIB] * 2
+        assert WRITER_CACHE_KIB >= 64 * 1024
+        assert conn.execute("PRAGMA cache_size").fetchone()[0] == -3000
+        assert store.db.execute("select count(*) from articles").fetchone()[0] == 1
