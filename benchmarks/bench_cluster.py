@@ -28,7 +28,10 @@ Rows (``--only`` picks groups):
   pairs (default 3); parallel efficiency T1 / (2 x T2) as the median of the
   pairs' own ratios, the other rows the runs' medians; the merge's time per 10k articles and its share of the run,
   and the part of it after the last task ended (the merge not overlapped
-  with extraction). Shards of ``--shard-kb`` (256: ~35 target pages each,
+  with extraction); the merge's CPU time per 10k articles and its share of
+  all the CPU the run took (driver and workers: with ``local:2`` on two
+  cores the driver's merge waits for a core, which its wall time counts).
+  Shards of ``--shard-kb`` (256: ~35 target pages each,
   about what a 256 MiB shard of a real CC-NEWS file passes).
 
 Every row carries the load average when it ran: the machine is shared.
@@ -252,6 +255,7 @@ def bench_dask(pages: int, shard_kb: int, pairs: int = 3) -> None:
                 raise SystemExit(f"dask run failed: {proc.stderr[-3000:]}")
             got = dict(line.split("=", 1) for line in proc.stdout.split() if "=" in line)
         return {"wall": float(got["wall"]), "merge": float(got["merge"]), "tail": float(got["tail"]),
+                "merge_cpu": float(got["merge_cpu"]), "cpu": float(got["driver_cpu"]) + float(got["workers_cpu"]),
                 "stored": int(got["stored"]), "shards": got["shards"]}
 
     runs: dict[int, list[dict]] = {1: [], 2: []}
@@ -274,6 +278,11 @@ def bench_dask(pages: int, shard_kb: int, pairs: int = 3) -> None:
         row("dask", f"merge (single writer), local:{n}", f"{merge / max(stored, 1) * 1e4:.1f} s per 10k articles",
             f"{merge / wall:.1%} of the run (target <= 10%); after the last task {tail:.2f} s, "
             f"{tail / wall:.1%} of the run")
+        merge_cpu, cpu_all = med("merge_cpu"), med("cpu")
+        row("dask", f"merge CPU, local:{n}", f"{merge_cpu / max(stored, 1) * 1e4:.1f} s per 10k articles",
+            f"{statistics.median(r['merge_cpu'] / r['cpu'] for r in runs[n]):.1%} of the run's CPU (driver and "
+            f"workers: {cpu_all / max(stored, 1) * 1e3:.1f} ms per article); the wall time above also counts "
+            f"the merge's waits for a core the workers hold")
     row("dask", "parallel efficiency T1 / (2 x T2)", f"{statistics.median(ratios):.2f}",
         f"target >= 0.85; median of {pairs} alternated pairs: {', '.join(f'{x:.2f}' for x in ratios)}")
 

@@ -327,9 +327,11 @@ def ingest(inputs: list, store, log, *, dask: str, shard_dir: Optional[Union[str
     """Ingest ``inputs`` into ``store`` on the Dask cluster ``dask`` (or the
     connected ``client``): plan, run the shards not done, merge their results
     in plan order. Returns ``counts`` (the prefilter's, summed over shards),
-    ``shards``, ``failed``, ``merge_seconds`` (the single writer's time) and
-    ``merge_tail_seconds`` (the part of it after the last task ended: the
-    merge that did not run beside extraction)."""
+    ``shards``, ``failed``, ``merge_seconds`` (the single writer's time),
+    ``merge_cpu_seconds`` (its CPU time: beside extraction on shared cores the
+    wall time also counts the waits for a core) and ``merge_tail_seconds`` (the
+    part of the wall time after the last task ended: the merge that did not run
+    beside extraction)."""
     shards = plan(inputs, shard_size=shard_size, base=base)
     out_dir = Path(shard_dir) if shard_dir else default_shard_dir(store.path)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -406,7 +408,8 @@ def ingest(inputs: list, store, log, *, dask: str, shard_dir: Optional[Union[str
     head = merge_ready(head)
     progress.show(force=True)
     return {"counts": dict(progress.counts), "shards": len(rows), "failed": progress.failed,
-            "merge_seconds": merger.seconds, "merge_tail_seconds": merger.seconds - tail_from}
+            "merge_seconds": merger.seconds, "merge_cpu_seconds": merger.cpu_seconds,
+            "merge_tail_seconds": merger.seconds - tail_from}
 
 
 @contextmanager
@@ -437,14 +440,16 @@ class _Merger:
         self.store, self.log = store, log
         self.refresh, self.extract_all = refresh, extract_all
         self.cut = default_threshold() if threshold is None else threshold
-        self.seconds = 0.0
+        self.seconds = 0.0  # wall time in merge()
+        self.cpu_seconds = 0.0  # CPU time of the thread that merges, in merge()
 
     def merge(self, ledger: _Ledger, row: dict, path: Path, got: dict) -> None:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.thread_time()
         try:
             self._merge(ledger, row, path, got)
         finally:
             self.seconds += time.perf_counter() - t0
+            self.cpu_seconds += time.thread_time() - c0
 
     def _merge(self, ledger: _Ledger, row: dict, path: Path, got: dict) -> None:
         from .batch import store_results

@@ -83,6 +83,7 @@ def test_merged_database_equals_single_process_ingest(warc, client, tmp_path):
                                  shard_size=warc.path.stat().st_size // 4)
     assert stats["shards"] >= 4 and stats["failed"] == 0
     assert 0 <= stats["merge_tail_seconds"] <= stats["merge_seconds"]  # the tail is part of the merge
+    assert 0 < stats["merge_cpu_seconds"] <= stats["merge_seconds"] + 0.05  # one thread's CPU, not the process's
     a, b = dump(tmp_path / "one.db"), dump(tmp_path / "dask.db")
     assert a["articles"], "the sample has target pages"
     for table in TABLES:
