@@ -3,6 +3,7 @@ long ingest) pays after tens of thousands of articles, not on a fresh file.
 
     python benchmarks/bench_writer_growth.py                 # 10 blocks of 2,000 articles (~20k), both settings
     python benchmarks/bench_writer_growth.py --blocks 25     # ~50k articles
+    python benchmarks/bench_writer_growth.py --blocks 50 --now-only
 
 The articles are the 400 generated pages of ``generate.py``, extracted once
 (``bench_cluster.extracted``, cached in ``benchmarks/out``), stored again and
@@ -22,6 +23,12 @@ Per block of 2,000 articles: CPU (user + system) and wall ms per article, and
 the bytes the process wrote (``wchar`` of ``/proc/self/io``: the WAL and the
 checkpoints) per article. The blocks alternate between the two settings, so
 a drift of the machine's speed touches both.
+
+``--pages`` then stores 1,000 more articles into the ``now`` database in one
+transaction with the WAL's checkpoints held back, and counts the pages that
+transaction wrote by the table or index that owns them (the WAL's frame
+headers against SQLite's ``dbstat``): which B-trees a grown database's
+commits rewrite.
 """
 
 from __future__ import annotations
@@ -90,6 +97,9 @@ def _store(store, block: list, setting: str) -> None:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--blocks", type=int, default=10, help="blocks of 2,000 articles per setting (default 10)")
+    ap.add_argument("--now-only", action="store_true", help="only the writer as it is now (half the time)")
+    ap.add_argument("--pages", action="store_true",
+                    help="then the pages one 1,000-article transaction writes, by table or index")
     args = ap.parse_args(argv)
 
     from bench_cluster import extracted
@@ -98,7 +108,7 @@ def main(argv=None) -> int:
     from extractor.store import WRITER_CACHE_KIB, Store
 
     results = extracted()
-    settings = ("before", "now")
+    settings = ("now",) if args.now_only else ("before", "now")
     print(f"machine: {os.cpu_count()} cores; {time.strftime('%Y-%m-%d %H:%M')}; load average "
           f"{os.getloadavg()[0]:.1f}; blocks of {BLOCK:,} articles")
     print(f"before: 64 articles per transaction, 2 MiB page cache; now: {BATCH} articles or 1 s per transaction, "
@@ -117,13 +127,43 @@ def main(argv=None) -> int:
                     _store(stores[s], block, s)
                     got[s] = ((_cpu() - c0) / BLOCK * 1e3, (time.perf_counter() - t0) / BLOCK * 1e3,
                               (_written() - w0) / BLOCK / 1024)
-                b, n = got["before"], got["now"]
-                print(f"{(k + 1) * BLOCK:>9,} | {b[0]:>11.2f} {b[1]:>6.2f} {b[2]:>10.0f} | {n[0]:>8.2f} {n[1]:>6.2f} "
-                      f"{n[2]:>10.0f} | {n[0] / b[0]:>14.2f}", flush=True)
+                b, n = got.get("before"), got["now"]
+                before = f"{b[0]:>11.2f} {b[1]:>6.2f} {b[2]:>10.0f}" if b else f"{'-':>11} {'-':>6} {'-':>10}"
+                ratio = f"{n[0] / b[0]:>14.2f}" if b else f"{'-':>14}"
+                print(f"{(k + 1) * BLOCK:>9,} | {before} | {n[0]:>8.2f} {n[1]:>6.2f} {n[2]:>10.0f} | {ratio}",
+                      flush=True)
+            if args.pages:
+                _pages(stores["now"], _block(results, args.blocks, rnd)[:1000])
         finally:
             for s in stores.values():
                 s.close()
     return 0
+
+
+def _pages(store, block: list) -> None:
+    """The pages one transaction of ``block`` writes, by the table or index that owns them."""
+    import collections
+    import struct
+
+    conn = store.db.conn
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with store.batch(len(block), seconds=1e9) as b:
+        for a, rel, ex, sig in block:
+            b.save(a, rel, ex, None, sig)
+    wal = Path(str(store.path) + "-wal").read_bytes()
+    size = struct.unpack(">I", wal[8:12])[0]
+    pages = {struct.unpack(">I", wal[off:off + 4])[0] for off in range(32, len(wal) - 23 - size, 24 + size)}
+    try:
+        owner = dict(conn.execute("select pageno, name from dbstat").fetchall())
+    except Exception as exc:  # noqa: BLE001 - an SQLite built without the dbstat table
+        print(f"pages: no dbstat in this SQLite ({exc})")
+        return
+    by = collections.Counter(owner.get(p, "(new or free page)") for p in pages)
+    print(f"one transaction of {len(block):,} articles wrote {len(pages):,} pages ({len(pages) * size / len(block) / 1024:.0f} "
+          f"KB per article to the WAL, as much again when checkpointed):")
+    for name, n in by.most_common(12):
+        print(f"  {n:>7,} {n / len(pages):>6.1%}  {name}")
 
 
 if __name__ == "__main__":
