@@ -44,10 +44,11 @@ CHUNK = 8
 
 
 #: articles per transaction of the writer, at most: a batch also commits once its first article
-#: was written a second ago (:class:`~extractor.store.Batch`), so an ingest at ~100 articles/s
-#: commits about as often as before, and the Dask merge (~500-1,000 articles/s) commits far less
-#: often: each commit writes every page it changed, and the near-duplicate index's random band
-#: keys change a page per key once the database is large (benchmarks/README.md, issue 18, ninth pass)
+#: was written a second ago (:class:`~extractor.store.Batch`), so a two-core ingest (~100
+#: articles/s) commits about every 100 articles, and only a faster stream fills a batch. Each commit
+#: writes every page it changed, and once the database is large the near-duplicate index's random
+#: band keys change a page per key: fewer, larger transactions write fewer pages per article
+#: (benchmarks/README.md, issue 18, ninth pass). The Dask merge commits once per shard.
 BATCH = 1024
 
 
