@@ -169,11 +169,12 @@ def extracted(n_pages: int = 400) -> list:
     return res
 
 
-def _copies(results: list, times: int) -> list:
+def _copies(results: list, times: int, first: int = 0) -> list:
+    """``results`` ``times`` over, copy k under the URLs ``...?copy=k`` (k from ``first`` on)."""
     from dataclasses import replace
 
     out = []
-    for k in range(times):
+    for k in range(first, first + times):
         for a, rel, ex, sig in results:
             art = replace(a, url=f"{a.url}?copy={k}")
             out.append((art, rel, replace(ex, article=art) if ex else None, sig))

@@ -40,7 +40,6 @@ import resource
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -65,19 +64,16 @@ def _cpu() -> float:
 
 
 def _block(results: list, k: int, rnd: random.Random) -> list:
-    """``BLOCK`` articles from ``results``, under URLs of copy ``k``, each with a random signature."""
+    """``BLOCK`` articles from ``results`` (``bench_cluster._copies``: block ``k``'s copies, URLs
+    no other block has), each with a random signature."""
+    from bench_cluster import _copies
+
     from extractor.dedup import Signature
 
-    out = []
-    while len(out) < BLOCK:
-        for a, rel, ex, sig in results:
-            if len(out) == BLOCK:
-                break
-            art = replace(a, url=f"{a.url}?copy={k}-{len(out)}")
-            if sig is not None:
-                sig = Signature(rnd.randbytes(len(sig.values)), tuple(rnd.getrandbits(63) - (1 << 62) for _ in sig.bands))
-            out.append((art, rel, replace(ex, article=art) if ex else None, sig))
-    return out
+    times = -(-BLOCK // len(results))
+    return [(a, rel, ex, sig and Signature(rnd.randbytes(len(sig.values)),
+                                           tuple(rnd.getrandbits(63) - (1 << 62) for _ in sig.bands)))
+            for a, rel, ex, sig in _copies(results, times, first=k * times)[:BLOCK]]
 
 
 def _store(store, block: list, setting: str) -> None:

@@ -123,8 +123,6 @@ def test_facts_computed_by_several_processes_are_the_same_rows(db, tmp_path, mon
     assert len(seen.read_text().split()) == 4 and str(os.getpid()) not in pids
 
 
-
-
 # -- the rules on text --------------------------------------------------------------------------------
 def test_levels_of_codes():
     assert [level_of_code(c) for c in (None, "16", "16.03", "16.03.05")] == [None, "province", "kabupaten", "kabupaten"]
