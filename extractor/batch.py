@@ -48,7 +48,8 @@ CHUNK = 8
 #: articles/s) commits about every 100 articles, and only a faster stream fills a batch. Each commit
 #: writes every page it changed, and once the database is large the near-duplicate index's random
 #: band keys change a page per key: fewer, larger transactions write fewer pages per article
-#: (benchmarks/README.md, issue 18, ninth pass). The Dask merge commits once per shard.
+#: (benchmarks/README.md, issue 18, ninth pass). The Dask merge's transactions hold as many shards
+#: as fit (:class:`extractor.cluster._Merger`).
 BATCH = 1024
 
 

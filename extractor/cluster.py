@@ -28,6 +28,7 @@ import gc
 import json
 import logging
 import os
+import queue
 import sys
 import time
 from contextlib import contextmanager
@@ -290,7 +291,7 @@ class _Ledger:
     """The ``shards`` table on the store's connection."""
 
     def __init__(self, store):
-        self.conn = store.db.conn
+        self.store, self.conn = store, store.db.conn
 
     def register(self, shards: list[Shard], run_id: Optional[int]) -> list[dict]:
         with self.conn:
@@ -307,13 +308,10 @@ class _Ledger:
         return rows
 
     def update(self, sid: int, **fields) -> None:
-        with self.conn:
-            self.in_transaction(sid, **fields)
-
-    def in_transaction(self, sid: int, **fields) -> None:
-        """The update, in the caller's open transaction."""
+        """The shard's row updated: in the merge's open transaction (committed with
+        the articles), or committed on its own when none is open."""
         cols = ", ".join(f"{k} = ?" for k in fields)
-        self.conn.execute(f"update shards set {cols} where id = ?", [*fields.values(), sid])
+        self.store.write(f"update shards set {cols} where id = ?", [*fields.values(), sid])
 
 
 def _now() -> str:
@@ -376,36 +374,44 @@ def ingest(inputs: list, store, log, *, dask: str, shard_dir: Optional[Union[str
         return upto
 
     tail_from = 0.0
-    head = merge_ready(0)
-    if todo:
-        with (_nullcontext(client) if client is not None else connect(dask, say)) as cl:
-            from distributed import as_completed
-
-            futures = {}
-            for i in todo:
-                row = rows[i]
-                ledger.update(row["id"], status="running", started_at=_now(), attempts=row["attempts"] + 1,
-                              output=str(shard_path(out_dir, row["id"])))
-                fut = cl.submit(run_shard, row["shard"], row["id"], str(out_dir), options, retries=1, pure=False,
-                                key=f"pantau-shard-{row['id']}-{os.getpid()}-{time.time_ns()}")
-                futures[fut] = i
-            for fut in as_completed(list(futures)):
-                i = futures.pop(fut)
-                if not futures:  # the last task: what is merged from now on is no longer beside extraction
-                    tail_from = merger.seconds
-                row = rows[i]
-                try:
-                    got = fut.result()
-                except Exception as exc:  # noqa: BLE001 - any task failure, after its retry, is the shard's
-                    _fail(ledger, row, exc, log)
-                    progress.failed += 1
-                    progress.show(force=True)
-                else:
-                    ledger.update(row["id"], status="done", done_at=_now(), counts=json.dumps(got))
-                    ready[i] = (shard_path(out_dir, row["id"]), got)
-                    progress.shard_done(got)
-                head = merge_ready(head)
-    head = merge_ready(head)
+    with merger:
+        head = merge_ready(0)
+        merger.commit()
+        if todo:
+            with (_nullcontext(client) if client is not None else connect(dask, say)) as cl:
+                futures = {}
+                for i in todo:
+                    row = rows[i]
+                    ledger.update(row["id"], status="running", started_at=_now(), attempts=row["attempts"] + 1,
+                                  output=str(shard_path(out_dir, row["id"])))
+                    fut = cl.submit(run_shard, row["shard"], row["id"], str(out_dir), options, retries=1,
+                                    pure=False, key=f"pantau-shard-{row['id']}-{os.getpid()}-{time.time_ns()}")
+                    futures[fut] = i
+                finished: queue.SimpleQueue = queue.SimpleQueue()
+                for fut in futures:
+                    fut.add_done_callback(finished.put)
+                while futures:
+                    try:  # wait for a task, but not past the moment the open merge transaction is due
+                        fut = finished.get(timeout=merger.due())
+                    except queue.Empty:
+                        merger.commit()
+                        continue
+                    i = futures.pop(fut)
+                    if not futures:  # the last task: what is merged from now on is no longer beside extraction
+                        tail_from = merger.seconds
+                    row = rows[i]
+                    try:
+                        got = fut.result()
+                    except Exception as exc:  # noqa: BLE001 - any task failure, after its retry, is the shard's
+                        _fail(ledger, row, exc, log)
+                        progress.failed += 1
+                        progress.show(force=True)
+                    else:
+                        ledger.update(row["id"], status="done", done_at=_now(), counts=json.dumps(got))
+                        ready[i] = (shard_path(out_dir, row["id"]), got)
+                        progress.shard_done(got)
+                    head = merge_ready(head)
+        head = merge_ready(head)
     progress.show(force=True)
     return {"counts": dict(progress.counts), "shards": len(rows), "failed": progress.failed,
             "merge_seconds": merger.seconds, "merge_cpu_seconds": merger.cpu_seconds,
@@ -430,9 +436,15 @@ def _fail(ledger: _Ledger, row: dict, exc: BaseException, log) -> None:
 
 class _Merger:
     """Stores shard files' results with the single writer
-    (:func:`extractor.batch.store_results`), in transactions that also
-    advance the shard's ``merged_frames``: a merge killed half way resumes
-    after its last committed frame."""
+    (:func:`extractor.batch.store_results`) in one :class:`~extractor.store.Batch`
+    across shards: a transaction holds up to :data:`~extractor.batch.BATCH`
+    articles or a second's worth, from as many shards as that takes (a commit per
+    shard of ~35 articles wrote ~5 times the pages per article into a grown
+    database: benchmarks/README.md, issue 18, tenth pass), and the shards' ledger
+    rows with them: each shard's ``merged_frames`` (and ``merged`` once read to
+    its end) commits with its articles, so a merge killed half way resumes after
+    its last committed frame. Use as a context manager around the merges; the
+    caller waiting for more shards commits when :meth:`due` runs out."""
 
     def __init__(self, store, log, *, refresh: bool, extract_all: bool, threshold: Optional[float]):
         from .nlp.relevance import threshold as default_threshold
@@ -440,16 +452,48 @@ class _Merger:
         self.store, self.log = store, log
         self.refresh, self.extract_all = refresh, extract_all
         self.cut = default_threshold() if threshold is None else threshold
-        self.seconds = 0.0  # wall time in merge()
-        self.cpu_seconds = 0.0  # CPU time of the thread that merges, in merge()
+        self.seconds = 0.0  # wall time merging and committing
+        self.cpu_seconds = 0.0  # CPU time of the thread that merges, in the same
+        self.batch = None
+        self._reading: Optional[tuple] = None  # (ledger, shard id, frame state) of the shard being read
 
-    def merge(self, ledger: _Ledger, row: dict, path: Path, got: dict) -> None:
+    def __enter__(self) -> "_Merger":
+        from .batch import BATCH
+
+        self.batch = self.store.batch(BATCH, before_commit=self._settle).__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        batch, self.batch = self.batch, None
+        with self._clock():
+            batch.__exit__(*exc)
+
+    @contextmanager
+    def _clock(self):
         t0, c0 = time.perf_counter(), time.thread_time()
         try:
-            self._merge(ledger, row, path, got)
+            yield
         finally:
             self.seconds += time.perf_counter() - t0
             self.cpu_seconds += time.thread_time() - c0
+
+    def due(self) -> Optional[float]:
+        """Seconds until the open transaction is due to commit, None when none is open."""
+        return self.batch.due()
+
+    def commit(self) -> None:
+        with self._clock():
+            self.batch.commit()
+
+    def _settle(self) -> None:
+        """Before a commit inside a shard: its ``merged_frames`` up to its last stored frame."""
+        if self._reading is not None:
+            ledger, sid, state = self._reading
+            ledger.update(sid, merged_frames=state["settled"])
+
+    def merge(self, ledger: _Ledger, row: dict, path: Path, got: dict) -> None:
+        with self._clock():
+            self._merge(ledger, row, path, got)
 
     def _merge(self, ledger: _Ledger, row: dict, path: Path, got: dict) -> None:
         from .batch import store_results
@@ -458,6 +502,7 @@ class _Merger:
         shard: Shard = row["shard"]
         skip = row["merged_frames"]
         state = {"settled": skip, "current": skip, "position": None}
+        self._reading = (ledger, row["id"], state)
 
         def results():
             n = 0
@@ -477,9 +522,9 @@ class _Merger:
             state["settled"] = state["current"]
 
         store_results(results(), self.store, self.log, cut=self.cut, extract_all=self.extract_all,
-                      refresh=self.refresh,
-                      on_stored=lambda article, aid: self.store.set_origin(aid, shard.input, state["position"]),
-                      before_commit=lambda: ledger.in_transaction(row["id"], merged_frames=state["settled"]))
+                      refresh=self.refresh, batch=self.batch,
+                      on_stored=lambda article, aid: self.store.set_origin(aid, shard.input, state["position"]))
+        self._reading = None
         ledger.update(row["id"], status="merged", merged_frames=state["settled"], merged_at=_now(),
                       counts=json.dumps(got))
 

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Optional
 
 import pytest
 
@@ -158,8 +159,11 @@ def _kill_after_first_merge(cmd, env, db) -> int:
         return conn.execute("select count(*) from shards where status != 'merged'").fetchone()[0]
 
 
-def test_killed_driver_rerun_completes_without_duplicates(warc, tmp_path):
-    # on a loaded machine the run may end between two polls: then it is tried again on a fresh database
+def test_killed_driver_rerun_completes_without_duplicates(tmp_path):
+    # the merge commits about once a second: enough target pages (~130) that the run goes on after
+    # the first commit; on a loaded machine the run may end between two polls: then it is tried
+    # again on a fresh database
+    warc = build(tmp_path / "CC-NEWS-20241128.warc.gz", 400, seed=21, target=0.35)
     for attempt in range(3):
         db = tmp_path / f"k{attempt}.db"
         cmd = [sys.executable, str(ROOT / "pipeline.py"), "ingest", str(warc.path), "--db", str(db), "--dask",
@@ -196,3 +200,86 @@ def test_a_dropped_value_is_a_warning_on_the_cluster_as_in_one_process(client, t
     with Store(tmp_path / "dask.db") as store:
         assert {r["url"] for r in store.db["articles"].rows} == {"https://x.example/0", "https://x.example/1"}
 
+
+
+def _shard_files(tmp_path: Path, sizes: list, poison: tuple = ()) -> list:
+    """Finished shard files of ``sizes`` articles each (tests.test_store's articles), and their Shards;
+    ``poison``: (shard, frame) whose frame holds no result (unpacking it fails in the merge)."""
+    from extractor.shardfile import ShardWriter, shard_path
+    from extractor.shards import Shard
+
+    from .test_store import _article
+
+    shards, n = [], 0
+    for k, size in enumerate(sizes):
+        shard = Shard(f"in-{k}.jsonl", "jsonl")
+        with ShardWriter(shard_path(tmp_path / "shards", k + 1), shard.key) as w:
+            for i in range(size):
+                w.result(i, ("not a result",) if (k, i) == poison else (*_article(n), None))
+                n += 1
+            w.finish({"items": size})
+        shards.append(shard)
+    return shards
+
+
+def _merge(store, shards: list, tmp_path: Path, fail_after: int = 0, statements: Optional[list] = None):
+    """The driver's merge of the shard files (no cluster: their tasks ran), as ``ingest`` runs it;
+    ``fail_after``: the driver dies (an exception) once that many shards are merged; ``statements``:
+    gets the merge's SQL statements."""
+    from extractor.cluster import _Ledger, _Merger
+    from extractor.runlog import RunLog
+    from extractor.shardfile import shard_path, summary_of
+
+    ledger = _Ledger(store)
+    rows = ledger.register(shards, None)
+    if statements is not None:
+        store.db.conn.set_trace_callback(statements.append)
+    with _Merger(store, RunLog(store), refresh=False, extract_all=True, threshold=None) as merger:
+        for k, row in enumerate(rows):
+            if fail_after and k == fail_after:
+                raise KeyboardInterrupt
+            path = shard_path(tmp_path / "shards", row["id"])
+            merger.merge(ledger, row, path, summary_of(path))
+
+
+def test_the_merge_commits_shards_together_with_their_ledger_rows(tmp_path):
+    """Shards merged within a second are one transaction (a commit per ~35-article shard
+    rewrote a grown database's index pages per shard), and each shard's ledger row
+    commits with its articles: a driver that dies loses the open transaction's shards
+    whole, ledger and articles alike, and the next run merges them."""
+    shards = _shard_files(tmp_path, [3, 4, 2, 5])
+    with Store(tmp_path / "m.db") as store:
+        statements: list = []
+        _merge(store, shards, tmp_path, statements=statements)
+        store.db.conn.set_trace_callback(None)
+        assert [s for s in statements if s.strip().upper() == "COMMIT"] == ["COMMIT"]
+        assert store.db.execute("select status, merged_frames from shards order by id").fetchall() == \
+            [("merged", 3), ("merged", 4), ("merged", 2), ("merged", 5)]
+        assert store.db.execute("select count(*) from articles").fetchone()[0] == 14
+
+    with Store(tmp_path / "k.db") as store:
+        with pytest.raises(KeyboardInterrupt):
+            _merge(store, shards, tmp_path, fail_after=3)
+        assert store.db.execute("select count(*) from articles").fetchone()[0] == 0
+        assert store.db.execute("select count(*) from shards where status = 'merged' or merged_frames > 0"
+                                ).fetchone()[0] == 0
+        _merge(store, shards, tmp_path)  # the rerun
+        assert store.db.execute("select count(*), count(distinct url) from articles").fetchone() == (14, 14)
+    assert dump(tmp_path / "k.db") == dump(tmp_path / "m.db")
+
+
+def test_a_commit_inside_a_shard_records_how_far_it_was_merged(tmp_path, monkeypatch):
+    """A transaction that fills inside a shard commits that shard's frames so far with
+    its articles; a merge that then dies keeps them, and its shard resumes there."""
+    import extractor.batch
+
+    monkeypatch.setattr(extractor.batch, "BATCH", 4)  # a transaction fills after four articles
+    shards = _shard_files(tmp_path, [3, 6], poison=(1, 5))  # the second shard's sixth frame is not a result
+    with Store(tmp_path / "p.db") as store:
+        with pytest.raises(ValueError):
+            _merge(store, shards, tmp_path)
+        # shard 1's three articles and shard 2's first committed before shard 2's second article
+        # (the fifth of the transaction); frames 2-5 were rolled back with the failure
+        assert store.db.execute("select status, merged_frames from shards order by id").fetchall() == \
+            [("merged", 3), ("planned", 1)]
+        assert store.db.execute("select count(*) from articles").fetchone()[0] == 4

@@ -290,3 +290,25 @@ def test_a_batch_writes_with_the_writers_page_cache_and_sets_the_connection_back
         assert WRITER_CACHE_KIB >= 64 * 1024
         assert conn.execute("PRAGMA cache_size").fetchone()[0] == -3000
         assert store.db.execute("select count(*) from articles").fetchone()[0] == 1
+
+
+def test_a_batch_says_when_its_open_transaction_is_due_and_takes_a_callers_rows(tmp_path):
+    """``due``: None with nothing open, the rest of ``seconds`` once an article is written,
+    0 for a transaction holding only other rows; ``Store.write`` goes into the open
+    transaction (committed with it, rolled back with it) or commits on its own."""
+    with Store(tmp_path / "d.db") as store:
+        store.db.execute("create table ledger (n integer)")
+        store.write("insert into ledger values (?)", [1])  # no batch: committed on its own
+        with store.batch(64, seconds=30) as b:
+            assert b.due() is None
+            store.write("insert into ledger values (?)", [2])
+            assert b.due() == 0.0
+            b.save(*_article(1))
+            assert 29 < b.due() <= 30
+            b.commit()
+            assert b.due() is None
+        with pytest.raises(RuntimeError):
+            with store.batch(64):
+                store.write("insert into ledger values (?)", [3])
+                raise RuntimeError
+        assert [r[0] for r in store.db.execute("select n from ledger")] == [1, 2]

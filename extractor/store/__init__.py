@@ -20,7 +20,7 @@ import sqlite3
 import time
 from pathlib import Path
 import sys
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Optional, Sequence
 
 # sqlite-utils imports pandas, when installed, only to map pandas.Timestamp to TEXT: pantau never
 # hands it one, and the import costs ~0.6 s of CPU at every start. Hidden while sqlite-utils loads
@@ -158,6 +158,16 @@ class Store:
                 out.append(err if err is not None else aid)
         return out
 
+    def write(self, sql: str, params: Sequence = ()) -> None:
+        """One statement of the caller's own bookkeeping (the Dask merge's ``shards``
+        ledger): in the open :meth:`batch`'s transaction when there is one, committed
+        with its articles; otherwise committed on its own."""
+        if self._batch is not None:
+            self._batch.execute(sql, params)
+            return
+        with self.db.conn:
+            self.db.conn.execute(sql, params)
+
     def set_origin(self, article_id: int, source: str, position: Optional[int]) -> None:
         """Where the article was read: an input file or URL, and the record's byte
         offset or the line (``article_origins``); in the open batch when there is one."""
@@ -282,10 +292,20 @@ class Batch:
     def db(self) -> sqlite_utils.Database:
         return self.store.db
 
-    def execute(self, sql: str, params: tuple = ()) -> None:
+    def execute(self, sql: str, params: Sequence = ()) -> None:
         """One more statement in the open transaction."""
         self._begin()
         self.conn.execute(sql, params)
+
+    def due(self) -> Optional[float]:
+        """Seconds until the open transaction is due to commit (``seconds`` after its
+        first article; 0 when it holds no article yet, only other rows), or None when
+        none is open: a writer waiting for more input commits when this runs out."""
+        if not self.conn.in_transaction:
+            return None
+        if not self.written:
+            return 0.0
+        return max(0.0, self.opened + self.seconds - time.monotonic())
 
     def defer(self, sql: str, params: tuple) -> None:
         """One more row for the open transaction, inserted with its kind at the commit
