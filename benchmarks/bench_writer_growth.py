@@ -4,6 +4,7 @@ long ingest) pays after tens of thousands of articles, not on a fresh file.
     python benchmarks/bench_writer_growth.py                 # 10 blocks of 2,000 articles (~20k), both settings
     python benchmarks/bench_writer_growth.py --blocks 25     # ~50k articles
     python benchmarks/bench_writer_growth.py --blocks 50 --now-only
+    python benchmarks/bench_writer_growth.py --settings shard,now   # the Dask merge's transactions, before and now
 
 The articles are the 400 generated pages of ``generate.py``, extracted once
 (``bench_cluster.extracted``, cached in ``benchmarks/out``), stored again and
@@ -15,16 +16,22 @@ each into its own fresh database, side by side in one run:
 
 * ``before``: the writer before the ninth pass: at most 64 articles to a
   transaction, SQLite's default 2 MiB page cache;
+* ``shard``: the Dask merge before the tenth pass: a transaction per shard
+  of 35 articles (what a 256 MiB shard of CC-NEWS passes), the page cache of
+  ``now``;
 * ``now``: :data:`extractor.batch.BATCH` articles or one second to a
   transaction (at ~1 ms per article the second ends it first), the page cache
-  :data:`extractor.store.WRITER_CACHE_KIB` while the batch is open.
+  :data:`extractor.store.WRITER_CACHE_KIB` while the batch is open; the Dask
+  merge's transactions span shards the same way.
+
+``--settings`` picks them (default ``before,now``).
 
 Per block of 2,000 articles: CPU (user + system) and wall ms per article, and
 the bytes the process wrote (``wchar`` of ``/proc/self/io``: the WAL and the
 checkpoints) per article. The blocks alternate between the two settings, so
 a drift of the machine's speed touches both.
 
-``--pages`` then stores 1,000 more articles into the ``now`` database in one
+``--pages`` then stores 1,000 more articles into the last setting's database in one
 transaction with the WAL's checkpoints held back, and counts the pages that
 transaction wrote by the table or index that owns them (the WAL's frame
 headers against SQLite's ``dbstat``): which B-trees a grown database's
@@ -47,6 +54,8 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 BLOCK = 2000
+SHARD = 35  # articles per shard of the Dask merge (bench_cluster's --shard-kb 256)
+SETTINGS = ("before", "shard", "now")
 
 
 def _written() -> int:
@@ -84,6 +93,11 @@ def _store(store, block: list, setting: str) -> None:
             b.conn.execute("PRAGMA cache_size = -2000")  # SQLite's default, set back when the batch ends
             for a, rel, ex, sig in block:
                 b.save(a, rel, ex, None, sig)
+    elif setting == "shard":
+        for i in range(0, len(block), SHARD):
+            with store.batch(BATCH, seconds=1e9) as b:
+                for a, rel, ex, sig in block[i:i + SHARD]:
+                    b.save(a, rel, ex, None, sig)
     else:
         with store.batch(BATCH) as b:
             for a, rel, ex, sig in block:
@@ -93,7 +107,9 @@ def _store(store, block: list, setting: str) -> None:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--blocks", type=int, default=10, help="blocks of 2,000 articles per setting (default 10)")
-    ap.add_argument("--now-only", action="store_true", help="only the writer as it is now (half the time)")
+    ap.add_argument("--now-only", action="store_true", help="only the writer as it is now (--settings now)")
+    ap.add_argument("--settings", default="before,now",
+                    help=f"which writers, side by side, comma-separated: {', '.join(SETTINGS)} (default before,now)")
     ap.add_argument("--pages", action="store_true",
                     help="then the pages one 1,000-article transaction writes, by table or index")
     args = ap.parse_args(argv)
@@ -104,13 +120,19 @@ def main(argv=None) -> int:
     from extractor.store import WRITER_CACHE_KIB, Store
 
     results = extracted()
-    settings = ("now",) if args.now_only else ("before", "now")
+    settings = ("now",) if args.now_only else tuple(args.settings.split(","))
+    if not settings or any(x not in SETTINGS for x in settings):
+        ap.error(f"--settings: some of {', '.join(SETTINGS)}")
     print(f"machine: {os.cpu_count()} cores; {time.strftime('%Y-%m-%d %H:%M')}; load average "
           f"{os.getloadavg()[0]:.1f}; blocks of {BLOCK:,} articles")
-    print(f"before: 64 articles per transaction, 2 MiB page cache; now: {BATCH} articles or 1 s per transaction, "
-          f"{WRITER_CACHE_KIB // 1024} MiB page cache")
-    print(f"{'articles':>9} | {'before: CPU':>11} {'wall':>6} {'KB written':>10} | {'now: CPU':>8} {'wall':>6} "
-          f"{'KB written':>10} | {'CPU now/before':>14}   (ms and KB per article)")
+    what = {"before": "64 articles per transaction, 2 MiB page cache",
+            "shard": f"{SHARD} articles per transaction, {WRITER_CACHE_KIB // 1024} MiB page cache",
+            "now": f"{BATCH} articles or 1 s per transaction, {WRITER_CACHE_KIB // 1024} MiB page cache"}
+    for s in settings:
+        print(f"{s}: {what[s]}")
+    first, last = settings[0], settings[-1]
+    print(f"{'articles':>9} | " + " | ".join(f"{s + ': CPU':>11} {'wall':>6} {'KB written':>10}" for s in settings)
+          + (f" | {f'CPU {last}/{first}':>14}" if len(settings) > 1 else "") + "   (ms and KB per article)")
     rnd = random.Random(1)
     with tempfile.TemporaryDirectory() as tmp:
         stores = {s: Store(Path(tmp) / f"{s}.db") for s in settings}
@@ -123,13 +145,11 @@ def main(argv=None) -> int:
                     _store(stores[s], block, s)
                     got[s] = ((_cpu() - c0) / BLOCK * 1e3, (time.perf_counter() - t0) / BLOCK * 1e3,
                               (_written() - w0) / BLOCK / 1024)
-                b, n = got.get("before"), got["now"]
-                before = f"{b[0]:>11.2f} {b[1]:>6.2f} {b[2]:>10.0f}" if b else f"{'-':>11} {'-':>6} {'-':>10}"
-                ratio = f"{n[0] / b[0]:>14.2f}" if b else f"{'-':>14}"
-                print(f"{(k + 1) * BLOCK:>9,} | {before} | {n[0]:>8.2f} {n[1]:>6.2f} {n[2]:>10.0f} | {ratio}",
-                      flush=True)
+                cells = " | ".join(f"{got[s][0]:>11.2f} {got[s][1]:>6.2f} {got[s][2]:>10.0f}" for s in settings)
+                ratio = f" | {got[last][0] / got[first][0]:>14.2f}" if len(settings) > 1 else ""
+                print(f"{(k + 1) * BLOCK:>9,} | {cells}{ratio}", flush=True)
             if args.pages:
-                _pages(stores["now"], _block(results, args.blocks, rnd)[:1000])
+                _pages(stores[last], _block(results, args.blocks, rnd)[:1000])
         finally:
             for s in stores.values():
                 s.close()
