@@ -439,8 +439,8 @@ class _Merger:
     (:func:`extractor.batch.store_results`) in one :class:`~extractor.store.Batch`
     across shards: a transaction holds up to :data:`~extractor.batch.BATCH`
     articles or a second's worth, from as many shards as that takes (a commit per
-    shard of ~35 articles wrote ~5 times the pages per article into a grown
-    database: benchmarks/README.md, issue 18, tenth pass), and the shards' ledger
+    shard of ~35 articles wrote 3-5 times the bytes per article into a database
+    of 8,000-24,000 articles: benchmarks/README.md, issue 18, tenth pass), and the shards' ledger
     rows with them: each shard's ``merged_frames`` (and ``merged`` once read to
     its end) commits with its articles, so a merge killed half way resumes after
     its last committed frame. Use as a context manager around the merges; the
@@ -453,7 +453,7 @@ class _Merger:
         self.refresh, self.extract_all = refresh, extract_all
         self.cut = default_threshold() if threshold is None else threshold
         self.seconds = 0.0  # wall time merging and committing
-        self.cpu_seconds = 0.0  # CPU time of the thread that merges, in the same
+        self.cpu_seconds = 0.0  # CPU time of the thread that merges, over the same
         self.batch = None
         self._reading: Optional[tuple] = None  # (ledger, shard id, frame state) of the shard being read
 

@@ -201,7 +201,6 @@ def test_a_dropped_value_is_a_warning_on_the_cluster_as_in_one_process(client, t
         assert {r["url"] for r in store.db["articles"].rows} == {"https://x.example/0", "https://x.example/1"}
 
 
-
 def _shard_files(tmp_path: Path, sizes: list, poison: tuple = ()) -> list:
     """Finished shard files of ``sizes`` articles each (tests.test_store's articles), and their Shards;
     ``poison``: (shard, frame) whose frame holds no result (unpacking it fails in the merge)."""
