@@ -108,7 +108,7 @@ def test_same_name_is_one_person_unless_history_says_otherwise(db_path):
 
 def _latest_from_mentions(s: Store) -> list[tuple]:
     """Every officials row as its mentions make it: the latest mention's (published, then id) rank,
-    post and region, first and last seen (the published days)."""
+    post and region, first and last seen (the published days), the latest published value."""
     out = []
     for (oid,) in s.db.execute("select id from officials order by id").fetchall():
         ms = s.db.execute("select m.id, a.published, m.rank, m.position, m.unit, m.rank_order, m.region, "
@@ -117,7 +117,8 @@ def _latest_from_mentions(s: Store) -> list[tuple]:
         latest = max(ms, key=lambda m: (m[1] or "", m[0]))
         days = [m[1][:10] for m in ms if m[1]]
         out.append((oid, *latest[2:], (latest[7] or "").split(".")[0] or None,
-                    min(days) if days else None, max(days) if days else None))
+                    min(days) if days else None, max(days) if days else None,
+                    max((m[1] for m in ms if m[1]), default=None)))
     return out
 
 
@@ -141,15 +142,15 @@ def test_a_persons_row_follows_the_latest_mention(db_path, batched):
             elif not batched:
                 s.save(*item[:3])
             rows = s.db.execute("select id, rank, position, unit, rank_order, region, region_code, province, "
-                                "first_seen, last_seen from officials order by id").fetchall()
+                                "first_seen, last_seen, latest_published from officials order by id").fetchall()
             assert len(rows) == 1 and rows == _latest_from_mentions(s), (k, published[k])
-        assert rows[0][-2:] == ("2024-11-10", "2024-11-16")
+        assert rows[0][-3:] == ("2024-11-10", "2024-11-16", "2024-11-16T07:00:00+07:00")
         # stored again with other dates: the row follows its mentions again
         for k in (10, 3):
             art = Article(**{**items[k][0].__dict__, "published": "2024-11-09", "text": items[k][0].text + " Lagi."})
             s.save(art, 0.9, _one(art, "Budi Santoso", institution="Polri", rank="AKP", rank_order=15, position="X"))
             assert s.db.execute("select id, rank, position, unit, rank_order, region, region_code, province, "
-                                "first_seen, last_seen from officials order by id").fetchall() == _latest_from_mentions(s)
+                                "first_seen, last_seen, latest_published from officials order by id").fetchall() == _latest_from_mentions(s)
 
 
 def test_opening_the_store_leaves_pandas_unimported():
@@ -312,3 +313,27 @@ def test_a_batch_says_when_its_open_transaction_is_due_and_takes_a_callers_rows(
                 store.write("insert into ledger values (?)", [3])
                 raise RuntimeError
         assert [r[0] for r in store.db.execute("select n from ledger")] == [1, 2]
+
+
+def test_the_migration_gives_each_person_the_latest_published_value_of_its_mentions(db_path):
+    """Migration 17 on a database written before it: officials.latest_published, as the
+    writer keeps it since, from the mentions (the greatest published value, as written)."""
+    from extractor.store import migrations
+
+    dates = ["2024-11-14T09:00:00+07:00", "2024-11-14", None, "2024-11-14T10:30:00+07:00", "2024-11-12"]
+    with Store(db_path) as s:
+        for i, pub in enumerate(dates):
+            art = Article(url=f"https://x.example/m{i}", text=f"Teks {i} Budi Santoso.", published=pub)
+            s.save(art, 0.9, _one(art, "Budi Santoso", institution="Polri", rank="AKP", rank_order=15))
+        art = Article(url="https://x.example/other", text="Teks Ahmad Yani.", published=None)
+        s.save(art, 0.9, _one(art, "Ahmad Yani", institution="TNI", rank="Mayor", rank_order=14))
+        written = s.db.execute("select name, latest_published from officials order by id").fetchall()
+        # the database as pantau wrote it before migration 17
+        s.db.execute("alter table officials drop column latest_published")
+        s.db.execute("update meta set value = '16' where key = 'schema_version'")
+        s.db.execute("pragma user_version = 16")
+        s.db.conn.commit()
+    with Store(db_path) as s:
+        assert s.schema_version == migrations.SCHEMA_VERSION == 17
+        migrated = s.db.execute("select name, latest_published from officials order by id").fetchall()
+    assert migrated == written == [("Budi Santoso", "2024-11-14T10:30:00+07:00"), ("Ahmad Yani", None)]

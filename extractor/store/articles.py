@@ -61,7 +61,7 @@ _QUOTE_COLS = ("article_id", "official_id", "speaker", "text", "start", "end", *
 _CANDIDATE_COLS = ("article_id", "name", "office", "number", "region", "region_code", "ticket", "running_mate",
                    "mentions", "start", "end", "text", *_VER)
 _OFFICIAL_UPDATE = ("rank", "position", "unit", "rank_order", "region", "region_code", "province", "first_seen",
-                    "last_seen")
+                    "last_seen", "latest_published")
 
 
 def _insert(table: str, cols: tuple[str, ...]) -> str:
@@ -222,35 +222,33 @@ def _official_id(conn: sqlite3.Connection, o: Official, published: Optional[str]
     seen = (published or "")[:10] or None
     return conn.execute(_INSERT_NEW_OFFICIAL, (
         official_key(o, nth=len(rows) + 1) if rows else key, o.name, o.institution, o.rank, o.position, o.unit, o.rank_order,
-        o.region, o.region_code, province_code(o.region_code), seen, seen)).lastrowid, None
+        o.region, o.region_code, province_code(o.region_code), seen, seen, published or None)).lastrowid, None
 
 
 _SELECT_OFFICIALS = (f"select id, key, {', '.join(f'[{c}]' for c in _OFFICIAL_UPDATE)} from officials "
                      "where key >= ? and key < ?")
-#: a mention of the person in an article published later than the given value
-_LATER_MENTION = ("select 1 from official_mentions m join articles a on a.id = m.article_id "
-                  "where m.official_id = ? and a.published > ? limit 1")
 
 
 def _seen_again(conn: sqlite3.Connection, oid: int, o: Official, published: Optional[str], stored: tuple) -> None:
     """The row of a person stored before (``stored``: its :data:`_OFFICIAL_UPDATE`
     values) once ``o``'s mentions, in an article published ``published``, join
     theirs: what :func:`_refresh_official` makes of all the mentions, without
-    reading them all. The row is what it made of the mentions stored before
-    (every writer of mentions keeps it so) and ``published`` is None or an ISO
+    reading them. The row is what it made of the mentions stored before (every
+    writer of mentions keeps it so) and ``published`` is None or an ISO
     date(time), so the latest mention (by published, then id: the new ones have
     the highest ids) is ``o``'s unless an earlier one has a later ``published``:
-    one that was seen on a later day (``last_seen``) or, on this article's day,
-    one with a later value there. Written only when it changed."""
-    *latest, first, last = stored
+    ``latest_published``, the latest value among them, says whether one has.
+    (Reading the person's mentions for it cost a look-up per mention, thousands
+    for a Kapolda named in every other article.) Written only when it changed."""
+    *latest, first, last, latest_published = stored
     day = published[:10] if published else None
-    if last is None or (day is not None and (day > last or (day == last and not conn.execute(
-            _LATER_MENTION, (oid, published)).fetchone()))):
+    if last is None or (day is not None and not (latest_published is not None and latest_published > published)):
         latest = [o.rank, o.position, o.unit, o.rank_order, o.region, o.region_code, province_code(o.region_code)]
     if day is not None:
         first = day if first is None or day < first else first
         last = day if last is None or day > last else last
-    row = (*latest, first, last)
+        latest_published = published if latest_published is None or published > latest_published else latest_published
+    row = (*latest, first, last, latest_published)
     if row != stored:
         conn.execute(_UPDATE_OFFICIAL, (*row, oid))
 
@@ -270,4 +268,4 @@ def _refresh_official(conn: sqlite3.Connection, oid: int) -> None:
         """select min(a.published), max(a.published) from official_mentions m join articles a
            on a.id = m.article_id where m.official_id = ?""", (oid,)).fetchone()
     conn.execute(_UPDATE_OFFICIAL, (*row, province_code(row[5]), (seen[0] or "")[:10] or None,
-                                    (seen[1] or "")[:10] or None, oid))
+                                    (seen[1] or "")[:10] or None, seen[1] or None, oid))

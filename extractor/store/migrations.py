@@ -373,6 +373,18 @@ def _migrate_evidence_views(db: sqlite_utils.Database) -> None:
     _create_command_views(db)
 
 
+def _migrate_official_latest_published(db: sqlite_utils.Database) -> None:
+    """``officials.latest_published``: the latest ``published`` value (as written,
+    time and offset kept) among the person's mentions, so the writer knows whether
+    a new mention is the latest without reading all of them (the rank, post and
+    unit on the row are the latest mention's)."""
+    if "latest_published" not in db["officials"].columns_dict:
+        db["officials"].add_column("latest_published", str)
+    db.execute("""update officials set latest_published = (
+        select max(a.published) from official_mentions m join articles a on a.id = m.article_id
+        where m.official_id = officials.id)""")
+
+
 #: (version, function) in order. A schema change is a new function; an applied one is not
 #: changed in a way that leaves behind the databases it already ran on (migration 1 creates
 #: events.election/stage, which migration 4 adds where an older database lacks them; the
@@ -393,7 +405,8 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [(1, _mi
                                                                       (13, _migrate_command),
                                                                       (14, _migrate_shards),
                                                                       (15, _migrate_fts_on_text),
-                                                                      (16, _migrate_evidence_views)]
+                                                                      (16, _migrate_evidence_views),
+                                                                      (17, _migrate_official_latest_published)]
 SCHEMA_VERSION = max(v for v, _ in MIGRATIONS)
 
 
