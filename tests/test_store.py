@@ -145,6 +145,15 @@ def test_a_persons_row_follows_the_latest_mention(db_path, batched):
                                 "first_seen, last_seen, latest_published from officials order by id").fetchall()
             assert len(rows) == 1 and rows == _latest_from_mentions(s), (k, published[k])
         assert rows[0][-3:] == ("2024-11-10", "2024-11-16", "2024-11-16T07:00:00+07:00")
+        # each stored again on its own date with another post: the row follows its mentions (an
+        # article that cannot have made the row leaves it to the new mentions, the others remake it)
+        for k, item in enumerate(items):
+            art = Article(**{**item[0].__dict__, "text": item[0].text + " Ulang."})
+            s.save(art, 0.9, _one(art, "Budi Santoso", institution="Polri", rank=("Kompol", "AKP")[k % 2],
+                                  rank_order=16 - k % 2, position=f"Wakapolres {k}", unit=f"Polres {k}"))
+            assert s.db.execute("select id, rank, position, unit, rank_order, region, region_code, province, "
+                                "first_seen, last_seen, latest_published from officials order by id"
+                                ).fetchall() == _latest_from_mentions(s), (k, published[k])
         # stored again with other dates: the row follows its mentions again
         for k in (10, 3):
             art = Article(**{**items[k][0].__dict__, "published": "2024-11-09", "text": items[k][0].text + " Lagi."})

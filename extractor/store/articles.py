@@ -142,6 +142,7 @@ def write_rows(conn: sqlite3.Connection, article: Article, relevance: float, ext
 
 
 def _delete_records(conn: sqlite3.Connection, aid: int) -> None:
+    published = conn.execute("select published from articles where id = ?", (aid,)).fetchone()[0]
     ev = [r[0] for r in conn.execute("select id from events where article_id = ?", (aid,)).fetchall()]
     if ev:
         conn.execute(f"delete from event_actors where event_id in ({','.join('?' * len(ev))})", ev)
@@ -152,7 +153,23 @@ def _delete_records(conn: sqlite3.Connection, aid: int) -> None:
     for t in ("official_mentions", "place_mentions", "date_mentions", "events", "quotes", "candidates"):
         conn.execute(f"delete from {t} where article_id = ?", (aid,))
     for oid in touched:
-        _refresh_official(conn, oid)
+        if _shaped_row(conn, oid, published):
+            _refresh_official(conn, oid)
+
+
+def _shaped_row(conn: sqlite3.Connection, oid: int, published: Optional[str]) -> bool:
+    """Whether mentions in an article published ``published`` may have made the
+    person's row (its latest rank and post, first and last seen, latest published),
+    so that it must be made again from the mentions left once they are deleted.
+    Not when a later published value is on the row (the latest mention is in
+    another article, and so is the last day) and the article's day is after the
+    first one; nor for an undated article when the row has a date (dated mentions
+    come first). Making the row again reads all of the person's mentions."""
+    row = conn.execute("select first_seen, latest_published from officials where id = ?", (oid,)).fetchone()
+    if row is None or row[1] is None:
+        return True
+    first, latest = row
+    return published is not None and not (published < latest and first is not None and published[:10] > first)
 
 
 def _save_records(conn: sqlite3.Connection, aid: int, article: Article, ex: Extraction, deferred: Deferred,
