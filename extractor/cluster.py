@@ -31,7 +31,7 @@ import os
 import queue
 import sys
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -378,7 +378,7 @@ def ingest(inputs: list, store, log, *, dask: str, shard_dir: Optional[Union[str
         head = merge_ready(0)
         merger.commit()
         if todo:
-            with (_nullcontext(client) if client is not None else connect(dask, say)) as cl:
+            with (nullcontext(client) if client is not None else connect(dask, say)) as cl:
                 futures = {}
                 for i in todo:
                     row = rows[i]
@@ -416,11 +416,6 @@ def ingest(inputs: list, store, log, *, dask: str, shard_dir: Optional[Union[str
     return {"counts": dict(progress.counts), "shards": len(rows), "failed": progress.failed,
             "merge_seconds": merger.seconds, "merge_cpu_seconds": merger.cpu_seconds,
             "merge_tail_seconds": merger.seconds - tail_from}
-
-
-@contextmanager
-def _nullcontext(value):
-    yield value
 
 
 def _fail(ledger: _Ledger, row: dict, exc: BaseException, log) -> None:
