@@ -78,9 +78,13 @@ def connect(spec: str, say: Say) -> Iterator["object"]:
     try:
         if kind == "local":
             # one thread per worker process (spaCy and the parser hold the GIL), one BLAS thread each
-            # (Dask's nanny sets OMP/MKL/OPENBLAS_NUM_THREADS=1 in every worker it spawns)
-            cluster = LocalCluster(n_workers=int(value), threads_per_worker=1, processes=True,
-                                   dashboard_address=":0", silence_logs=logging.ERROR)
+            # (Dask's nanny sets OMP/MKL/OPENBLAS_NUM_THREADS=1 in every worker it spawns); the nannies
+            # hand the configuration in force now to the workers they start
+            import dask
+
+            with dask.config.set(local_settings()):
+                cluster = LocalCluster(n_workers=int(value), threads_per_worker=1, processes=True,
+                                       dashboard_address=":0", silence_logs=logging.ERROR)
             client = Client(cluster)
         elif kind == "file":
             client = Client(scheduler_file=str(value), timeout="30s")
@@ -98,6 +102,23 @@ def connect(spec: str, say: Say) -> Iterator["object"]:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def local_settings() -> dict:
+    """The Dask settings of a cluster pantau starts (``local:N``):
+    :data:`LOCAL_SETTINGS`, but for a key the user set - in a Dask YAML file,
+    a ``DASK_...`` variable, or to another value than Dask's default with
+    ``dask.config.set``."""
+    import dask
+    import distributed  # noqa: F401 - registers Dask's defaults for distributed
+
+    users = dask.config.collect()  # the YAML files and DASK_ variables, without the defaults
+    out = {}
+    for key, value in LOCAL_SETTINGS.items():
+        shipped = [v for d in dask.config.defaults if (v := dask.config.get(key, default=None, config=d)) is not None]
+        if dask.config.get(key, default=None, config=users) is None and dask.config.get(key, default=None) in shipped:
+            out[key] = value
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -535,3 +556,14 @@ class _Recorded(Exception):
         if t is None:
             t = cls._types[name] = type(name, (cls,), {})
         return t(message)
+
+
+# --------------------------------------------------------------------------- settings
+#: Dask settings of a LocalCluster pantau starts (:func:`local_settings`). The worker's statistical
+#: profiler (the dashboard's Profile page) samples the running task's stack every 10 ms, and every
+#: server's event loop wakes every 20 ms to time itself: on an idle 2-worker cluster the two cost
+#: 1.2 CPU-seconds of every 10, under load ~5% of the run's CPU (benchmarks/README.md, eleventh pass)
+LOCAL_SETTINGS = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+}

@@ -282,3 +282,24 @@ def test_a_commit_inside_a_shard_records_how_far_it_was_merged(tmp_path, monkeyp
         assert store.db.execute("select status, merged_frames from shards order by id").fetchall() == \
             [("merged", 3), ("planned", 1)]
         assert store.db.execute("select count(*) from articles").fetchone()[0] == 4
+
+
+def test_a_local_cluster_runs_without_the_profiler_but_keeps_what_the_user_set():
+    """``--dask local:N`` starts its workers with Dask's sampling profiler off
+    and a 1 s event-loop tick; a setting the user made is kept."""
+    import dask
+    import distributed  # noqa: F401 - its defaults first: leaving dask.config.set would drop what it added
+
+    from extractor.cluster import connect
+
+    def settings():
+        import dask
+
+        return dask.config.get("distributed.worker.profile.enabled"), dask.config.get("distributed.admin.tick.interval")
+
+    said: list = []
+    with dask.config.set({"distributed.admin.tick.interval": "500ms"}), connect("local:1", said.append) as client:
+        assert list(client.run(settings).values()) == [(False, "500ms")]
+    with connect("local:1", said.append) as client:
+        assert list(client.run(settings).values()) == [(False, "1s")]
+    assert dask.config.get("distributed.worker.profile.enabled") is True  # only the cluster's, not this process's
