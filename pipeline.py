@@ -3,7 +3,7 @@
 
 import sys
 
-from extractor.cli import main
+from extractor.cli import script
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(script())

@@ -121,3 +121,25 @@ def test_entry_script_runs_as_a_process(tmp_path):
     got = subprocess.run([sys.executable, str(ROOT / "pipeline.py"), "query", "--db", str(tmp_path / "no.db"),
                           "articles"], capture_output=True, text=True, cwd=tmp_path)
     assert got.returncode == 1 and got.stderr.startswith("error: database not found")
+
+
+def test_the_scripts_leave_everything_frozen_for_the_interpreters_exit(monkeypatch):
+    """``pantau`` and ``pipeline.py`` run :func:`extractor.cli.script`: main's
+    exit code, then everything alive frozen, so the collections of the
+    interpreter's exit do not walk the model and lexicons again."""
+    import configparser
+    import gc
+
+    import extractor.cli as cli_module
+
+    monkeypatch.setattr(cli_module, "main", lambda argv=None: 3)
+    before = gc.get_freeze_count()
+    try:
+        assert cli_module.script() == 3
+        assert gc.get_freeze_count() > before
+    finally:
+        gc.unfreeze()
+    cfg = configparser.ConfigParser()
+    cfg.read(ROOT / "setup.cfg")
+    assert "pantau = extractor.cli:script" in cfg["options.entry_points"]["console_scripts"]
+    assert "sys.exit(script())" in (ROOT / "pipeline.py").read_text()
