@@ -562,7 +562,8 @@ class _Recorded(Exception):
 #: Dask settings of a LocalCluster pantau starts (:func:`local_settings`). The worker's statistical
 #: profiler (the dashboard's Profile page) samples the running task's stack every 10 ms, and every
 #: server's event loop wakes every 20 ms to time itself: on an idle 2-worker cluster the two cost
-#: 1.2 CPU-seconds of every 10, under load ~5% of the run's CPU (benchmarks/README.md, eleventh pass)
+#: ~0.4 CPU-seconds of every 10 (with Dask's defaults 1.0-1.4), under load 3-9% of the CPU per article
+#: (benchmarks/README.md, eleventh pass)
 LOCAL_SETTINGS = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "1s",
