@@ -5,6 +5,7 @@ tokenizer) measured on the same pages in the same run.
     python benchmarks/bench_e2e.py            # 2,000 articles; 1k and 10k for scaling
     python benchmarks/bench_e2e.py --quick    # 300 articles, no 10k run
     python benchmarks/bench_e2e.py --n 1000 --no-scaling --workers 2
+    python benchmarks/bench_e2e.py --no-scaling --workers 2,2,2,2,2   # median ratio of 5 runs
 
 Each pantau run is a fresh process (``pipeline.py ingest FILE --workers N``)
 into a fresh database, compared with a reference measured right before it
@@ -29,6 +30,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -117,7 +119,9 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--no-scaling", action="store_true", help="skip the 1k/10k scaling run")
-    ap.add_argument("--workers", default="1,2", help="pantau runs, comma-separated worker counts (default 1,2)")
+    ap.add_argument("--workers", default="1,2",
+                    help="pantau runs, comma-separated worker counts (default 1,2); a count given more than once "
+                         "is run that many times, each after a reference of its own, and the median ratio printed")
     ap.add_argument("--cold", action="store_true",
                     help="no untimed one-article ingest before each run (files may have to be read from disk)")
     args = ap.parse_args()
@@ -148,6 +152,13 @@ def main() -> None:
     if warmups:
         print("untimed one-article ingest before each run (page cache): "
               + ", ".join(f"{w:.2f} s" for w in warmups))
+    by_workers: dict[str, list[float]] = {}
+    for name, r, ref in rows:
+        by_workers.setdefault(name, []).append((r["wall"] / r["articles"]) / (ref["wall"] / ref["articles"]))
+    for name, ratios in by_workers.items():
+        if len(ratios) > 1:
+            print(f"{name}: median x reference {statistics.median(ratios):.2f} over {len(ratios)} runs, each against "
+                  f"the reference right before it ({', '.join(f'{x:.2f}' for x in ratios)})")
     if not args.quick and not args.no_scaling:
         small_file, big_file = generate(1000, out / "articles-1000.jsonl"), generate(10000, out / "articles-10000.jsonl")
         if not args.cold:
