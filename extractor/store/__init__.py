@@ -40,7 +40,7 @@ from .articles import article_state, text_hash, write_article, write_rows
 from .common import insert_error, now
 from .deferred import Deferred
 from .frontier import Frontier
-from .migrations import SCHEMA_VERSION, migrate, schema_version
+from .migrations import FTS_DEFERRED, SCHEMA_VERSION, migrate, schema_version
 
 #: tables a user may export or query by name
 TABLES = ("articles", "officials", "official_mentions", "places", "place_mentions", "date_mentions", "events",
@@ -198,6 +198,10 @@ class Store:
 WRITER_CACHE_KIB = 128 * 1024
 
 
+_FTS_DEFER = f"insert or replace into meta (key, value) values ('{FTS_DEFERRED}', '1')"
+_FTS_UNDEFER = f"delete from meta where key = '{FTS_DEFERRED}'"
+
+
 class Batch:
     """Stores many articles in few transactions: ``size`` articles to a
     transaction, or fewer when the first of them was written ``seconds`` ago
@@ -209,7 +213,10 @@ class Batch:
     statement prepared once (:func:`~.articles.write_rows`), and the rows
     nothing reads back before the commit inserted then, one ``executemany``
     per statement for all the batch's articles (:class:`~.deferred.Deferred`,
-    :meth:`flush`). Use as a context
+    :meth:`flush`), the full-text index's among them (the transaction holds
+    ``meta.fts_deferred``, so the insert trigger leaves them to the batch:
+    FTS5 otherwise writes a new index segment at each article's savepoint).
+    Use as a context
     manager; what is written is committed when a batch fills, on
     :meth:`commit`, and at the end.
 
@@ -269,6 +276,9 @@ class Batch:
         if signature is None:
             signature = dedup.signature(article.text)
         self._begin()
+        if not self.deferred.fts:  # new articles' full-text rows: at the commit, not one index segment each
+            self.conn.execute(_FTS_DEFER)
+            self.deferred.fts = True
         mark = self.deferred.mark()
         self.conn.execute("SAVEPOINT article")
         try:
@@ -335,6 +345,9 @@ class Batch:
         try:
             if self.conn.in_transaction:
                 self.flush()
+                if self.deferred.fts:  # the flag is never committed: other writers' inserts index themselves
+                    self.conn.execute(_FTS_UNDEFER)
+                    self.deferred.fts = False
                 if self.before_commit is not None:
                     self.before_commit()
                 self.conn.execute("COMMIT")

@@ -29,7 +29,7 @@ from ..types import Article, Extraction, Official
 from .clusters import assign_cluster
 from .command import COMMAND_RECORD_TABLES, save_command_records
 from .common import immediate, now
-from .deferred import Deferred
+from .deferred import INSERT_FTS, Deferred
 
 
 def text_hash(text: str) -> str:
@@ -132,6 +132,8 @@ def write_rows(conn: sqlite3.Connection, article: Article, relevance: float, ext
         conn.execute(_UPDATE_ARTICLE, (*row, aid))
     else:
         aid = conn.execute(_INSERT_ARTICLE, row).lastrowid
+        if deferred.fts:  # the insert trigger left the full-text row to the writer's commit
+            deferred.add(INSERT_FTS, ((aid, row[4], row[6]),))
     if extraction is not None:
         _save_records(conn, aid, article, extraction, deferred, published=row[5])
     assign_cluster(conn, aid, signature, deferred, new=not found)

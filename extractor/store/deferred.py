@@ -28,6 +28,9 @@ from .. import dedup
 
 INSERT_SIGNATURE = "insert into article_signatures (article_id, signature) values (?, ?)"
 INSERT_BAND = "insert into article_bands (band, article_id) values (?, ?)"
+#: a new article's full-text row, while its transaction holds ``meta.fts_deferred`` (the insert
+#: trigger then leaves it to the writer: :func:`~.migrations._migrate_fts_batched`)
+INSERT_FTS = "insert into articles_fts (rowid, title, text) values (?, ?, ?)"
 
 
 class Mark(NamedTuple):
@@ -45,6 +48,9 @@ class Deferred:
         self.signatures: dict[int, bytes] = {}  # article id -> MinHash values
         self.bands: dict[int, list[int]] = {}  # band key -> article ids
         self.flushes = 0
+        #: new articles' full-text rows wait here too (:data:`INSERT_FTS`): the writer's transaction
+        #: holds ``meta.fts_deferred``, so the insert trigger leaves them to it
+        self.fts = False
         self._flushed: tuple[dict, dict] = ({}, {})  # what the last flush inserted, for a rollback across it
 
     def __bool__(self) -> bool:
@@ -79,6 +85,7 @@ class Deferred:
     def clear(self) -> None:
         """Forget every waiting row (their transaction was rolled back)."""
         self.rows, self.signatures, self.bands = {}, {}, {}
+        self.fts = False
         self._flushed = ({}, {})
 
     def mark(self) -> Mark:

@@ -385,6 +385,26 @@ def _migrate_official_latest_published(db: sqlite_utils.Database) -> None:
         where m.official_id = officials.id)""")
 
 
+#: the ``meta`` key a writer sets inside its transaction while it inserts the full-text rows of
+#: its new articles itself, at the commit (:class:`~extractor.store.Batch`); never committed
+FTS_DEFERRED = "fts_deferred"
+
+
+def _migrate_fts_batched(db: sqlite_utils.Database) -> None:
+    """The full-text index of a new article is written by the insert trigger
+    unless the writing transaction holds ``meta.fts_deferred``: a batch writer
+    (:class:`~extractor.store.Batch`) sets it, inserts its articles' full-text
+    rows with one ``executemany`` when it commits, and deletes it in the same
+    transaction. FTS5 writes its pending rows out as a new index segment at every
+    savepoint, and a batch keeps each article in a savepoint of its own: one
+    segment per article, merged again and again (a fifth of the writer's CPU)."""
+    db.execute("drop trigger if exists articles_ai")
+    db.execute(f"""create trigger articles_ai after insert on articles
+  when not exists (select 1 from meta where key = '{FTS_DEFERRED}') begin
+  insert into articles_fts (rowid, title, text) values (new.rowid, new.title, new.text);
+end""")
+
+
 #: (version, function) in order. A schema change is a new function; an applied one is not
 #: changed in a way that leaves behind the databases it already ran on (migration 1 creates
 #: events.election/stage, which migration 4 adds where an older database lacks them; the
@@ -406,7 +426,8 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite_utils.Database], None]]] = [(1, _mi
                                                                       (14, _migrate_shards),
                                                                       (15, _migrate_fts_on_text),
                                                                       (16, _migrate_evidence_views),
-                                                                      (17, _migrate_official_latest_published)]
+                                                                      (17, _migrate_official_latest_published),
+                                                                      (18, _migrate_fts_batched)]
 SCHEMA_VERSION = max(v for v, _ in MIGRATIONS)
 
 
