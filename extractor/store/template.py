@@ -1,0 +1,130 @@
+"""A new database made from a copy instead of its migrations.
+
+Migrating a new database takes ~0.6 s of CPU, most of it the rows made from
+the language data (the units tables, 31,000 rows, and the election
+calendar), before any article is read. So the migrations run once on a
+private file in the cache directory (:func:`extractor.cache.cache_dir`),
+kept under a name keyed by everything its content comes from: the schema
+version, :func:`~extractor.datafiles.extractor_version` (the package version
+and the fingerprints of the data files and of the code) and SQLite's
+version (:func:`ready_template`). A new database copies that file's schema and rows
+(:func:`copy_template`, ~0.05 s) inside the same locked transaction its
+migrations would have run in, so a reader or a second process opening it
+sees all of it or nothing. :mod:`.migrations` decides when (only for its
+shipped list of migrations); a template that cannot be read is deleted and
+the database migrated as before, as it is when the cache cannot be written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from pathlib import Path
+from typing import Callable, Optional
+
+#: templates kept in the cache directory (other pantau versions, other checkouts); older ones are deleted
+KEEP = 4
+_PREFIX = "db-template-"
+ALIAS = "pantau_template"
+
+
+def template_path(schema_version: int) -> Optional[Path]:
+    """Where the template of this pantau (code, data, schema) and SQLite lives."""
+    from ..cache import cache_dir
+    from ..datafiles import extractor_version
+
+    key = hashlib.sha256(f"{schema_version}|{extractor_version()}|{sqlite3.sqlite_version}".encode()).hexdigest()
+    return cache_dir() / f"{_PREFIX}{schema_version}-{key[:16]}.db"
+
+
+def attach_template(conn: sqlite3.Connection, path: Optional[Path], schema_version: int) -> bool:
+    """Attach the template at ``path`` (outside a transaction: SQLite refuses
+    ATTACH inside one) when it exists and holds ``schema_version``."""
+    if path is None or not path.is_file() or conn.in_transaction:
+        return False
+    try:
+        conn.execute(f"ATTACH DATABASE ? AS {ALIAS}", [str(path)])
+    except sqlite3.DatabaseError:  # not a database (SQLite reads its header here)
+        discard_template(path)
+        return False
+    try:
+        row = conn.execute(f"select value from {ALIAS}.meta where key = 'schema_version'").fetchone()
+        if row is not None and int(row[0]) == schema_version:
+            return True
+    except (sqlite3.DatabaseError, ValueError):
+        pass
+    detach_template(conn)
+    discard_template(path)
+    return False
+
+
+def detach_template(conn: sqlite3.Connection) -> None:
+    try:
+        conn.execute(f"DETACH DATABASE {ALIAS}")
+    except sqlite3.DatabaseError:
+        pass
+
+
+def copy_template(conn: sqlite3.Connection) -> None:
+    """The attached template's schema and rows into the main database (empty),
+    inside the caller's transaction: every table (with its rows), index, view
+    and trigger in the order the migrations made them, so ``sqlite_master``
+    reads as theirs. A virtual table's own tables (FTS5's) come with it;
+    ``PRAGMA user_version`` is set as the template's."""
+    objects = conn.execute(f"select type, name, sql from {ALIAS}.sqlite_master where sql is not null "
+                           f"and name not like 'sqlite_%' order by rowid").fetchall()
+    virtual = [name for kind, name, sql in objects if kind == "table" and _is_virtual(sql)]
+    for kind, name, sql in objects:
+        if kind == "table" and any(name.startswith(f"{v}_") for v in virtual):
+            continue  # a virtual table's own table (articles_fts_data, ...): it makes them, with their rows
+        conn.execute(sql)
+        if kind == "table" and not _is_virtual(sql):
+            conn.execute(f"insert into main.[{name}] select * from {ALIAS}.[{name}]")
+    if conn.execute(f"select 1 from {ALIAS}.sqlite_master where name = 'sqlite_sequence'").fetchone() and \
+            conn.execute("select 1 from main.sqlite_master where name = 'sqlite_sequence'").fetchone():
+        conn.execute(f"insert into main.sqlite_sequence select * from {ALIAS}.sqlite_sequence")
+    version = int(conn.execute(f"PRAGMA {ALIAS}.user_version").fetchone()[0])
+    conn.execute(f"PRAGMA main.user_version = {version}")
+
+
+def ready_template(schema_version: int, build: Callable[[Path], None]) -> Optional[Path]:
+    """The template of ``schema_version``, built first when missing: ``build``
+    migrates a new database at the path it is given (a private file in the
+    cache directory, so no other process writes into it), which is then
+    renamed into place; the :data:`KEEP` newest templates are
+    kept. None when the cache directory cannot be written or the build fails
+    (the caller migrates its database itself, and reports what fails)."""
+    path = template_path(schema_version)
+    if path is None or path.is_file():
+        return path
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        discard_template(tmp)
+        build(tmp)  # not vacuumed: VACUUM rewrites sqlite_master in another order than the migrations'
+        os.replace(tmp, path)
+    except Exception:  # noqa: BLE001 - a cache: the caller's own migrations say what is wrong
+        discard_template(tmp)
+        return None
+    try:
+        others = sorted((p for p in path.parent.glob(f"{_PREFIX}*.db") if p != path),
+                        key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in others[KEEP - 1:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return path
+
+
+def discard_template(path: Optional[Path]) -> None:
+    """Delete a template that could not be read (it is made again by the next new database)."""
+    if path is not None:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _is_virtual(sql: str) -> bool:
+    return sql.lstrip()[:21].upper().replace("  ", " ").startswith("CREATE VIRTUAL TABLE")
