@@ -2,9 +2,11 @@
 
     python benchmarks/dask_run.py INPUT DB local:N [SHARD_BYTES]
 
-Starts the cluster and loads the extraction model on every worker first
-(so start-up is not timed), then runs ``extractor.cluster.ingest`` (shards of SHARD_BYTES, default 1 MiB)
-and prints ``wall= merge= tail= merge_cpu= driver_cpu= workers_cpu= stored= shards=``
+Starts the cluster and loads the extraction model on every worker first,
+and the tables the driver's writer reads (``store.command.warm``; opening a
+new store built them before new databases were copied from a template), so
+start-up is not timed; then runs ``extractor.cluster.ingest`` (shards of
+SHARD_BYTES, default 1 MiB) and prints ``wall= merge= tail= merge_cpu= driver_cpu= workers_cpu= stored= shards=``
 (seconds: the run, the merge, the merge after the last task ended; CPU seconds
 of the merge's thread, of the driver process (client, scheduler and merge) and
 of the worker processes, all during the run; articles stored; shards).
@@ -27,10 +29,12 @@ def main() -> None:
     from extractor.cluster import connect, warm
     from extractor.run import ingest_distributed
     from extractor.store import Store
+    from extractor.store.command import warm as warm_writer
 
     with connect(spec, lambda s: print(s, file=sys.stderr)) as client:
         warm(client)
         with Store(db) as store:
+            warm_writer()
             workers0, driver0 = sum(client.run(_cpu).values()), _cpu()
             t0 = time.perf_counter()
             summary, stats = ingest_distributed(store, [src], dask=spec, client=client, shard_size=shard_size,

@@ -253,3 +253,24 @@ def test_on_the_demo_site_every_post_mentioned_has_its_holder(demo_server, tmp_p
     for p in posts:
         got = _answer(path, p["day"], unit=p["unit"], position=p["position"])
         assert [(r["holder"], r["status"]) for r in got] == [(p["name"], "attested")], p
+
+
+def test_the_writers_warm_up_builds_what_its_first_article_would(tmp_path):
+    """store.command.warm, in a process of its own: afterwards the units and their index, the
+    regions and the release cues are built (the Dask driver's writer has them before its first merge)."""
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    script = r"""
+from extractor import evidence, units
+from extractor.regions import region_facts
+from extractor.store.command import warm
+caches = (units.units, units._index, region_facts, evidence._data)
+assert [f.cache_info().currsize for f in caches] == [0, 0, 0, 0]
+warm()
+assert [f.cache_info().currsize for f in caches] == [1, 1, 1, 1]
+"""
+    got = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert got.returncode == 0, got.stderr[-2000:]

@@ -57,6 +57,19 @@ def fill_units(db: sqlite_utils.Database) -> None:
                      [(code, *U.region_command(code).values()) for code in region_facts()])
 
 
+def warm() -> None:
+    """Build what the chain-of-command records read on the first article: the
+    units and their name index, the regions, the release cues (~0.3 s of CPU).
+    A single-process run has them from the extraction's own warm-up before its
+    workers fork; a writer beside a cluster (the Dask driver) has not."""
+    from .. import evidence, units as U
+    from ..regions import region_facts
+
+    U.is_unit_name("")
+    region_facts()
+    evidence.article_source("", "", "")
+
+
 def save_command_records(db, aid: int, extraction: Optional[Extraction] = None, *,
                          deferred: Optional[Deferred] = None, article: Optional[tuple] = None) -> None:
     """The article's chain-of-command rows, from what is stored for it (and, when given, the
