@@ -10,7 +10,9 @@ tokenizer) measured on the same pages in the same run.
 Each pantau run is a fresh process (``pipeline.py ingest FILE --workers N``)
 into a fresh database, compared with a reference measured right before it
 (on a VM whose speed drifts by a third within minutes, one reference at the
-start had put two runs of the same hour at 1.62x and 2.18x); peak RSS is the
+start had put two runs of the same hour at 1.62x and 2.18x) and, when more
+than one run is asked for, right after it too (the reference line above a
+run is then the mean of the two, :func:`bracket`); peak RSS is the
 largest process of that run. Prints one table, a reference line above each
 run. Besides wall-clock throughput it prints CPU time per article (all
 processes of a run, start-up included) and its ratio to the reference's CPU
@@ -36,6 +38,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Optional
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -114,14 +117,24 @@ def run_reference(jsonl: Path) -> dict:
     return {"articles": len(pages), "wall": time.perf_counter() - t0, "tokens": words, "cpu": time.process_time() - c0}
 
 
+def bracket(before: dict, after: Optional[dict]) -> dict:
+    """The reference a run is compared with: the one measured right before it,
+    or, when another was measured right after it, the two added together
+    (pages and seconds), so its rate is their mean."""
+    if after is None:
+        return before
+    return {k: before[k] + after[k] for k in ("articles", "wall", "tokens", "cpu")}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--no-scaling", action="store_true", help="skip the 1k/10k scaling run")
     ap.add_argument("--workers", default="1,2",
-                    help="pantau runs, comma-separated worker counts (default 1,2); a count given more than once "
-                         "is run that many times, each after a reference of its own, and the median ratio printed")
+                    help="pantau runs, comma-separated worker counts (default 1,2), each between two references "
+                         "(the one after a run is the next run's before); a count given more than once is run that "
+                         "many times and the median ratio printed")
     ap.add_argument("--cold", action="store_true",
                     help="no untimed one-article ingest before each run (files may have to be read from disk)")
     args = ap.parse_args()
@@ -131,12 +144,17 @@ def main() -> None:
     rows = []
     byte_compile(ROOT)
     warmups = []
-    for workers in (int(w) for w in args.workers.split(",")):
-        ref = run_reference(main_file)  # right before the run it is compared with: the VM's speed drifts
+    counts = [int(w) for w in args.workers.split(",")]
+    ref = run_reference(main_file)  # right before the run it is compared with: the VM's speed drifts
+    for k, workers in enumerate(counts):
         if not args.cold:
             warmups.append(warm_files(main_file))
         r = run_pantau(main_file, workers)
-        rows.append((f"pantau {n}, {workers} worker(s)", r, ref))
+        # and right after it (the next run's reference before it): the run is compared with the mean of
+        # the two, which takes out a drift of the VM's speed that is steady over the three
+        after = run_reference(main_file) if len(counts) > 1 else None
+        rows.append((f"pantau {n}, {workers} worker(s)", r, bracket(ref, after)))
+        ref = after
     print(f"machine: {os.cpu_count()} cores; {time.strftime('%Y-%m-%d %H:%M')}; load average {os.getloadavg()[0]:.1f}; "
           f"{builds()}")
     print(f"{'run':<28} {'articles/s':>10} {'words/s':>9} {'peak RSS MB':>11} {'x reference':>11} {'errors':>6} "
@@ -158,7 +176,7 @@ def main() -> None:
     for name, ratios in by_workers.items():
         if len(ratios) > 1:
             print(f"{name}: median x reference {statistics.median(ratios):.2f} over {len(ratios)} runs, each against "
-                  f"the reference right before it ({', '.join(f'{x:.2f}' for x in ratios)})")
+                  f"the references right before and after it ({', '.join(f'{x:.2f}' for x in ratios)})")
     if not args.quick and not args.no_scaling:
         small_file, big_file = generate(1000, out / "articles-1000.jsonl"), generate(10000, out / "articles-10000.jsonl")
         if not args.cold:
