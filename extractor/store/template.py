@@ -8,7 +8,7 @@ kept under a name keyed by everything its content comes from: the schema
 version, :func:`~extractor.datafiles.extractor_version` (the package version
 and the fingerprints of the data files and of the code) and SQLite's
 version (:func:`ready_template`). A new database copies that file's schema and rows
-(:func:`copy_template`, ~0.05 s) inside the same locked transaction its
+(:func:`copy_template`, ~0.1 s) inside the same locked transaction its
 migrations would have run in, so a reader or a second process opening it
 sees all of it or nothing. :mod:`.migrations` decides when (only for its
 shipped list of migrations); a template that cannot be read is deleted and
