@@ -555,24 +555,29 @@ class _progress:
     SETTLED = ("fetched", "not_modified", "disallowed", "failed", "duplicates")
 
     def __enter__(self):
+        self.counts: dict[str, int] = {}
+        self.p = None
+        if not sys.stderr.isatty():  # a batch job's log: no bar, and rich not imported (~50 ms of every start)
+            return self.tick
         from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-        self.counts: dict[str, int] = {}
         self.p = Progress(SpinnerColumn(), BarColumn(bar_width=24), TextColumn("{task.description}"),
-                          TimeElapsedColumn(), transient=True, disable=not sys.stderr.isatty(),
-                          console=_stderr_console())
+                          TimeElapsedColumn(), transient=True, console=_stderr_console())
         self.p.__enter__()
         self.task = self.p.add_task("starting", total=None)
         return self.tick
 
     def tick(self, name: str, n: int = 1) -> None:
         self.counts[name] = self.counts.get(name, 0) + n
+        if self.p is None:
+            return
         queued = self.counts.get("queued")
         self.p.update(self.task, description="  ".join(f"{k.replace('_', ' ')} {v}" for k, v in self.counts.items()),
                       total=queued, completed=sum(self.counts.get(k, 0) for k in self.SETTLED) if queued else 0)
 
     def __exit__(self, *exc):
-        self.p.__exit__(*exc)
+        if self.p is not None:
+            self.p.__exit__(*exc)
 
 
 def _stderr_console():

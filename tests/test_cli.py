@@ -143,3 +143,39 @@ def test_the_scripts_leave_everything_frozen_for_the_interpreters_exit(monkeypat
     cfg.read(ROOT / "setup.cfg")
     assert "pantau = extractor.cli:script" in cfg["options.entry_points"]["console_scripts"]
     assert "sys.exit(script())" in (ROOT / "pipeline.py").read_text()
+
+
+def test_the_progress_bar_draws_on_a_terminal_only_and_rich_loads_only_for_it(tmp_path):
+    """An ingest whose stderr is a file (a batch job's log) draws no bar and never imports rich;
+    on a terminal (a pseudo-terminal here) the bar draws and the run ends the same."""
+    import os
+    import pty
+
+    text = tmp_path / "b.txt"
+    text.write_text("LAHAT - Kapolres Lahat AKBP Kurniawan Azwar memimpin apel pengamanan TPS Pilkada, "
+                    "Selasa (26/11/2024).", "utf-8")
+    script = ("import sys\nfrom extractor.cli import main\ncode = main(sys.argv[1:])\n"
+              "print('rich' if 'rich.progress' in sys.modules else 'no rich', code)\n")
+    args = [sys.executable, "-c", script, "ingest", str(text)]
+    got = subprocess.run([*args, "--db", str(tmp_path / "log.db")], capture_output=True, text=True, cwd=ROOT,
+                         timeout=300)
+    assert got.stdout.strip().splitlines()[-1] == "no rich 0", got.stderr[-2000:]
+    leader, follower = pty.openpty()
+    try:
+        proc = subprocess.Popen([*args, "--db", str(tmp_path / "tty.db")], stdout=subprocess.PIPE,
+                                stderr=follower, cwd=ROOT, text=True)
+        os.close(follower)
+        out, _ = proc.communicate(timeout=300)
+        drawn = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal closed with the process
+                break
+            if not chunk:
+                break
+            drawn += chunk
+    finally:
+        os.close(leader)
+    assert out.strip().splitlines()[-1] == "rich 0" and "stored 1" in out
+    assert b"\x1b[" in drawn  # the bar's terminal codes
