@@ -291,7 +291,7 @@ def test_a_batch_indexes_its_articles_full_text_at_the_commit_and_other_writers_
     transaction holds meta.fts_deferred, which the insert trigger reads); the flag is
     never committed, so an article inserted by another connection is indexed at once,
     and a batch rolled back leaves neither rows nor the flag."""
-    from extractor.store.migrations import FTS_DEFERRED
+    from extractor.store.deferred import FTS_DEFERRED
 
     def found(conn, word):
         return [r[0] for r in conn.execute("select rowid from articles_fts where articles_fts match ?", [word])]
@@ -321,6 +321,33 @@ def test_a_batch_indexes_its_articles_full_text_at_the_commit_and_other_writers_
             other.execute("insert into articles (url, title, text) values ('https://other.example/2', 'Lain', "
                           "'Patroli gabungan di Lahat')")
         assert found(other, "Lahat") == [4, 5]
+        other.close()
+
+
+def test_an_article_saved_alone_while_a_batch_is_open_and_a_commit_inside_a_batch_keep_the_index_whole(tmp_path):
+    """Store.save while a batch holds meta.fts_deferred indexes its article itself; a commit of the
+    connection in the middle of a batch (which commits the flag with it) is undone at the batch's
+    commit, so the flag never stays and other writers' articles are still indexed."""
+    from extractor.store.deferred import FTS_DEFERRED
+
+    def found(conn, word):
+        return sorted(r[0] for r in conn.execute("select rowid from articles_fts where articles_fts match ?", [word]))
+
+    with Store(tmp_path / "f.db") as s:
+        with s.batch(64) as b:
+            b.save(*_article(1))
+            s.save(*_article(2))
+            b.save(*_article(3))
+        assert found(s.db.conn, "Enim") == [1, 2, 3]
+        with s.batch(64) as b:
+            b.save(*_article(4))
+            s.db.conn.commit()  # a caller's commit after the batch's last article: the flag goes with it
+        assert s.db.execute("select count(*) from meta where key = ?", [FTS_DEFERRED]).fetchone()[0] == 0
+        other = sqlite3.connect(tmp_path / "f.db")
+        with other:
+            other.execute("insert into articles (url, title, text) values ('https://other.example/1', 'Lain', "
+                          "'Patroli gabungan di Lahat')")
+        assert found(other, "Lahat") == [5]
         other.close()
 
 

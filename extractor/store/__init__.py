@@ -38,9 +38,9 @@ from ..errors import Msg, StoreError
 from ..types import Article, Extraction, Source
 from .articles import article_state, text_hash, write_article, write_rows
 from .common import insert_error, now
-from .deferred import Deferred
+from .deferred import FTS_DEFERRED, Deferred
 from .frontier import Frontier
-from .migrations import FTS_DEFERRED, SCHEMA_VERSION, migrate, schema_version
+from .migrations import SCHEMA_VERSION, migrate, schema_version
 
 #: tables a user may export or query by name
 TABLES = ("articles", "officials", "official_mentions", "places", "place_mentions", "date_mentions", "events",
@@ -277,7 +277,10 @@ class Batch:
             signature = dedup.signature(article.text)
         self._begin()
         if not self.deferred.fts:  # new articles' full-text rows: at the commit, not one index segment each
-            self.conn.execute(_FTS_DEFER)
+            try:  # the transaction's first write: a lock not got in time is this article's failure, as before
+                self.conn.execute(_FTS_DEFER)
+            except sqlite3.DatabaseError as exc:
+                return None, StoreError(f"{article.url}: {exc}", url=article.url)
             self.deferred.fts = True
         mark = self.deferred.mark()
         self.conn.execute("SAVEPOINT article")
@@ -343,6 +346,11 @@ class Batch:
 
     def commit(self) -> None:
         try:
+            if self.deferred.fts and not self.conn.in_transaction:
+                # something committed the connection while the batch was open, the flag with it: take it
+                # back out, or every other writer's articles would go unindexed
+                self.conn.execute(_FTS_UNDEFER)
+                self.deferred.fts = False
             if self.conn.in_transaction:
                 self.flush()
                 if self.deferred.fts:  # the flag is never committed: other writers' inserts index themselves

@@ -29,7 +29,7 @@ from ..types import Article, Extraction, Official
 from .clusters import assign_cluster
 from .command import COMMAND_RECORD_TABLES, save_command_records
 from .common import immediate, now
-from .deferred import INSERT_FTS, Deferred
+from .deferred import FTS_DEFERRED, INSERT_FTS, Deferred
 
 
 def text_hash(text: str) -> str:
@@ -109,8 +109,13 @@ def write_article(db: sqlite_utils.Database, article: Article, relevance: float,
     its column (readers drop such values with a recorded warning first)."""
     # one explicit transaction: the article and its records commit together or not at all; the write
     # lock first, so another process storing the same URL waits instead of failing
-    with immediate(db) if not db.conn.in_transaction else db.atomic():
+    within = db.conn.in_transaction
+    with immediate(db) if not within else db.atomic():
         deferred = Deferred()
+        # inside a batch's transaction (Store.save while a Batch is open) the insert trigger leaves the
+        # full-text row to the writer: this one, whose rows are flushed below
+        deferred.fts = within and db.conn.execute("select 1 from meta where key = ?",
+                                                  [FTS_DEFERRED]).fetchone() is not None
         aid = write_rows(db.conn, article, relevance, extraction, run_id, signature, deferred)
         deferred.flush(db.conn)
         return aid

@@ -28,8 +28,11 @@ from .. import dedup
 
 INSERT_SIGNATURE = "insert into article_signatures (article_id, signature) values (?, ?)"
 INSERT_BAND = "insert into article_bands (band, article_id) values (?, ?)"
-#: a new article's full-text row, while its transaction holds ``meta.fts_deferred`` (the insert
-#: trigger then leaves it to the writer: :func:`~.migrations._migrate_fts_batched`)
+#: the ``meta`` key a writer's transaction holds while it inserts its new articles' full-text rows
+#: itself (:data:`INSERT_FTS`): the insert trigger then leaves them to it
+#: (:func:`~.migrations._migrate_fts_batched`). Never committed.
+FTS_DEFERRED = "fts_deferred"
+#: a new article's full-text row, while its transaction holds ``meta.fts_deferred``
 INSERT_FTS = "insert into articles_fts (rowid, title, text) values (?, ?, ?)"
 
 

@@ -24,6 +24,7 @@ from .template import (attach_template, copy_template, detach_template, discard_
                        ready_template)
 from .clusters import assign_cluster
 from .common import LOCK_WAIT, immediate
+from .deferred import FTS_DEFERRED
 
 
 def _migrate_1(db: sqlite_utils.Database) -> None:
@@ -386,11 +387,6 @@ def _migrate_official_latest_published(db: sqlite_utils.Database) -> None:
     db.execute("""update officials set latest_published = (
         select max(a.published) from official_mentions m join articles a on a.id = m.article_id
         where m.official_id = officials.id)""")
-
-
-#: the ``meta`` key a writer sets inside its transaction while it inserts the full-text rows of
-#: its new articles itself, at the commit (:class:`~extractor.store.Batch`); never committed
-FTS_DEFERRED = "fts_deferred"
 
 
 def _migrate_fts_batched(db: sqlite_utils.Database) -> None:
