@@ -411,6 +411,9 @@ def ingest(inputs: list, store, log, *, dask: str, shard_dir: Optional[Union[str
                 finished: queue.SimpleQueue = queue.SimpleQueue()
                 for fut in futures:
                     fut.add_done_callback(finished.put)
+                from .store.command import warm as warm_writer
+
+                warm_writer()  # while the first shards run: the tables the merge's first article reads
                 while futures:
                     try:  # wait for a task, but not past the moment the open merge transaction is due
                         fut = finished.get(timeout=merger.due())

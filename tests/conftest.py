@@ -1,8 +1,13 @@
 """Shared fixtures: a fresh SQLite file per test, the demo site on a real
-local HTTP server, and the bundled sample article."""
+local HTTP server, and the bundled sample article. The tests' processes
+(and those they start) keep pantau's cache (the regions, the template of new
+databases) in a directory of their own, removed at the end, never the user's."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +15,19 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "corpus" / "demo_site"
 SAMPLE_HTML = DEMO / "berita" / "polres-muara-enim-amankan-pleno-rekapitulasi-ppk.html"
+
+
+_CACHE: list[str] = []
+
+
+def pytest_configure(config):
+    _CACHE.append(tempfile.mkdtemp(prefix="pantau-test-cache-"))
+    os.environ["PANTAU_CACHE"] = _CACHE[-1]
+
+
+def pytest_unconfigure(config):
+    while _CACHE:
+        shutil.rmtree(_CACHE.pop(), ignore_errors=True)
 
 
 @pytest.fixture

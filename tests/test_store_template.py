@@ -6,6 +6,7 @@ import sqlite3
 import subprocess
 import sys
 
+import pytest
 import sqlite_utils
 
 from extractor.store import Store, migrations, template
@@ -17,6 +18,14 @@ def _dump(path) -> list[str]:
     conn = sqlite3.connect(path)
     try:
         return [*conn.iterdump(), *map(str, conn.execute("pragma user_version").fetchall())]
+    finally:
+        conn.close()
+
+
+def _master(path) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("select type, name, tbl_name, sql from sqlite_master order by rowid").fetchall()
     finally:
         conn.close()
 
@@ -48,6 +57,7 @@ def test_a_new_database_is_a_copy_of_the_template_and_equals_one_migrated(tmp_pa
     assert "INSERT INTO \"meta\" VALUES('marked','yes');" in copied
     copied.remove("INSERT INTO \"meta\" VALUES('marked','yes');")
     assert copied == _dump(tmp_path / "migrated.db") == _dump(tmp_path / "first.db")
+    assert _master(tmp_path / "copy.db") == _master(tmp_path / "migrated.db")  # in the migrations' order too
     with Store(tmp_path / "copy.db") as s:  # current: opened as it is
         assert s.schema_version == migrations.SCHEMA_VERSION
         assert s.db.execute("select count(*) from units").fetchone()[0] > 10_000
@@ -82,6 +92,59 @@ def test_a_template_that_cannot_be_copied_is_rolled_back_and_the_database_migrat
         assert s.schema_version == migrations.SCHEMA_VERSION
     assert not path.exists()
     assert _dump(tmp_path / "new.db") == _dump(tmp_path / "first.db")
+
+
+def test_a_schema_another_process_began_meanwhile_is_migrated_with_the_template_detached(tmp_path, monkeypatch):
+    """The database was empty when this process attached the template, but another (an older
+    pantau, one without a cache) committed its first migration before this one had the lock:
+    the rest is migrated with the template detached, and the template keeps every view (a
+    migration's unqualified DROP VIEW would otherwise find the template's)."""
+    import sqlite_utils
+
+    from extractor.store.common import immediate
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("PANTAU_CACHE", str(cache))
+    Store(tmp_path / "first.db").close()
+    path = template.template_path(migrations.SCHEMA_VERSION)
+    before = _master(path)
+    attach = migrations.attach_template
+
+    def attach_then_another_process_migrates(conn, where, version):
+        ok = attach(conn, where, version)
+        other = sqlite_utils.Database(tmp_path / "new.db")
+        with immediate(other, tmp_path / "new.db"):
+            migrations._apply(other, tmp_path / "new.db", *migrations.MIGRATIONS[0])
+        other.close()
+        return ok
+
+    monkeypatch.setattr(migrations, "attach_template", attach_then_another_process_migrates)
+    with Store(tmp_path / "new.db") as s:
+        assert s.schema_version == migrations.SCHEMA_VERSION
+    monkeypatch.setattr(migrations, "attach_template", attach)
+    assert _master(path) == before
+    Store(tmp_path / "later.db").close()
+    assert _dump(tmp_path / "later.db") == _dump(tmp_path / "new.db") == _dump(tmp_path / "first.db")
+
+
+def test_a_new_database_that_fails_on_its_own_keeps_the_template(tmp_path, monkeypatch):
+    """A copy that fails because of the new database (full: max_page_count) is rolled back, the
+    migrations that run instead fail too and say so, and the template, not at fault, stays."""
+    import sqlite_utils
+
+    from extractor.errors import StoreError
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("PANTAU_CACHE", str(cache))
+    Store(tmp_path / "first.db").close()
+    path = template.template_path(migrations.SCHEMA_VERSION)
+    db = sqlite_utils.Database(tmp_path / "full.db")
+    db.execute("pragma max_page_count = 50")
+    with pytest.raises(StoreError, match="full"):
+        migrations.migrate(db, tmp_path / "full.db")
+    assert path.exists()
+    assert migrations.schema_version(db) < migrations.SCHEMA_VERSION  # the migrations' own rule: up to the failure
+    db.close()
 
 
 def test_without_a_cache_directory_a_new_database_is_migrated(tmp_path, monkeypatch):

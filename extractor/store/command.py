@@ -61,7 +61,7 @@ def warm() -> None:
     """Build what the chain-of-command records read on the first article: the
     units and their name index, the regions, the release cues (~0.3 s of CPU).
     A single-process run has them from the extraction's own warm-up before its
-    workers fork; a writer beside a cluster (the Dask driver) has not."""
+    workers fork; the Dask driver calls this while its first shards run."""
     from .. import evidence, units as U
     from ..regions import region_facts
 

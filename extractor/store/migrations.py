@@ -460,9 +460,15 @@ def migrate(db: sqlite_utils.Database, path: Path, *, wait: float = LOCK_WAIT, t
     shipped = MIGRATIONS is _SHIPPED and _apply is _SHIPPED_APPLY
     fresh = template_ok and shipped and found == 0 and not db.table_names()
     tpl = ready_template(latest, _build_template) if fresh else None
-    attached = attach_template(db.conn, tpl, latest)
+    attached, suspect = attach_template(db.conn, tpl, latest), False
     try:
         while True:
+            if attached and found != 0:
+                # another process began the schema (an older pantau, one without a cache) before this one
+                # had the lock: no migration runs while the template is attached (an unqualified name a
+                # migration drops would be looked up in the template too when main lacks it)
+                detach_template(db.conn)
+                attached = False
             try:
                 with immediate(db, path, wait):
                     found = schema_version(db)
@@ -476,21 +482,32 @@ def migrate(db: sqlite_utils.Database, path: Path, *, wait: float = LOCK_WAIT, t
                         if user_version(db) != found:  # a database from before the version was mirrored
                             db.execute(f"PRAGMA user_version = {int(found)}")
                         break
-                    if found == 0 and attached:
-                        copy_template(db.conn)
-                        continue  # committed; read back as current
+                    if attached:
+                        if found == 0:
+                            _copy(db)
+                        continue  # copied (committed, read back as current), or detach first
                     _apply(db, path, *pending[0])
-            except sqlite3.DatabaseError:
-                if not attached:
-                    raise
-                if db.conn.in_transaction:  # a COMMIT that failed leaves it open
-                    db.conn.execute("ROLLBACK")
-                detach_template(db.conn)  # a template that cannot be copied (damaged): rolled back, migrate
-                discard_template(tpl)
-                attached = False
+            except _TemplateUnreadable:  # rolled back: migrate as before
+                detach_template(db.conn)
+                attached, suspect = False, True
     finally:
         if attached:
             detach_template(db.conn)
+    if suspect:  # its copy failed where the migrations did not: the template was at fault
+        discard_template(tpl)
+
+
+class _TemplateUnreadable(Exception):
+    """The attached template could not be copied (damaged, or refused by the new database's constraints)."""
+
+
+def _copy(db: sqlite_utils.Database) -> None:
+    """:func:`~.template.copy_template`; a failure (rolled back by the caller) is the template's
+    unless the migrations that run instead fail too."""
+    try:
+        copy_template(db.conn)
+    except sqlite3.DatabaseError as exc:
+        raise _TemplateUnreadable(str(exc)) from exc
 
 
 def _build_template(path: Path) -> None:

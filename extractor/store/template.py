@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import secrets
 import sqlite3
+import time
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -34,7 +36,11 @@ def template_path(schema_version: int) -> Optional[Path]:
     from ..cache import cache_dir
     from ..datafiles import extractor_version
 
-    key = hashlib.sha256(f"{schema_version}|{extractor_version()}|{sqlite3.sqlite_version}".encode()).hexdigest()
+    from importlib.metadata import version
+
+    # sqlite-utils writes the DDL text of most tables: another version may write it otherwise
+    made_by = f"{schema_version}|{extractor_version()}|{sqlite3.sqlite_version}|{version('sqlite-utils')}"
+    key = hashlib.sha256(made_by.encode()).hexdigest()
     return cache_dir() / f"{_PREFIX}{schema_version}-{key[:16]}.db"
 
 
@@ -74,15 +80,17 @@ def copy_template(conn: sqlite3.Connection) -> None:
     ``PRAGMA user_version`` is set as the template's."""
     objects = conn.execute(f"select type, name, sql from {ALIAS}.sqlite_master where sql is not null "
                            f"and name not like 'sqlite_%' order by rowid").fetchall()
-    virtual = [name for kind, name, sql in objects if kind == "table" and _is_virtual(sql)]
+    shadow = _shadow_tables(conn, [name for kind, name, sql in objects if kind == "table" and _is_virtual(sql)])
     for kind, name, sql in objects:
-        if kind == "table" and any(name.startswith(f"{v}_") for v in virtual):
+        if name in shadow:
             continue  # a virtual table's own table (articles_fts_data, ...): it makes them, with their rows
         conn.execute(sql)
         if kind == "table" and not _is_virtual(sql):
             conn.execute(f"insert into main.[{name}] select * from {ALIAS}.[{name}]")
     if conn.execute(f"select 1 from {ALIAS}.sqlite_master where name = 'sqlite_sequence'").fetchone() and \
             conn.execute("select 1 from main.sqlite_master where name = 'sqlite_sequence'").fetchone():
+        # the inserts above set each AUTOINCREMENT table's counter to its largest id; the template's may be higher
+        conn.execute("delete from main.sqlite_sequence")
         conn.execute(f"insert into main.sqlite_sequence select * from {ALIAS}.sqlite_sequence")
     version = int(conn.execute(f"PRAGMA {ALIAS}.user_version").fetchone()[0])
     conn.execute(f"PRAGMA main.user_version = {version}")
@@ -98,23 +106,32 @@ def ready_template(schema_version: int, build: Callable[[Path], None]) -> Option
     path = template_path(schema_version)
     if path is None or path.is_file():
         return path
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        discard_template(tmp)
         build(tmp)  # not vacuumed: VACUUM rewrites sqlite_master in another order than the migrations'
         os.replace(tmp, path)
     except Exception:  # noqa: BLE001 - a cache: the caller's own migrations say what is wrong
-        discard_template(tmp)
+        for p in (tmp, tmp.with_name(tmp.name + "-journal")):
+            discard_template(p)
         return None
+    _prune(path)
+    return path
+
+
+def _prune(path: Path) -> None:
+    """The :data:`KEEP` newest templates, and no build left by a process killed an hour ago or more."""
     try:
         others = sorted((p for p in path.parent.glob(f"{_PREFIX}*.db") if p != path),
                         key=lambda p: p.stat().st_mtime, reverse=True)
         for old in others[KEEP - 1:]:
             old.unlink(missing_ok=True)
+        stale = time.time() - 3600
+        for left in path.parent.glob(f"{_PREFIX}*.tmp*"):
+            if left.stat().st_mtime < stale:
+                left.unlink(missing_ok=True)
     except OSError:
         pass
-    return path
 
 
 def discard_template(path: Optional[Path]) -> None:
@@ -124,6 +141,19 @@ def discard_template(path: Optional[Path]) -> None:
             path.unlink(missing_ok=True)
         except OSError:
             pass
+
+
+#: the tables SQLite's own virtual tables make (FTS3/4/5, R*Tree), by suffix; with SQLite >= 3.37
+#: ``PRAGMA table_list`` names them instead
+_SHADOW_SUFFIXES = ("_content", "_segments", "_segdir", "_docsize", "_stat", "_data", "_idx", "_config", "_node",
+                    "_parent", "_rowid")
+
+
+def _shadow_tables(conn: sqlite3.Connection, virtual: list[str]) -> set[str]:
+    try:
+        return {row[1] for row in conn.execute(f"PRAGMA {ALIAS}.table_list") if row[2] == "shadow"}
+    except sqlite3.DatabaseError:  # SQLite before 3.37
+        return {f"{v}{suffix}" for v in virtual for suffix in _SHADOW_SUFFIXES}
 
 
 def _is_virtual(sql: str) -> bool:
