@@ -10,9 +10,13 @@ and the fingerprints of the data files and of the code) and SQLite's
 version (:func:`ready_template`). A new database copies that file's schema and rows
 (:func:`copy_template`, ~0.1 s) inside the same locked transaction its
 migrations would have run in, so a reader or a second process opening it
-sees all of it or nothing. :mod:`.migrations` decides when (only for its
-shipped list of migrations); a template that cannot be read is deleted and
-the database migrated as before, as it is when the cache cannot be written.
+sees all of it or nothing (that transaction's lock covers the attached
+template too: two processes making new databases at once copy one after
+the other, ~0.1 s each). :mod:`.migrations` decides when: only for its
+shipped list of migrations, and never while another process's migrations
+have begun the schema (no migration runs with the template attached). A
+template that cannot be read is deleted and the database migrated as
+before, as it is when the cache cannot be written.
 """
 
 from __future__ import annotations
