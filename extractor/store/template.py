@@ -6,8 +6,8 @@ calendar), before any article is read. So the migrations run once on a
 private file in the cache directory (:func:`extractor.cache.cache_dir`),
 kept under a name keyed by everything its content comes from: the schema
 version, :func:`~extractor.datafiles.extractor_version` (the package version
-and the fingerprints of the data files and of the code) and SQLite's
-version (:func:`ready_template`). A new database copies that file's schema and rows
+and the fingerprints of the data files and of the code), SQLite's version
+and sqlite-utils' (:func:`ready_template`). A new database copies that file's schema and rows
 (:func:`copy_template`, ~0.1 s) inside the same locked transaction its
 migrations would have run in, so a reader or a second process opening it
 sees all of it or nothing (that transaction's lock covers the attached
@@ -15,8 +15,9 @@ template too: two processes making new databases at once copy one after
 the other, ~0.1 s each). :mod:`.migrations` decides when: only for its
 shipped list of migrations, and never while another process's migrations
 have begun the schema (no migration runs with the template attached). A
-template that cannot be read is deleted and the database migrated as
-before, as it is when the cache cannot be written.
+template that is not a database, or whose copy fails where the migrations
+that run instead succeed, is deleted; without a writable cache every new
+database is migrated as before.
 """
 
 from __future__ import annotations
@@ -35,12 +36,12 @@ _PREFIX = "db-template-"
 ALIAS = "pantau_template"
 
 
-def template_path(schema_version: int) -> Optional[Path]:
-    """Where the template of this pantau (code, data, schema) and SQLite lives."""
+def template_path(schema_version: int) -> Path:
+    """Where the template of this pantau (code, data, schema), SQLite and sqlite-utils lives."""
+    from importlib.metadata import version
+
     from ..cache import cache_dir
     from ..datafiles import extractor_version
-
-    from importlib.metadata import version
 
     # sqlite-utils writes the DDL text of most tables: another version may write it otherwise
     made_by = f"{schema_version}|{extractor_version()}|{sqlite3.sqlite_version}|{version('sqlite-utils')}"
@@ -161,4 +162,4 @@ def _shadow_tables(conn: sqlite3.Connection, virtual: list[str]) -> set[str]:
 
 
 def _is_virtual(sql: str) -> bool:
-    return sql.lstrip()[:21].upper().replace("  ", " ").startswith("CREATE VIRTUAL TABLE")
+    return " ".join(sql.split()[:3]).upper() == "CREATE VIRTUAL TABLE"
