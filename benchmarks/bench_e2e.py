@@ -146,7 +146,7 @@ def main() -> None:
     warmups = []
     counts = [int(w) for w in args.workers.split(",")]
     ref = run_reference(main_file)  # right before the run it is compared with: the VM's speed drifts
-    for k, workers in enumerate(counts):
+    for workers in counts:
         if not args.cold:
             warmups.append(warm_files(main_file))
         r = run_pantau(main_file, workers)

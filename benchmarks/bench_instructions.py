@@ -74,7 +74,8 @@ def ingest(tree: Path, pages: Path, counted: bool = True) -> int:
     ``counted=False``, run without valgrind and 0 returned)."""
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, PYTHONPATH=str(tree), OPENBLAS_NUM_THREADS="1")
-        cmd = [sys.executable, str(tree / "pipeline.py"), "ingest", str(pages), "--db", str(Path(tmp) / "i.db"), "--all"]
+        cmd = [sys.executable, str(tree / "pipeline.py"), "ingest", str(pages), "--db", str(Path(tmp) / "i.db"),
+               "--all"]
         if not counted:
             subprocess.run(cmd, cwd=tree, env=env, capture_output=True, check=True)
             return 0
