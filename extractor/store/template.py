@@ -109,7 +109,7 @@ def ready_template(schema_version: int, build: Callable[[Path], None]) -> Option
     kept. None when the cache directory cannot be written or the build fails
     (the caller migrates its database itself, and reports what fails)."""
     path = template_path(schema_version)
-    if path is None or path.is_file():
+    if path.is_file():
         return path
     tmp = path.with_name(f"{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
     try:
