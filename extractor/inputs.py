@@ -149,11 +149,12 @@ _JSONL_FIELDS = ("url", "title", "published", "text", "html")
 
 
 def _jsonl(p: Path) -> Iterator[Item]:
+    uri = p.resolve().as_uri()  # once, not for every line (a realpath: an lstat per directory)
     with p.open("r", encoding="utf-8-sig", errors="replace") as fh:
         for n, line in enumerate(fh, 1):
             if not line.strip():
                 continue
-            url = f"{p.resolve().as_uri()}#L{n}"
+            url = f"{uri}#L{n}"
             try:
                 obj = json.loads(line)
                 if not isinstance(obj, dict):
