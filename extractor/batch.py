@@ -17,6 +17,7 @@ from collections import deque
 from contextlib import closing
 from dataclasses import dataclass
 from functools import partial
+from itertools import chain, islice
 from typing import Callable, Iterable, Iterator, Optional, Union
 
 from .dedup import Signature, signature
@@ -160,7 +161,9 @@ def _results(items: Iterable[Union[Article, RawPage]], workers: int, cut: float,
     """Results in input order, extracted in chunks. With several workers,
     chunks are handed to a fork pool as lists (only the main process touches
     the database), and the next ones are already submitted while the main
-    process stores the ones before, so the workers do not wait for the writes."""
+    process stores the ones before, so the workers do not wait for the writes.
+    While the parent loads the model for them, the first pages are parsed on
+    the otherwise idle core (:class:`_HeadStart`)."""
     if workers <= 1:
         # frozen after the first chunk (the model is loaded then), as the fork pool's workers below; thawed at
         # the end, with what the builders froze while the first chunk loaded them (extractor/memory.py), as
@@ -177,13 +180,19 @@ def _results(items: Iterable[Union[Article, RawPage]], workers: int, cut: float,
             if frozen or gc.get_freeze_count() > before:
                 gc.unfreeze()
         return
-    from .html import warm as warm_html
-    from .nlp.pipeline import load, warm
+    items = iter(items)
+    # the model takes the parent 1-2 s to import and load, on one core: meanwhile a process of its own
+    # parses the first pages (parsing needs no model), and the workers then only extract those
+    with _HeadStart(items) as head:
+        from .html import warm as warm_html
+        from .nlp.pipeline import load, warm
 
-    load()  # build once in the parent; forked workers inherit it
-    warm()
-    warm_html()
-    fn = partial(_work_many, cut=cut, extract_all=extract_all)
+        load()  # build once in the parent; forked workers inherit it
+        warm()
+        warm_html()
+        first = head.chunks()
+    chunks = chain(_drain(first), _chunks(items, CHUNK))
+    fn = partial(_work_any, cut=cut, extract_all=extract_all)
     # what exists now (the model, the lexicons, the gazetteer) is out of the collector's reach while the
     # workers run: a worker's collections would otherwise write to every inherited object's header and
     # copy the pages holding them (a 600-article run: 14-19% fewer page faults), and each full collection
@@ -192,7 +201,7 @@ def _results(items: Iterable[Union[Article, RawPage]], workers: int, cut: float,
     try:
         with mp.get_context("fork").Pool(workers) as pool:
             in_flight: deque = deque()
-            for group in _chunks(_chunks(items, CHUNK), workers):
+            for group in _chunks(chunks, workers):
                 in_flight.append(pool.map_async(fn, group))
                 if len(in_flight) > 2:
                     for done in in_flight.popleft().get():
@@ -202,6 +211,89 @@ def _results(items: Iterable[Union[Article, RawPage]], workers: int, cut: float,
                     yield from done
     finally:
         gc.unfreeze()
+
+
+#: items the head start takes from the input, at most: more than its process parses while the model
+#: loads on a slow machine (~2 s at ~5 ms a page); what it has not parsed by then goes to the workers
+#: raw. And at most this many bytes of pages, which the parent holds until the workers take them
+HEAD_START = 512
+HEAD_START_BYTES = 32 << 20
+_HEAD: list[list] = []  # the head start's chunks, which its process inherits (nothing to pickle)
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """A chunk the head start parsed: :func:`_parse`'s result for each item."""
+
+    results: list
+
+
+class _HeadStart:
+    """Parse the first :data:`HEAD_START` items, in chunks, in one forked
+    process while the parent loads the model. :meth:`chunks` then gives them
+    in input order: each chunk that process finished as :class:`_Parsed`, the
+    rest as they were read. Leaving the ``with`` block ends the process,
+    whether or not it got through them all (a chunk it was parsing is parsed
+    again by a worker)."""
+
+    def __init__(self, items: Iterator):
+        self._raw = list(_chunks(_head(items), CHUNK))
+        self._pool = None
+        self._pending: list = []
+
+    def __enter__(self) -> "_HeadStart":
+        if self._raw:
+            _HEAD[:] = self._raw
+            try:
+                self._pool = mp.get_context("fork").Pool(1)
+                self._pending = [self._pool.apply_async(_parse_head, (i,)) for i in range(len(self._raw))]
+            finally:
+                _HEAD.clear()  # the process has its copy
+        return self
+
+    def chunks(self) -> deque:
+        """The chunks, handed over: this object keeps none of them."""
+        out: deque = deque()
+        for res in self._pending:
+            if not (res.ready() and res.successful()):
+                break
+            out.append(_Parsed(res.get()))
+        out.extend(self._raw[len(out):])
+        self._raw, self._pending = [], []
+        return out
+
+    def __exit__(self, *exc) -> None:
+        self._raw, self._pending = [], []
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool = None
+
+
+def _head(items: Iterator) -> Iterator:
+    """The first items, up to :data:`HEAD_START` of them or :data:`HEAD_START_BYTES` of pages."""
+    size = 0
+    for item in islice(items, HEAD_START):
+        yield item
+        size += _size(item)
+        if size >= HEAD_START_BYTES:
+            return
+
+
+def _size(item: Union[Article, RawPage]) -> int:
+    if isinstance(item, RawPage):
+        return len(item.content) + sum(len(body) for body, _ in item.more)
+    return len(item.text) if isinstance(item, Article) else 0
+
+
+def _drain(chunks: deque) -> Iterator:
+    """``chunks`` from the left, each let go of as it is taken."""
+    while chunks:
+        yield chunks.popleft()
+
+
+def _parse_head(i: int) -> list:
+    """The head start's process: parse the ``i``-th chunk it inherited."""
+    return [_parse(item) for item in _HEAD[i]]
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -247,9 +339,20 @@ def _work_many(items: list, cut: float, extract_all: bool) -> list[Result]:
     in a worker. When the pass fails, each article is extracted alone, so one
     bad article only fails itself; if none fails alone, the pass's failure is
     recorded as a :class:`BatchFailure`."""
+    return _work_parsed([_parse(item) for item in items], cut, extract_all)
+
+
+def _work_any(chunk: Union[list, _Parsed], cut: float, extract_all: bool) -> list[Result]:
+    """A worker's task: a chunk of items, or of items the head start parsed."""
+    if isinstance(chunk, _Parsed):
+        return _work_parsed(chunk.results, cut, extract_all)
+    return _work_many(chunk, cut, extract_all)
+
+
+def _work_parsed(parsed: list, cut: float, extract_all: bool) -> list[Result]:
+    """:func:`_work_many` after the parse: ``parsed`` holds :func:`_parse`'s results."""
     from .nlp import extract_many
 
-    parsed = [_parse(item) for item in items]
     todo = [p[0] for p in parsed if not isinstance(p, Failure) and (p[1] >= cut or extract_all)]
     try:
         done, failed = {id(ex.article): ex for ex in extract_many(todo, persons=False)}, None

@@ -4,6 +4,9 @@ failed spaCy pass over a chunk that no article repeats alone is recorded,
 not dropped. The fault is injected into extractor.nlp.extract_many; the
 rest (files, parsing, SQLite) is real."""
 
+from collections import deque
+from pathlib import Path
+
 import pytest
 
 import extractor.nlp as nlp
@@ -64,7 +67,9 @@ def test_a_failed_pass_that_no_article_repeats_alone_is_recorded(folder, tmp_pat
 def _freeze_counts(chunk, cut, extract_all):  # a worker's "results": how many objects it holds frozen
     import gc
 
-    return [gc.get_freeze_count()] * len(chunk)
+    import extractor.batch as batch
+
+    return [gc.get_freeze_count()] * len(chunk.results if isinstance(chunk, batch._Parsed) else chunk)
 
 
 def test_the_workers_fork_with_the_parents_objects_frozen_and_the_parent_thaws_after(monkeypatch):
@@ -76,7 +81,7 @@ def test_the_workers_fork_with_the_parents_objects_frozen_and_the_parent_thaws_a
 
     import extractor.batch as batch
 
-    monkeypatch.setattr(batch, "_work_many", _freeze_counts)
+    monkeypatch.setattr(batch, "_work_any", _freeze_counts)
     monkeypatch.setattr("extractor.nlp.pipeline.load", lambda: None)
     monkeypatch.setattr("extractor.nlp.pipeline.warm", lambda: None)
     monkeypatch.setattr("extractor.html.warm", lambda: None)
@@ -115,3 +120,100 @@ def test_a_run_stopped_by_its_writer_ends_its_pool_and_thaws(folder, tmp_path, m
     with Store(tmp_path / "p.db") as store, pytest.raises(RuntimeError):
         ingest(store, read_local(folder), workers=workers)
     assert gc.get_freeze_count() == 0
+
+
+# --------------------------------------------------------------------------- the head start
+# (with several workers, one process parses the first pages while the parent loads the model)
+SAMPLES = Path(__file__).resolve().parent.parent / "corpus" / "samples" / "pages"
+
+
+@pytest.mark.parametrize("head", ["parsed all it took", "took none"])
+def test_two_workers_store_what_one_process_stores(tmp_path, monkeypatch, head):
+    """``--workers 2`` stores the sample pages as one process does, table by
+    table: when the head start's process parsed every page it took (the
+    parent waits for it here) and when it takes none."""
+    import extractor.batch as batch
+
+    from .test_cluster import dump
+
+    parsed = []
+    if head == "took none":
+        monkeypatch.setattr(batch, "HEAD_START", 0)
+    else:
+        chunks = batch._HeadStart.chunks
+
+        def waited(self):
+            assert all(r.wait(60) is None and r.ready() for r in self._pending)
+            out = chunks(self)
+            parsed.append((sum(isinstance(c, batch._Parsed) for c in out), len(out)))
+            return out
+
+        monkeypatch.setattr(batch._HeadStart, "chunks", waited)
+    dumps = []
+    for workers in (1, 2):
+        with Store(tmp_path / f"w{workers}.db") as store:
+            summary = ingest(store, read_local(SAMPLES), workers=workers, extract_all=True)
+        assert summary.stored > 40
+        dumps.append(dump(tmp_path / f"w{workers}.db"))
+    assert dumps[0] == dumps[1]
+    if head != "took none":
+        assert len(parsed) == 1 and parsed[0][0] == parsed[0][1] > 4  # every chunk came parsed
+
+
+def _parse_in_order(item):  # a page's "parse": the item and the process that parsed it
+    import os
+    import time
+
+    import extractor.batch as batch
+
+    if item == 20 and not batch._loaded_for_test:
+        time.sleep(60)  # the head start's process (forked before the "model" loaded) stops here
+    return item, os.getpid()
+
+
+def test_results_come_in_input_order_from_the_head_start_and_the_workers(monkeypatch):
+    """The head start takes HEAD_START items and no more; the chunks it parsed
+    reach the workers parsed, the chunk it was stuck in and the ones after it
+    reach them raw, and the results come in input order."""
+    import os
+
+    import extractor.batch as batch
+
+    monkeypatch.setattr(batch, "HEAD_START", 40)
+    monkeypatch.setattr(batch, "_loaded_for_test", False, raising=False)
+    monkeypatch.setattr(batch, "_parse", _parse_in_order)
+    monkeypatch.setattr(batch, "_work_parsed",
+                        lambda parsed, cut, extract_all: [(i, pid, os.getpid()) for i, pid in parsed])
+    monkeypatch.setattr("extractor.nlp.pipeline.load", lambda: setattr(batch, "_loaded_for_test", True))
+    monkeypatch.setattr("extractor.nlp.pipeline.warm", lambda: None)
+    monkeypatch.setattr("extractor.html.warm", lambda: None)
+    chunks = batch._HeadStart.chunks
+
+    def two_parsed(self):  # the parent takes the chunks once the first two are parsed
+        assert self._pending[0].wait(60) is None and self._pending[1].wait(60) is None
+        return chunks(self)
+
+    monkeypatch.setattr(batch._HeadStart, "chunks", two_parsed)
+    results = list(batch._results(iter(range(60)), 2, 0.5, False))
+    assert [r[0] for r in results] == list(range(60))
+    head = {r[1] for r in results[:16]}
+    assert len(head) == 1 and not head & {r[2] for r in results} and os.getpid() not in head
+    assert all(parser == worker for _, parser, worker in results[16:])
+
+
+def test_the_head_start_takes_no_more_than_its_bytes_and_ends_its_process(monkeypatch):
+    import multiprocessing as mp
+
+    import extractor.batch as batch
+    from extractor.inputs import RawPage
+
+    monkeypatch.setattr(batch, "HEAD_START_BYTES", 25)
+    monkeypatch.setattr(batch, "_parse", lambda item: item.url)
+    pages = iter([RawPage(f"https://x.example/{i}", b"0123456789") for i in range(10)])
+    with batch._HeadStart(pages) as head:
+        pids = [p.pid for p in head._pool._pool]
+        assert head._pending[0].wait(60) is None
+        out = head.chunks()
+    assert [p.url for p in pages] == [f"https://x.example/{i}" for i in range(3, 10)]  # three pages: 30 bytes
+    assert out == deque([batch._Parsed([f"https://x.example/{i}" for i in range(3)])])
+    assert not set(pids) & {p.pid for p in mp.active_children()}
