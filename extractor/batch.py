@@ -13,6 +13,10 @@ from __future__ import annotations
 
 import gc
 import multiprocessing as mp
+import os
+import pickle
+import signal
+import tempfile
 from collections import deque
 from contextlib import closing
 from dataclasses import dataclass
@@ -190,8 +194,7 @@ def _results(items: Iterable[Union[Article, RawPage]], workers: int, cut: float,
         load()  # build once in the parent; forked workers inherit it
         warm()
         warm_html()
-        first = head.chunks()
-    chunks = chain(_drain(first), _chunks(items, CHUNK))
+        _FIRST.extend(head.chunks())
     fn = partial(_work_any, cut=cut, extract_all=extract_all)
     # what exists now (the model, the lexicons, the gazetteer) is out of the collector's reach while the
     # workers run: a worker's collections would otherwise write to every inherited object's header and
@@ -199,9 +202,9 @@ def _results(items: Iterable[Union[Article, RawPage]], workers: int, cut: float,
     # would walk them all. Thawed at the end, what the builders froze too (extractor/memory.py)
     gc.freeze()
     try:
-        with mp.get_context("fork").Pool(workers) as pool:
+        with mp.get_context("fork").Pool(workers, initializer=_forget_first) as pool:
             in_flight: deque = deque()
-            for group in _chunks(chunks, workers):
+            for group in _chunks(chain(_drain(_FIRST), _chunks(items, CHUNK)), workers):
                 in_flight.append(pool.map_async(fn, group))
                 if len(in_flight) > 2:
                     for done in in_flight.popleft().get():
@@ -210,15 +213,19 @@ def _results(items: Iterable[Union[Article, RawPage]], workers: int, cut: float,
                 for done in in_flight.popleft().get():
                     yield from done
     finally:
+        _FIRST.clear()
         gc.unfreeze()
 
 
 #: items the head start takes from the input, at most: more than its process parses while the model
 #: loads on a slow machine (~2 s at ~5 ms a page); what it has not parsed by then goes to the workers
-#: raw. And at most this many bytes of pages, which the parent holds until the workers take them
+#: raw. It stops taking once the pages it took reach HEAD_START_BYTES (bytes, or characters of text)
 HEAD_START = 512
 HEAD_START_BYTES = 32 << 20
-_HEAD: list[list] = []  # the head start's chunks, which its process inherits (nothing to pickle)
+_HEAD: list[list] = []  # the head start's chunks while its process forks: it inherits them
+#: the chunks the workers get first (the head start's); a module's, so that each worker, which
+#: inherits them when the pool forks, lets go of its copy at once (:func:`_forget_first`)
+_FIRST: deque = deque()
 
 
 @dataclass(frozen=True)
@@ -229,48 +236,66 @@ class _Parsed:
 
 
 class _HeadStart:
-    """Parse the first :data:`HEAD_START` items, in chunks, in one forked
-    process while the parent loads the model. :meth:`chunks` then gives them
-    in input order: each chunk that process finished as :class:`_Parsed`, the
-    rest as they were read. Leaving the ``with`` block ends the process,
-    whether or not it got through them all (a chunk it was parsing is parsed
-    again by a worker)."""
+    """Parse the first items (:data:`HEAD_START`, :data:`HEAD_START_BYTES`),
+    in chunks, in one forked process while the parent loads the model. The
+    process appends each chunk's results to an unlinked temporary file (a
+    length, then the pickle), so it never waits for the parent.
+    :meth:`chunks` ends the process and gives the chunks in input order:
+    each one it finished as :class:`_Parsed`, the rest as they were read (a
+    chunk it was parsing is parsed again by a worker). Leaving the ``with``
+    block ends the process too, whatever happened."""
 
     def __init__(self, items: Iterator):
         self._raw = list(_chunks(_head(items), CHUNK))
-        self._pool = None
-        self._pending: list = []
+        self._proc = None
+        self._file = None
+        self._data = b""
 
     def __enter__(self) -> "_HeadStart":
-        if self._raw:
-            _HEAD[:] = self._raw
-            try:
-                self._pool = mp.get_context("fork").Pool(1)
-                self._pending = [self._pool.apply_async(_parse_head, (i,)) for i in range(len(self._raw))]
-            finally:
-                _HEAD.clear()  # the process has its copy
+        if not self._raw:
+            return self
+        self._file = tempfile.TemporaryFile()
+        _HEAD[:] = self._raw
+        try:
+            self._proc = mp.get_context("fork").Process(target=_parse_ahead, args=(self._file.fileno(),),
+                                                        daemon=True)
+            self._proc.start()
+        except BaseException:
+            self._stop()
+            raise
+        finally:
+            _HEAD.clear()  # the process has its copy
         return self
 
-    def chunks(self) -> deque:
-        """The chunks, handed over: this object keeps none of them."""
-        out: deque = deque()
-        for res in self._pending:
-            if not (res.ready() and res.successful()):
-                break
-            out.append(_Parsed(res.get()))
-        out.extend(self._raw[len(out):])
-        self._raw, self._pending = [], []
+    def chunks(self) -> list:
+        """The chunks, handed over (this object keeps none of them); the process is ended first."""
+        self._stop()
+        parsed = _records(self._data) if self._data else []
+        out = [_Parsed(pickle.loads(blob)) for blob in parsed] + self._raw[len(parsed):]
+        self._raw, self._data = [], b""
         return out
 
+    def _stop(self) -> None:
+        self._data = b""
+        if self._proc is not None:
+            if self._proc.is_alive():
+                self._proc.kill()
+            self._proc.join()
+            self._proc.close()
+            self._proc = None
+        if self._file is not None:
+            fd = self._file.fileno()
+            self._data = os.pread(fd, os.fstat(fd).st_size, 0)  # (pread: the process shared the file's offset)
+            self._file.close()
+            self._file = None
+
     def __exit__(self, *exc) -> None:
-        self._raw, self._pending = [], []
-        if self._pool is not None:
-            self._pool.terminate()
-            self._pool = None
+        self._stop()
+        self._raw, self._data = [], b""
 
 
 def _head(items: Iterator) -> Iterator:
-    """The first items, up to :data:`HEAD_START` of them or :data:`HEAD_START_BYTES` of pages."""
+    """The first items: :data:`HEAD_START` of them, or fewer when their pages reach :data:`HEAD_START_BYTES`."""
     size = 0
     for item in islice(items, HEAD_START):
         yield item
@@ -285,15 +310,43 @@ def _size(item: Union[Article, RawPage]) -> int:
     return len(item.text) if isinstance(item, Article) else 0
 
 
+def _parse_ahead(fd: int) -> None:
+    """The head start's process: parse the chunks it inherited, one record each
+    (:func:`_records`) appended to ``fd``. Ctrl-C is the parent's to handle;
+    on any error it stops quietly, and the workers parse what is left."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        for chunk in _HEAD:
+            blob = pickle.dumps([_parse(item) for item in chunk], pickle.HIGHEST_PROTOCOL)
+            record = memoryview(len(blob).to_bytes(8, "little") + blob)
+            while record:
+                record = record[os.write(fd, record):]
+    except BaseException:
+        return
+
+
+def _records(data: bytes) -> list[bytes]:
+    """The whole records of ``data`` (8 bytes of length, then that many), in
+    order; a record cut short (the process ended while writing it) is not one."""
+    out, pos = [], 0
+    while pos + 8 <= len(data):
+        n = int.from_bytes(data[pos:pos + 8], "little")
+        if pos + 8 + n > len(data):
+            break
+        out.append(data[pos + 8:pos + 8 + n])
+        pos += 8 + n
+    return out
+
+
+def _forget_first() -> None:
+    """A worker's start: it drops its copy of the chunks the parent hands out first."""
+    _FIRST.clear()
+
+
 def _drain(chunks: deque) -> Iterator:
     """``chunks`` from the left, each let go of as it is taken."""
     while chunks:
         yield chunks.popleft()
-
-
-def _parse_head(i: int) -> list:
-    """The head start's process: parse the ``i``-th chunk it inherited."""
-    return [_parse(item) for item in _HEAD[i]]
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:

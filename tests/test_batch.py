@@ -127,6 +127,19 @@ def test_a_run_stopped_by_its_writer_ends_its_pool_and_thaws(folder, tmp_path, m
 SAMPLES = Path(__file__).resolve().parent.parent / "corpus" / "samples" / "pages"
 
 
+def _wait_records(head, n: int) -> None:
+    """Wait until the head start's process has written ``n`` chunks."""
+    import os
+    import time
+
+    import extractor.batch as batch
+
+    fd, deadline = head._file.fileno(), time.monotonic() + 60
+    while len(batch._records(os.pread(fd, os.fstat(fd).st_size, 0))) < n:
+        assert time.monotonic() < deadline, f"the head start did not parse {n} chunks in 60 s"
+        time.sleep(0.01)
+
+
 @pytest.mark.parametrize("head", ["parsed all it took", "took none"])
 def test_two_workers_store_what_one_process_stores(tmp_path, monkeypatch, head):
     """``--workers 2`` stores the sample pages as one process does, table by
@@ -143,7 +156,8 @@ def test_two_workers_store_what_one_process_stores(tmp_path, monkeypatch, head):
         chunks = batch._HeadStart.chunks
 
         def waited(self):
-            assert all(r.wait(60) is None and r.ready() for r in self._pending)
+            self._proc.join(60)
+            assert self._proc.exitcode == 0
             out = chunks(self)
             parsed.append((sum(isinstance(c, batch._Parsed) for c in out), len(out)))
             return out
@@ -162,35 +176,47 @@ def test_two_workers_store_what_one_process_stores(tmp_path, monkeypatch, head):
 
 def _parse_in_order(item):  # a page's "parse": the item and the process that parsed it
     import os
+    import signal
     import time
 
     import extractor.batch as batch
 
-    if item == 20 and not batch._loaded_for_test:
-        time.sleep(60)  # the head start's process (forked before the "model" loaded) stops here
+    if not batch._loaded_for_test:  # in the head start's process (forked before the "model" loaded)
+        if item == 20:
+            time.sleep(60)  # it stops here, in its third chunk
+        if item == batch._die_at_for_test:
+            os.kill(os.getpid(), signal.SIGKILL)
     return item, os.getpid()
 
 
-def test_results_come_in_input_order_from_the_head_start_and_the_workers(monkeypatch):
-    """The head start takes HEAD_START items and no more; the chunks it parsed
-    reach the workers parsed, the chunk it was stuck in and the ones after it
-    reach them raw, and the results come in input order."""
-    import os
-
+@pytest.fixture
+def fake_parse(monkeypatch):
     import extractor.batch as batch
 
     monkeypatch.setattr(batch, "HEAD_START", 40)
     monkeypatch.setattr(batch, "_loaded_for_test", False, raising=False)
+    monkeypatch.setattr(batch, "_die_at_for_test", None, raising=False)
     monkeypatch.setattr(batch, "_parse", _parse_in_order)
-    monkeypatch.setattr(batch, "_work_parsed",
-                        lambda parsed, cut, extract_all: [(i, pid, os.getpid()) for i, pid in parsed])
+    return batch
+
+
+def test_results_come_in_input_order_from_the_head_start_and_the_workers(fake_parse, monkeypatch):
+    """The chunks the head start parsed reach the workers parsed, the chunk it
+    was stuck in and the ones after it reach them raw, and the results come in
+    input order."""
+    import os
+
+    batch = fake_parse
+    # (and how many of the chunks handed out first the worker holds: none, its copy is dropped at its start)
+    monkeypatch.setattr(batch, "_work_parsed", lambda parsed, cut, extract_all: [
+        (i, pid, os.getpid(), len(batch._FIRST)) for i, pid in parsed])
     monkeypatch.setattr("extractor.nlp.pipeline.load", lambda: setattr(batch, "_loaded_for_test", True))
     monkeypatch.setattr("extractor.nlp.pipeline.warm", lambda: None)
     monkeypatch.setattr("extractor.html.warm", lambda: None)
     chunks = batch._HeadStart.chunks
 
     def two_parsed(self):  # the parent takes the chunks once the first two are parsed
-        assert self._pending[0].wait(60) is None and self._pending[1].wait(60) is None
+        _wait_records(self, 2)
         return chunks(self)
 
     monkeypatch.setattr(batch._HeadStart, "chunks", two_parsed)
@@ -198,22 +224,52 @@ def test_results_come_in_input_order_from_the_head_start_and_the_workers(monkeyp
     assert [r[0] for r in results] == list(range(60))
     head = {r[1] for r in results[:16]}
     assert len(head) == 1 and not head & {r[2] for r in results} and os.getpid() not in head
-    assert all(parser == worker for _, parser, worker in results[16:])
+    assert all(parser == worker for _, parser, worker, _ in results[16:])
+    assert {held for *_, held in results} == {0} and not batch._FIRST and not batch._HEAD
 
 
-def test_the_head_start_takes_no_more_than_its_bytes_and_ends_its_process(monkeypatch):
+@pytest.mark.parametrize("end", ["stuck", "killed"])
+def test_the_head_start_hands_over_what_it_wrote_and_the_rest_raw_and_ends_its_process(fake_parse, end):
     import multiprocessing as mp
 
+    batch = fake_parse
+    if end == "killed":
+        batch._die_at_for_test = 12  # in its second chunk
+    items = iter(range(60))
+    with batch._HeadStart(items) as head:
+        pid = head._proc.pid
+        if end == "stuck":
+            _wait_records(head, 2)
+        else:
+            head._proc.join(60)
+            assert head._proc.exitcode == -9
+        out = head.chunks()
+        assert head._proc is None and head._file is None and not head._raw
+    done = 2 if end == "stuck" else 1
+    assert out[:done] == [batch._Parsed([(i, pid) for i in range(8 * k, 8 * k + 8)]) for k in range(done)]
+    assert out[done:] == [list(range(8 * k, 8 * k + 8)) for k in range(done, 5)]
+    assert list(items) == list(range(40, 60))  # HEAD_START items were taken, no more
+    assert pid not in {p.pid for p in mp.active_children()} and not batch._HEAD
+
+
+def test_the_head_start_takes_its_items_until_their_pages_reach_its_bytes(monkeypatch):
     import extractor.batch as batch
     from extractor.inputs import RawPage
 
     monkeypatch.setattr(batch, "HEAD_START_BYTES", 25)
-    monkeypatch.setattr(batch, "_parse", lambda item: item.url)
     pages = iter([RawPage(f"https://x.example/{i}", b"0123456789") for i in range(10)])
-    with batch._HeadStart(pages) as head:
-        pids = [p.pid for p in head._pool._pool]
-        assert head._pending[0].wait(60) is None
-        out = head.chunks()
-    assert [p.url for p in pages] == [f"https://x.example/{i}" for i in range(3, 10)]  # three pages: 30 bytes
-    assert out == deque([batch._Parsed([f"https://x.example/{i}" for i in range(3)])])
-    assert not set(pids) & {p.pid for p in mp.active_children()}
+    assert [p.url for p in batch._head(pages)] == [f"https://x.example/{i}" for i in range(3)]  # 30 bytes
+    assert len(list(pages)) == 7
+
+
+def test_a_record_cut_short_is_not_read():
+    import extractor.batch as batch
+
+    def record(blob: bytes) -> bytes:
+        return len(blob).to_bytes(8, "little") + blob
+
+    data = record(b"one") + record(b"") + record(b"three")
+    assert batch._records(data) == [b"one", b"", b"three"]
+    assert batch._records(data[:-1]) == [b"one", b""]
+    assert batch._records(data[:-6]) == [b"one", b""]
+    assert batch._records(b"") == []
