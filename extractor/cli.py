@@ -194,14 +194,16 @@ def _read_and_store(paths: list[str], db, command: str, *, refresh, extract_all,
         from .run import ingest_distributed
         from .shards import plan
 
-        parse_spec(dask)  # a bad spec fails before anything is opened
+        kind, n = parse_spec(dask)  # a bad spec fails before anything is opened
         plan(paths, shard_size=shard_size, base=base)  # and so does a bad path
         with Store(db) as store:
             summary, _ = ingest_distributed(
                 store, paths, dask=dask, command=command, config=config, say=lambda s: click.echo(s, err=True),
                 shard_dir=shard_dir, shard_size=shard_size, base=base, prefilter=prefilter is not False,
                 extract_all=extract_all, refresh=refresh)
-        _summary(summary, db)
+        # the local cluster is gone by now: its cores compute the event facts (an existing scheduler's
+        # are elsewhere; the facts are computed here, in one process)
+        _summary(summary, db, workers=n if kind == "local" else 1)
         return
     origins = None
     simple = len(paths) == 1 and not prefilter and not base and "://" not in paths[0] \

@@ -303,3 +303,27 @@ def test_a_local_cluster_runs_without_the_profiler_but_keeps_what_the_user_set()
     with connect("local:1", said.append) as client:
         assert list(client.run(settings).values()) == [(False, "1s")]
     assert dask.config.get("distributed.worker.profile.enabled") is True  # only the cluster's, not this process's
+
+
+def test_after_a_local_cluster_the_event_facts_are_computed_on_its_cores(tmp_path, monkeypatch):
+    """``ingest --dask local:N`` computes the event facts after the merge in N
+    processes (the cluster is gone by then), as ``--workers N`` does."""
+    import json
+
+    from click.testing import CliRunner
+
+    import extractor.facts as facts
+    from extractor.cli import cli
+
+    seen, real = [], facts.refresh
+    monkeypatch.setattr(facts, "refresh", lambda db, workers=1: seen.append(workers) or real(db, workers=workers))
+    text = ("LAHAT - Polres Lahat mengerahkan 120 personel untuk mengamankan rapat pleno rekapitulasi suara "
+            "Pilkada 2024 di Kabupaten Lahat, Sabtu (30/11/2024).")
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps({"url": f"https://x.example/{i}", "text": f"{text} ({i})"})
+                             for i in range(3)) + "\n", "utf-8")
+    done = CliRunner().invoke(cli, ["ingest", str(src), "--db", str(tmp_path / "d.db"), "--dask", "local:2"])
+    assert done.exit_code == 0, done.output
+    assert seen == [2]
+    with Store(tmp_path / "d.db") as store:
+        assert store.db["event_facts"].count == store.db["events"].count > 0
