@@ -278,9 +278,10 @@ class _HeadStart:
     def _stop(self) -> None:
         self._data = b""
         if self._proc is not None:
-            if self._proc.is_alive():
-                self._proc.kill()
-            self._proc.join()
+            if self._proc.pid is not None:  # (started)
+                if self._proc.is_alive():
+                    self._proc.kill()
+                self._proc.join()
             self._proc.close()
             self._proc = None
         if self._file is not None:

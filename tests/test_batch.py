@@ -273,3 +273,18 @@ def test_a_record_cut_short_is_not_read():
     assert batch._records(data[:-1]) == [b"one", b""]
     assert batch._records(data[:-6]) == [b"one", b""]
     assert batch._records(b"") == []
+
+
+def test_a_head_start_whose_process_cannot_start_raises_and_leaves_nothing(fake_parse, monkeypatch):
+    import multiprocessing.process as process
+
+    batch = fake_parse
+
+    def refused(self):
+        raise OSError("fork: Resource temporarily unavailable")
+
+    monkeypatch.setattr(process.BaseProcess, "start", refused)
+    head = batch._HeadStart(iter(range(60)))
+    with pytest.raises(OSError, match="fork"):
+        head.__enter__()
+    assert head._proc is None and head._file is None and not batch._HEAD
