@@ -243,7 +243,8 @@ class _HeadStart:
     :meth:`chunks` ends the process and gives the chunks in input order:
     each one it finished as :class:`_Parsed`, the rest as they were read (a
     chunk it was parsing is parsed again by a worker). Leaving the ``with``
-    block ends the process too, whatever happened."""
+    block ends the process too, whatever happened. Without a temporary file
+    or a fork there is no head start: every chunk is handed over as read."""
 
     def __init__(self, items: Iterator):
         self._raw = list(_chunks(_head(items), CHUNK))
@@ -254,15 +255,17 @@ class _HeadStart:
     def __enter__(self) -> "_HeadStart":
         if not self._raw:
             return self
-        self._file = tempfile.TemporaryFile()
-        _HEAD[:] = self._raw
         try:
+            self._file = tempfile.TemporaryFile()
+            _HEAD[:] = self._raw
             self._proc = mp.get_context("fork").Process(target=_parse_ahead, args=(self._file.fileno(),),
                                                         daemon=True)
             self._proc.start()
-        except BaseException:
+        except BaseException as exc:
             self._stop()
-            raise
+            if not isinstance(exc, OSError):
+                raise
+            # no temporary file, or no fork: the workers parse them all (a head start never fails a run)
         finally:
             _HEAD.clear()  # the process has its copy
         return self

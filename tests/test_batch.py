@@ -275,16 +275,38 @@ def test_a_record_cut_short_is_not_read():
     assert batch._records(b"") == []
 
 
-def test_a_head_start_whose_process_cannot_start_raises_and_leaves_nothing(fake_parse, monkeypatch):
+@pytest.mark.parametrize("refused", ["fork", "temporary file"])
+def test_without_a_fork_or_a_temporary_file_there_is_no_head_start(fake_parse, monkeypatch, refused):
+    """A head start is an optimisation: when its process cannot start, or it
+    has no temporary file, every chunk goes to the workers as read, and
+    nothing is left behind."""
+    import multiprocessing.process as process
+    import tempfile
+
+    batch = fake_parse
+
+    def refuse(*a, **k):
+        raise OSError(f"{refused}: Resource temporarily unavailable")
+
+    if refused == "fork":
+        monkeypatch.setattr(process.BaseProcess, "start", refuse)
+    else:
+        monkeypatch.setattr(tempfile, "TemporaryFile", refuse)
+    with batch._HeadStart(iter(range(20))) as head:
+        assert head._proc is None and head._file is None and not batch._HEAD
+        assert head.chunks() == [list(range(8)), list(range(8, 16)), list(range(16, 20))]
+
+
+def test_a_ctrl_c_as_the_head_start_forks_is_the_runs_and_leaves_nothing(fake_parse, monkeypatch):
     import multiprocessing.process as process
 
     batch = fake_parse
 
-    def refused(self):
-        raise OSError("fork: Resource temporarily unavailable")
+    def interrupted(self):
+        raise KeyboardInterrupt
 
-    monkeypatch.setattr(process.BaseProcess, "start", refused)
-    head = batch._HeadStart(iter(range(60)))
-    with pytest.raises(OSError, match="fork"):
+    monkeypatch.setattr(process.BaseProcess, "start", interrupted)
+    head = batch._HeadStart(iter(range(20)))
+    with pytest.raises(KeyboardInterrupt):
         head.__enter__()
     assert head._proc is None and head._file is None and not batch._HEAD
