@@ -250,7 +250,6 @@ class _HeadStart:
         self._raw = list(_chunks(_head(items), CHUNK))
         self._proc = None
         self._file = None
-        self._data = b""
 
     def __enter__(self) -> "_HeadStart":
         if not self._raw:
@@ -272,14 +271,14 @@ class _HeadStart:
 
     def chunks(self) -> list:
         """The chunks, handed over (this object keeps none of them); the process is ended first."""
-        self._stop()
-        parsed = _records(self._data) if self._data else []
+        parsed = _records(self._stop())
         out = [_Parsed(pickle.loads(blob)) for blob in parsed] + self._raw[len(parsed):]
-        self._raw, self._data = [], b""
+        self._raw = []
         return out
 
-    def _stop(self) -> None:
-        self._data = b""
+    def _stop(self) -> bytes:
+        """End the process; what it wrote."""
+        data = b""
         if self._proc is not None:
             if self._proc.pid is not None:  # (started)
                 if self._proc.is_alive():
@@ -289,13 +288,14 @@ class _HeadStart:
             self._proc = None
         if self._file is not None:
             fd = self._file.fileno()
-            self._data = os.pread(fd, os.fstat(fd).st_size, 0)  # (pread: the process shared the file's offset)
+            data = os.pread(fd, os.fstat(fd).st_size, 0)  # (pread: the process shared the file's offset)
             self._file.close()
             self._file = None
+        return data
 
     def __exit__(self, *exc) -> None:
         self._stop()
-        self._raw, self._data = [], b""
+        self._raw = []
 
 
 def _head(items: Iterator) -> Iterator:
